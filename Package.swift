@@ -1,0 +1,40 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "vanthu",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "vanthu", targets: ["vanthu"]),
+        .library(name: "VanThuCore", targets: ["VanThuCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]),
+        .target(
+            name: "VanThuCore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "VanThuXLSX",
+            dependencies: ["CXLSXWriter", "VanThuCore"]),
+        .executableTarget(
+            name: "vanthu",
+            dependencies: [
+                "VanThuCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(
+            name: "VanThuCoreTests",
+            dependencies: ["VanThuCore"]),
+        .testTarget(
+            name: "vanthuTests",
+            dependencies: ["VanThuCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,138 @@
+import Foundation
+
+/// A calendar date without time or time zone, as written on documents and in registers.
+///
+/// Parses the forms clerks type (`20/8/2021`, `20/8/21`, `20-8-2021`, `20.8.2021`, `2021-08-20`)
+/// and prints the Vietnamese way (`20/8/2021`) or as ISO 8601 (`2021-08-20`).
+public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Makes a date, or returns nil if it does not exist (31/02, 29/02 outside leap years).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+            (1...LocalDate.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses a date typed by a clerk; throws ``RegistryError/invalidDate(_:)`` when it is not a real date.
+    public init(parsing text: String) throws {
+        guard let date = LocalDate.parse(text) else { throw RegistryError.invalidDate(text) }
+        self = date
+    }
+
+    /// Parses `D/M/YYYY`, `D/M/YY`, `D-M-YYYY`, `D.M.YYYY` or `YYYY-MM-DD`; two-digit years are 20YY.
+    public static func parse(_ text: String) -> LocalDate? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let parts = trimmed.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCIIDigit) })
+        else { return nil }
+        let numbers = parts.compactMap { Int($0) }
+        guard numbers.count == 3 else { return nil }
+        if parts[0].count == 4 {
+            // ISO order: YYYY-MM-DD
+            guard parts[1].count <= 2, parts[2].count <= 2 else { return nil }
+            return LocalDate(year: numbers[0], month: numbers[1], day: numbers[2])
+        }
+        guard parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 2 || parts[2].count == 4 else { return nil }
+        let year = parts[2].count == 2 ? 2000 + numbers[2] : numbers[2]
+        return LocalDate(year: year, month: numbers[1], day: numbers[0])
+    }
+
+    /// The ISO 8601 form, `2021-08-20`: how dates are stored and printed in JSON.
+    public var iso: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// The Vietnamese form, `20/8/2021`.
+    public var vietnamese: String { "\(day)/\(month)/\(year)" }
+
+    /// The place-date line form, `ngày 05 tháng 01 năm 2020`: days below 10 and months 1 and 2
+    /// take a leading zero (ND30 Phụ lục I II.4.b).
+    public var longVietnamese: String {
+        let d = day < 10 ? "0\(day)" : "\(day)"
+        let m = month <= 2 ? "0\(month)" : "\(month)"
+        return "ngày \(d) tháng \(m) năm \(year)"
+    }
+
+    public var description: String { iso }
+
+    /// Days since 1970-01-01 (negative before), for arithmetic.
+    public var dayNumber: Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    /// The date `dayNumber` days after 1970-01-01.
+    public init(dayNumber z0: Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        month = m
+        day = d
+    }
+
+    /// The date `days` days later (earlier when negative).
+    public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
+
+    /// The same day `years` later; 29 February becomes 1 March in a common year.
+    public func addingYears(_ years: Int) -> LocalDate {
+        LocalDate(year: year + years, month: month, day: day) ?? LocalDate(uncheckedYear: year + years, month: 3, day: 1)
+    }
+
+    /// 1 = Monday … 7 = Sunday.
+    public var isoWeekday: Int {
+        let w = (dayNumber + 3) % 7  // 1970-01-01 was a Thursday
+        return (w < 0 ? w + 7 : w) + 1
+    }
+
+    /// 1 January of `year`.
+    public static func firstDay(of year: Int) -> LocalDate { LocalDate(uncheckedYear: year, month: 1, day: 1) }
+    /// 31 December of `year`.
+    public static func lastDay(of year: Int) -> LocalDate { LocalDate(uncheckedYear: year, month: 12, day: 31) }
+
+    private init(uncheckedYear: Int, month: Int, day: Int) {
+        self.year = uncheckedYear
+        self.month = month
+        self.day = day
+    }
+
+    public static func < (a: LocalDate, b: LocalDate) -> Bool { a.dayNumber < b.dayNumber }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Today in the machine's time zone, or `VANTHU_TODAY=YYYY-MM-DD` when set.
+    public static func today(environment: [String: String] = ProcessInfo.processInfo.environment) -> LocalDate {
+        if let fixed = environment["VANTHU_TODAY"], let date = LocalDate.parse(fixed) { return date }
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+            ?? LocalDate(uncheckedYear: 1970, month: 1, day: 1)
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

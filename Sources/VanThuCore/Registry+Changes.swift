@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+
+extension Registry {
+    /// Voids a number with a reason. The number stays in the register, marked void, and is never
+    /// given again.
+    public func void(reference: String, reason: String) throws -> Document {
+        guard let reason = VietnameseText.nonEmpty(reason) else { throw RegistryError.emptyField(.reason) }
+        let parsed = try DocumentReference(parsing: reference)
+        return try write { db in
+            let document = try document(parsed, text: reference, db)
+            if let voided = document.voided { throw RegistryError.alreadyVoided(document.reference, reason: voided.reason) }
+            try db.execute(
+                sql: "UPDATE document SET voidedAt = ?, voidedBy = ?, voidReason = ? WHERE id = ?",
+                arguments: [timestamp(db), context.user, reason, document.id])
+            return try journalUpdate(action: "void", before: document, db)
+        }
+    }
+
+    /// Corrects fields of a registered document; the old values go to the journal.
+    public func edit(reference: String, changes: DocumentChanges) throws -> Document {
+        guard !changes.isEmpty else { throw RegistryError.nothingToChange }
+        if let summary = changes.summary, VietnameseText.nonEmpty(summary) == nil { throw RegistryError.emptyField(.summary) }
+        let due = try changes.dueDate.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:))
+        if let pages = changes.pages, pages <= 0 { throw RegistryError.invalidNumber(String(pages)) }
+        let parsed = try DocumentReference(parsing: reference)
+        return try write { db in
+            let document = try document(parsed, text: reference, db)
+            if let voided = document.voided { throw RegistryError.alreadyVoided(document.reference, reason: voided.reason) }
+            if let due, due < document.registerDate { throw RegistryError.dateOrder(earlier: .arrivalDate, later: .dueDate) }
+            var assignments: [String] = []
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            func set(_ column: String, _ value: (any DatabaseValueConvertible)?) {
+                assignments.append("\(column) = ?")
+                arguments.append(value)
+            }
+            if let summary = changes.summary { set("subject", VietnameseText.clean(summary)) }
+            if let handler = changes.handler {
+                set("handler", VietnameseText.nonEmpty(handler))
+                if document.transferDate == nil { set("transferDate", context.today.iso) }
+            }
+            if let due { set("dueDate", due.iso) }
+            if let file = changes.fileNotation { set("fileNotation", VietnameseText.nonEmpty(file)) }
+            if let pages = changes.pages { set("pageAmount", pages) }
+            if let note = changes.note { set("note", VietnameseText.nonEmpty(note)) }
+            arguments.append(document.id)
+            try db.execute(sql: "UPDATE document SET \(assignments.joined(separator: ", ")) WHERE id = ?", arguments: StatementArguments(arguments))
+            return try journalUpdate(action: "edit", before: document, db)
+        }
+    }
+
+    private func journalUpdate(action: String, before: Document, _ db: Database) throws -> Document {
+        guard let after = try Document.fetch(db, id: before.id) else { throw RegistryError.documentNotFound(String(before.id)) }
+        try appendJournal(
+            db, action: action, entity: "document", entityId: before.id, reference: before.reference,
+            before: try JSONOutput.encode(before, pretty: false), after: try JSONOutput.encode(after, pretty: false))
+        return after
+    }
+}

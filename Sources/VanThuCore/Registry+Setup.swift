@@ -1,0 +1,194 @@
+import Foundation
+import GRDB
+
+extension Registry {
+    // MARK: Organization
+
+    /// The agency keeping this database.
+    public func organization() throws -> Organization {
+        try read { db in try organization(db) }
+    }
+
+    func organization(_ db: Database) throws -> Organization {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM organization WHERE id = 1"),
+            let style = DocumentStyle(rawValue: row["style"])
+        else { throw RegistryError.notAVanThuDatabase(path: path) }
+        return Organization(name: row["name"], code: row["code"], parentName: row["parentName"], place: row["place"], style: style, organId: row["organId"])
+    }
+
+    func insert(_ organization: Organization, rules: [SeriesRule], _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO organization (id, name, code, parentName, place, style, organId, createdAt)
+                VALUES (1, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [organization.name, organization.code, organization.parentName, organization.place, organization.style.rawValue, organization.organId, timestamp(db)])
+        for rule in rules {
+            try db.execute(sql: "INSERT INTO seriesRule (kind, period, perType) VALUES (?, ?, ?)", arguments: [rule.kind.rawValue, rule.period.rawValue, rule.perType])
+        }
+        let after: [String: String?] = [
+            "name": organization.name, "code": organization.code, "parentName": organization.parentName,
+            "place": organization.place, "style": organization.style.rawValue, "organId": organization.organId,
+        ]
+        try appendJournal(db, action: "init", entity: "organization", entityId: 1, after: try JSONOutput.encode(after, pretty: false))
+    }
+
+    // MARK: Series rules and registers
+
+    /// The numbering rules, one per register kind.
+    public func seriesRules() throws -> [SeriesRule] {
+        try read { db in try seriesRules(db) }
+    }
+
+    func seriesRules(_ db: Database) throws -> [SeriesRule] {
+        try Row.fetchAll(db, sql: "SELECT * FROM seriesRule ORDER BY kind").compactMap { row in
+            guard let kind = RegisterKind(rawValue: row["kind"]), let period = SeriesRule.Period(rawValue: row["period"]) else { return nil }
+            return SeriesRule(kind: kind, period: period, perType: row["perType"])
+        }
+    }
+
+    /// Chooses one series for all types, or one per type, for registers of `kind` from now on;
+    /// registers of that kind that hold no document yet follow the new rule too.
+    public func setSeriesRule(kind: RegisterKind, perType: Bool) throws -> SeriesRule {
+        try write { db in
+            guard let existing = try seriesRules(db).first(where: { $0.kind == kind }) else {
+                throw RegistryError.invalidValue(field: .style, value: kind.rawValue, allowed: try seriesRules(db).map(\.kind.rawValue))
+            }
+            var rule = existing
+            rule.perType = perType
+            try db.execute(sql: "UPDATE seriesRule SET perType = ? WHERE kind = ?", arguments: [perType, kind.rawValue])
+            try db.execute(
+                sql: "UPDATE register SET perType = ? WHERE kind = ? AND NOT EXISTS (SELECT 1 FROM document WHERE registerId = register.id)",
+                arguments: [perType, kind.rawValue])
+            try appendJournal(
+                db, action: "set-rule", entity: "seriesRule", entityId: nil, reference: kind.rawValue,
+                before: try JSONOutput.encode(["perType": existing.perType], pretty: false), after: try JSONOutput.encode(["perType": perType], pretty: false))
+            return rule
+        }
+    }
+
+    /// Declares a Party committee's term (nhiệm kỳ): the outgoing register whose per-type series
+    /// run from `start` to `end`.
+    public func addTerm(start: String, end: String) throws -> Register {
+        let start = try LocalDate(parsing: start)
+        let end = try LocalDate(parsing: end)
+        guard start <= end else { throw RegistryError.dateOrder(earlier: .termStart, later: .termEnd) }
+        return try write { db in
+            let perType = try seriesRules(db).first(where: { $0.kind == .outgoing })?.perType ?? true
+            return try createRegister(kind: .outgoing, start: start, end: end, perType: perType, db)
+        }
+    }
+
+    @discardableResult
+    func createRegister(kind: RegisterKind, start: LocalDate, end: LocalDate, perType: Bool, _ db: Database) throws -> Register {
+        let overlapping = try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM register WHERE kind = ? AND startDate <= ? AND endDate >= ?",
+            arguments: [kind.rawValue, end.iso, start.iso]) ?? 0
+        guard overlapping == 0 else { throw RegistryError.registerOverlap(kind: kind, start: start, end: end) }
+        try db.execute(
+            sql: "INSERT INTO register (kind, startDate, endDate, volume, perType) VALUES (?, ?, ?, 1, ?)",
+            arguments: [kind.rawValue, start.iso, end.iso, perType])
+        let register = Register(id: db.lastInsertedRowID, kind: kind, start: start, end: end, volume: 1, perType: perType, closed: false)
+        let after: [String: String] = ["kind": kind.rawValue, "startDate": start.iso, "endDate": end.iso, "perType": perType ? "1" : "0"]
+        try appendJournal(db, action: "create-register", entity: "register", entityId: register.id, reference: register.title, after: try JSONOutput.encode(after, pretty: false))
+        return register
+    }
+
+    /// The register of `kind` covering `date`; a yearly register is opened on first use.
+    func register(kind: RegisterKind, covering date: LocalDate, _ db: Database) throws -> Register {
+        if let row = try Row.fetchOne(
+            db, sql: "SELECT * FROM register WHERE kind = ? AND startDate <= ? AND endDate >= ? ORDER BY startDate DESC LIMIT 1",
+            arguments: [kind.rawValue, date.iso, date.iso])
+        {
+            let register = try Register(row: row)
+            guard !register.closed else { throw RegistryError.registerClosed(register.title) }
+            return register
+        }
+        let rule = try seriesRules(db).first(where: { $0.kind == kind }) ?? SeriesRule(kind: kind, period: .year, perType: false)
+        guard rule.period == .year else { throw RegistryError.noRegisterForDate(kind: kind, date: date) }
+        return try createRegister(kind: kind, start: .firstDay(of: date.year), end: .lastDay(of: date.year), perType: rule.perType, db)
+    }
+
+    /// Continues a series that was kept on paper before vanthu: the next number given will be
+    /// `firstNumber`. Allowed only while the series is still empty, and journaled.
+    public func continueSeries(kind: RegisterKind, date: String?, typeCode: String?, firstNumber: Int) throws -> (Register, String) {
+        guard firstNumber >= 1 else { throw RegistryError.invalidNumber(String(firstNumber)) }
+        let date = try date.map(LocalDate.init(parsing:)) ?? context.today
+        return try write { db in
+            let register = try register(kind: kind, covering: date, db)
+            var seriesKey = ""
+            if register.perType {
+                guard let typeCode else { throw RegistryError.emptyField(.typeCode) }
+                seriesKey = try documentType(typeCode, preferred: try organization(db).style, db).code
+            }
+            let used = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document WHERE registerId = ? AND seriesKey = ?", arguments: [register.id, seriesKey]) ?? 0
+            guard used == 0 else { throw RegistryError.invalidValue(field: .notation, value: String(firstNumber), allowed: []) }
+            let before = try Int.fetchOne(db, sql: "SELECT firstNumber FROM seriesStart WHERE registerId = ? AND seriesKey = ?", arguments: [register.id, seriesKey])
+            try db.execute(
+                sql: "INSERT INTO seriesStart (registerId, seriesKey, firstNumber) VALUES (?, ?, ?) ON CONFLICT (registerId, seriesKey) DO UPDATE SET firstNumber = excluded.firstNumber",
+                arguments: [register.id, seriesKey, firstNumber])
+            try appendJournal(
+                db, action: "continue-series", entity: "register", entityId: register.id, reference: register.title + (seriesKey.isEmpty ? "" : " (\(seriesKey))"),
+                before: try before.map { try JSONOutput.encode(["firstNumber": $0], pretty: false) },
+                after: try JSONOutput.encode(["firstNumber": firstNumber], pretty: false))
+            return (register, seriesKey)
+        }
+    }
+
+    // MARK: Document types
+
+    /// The document types of a style (both when nil), ordered by code.
+    public func documentTypes(style: DocumentStyle? = nil) throws -> [DocumentType] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM documentType WHERE ? IS NULL OR style = ? ORDER BY style, code", arguments: [style?.rawValue, style?.rawValue])
+                .map(DocumentType.init(row:))
+        }
+    }
+
+    /// Adds a document type to the agency's table.
+    public func addDocumentType(code: String, name: String, inNotation: Bool = true) throws -> DocumentType {
+        guard let code = VietnameseText.nonEmpty(code), code.allSatisfy({ $0.isLetter || $0.isASCIIDigit }) else {
+            throw RegistryError.emptyField(.typeCode)
+        }
+        guard let name = VietnameseText.nonEmpty(name) else { throw RegistryError.emptyField(.typeCode) }
+        return try write { db in
+            let style = try organization(db).style
+            let exists = try Row.fetchAll(db, sql: "SELECT code FROM documentType WHERE style = ?", arguments: [style.rawValue])
+                .contains { ($0["code"] as String).uppercased() == code.uppercased() }
+            guard !exists else { throw RegistryError.duplicateDocumentType(code) }
+            let type = DocumentType(code: code, name: name, style: style, inNotation: inNotation)
+            try db.execute(
+                sql: "INSERT INTO documentType (style, code, name, inNotation, isCopy, builtin) VALUES (?, ?, ?, ?, 0, 0)",
+                arguments: [style.rawValue, code, name, inNotation])
+            try appendJournal(
+                db, action: "add-type", entity: "documentType", entityId: nil, reference: code,
+                after: try JSONOutput.encode(["code": code, "name": name, "style": style.rawValue], pretty: false))
+            return type
+        }
+    }
+
+    /// Finds a type by code ("bc", "QĐ") or name ("Báo cáo"), in the preferred style's table first.
+    func documentType(_ text: String, preferred: DocumentStyle, onlyPreferred: Bool = false, _ db: Database) throws -> DocumentType {
+        let all = try Row.fetchAll(db, sql: "SELECT * FROM documentType").map(DocumentType.init(row:))
+        let tables = onlyPreferred ? [all.filter { $0.style == preferred }] : [all.filter { $0.style == preferred }, all.filter { $0.style != preferred }]
+        let wanted = VietnameseText.clean(text)
+        for table in tables {
+            if let exact = table.first(where: { $0.code == wanted }) { return exact }
+            if let byCase = table.first(where: { $0.code.uppercased() == wanted.uppercased() }) { return byCase }
+            if let byName = table.first(where: { VietnameseText.fold($0.name) == VietnameseText.fold(wanted) }) { return byName }
+        }
+        let folded = VietnameseText.fold(wanted)
+        let suggestions = tables.flatMap { $0 }.filter {
+            VietnameseText.fold($0.code).hasPrefix(folded.prefix(1)) || VietnameseText.fold($0.name).contains(folded)
+        }
+        throw RegistryError.unknownDocumentType(code: text, suggestions: Array(Set(suggestions.map(\.code))).sorted().prefix(6).map { $0 })
+    }
+
+    // MARK: Journal
+
+    func appendJournal(_ db: Database, action: String, entity: String, entityId: Int64?, reference: String? = nil, before: String? = nil, after: String? = nil) throws {
+        try db.execute(
+            sql: "INSERT INTO journal (at, user, action, entity, entityId, reference, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            arguments: [timestamp(db), context.user, action, entity, entityId, reference, before, after])
+    }
+}

@@ -1,0 +1,258 @@
+import Foundation
+
+/// A failure the clerk can understand and act on.
+///
+/// Every case has a message in Vietnamese and in English, and an exit code from `sysexits.h`.
+public enum RegistryError: Error, Equatable, Sendable {
+    // Input
+    case invalidDate(String)
+    case dateInFuture(field: Field, date: LocalDate, today: LocalDate)
+    case dateOrder(earlier: Field, later: Field)
+    case emptyField(Field)
+    case invalidNotation(String)
+    case unknownDocumentType(code: String, suggestions: [String])
+    case invalidValue(field: Field, value: String, allowed: [String])
+    case invalidReference(String)
+    case invalidNumber(String)
+    case duplicateDocumentType(String)
+    case notationNeedsUnit(typeName: String)
+    // Registry state
+    case duplicateDocument(existing: String, registeredOn: LocalDate)
+    case documentNotFound(String)
+    case ambiguousReference(String, candidates: [String])
+    case alreadyVoided(String, reason: String)
+    case subNumberBaseMissing(String)
+    case noRegisterForDate(kind: RegisterKind, date: LocalDate)
+    case registerClosed(String)
+    case registerOverlap(kind: RegisterKind, start: LocalDate, end: LocalDate)
+    case nothingToChange
+    // Database
+    case databaseNotFound(path: String)
+    case databaseExists(path: String)
+    case notAVanThuDatabase(path: String)
+    case databaseTooNew(path: String)
+    case databaseReadOnly(path: String)
+    case databaseBusy(path: String)
+    case databaseCorrupt(path: String)
+    case diskFull(path: String)
+    case cannotCreateDatabase(path: String, reason: String)
+    case storage(String)
+
+    /// The field of a document that a message talks about.
+    public enum Field: String, Sendable, CaseIterable {
+        case arrivalDate, issuedDate, dueDate, summary, issuer, signer, reason, organization
+        case organizationCode, handler, recipient, notation, typeCode, urgency, secrecy, style
+        case pages, termStart, termEnd, user
+
+        func name(in lang: Language) -> String {
+            switch (self, lang) {
+            case (.arrivalDate, .vi): "ngày đến"
+            case (.arrivalDate, .en): "arrival date"
+            case (.issuedDate, .vi): "ngày tháng văn bản"
+            case (.issuedDate, .en): "document date"
+            case (.dueDate, .vi): "hạn giải quyết"
+            case (.dueDate, .en): "due date"
+            case (.summary, .vi): "trích yếu nội dung"
+            case (.summary, .en): "summary (trích yếu)"
+            case (.issuer, .vi): "cơ quan ban hành (tác giả)"
+            case (.issuer, .en): "issuing body"
+            case (.signer, .vi): "người ký"
+            case (.signer, .en): "signer"
+            case (.reason, .vi): "lý do"
+            case (.reason, .en): "reason"
+            case (.organization, .vi): "tên cơ quan"
+            case (.organization, .en): "agency name"
+            case (.organizationCode, .vi): "chữ viết tắt tên cơ quan"
+            case (.organizationCode, .en): "agency abbreviation"
+            case (.handler, .vi): "đơn vị hoặc người nhận"
+            case (.handler, .en): "handler"
+            case (.recipient, .vi): "nơi nhận"
+            case (.recipient, .en): "recipient"
+            case (.notation, .vi): "số, ký hiệu"
+            case (.notation, .en): "number and notation"
+            case (.typeCode, .vi): "mã loại văn bản"
+            case (.typeCode, .en): "document type code"
+            case (.urgency, .vi): "độ khẩn"
+            case (.urgency, .en): "urgency"
+            case (.secrecy, .vi): "độ mật"
+            case (.secrecy, .en): "secrecy"
+            case (.style, .vi): "kiểu cơ quan"
+            case (.style, .en): "agency style"
+            case (.pages, .vi): "số trang"
+            case (.pages, .en): "page count"
+            case (.termStart, .vi): "ngày bắt đầu nhiệm kỳ"
+            case (.termStart, .en): "term start"
+            case (.termEnd, .vi): "ngày kết thúc nhiệm kỳ"
+            case (.termEnd, .en): "term end"
+            case (.user, .vi): "người thao tác"
+            case (.user, .en): "user"
+            }
+        }
+    }
+
+    /// The exit code the command line returns for this error.
+    public var exitCode: Int32 {
+        switch self {
+        case .databaseNotFound: 66  // EX_NOINPUT
+        case .databaseReadOnly: 77  // EX_NOPERM
+        case .databaseBusy: 75  // EX_TEMPFAIL
+        case .cannotCreateDatabase, .databaseExists: 73  // EX_CANTCREAT
+        case .diskFull, .storage, .databaseCorrupt: 74  // EX_IOERR
+        case .notAVanThuDatabase, .databaseTooNew: 65  // EX_DATAERR
+        default: 65  // EX_DATAERR
+        }
+    }
+
+    /// The message in the given language: what is wrong, then what to do.
+    public func message(in lang: Language) -> String {
+        switch lang {
+        case .vi: vietnamese
+        case .en: english
+        }
+    }
+
+    private var vietnamese: String {
+        switch self {
+        case .invalidDate(let s):
+            "Ngày “\(s)” không hợp lệ. Hãy nhập ngày có thật, dạng 20/8/2021, 20-8-2021 hoặc 2021-08-20."
+        case .dateInFuture(let field, let date, let today):
+            "\(field.name(in: .vi).capitalizedFirst) \(date.vietnamese) ở tương lai (hôm nay là \(today.vietnamese)). Hãy kiểm tra lại ngày."
+        case .dateOrder(let earlier, let later):
+            "\(earlier.name(in: .vi).capitalizedFirst) không được sau \(later.name(in: .vi)). Hãy kiểm tra lại hai ngày này."
+        case .emptyField(let field):
+            "Thiếu \(field.name(in: .vi)). Hãy nhập \(field.name(in: .vi))."
+        case .invalidNotation(let s):
+            "Số, ký hiệu “\(s)” không đúng thể thức. Ví dụ đúng: 15/QĐ-UBND, 899/STTTT-TTBCBC, 12-BC/TU, 30/2020/NĐ-CP."
+        case .unknownDocumentType(let code, let suggestions):
+            "Không có loại văn bản mã “\(code)”."
+                + (suggestions.isEmpty ? "" : " Có phải là: \(suggestions.joined(separator: ", "))?")
+                + " Xem danh sách bằng “vanthu types”, thêm loại mới bằng “vanthu types add”."
+        case .invalidValue(let field, let value, let allowed):
+            "Giá trị “\(value)” không hợp lệ cho \(field.name(in: .vi)). Giá trị được phép: \(allowed.joined(separator: ", "))."
+        case .invalidReference(let s):
+            "Không hiểu tham chiếu “\(s)”. Hãy dùng mã số (id) hoặc dạng den/2021/783, di/2021/BC/86."
+        case .invalidNumber(let s):
+            "Số “\(s)” không hợp lệ. Hãy nhập số nguyên dương, ví dụ 12."
+        case .duplicateDocumentType(let code):
+            "Loại văn bản mã “\(code)” đã có. Hãy chọn mã khác."
+        case .notationNeedsUnit(let typeName):
+            "\(typeName) cần chữ viết tắt của đơn vị soạn thảo để ghi ký hiệu (ví dụ STTTT-TTBCBC). Hãy thêm --unit."
+        case .duplicateDocument(let existing, let date):
+            "Văn bản này đã được đăng ký: \(existing), ngày \(date.vietnamese) (trùng số, ký hiệu và cơ quan ban hành). Nếu đúng là văn bản khác, thêm --force."
+        case .documentNotFound(let ref):
+            "Không tìm thấy văn bản “\(ref)”. Xem danh sách bằng “vanthu list”."
+        case .ambiguousReference(let ref, let candidates):
+            "“\(ref)” chỉ tới nhiều văn bản: \(candidates.joined(separator: ", ")). Hãy ghi rõ hơn."
+        case .alreadyVoided(let ref, let reason):
+            "Số \(ref) đã bị hủy trước đó (lý do: \(reason)). Một số chỉ hủy được một lần."
+        case .subNumberBaseMissing(let ref):
+            "Chưa có số \(ref) để cấp số phụ. Số phụ (ví dụ 12a) chỉ cấp sau một số đã có."
+        case .noRegisterForDate(let kind, let date):
+            "Chưa có \(kind.vietnameseName.lowercased()) cho ngày \(date.vietnamese). Khai báo nhiệm kỳ bằng “vanthu register term --start … --end …”."
+        case .registerClosed(let name):
+            "\(name) đã khóa sổ; không thể đăng ký thêm."
+        case .registerOverlap(let kind, let start, let end):
+            "Khoảng \(start.vietnamese)–\(end.vietnamese) trùng với một \(kind.vietnameseName.lowercased()) đã có."
+        case .nothingToChange:
+            "Không có gì để thay đổi. Hãy ghi ít nhất một trường cần sửa."
+        case .databaseNotFound(let path):
+            "Không tìm thấy cơ sở dữ liệu “\(path)”. Hãy tạo bằng “vanthu init” hoặc chỉ đúng tệp bằng --db."
+        case .databaseExists(let path):
+            "Đã có cơ sở dữ liệu “\(path)”. vanthu không ghi đè; hãy chọn tệp khác bằng --db."
+        case .notAVanThuDatabase(let path):
+            "Tệp “\(path)” không phải cơ sở dữ liệu vanthu (hoặc đã hỏng). Hãy kiểm tra đường dẫn --db."
+        case .databaseTooNew(let path):
+            "Cơ sở dữ liệu “\(path)” được tạo bằng phiên bản vanthu mới hơn; phiên bản này không ghi vào được. Hãy cập nhật vanthu."
+        case .databaseReadOnly(let path):
+            "Cơ sở dữ liệu “\(path)” chỉ cho phép đọc. Hãy cấp quyền ghi cho tệp (và thư mục chứa nó) rồi làm lại."
+        case .databaseBusy(let path):
+            "Cơ sở dữ liệu “\(path)” đang bận (người khác đang ghi quá lâu). Hãy thử lại sau ít phút."
+        case .databaseCorrupt(let path):
+            "Cơ sở dữ liệu “\(path)” bị hỏng. Hãy khôi phục từ bản sao lưu."
+        case .diskFull(let path):
+            "Đĩa đã đầy, không ghi được vào “\(path)”. Không có gì bị thay đổi; hãy giải phóng dung lượng rồi làm lại."
+        case .cannotCreateDatabase(let path, let reason):
+            "Không tạo được cơ sở dữ liệu “\(path)”: \(reason)."
+        case .storage(let detail):
+            "Lỗi khi đọc/ghi cơ sở dữ liệu: \(detail). Không có gì bị thay đổi."
+        }
+    }
+
+    private var english: String {
+        switch self {
+        case .invalidDate(let s):
+            "“\(s)” is not a valid date. Enter a real date such as 20/8/2021, 20-8-2021 or 2021-08-20."
+        case .dateInFuture(let field, let date, let today):
+            "The \(field.name(in: .en)) \(date.vietnamese) is in the future (today is \(today.vietnamese)). Check the date."
+        case .dateOrder(let earlier, let later):
+            "The \(earlier.name(in: .en)) cannot be after the \(later.name(in: .en)). Check both dates."
+        case .emptyField(let field):
+            "The \(field.name(in: .en)) is missing. Enter it."
+        case .invalidNotation(let s):
+            "“\(s)” is not a valid number and notation. Valid examples: 15/QĐ-UBND, 899/STTTT-TTBCBC, 12-BC/TU, 30/2020/NĐ-CP."
+        case .unknownDocumentType(let code, let suggestions):
+            "There is no document type with code “\(code)”."
+                + (suggestions.isEmpty ? "" : " Did you mean: \(suggestions.joined(separator: ", "))?")
+                + " List them with “vanthu types”; add one with “vanthu types add”."
+        case .invalidValue(let field, let value, let allowed):
+            "“\(value)” is not a valid \(field.name(in: .en)). Allowed: \(allowed.joined(separator: ", "))."
+        case .invalidReference(let s):
+            "Cannot read the reference “\(s)”. Use an id or a form such as den/2021/783 or di/2021/BC/86."
+        case .invalidNumber(let s):
+            "“\(s)” is not a valid number. Enter a positive whole number such as 12."
+        case .duplicateDocumentType(let code):
+            "A document type with code “\(code)” already exists. Choose another code."
+        case .notationNeedsUnit(let typeName):
+            "A \(typeName) needs the drafting unit's abbreviation for its notation (e.g. STTTT-TTBCBC). Add --unit."
+        case .duplicateDocument(let existing, let date):
+            "This document is already registered: \(existing), on \(date.vietnamese) (same number, notation and issuing body). If it really is another document, add --force."
+        case .documentNotFound(let ref):
+            "No document “\(ref)”. See the list with “vanthu list”."
+        case .ambiguousReference(let ref, let candidates):
+            "“\(ref)” matches several documents: \(candidates.joined(separator: ", ")). Be more specific."
+        case .alreadyVoided(let ref, let reason):
+            "Number \(ref) was already voided (reason: \(reason)). A number can be voided only once."
+        case .subNumberBaseMissing(let ref):
+            "Number \(ref) does not exist, so it cannot get a sub-number (such as 12a)."
+        case .noRegisterForDate(let kind, let date):
+            "There is no \(kind.englishName) covering \(date.vietnamese). Declare the term with “vanthu register term --start … --end …”."
+        case .registerClosed(let name):
+            "\(name) is closed; nothing more can be registered in it."
+        case .registerOverlap(let kind, let start, let end):
+            "The period \(start.vietnamese)–\(end.vietnamese) overlaps an existing \(kind.englishName)."
+        case .nothingToChange:
+            "Nothing to change. Give at least one field to correct."
+        case .databaseNotFound(let path):
+            "Database “\(path)” not found. Create it with “vanthu init” or point to it with --db."
+        case .databaseExists(let path):
+            "Database “\(path)” already exists. vanthu never overwrites; choose another file with --db."
+        case .notAVanThuDatabase(let path):
+            "“\(path)” is not a vanthu database (or it is damaged). Check the --db path."
+        case .databaseTooNew(let path):
+            "Database “\(path)” was made by a newer vanthu; this version cannot write to it. Update vanthu."
+        case .databaseReadOnly(let path):
+            "Database “\(path)” is read-only. Make the file (and its folder) writable and try again."
+        case .databaseBusy(let path):
+            "Database “\(path)” is busy (another clerk is writing for too long). Try again in a few minutes."
+        case .databaseCorrupt(let path):
+            "Database “\(path)” is damaged. Restore it from a backup."
+        case .diskFull(let path):
+            "The disk is full; cannot write to “\(path)”. Nothing was changed; free some space and try again."
+        case .cannotCreateDatabase(let path, let reason):
+            "Cannot create database “\(path)”: \(reason)."
+        case .storage(let detail):
+            "Database read/write error: \(detail). Nothing was changed."
+        }
+    }
+}
+
+extension RegistryError: LocalizedError {
+    public var errorDescription: String? { message(in: .fromEnvironment()) }
+}
+
+extension String {
+    var capitalizedFirst: String {
+        guard let first else { return self }
+        return String(first).uppercased() + dropFirst()
+    }
+}

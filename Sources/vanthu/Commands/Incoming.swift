@@ -1,0 +1,89 @@
+import ArgumentParser
+import VanThuCore
+
+extension VanThu {
+    struct Incoming: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register incoming documents (văn bản đến).",
+            subcommands: [Add.self],
+            aliases: ["den"])
+    }
+}
+
+extension VanThu.Incoming {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register an incoming document and print its ĐẾN stamp.",
+            discussion: """
+                vanthu incoming add --issuer "Ban Tuyên giáo Tỉnh ủy" --symbol "85-BC/BTGTU" --date 18/8/2021 \\
+                    --type BC --summary "Kết quả triển khai…" --received 20/8/2021 --handler "Phòng Tuyên truyền"
+                """,
+            aliases: ["them"])
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: ArgumentHelp("The issuing body (tác giả).", valueName: "name"))
+        var issuer: String
+
+        @Option(name: [.long, .customLong("notation")], help: ArgumentHelp("Số, ký hiệu as written (85-BC/BTGTU, 899/STTTT-TTBCBC).", valueName: "số/ký hiệu"))
+        var symbol: String?
+
+        @Option(help: ArgumentHelp("The document's own date.", valueName: "date"))
+        var date: String?
+
+        @Option(help: ArgumentHelp("Type code or name (BC, QĐ, Công văn); read from the ký hiệu when absent.", valueName: "code"))
+        var type: String?
+
+        @Option(help: ArgumentHelp("Trích yếu nội dung.", valueName: "text"))
+        var summary: String
+
+        @Option(help: ArgumentHelp("Arrival date (default: today).", valueName: "date"))
+        var received: String?
+
+        @Option(help: ArgumentHelp("Chuyển: the unit or person it goes to.", valueName: "unit"))
+        var handler: String?
+
+        @Option(help: ArgumentHelp("Deadline (thời hạn giải quyết).", valueName: "date"))
+        var due: String?
+
+        @Option(help: ArgumentHelp("khan, thuong-khan or hoa-toc.", valueName: "level"))
+        var urgency: String?
+
+        @Option(help: ArgumentHelp("mat, toi-mat or tuyet-mat: registers it in the secret register.", valueName: "level"))
+        var secrecy: String?
+
+        @Option(help: ArgumentHelp("Number of pages.", valueName: "n"))
+        var pages: Int?
+
+        @Option(help: ArgumentHelp("Ghi chú.", valueName: "text"))
+        var note: String?
+
+        @Option(help: ArgumentHelp("Số và ký hiệu hồ sơ (01.TCCB).", valueName: "hồ sơ"))
+        var file: String?
+
+        @Option(help: ArgumentHelp("The signer's full name.", valueName: "name"))
+        var signer: String?
+
+        @Option(name: .customLong("signer-title"), help: ArgumentHelp("The signer's position.", valueName: "title"))
+        var signerTitle: String?
+
+        @Option(name: .customLong("sub-number-of"), help: ArgumentHelp("Give a sub-number of this number (12 → 12a).", valueName: "n"))
+        var subNumberOf: Int?
+
+        @Flag(help: "Register even though the same số, ký hiệu and issuer are already registered.")
+        var force = false
+
+        func run() throws {
+            let draft = IncomingDraft(
+                issuer: issuer, notation: symbol, issuedDate: date, typeCode: type, summary: summary, received: received,
+                handler: handler, dueDate: due, urgency: urgency, secrecy: secrecy, pages: pages, note: note,
+                fileNotation: file, signer: Signer(position: signerTitle, fullName: signer), subNumberOf: subNumberOf, force: force)
+            try global.withRegistry { registry in
+                let document = try registry.registerIncoming(draft)
+                if global.json { return try Terminal.json(document) }
+                Terminal.print(DocumentPrinter.stamp(document, organization: try registry.organization()))
+                Terminal.print(Terminal.label("Đã vào sổ: \(document.reference) (id \(document.id))", "Registered: \(document.reference) (id \(document.id))"))
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import VanThuCore
+
+/// `incoming`/`den` or `outgoing`/`di` on the command line.
+enum DirectionArgument: String, ExpressibleByArgument, CaseIterable {
+    case incoming, outgoing, den, di
+
+    var direction: Direction { self == .incoming || self == .den ? .incoming : .outgoing }
+}
+
+extension VanThu {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the documents of a register.",
+            discussion: "vanthu list incoming --year 2021",
+            aliases: ["ds", "danh-sach"])
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "incoming (den) or outgoing (di).")
+        var direction: DirectionArgument
+
+        @Option(help: ArgumentHelp("Only documents of this year.", valueName: "year"))
+        var year: Int?
+
+        @Flag(help: "List the secret registers (never mixed with the ordinary ones).")
+        var secret = false
+
+        func run() throws {
+            let documents = try global.withRegistry(.read) { try $0.documents(direction: direction.direction, year: year, secret: secret) }
+            if global.json { return try Terminal.json(documents) }
+            guard !documents.isEmpty else {
+                return Terminal.error(Terminal.label("Sổ chưa có văn bản nào.", "The register holds no document."))
+            }
+            let rows = documents.map { d -> [String] in
+                let subject = d.voided.map { Terminal.label("[ĐÃ HỦY: \($0.reason)] ", "[VOID: \($0.reason)] ") } ?? ""
+                let marks = [d.urgency?.label, d.secrecy?.label].compactMap { $0 }.map { "[\($0)] " }.joined()
+                switch direction.direction {
+                case .incoming:
+                    return [d.displayNumber, d.registerDate.vietnamese, d.organName, d.notation?.full ?? "", marks + subject + "\(d.typeName) \(d.subject)", d.handler ?? ""]
+                case .outgoing:
+                    return [d.notation?.full ?? d.displayNumber, d.registerDate.vietnamese, marks + subject + "\(d.typeName) \(d.subject)", d.signer?.summary ?? "", d.recipients.joined(separator: "; ")]
+                }
+            }
+            let headings = direction.direction == .incoming
+                ? [Terminal.label("Số đến", "No."), Terminal.label("Ngày đến", "Arrived"), Terminal.label("Tác giả", "Issuer"),
+                   Terminal.label("Số, ký hiệu", "Notation"), Terminal.label("Tên loại và trích yếu", "Type and summary"),
+                   Terminal.label("Đơn vị nhận", "Handler")]
+                : [Terminal.label("Số, ký hiệu", "Notation"), Terminal.label("Ngày", "Date"), Terminal.label("Tên loại và trích yếu", "Type and summary"),
+                   Terminal.label("Người ký", "Signer"), Terminal.label("Nơi nhận", "Recipients")]
+            Terminal.print(Terminal.table(headings: headings, rows: rows, limits: direction.direction == .incoming ? [nil, nil, 28, nil, 60, 24] : [nil, nil, 60, 28, 40]))
+        }
+    }
+}

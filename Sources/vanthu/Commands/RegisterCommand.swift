@@ -1,0 +1,123 @@
+import ArgumentParser
+import VanThuCore
+
+/// `incoming`, `outgoing`, `secret-incoming`, `secret-outgoing`, `copy`, or `den`, `di`, `den-mat`…
+struct RegisterKindArgument: ExpressibleByArgument {
+    var kind: RegisterKind
+
+    init?(argument: String) {
+        guard let kind = RegisterKind(name: argument) else { return nil }
+        self.kind = kind
+    }
+}
+
+extension VanThu {
+    struct RegisterCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "register",
+            abstract: "See and set up the registers (sổ) and their number series.",
+            subcommands: [ListRegisters.self, Rule.self, Term.self, Continue.self],
+            defaultSubcommand: ListRegisters.self,
+            aliases: ["so"])
+    }
+}
+
+extension VanThu.RegisterCommand {
+    struct ListRegisters: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List every register and series with its counts and next number.")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let summaries = try global.withRegistry(.read) { try $0.seriesSummaries() }
+            if global.json {
+                return try Terminal.json(summaries.map { s in
+                    ["register": s.register.title, "kind": s.register.kind.rawValue, "startDate": s.register.start.iso,
+                     "endDate": s.register.end.iso, "series": s.seriesKey, "count": String(s.count), "voided": String(s.voided),
+                     "nextNumber": String(s.nextNumber)]
+                })
+            }
+            let rows = summaries.map { s in
+                [s.register.title, s.seriesKey.isEmpty ? Terminal.label("chung", "shared") : s.seriesKey, String(s.count), String(s.voided),
+                 s.first.map { "\($0)–\(s.last ?? $0)" } ?? "", String(s.nextNumber)]
+            }
+            Terminal.print(Terminal.table(
+                headings: [Terminal.label("Sổ", "Register"), Terminal.label("Dãy số", "Series"), Terminal.label("Văn bản", "Documents"),
+                           Terminal.label("Đã hủy", "Voided"), Terminal.label("Từ số–đến số", "Numbers"), Terminal.label("Số tiếp theo", "Next")],
+                rows: rows))
+        }
+    }
+
+    struct Rule: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Choose one series for all types or one per type for a register kind.",
+            discussion: "vanthu register rule outgoing --per-type")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "incoming, outgoing, secret-incoming, secret-outgoing or copy.")
+        var kind: RegisterKindArgument
+
+        @Flag(help: "One series per document type.")
+        var perType = false
+
+        @Flag(help: "One series shared by all types.")
+        var shared = false
+
+        func validate() throws {
+            guard perType != shared else {
+                throw ValidationError(Terminal.label("Hãy chọn đúng một trong --per-type hoặc --shared.", "Choose exactly one of --per-type or --shared."))
+            }
+        }
+
+        func run() throws {
+            let rule = try global.withRegistry { try $0.setSeriesRule(kind: kind.kind, perType: perType) }
+            Terminal.print("\(rule.kind.vietnameseName): " + (rule.perType ? Terminal.label("một dãy số cho mỗi loại", "one series per type") : Terminal.label("một dãy số chung", "one shared series")))
+        }
+    }
+
+    struct Term: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Declare a Party committee's term (nhiệm kỳ): the outgoing series run over it.",
+            discussion: "vanthu register term --start 16/10/2025 --end 15/10/2030")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: ArgumentHelp("First day of the term.", valueName: "date"))
+        var start: String
+
+        @Option(help: ArgumentHelp("Last day of the term.", valueName: "date"))
+        var end: String
+
+        func run() throws {
+            let register = try global.withRegistry { try $0.addTerm(start: start, end: end) }
+            Terminal.print(Terminal.label("Đã mở \(register.title).", "Opened \(register.title)."))
+        }
+    }
+
+    struct Continue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Continue a series begun on paper: the next number given will be --from.",
+            discussion: "vanthu register continue incoming --from 783 --date 20/8/2021")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "incoming, outgoing, secret-incoming, secret-outgoing or copy.")
+        var kind: RegisterKindArgument
+
+        @Option(help: ArgumentHelp("The next number to give.", valueName: "n"))
+        var from: Int
+
+        @Option(help: ArgumentHelp("A date in the register's period (default: today).", valueName: "date"))
+        var date: String?
+
+        @Option(help: ArgumentHelp("The type, for a register with one series per type.", valueName: "code"))
+        var type: String?
+
+        func run() throws {
+            let (register, series) = try global.withRegistry { try $0.continueSeries(kind: kind.kind, date: date, typeCode: type, firstNumber: from) }
+            Terminal.print(Terminal.label("\(register.title)\(series.isEmpty ? "" : " (\(series))"): số tiếp theo là \(from).",
+                                          "\(register.title)\(series.isEmpty ? "" : " (\(series))"): the next number is \(from)."))
+        }
+    }
+}

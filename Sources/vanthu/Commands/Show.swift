@@ -1,0 +1,48 @@
+import ArgumentParser
+import VanThuCore
+
+extension VanThu {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one document: its stamp or number line, and every field.",
+            discussion: "vanthu show den/2021/783",
+            aliases: ["xem"])
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: ArgumentHelp("The document: its id, or den/2021/783, di/2021/BC/86.", valueName: "ref"))
+        var reference: String
+
+        func run() throws {
+            try global.withRegistry(.read) { registry in
+                let d = try registry.document(reference: reference)
+                if global.json { return try Terminal.json(d) }
+                let organization = try registry.organization()
+                Terminal.print(d.direction == .incoming ? DocumentPrinter.stamp(d, organization: organization) : DocumentPrinter.outgoing(d, organization: organization))
+                Terminal.print("")
+                var fields: [(String, String?)] = [
+                    (Terminal.label("Tham chiếu", "Reference"), "\(d.reference) (id \(d.id))"),
+                    (Terminal.label("Sổ", "Register"), d.kind.vietnameseName),
+                    (Terminal.label("Tác giả", "Issuer"), d.organName),
+                    (Terminal.label("Số, ký hiệu", "Notation"), d.notation?.full),
+                    (Terminal.label("Ngày văn bản", "Document date"), d.issuedDate?.vietnamese),
+                    (Terminal.label("Loại", "Type"), "\(d.typeName) (\(d.typeCode))"),
+                    (Terminal.label("Trích yếu", "Summary"), d.subject),
+                    (Terminal.label("Độ khẩn", "Urgency"), d.urgency?.label),
+                    (Terminal.label("Độ mật", "Secrecy"), d.secrecy?.label),
+                    (Terminal.label("Người ký", "Signer"), d.signer.map { [$0.capacity, $0.summary].compactMap { $0 }.joined(separator: " – ") }),
+                    (Terminal.label("Hạn giải quyết", "Due"), d.dueDate?.vietnamese),
+                    (Terminal.label("Số trang", "Pages"), d.pageAmount.map(String.init)),
+                    (Terminal.label("Ghi chú", "Note"), d.note),
+                    (Terminal.label("Vào sổ lúc", "Registered"), "\(d.registeredAt) (\(d.registeredBy))"),
+                ]
+                if let voided = d.voided {
+                    fields.append((Terminal.label("ĐÃ HỦY SỐ", "VOIDED"), "\(voided.at) (\(voided.by)): \(voided.reason)"))
+                }
+                for (name, value) in fields {
+                    if let value { Terminal.print("\(name): \(value)") }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import VanThuCore
+
+/// The `vanthu` command: a document registry for the văn thư of Vietnamese agencies.
+@main
+struct VanThu: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vanthu",
+        abstract: "Register incoming and outgoing documents, stamp, number and journal them.",
+        discussion: """
+            Sổ đăng ký văn bản đến và đi theo Nghị định 30/2020/NĐ-CP và Hướng dẫn 36-HD/VPTW.
+            Messages are in Vietnamese; set VANTHU_LANG=en for English.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            Init.self, Incoming.self, Outgoing.self, List.self, Show.self, Void.self, Edit.self,
+            Journal.self, Types.self, RegisterCommand.self,
+        ])
+
+    /// Runs the command; registry failures print one line to stderr and exit with their code.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as RegistryError {
+            Terminal.error(error.message(in: .fromEnvironment()))
+            Foundation.exit(error.exitCode)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
