@@ -31,7 +31,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "VanThuCoreTests",
-            dependencies: ["VanThuCore"]),
+            dependencies: ["VanThuCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "vanthuTests",
             dependencies: ["VanThuCore"]),

@@ -122,7 +122,7 @@ extension Registry {
                 seriesKey = try documentType(typeCode, preferred: try organization(db).style, db).code
             }
             let used = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document WHERE registerId = ? AND seriesKey = ?", arguments: [register.id, seriesKey]) ?? 0
-            guard used == 0 else { throw RegistryError.invalidValue(field: .notation, value: String(firstNumber), allowed: []) }
+            guard used == 0 else { throw RegistryError.seriesAlreadyStarted(register.title + (seriesKey.isEmpty ? "" : " (\(seriesKey))")) }
             let before = try Int.fetchOne(db, sql: "SELECT firstNumber FROM seriesStart WHERE registerId = ? AND seriesKey = ?", arguments: [register.id, seriesKey])
             try db.execute(
                 sql: "INSERT INTO seriesStart (registerId, seriesKey, firstNumber) VALUES (?, ?, ?) ON CONFLICT (registerId, seriesKey) DO UPDATE SET firstNumber = excluded.firstNumber",

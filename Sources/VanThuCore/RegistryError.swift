@@ -26,6 +26,7 @@ public enum RegistryError: Error, Equatable, Sendable {
     case registerClosed(String)
     case registerOverlap(kind: RegisterKind, start: LocalDate, end: LocalDate)
     case nothingToChange
+    case seriesAlreadyStarted(String)
     // Database
     case databaseNotFound(path: String)
     case databaseExists(path: String)
@@ -155,6 +156,8 @@ public enum RegistryError: Error, Equatable, Sendable {
             "Khoảng \(start.vietnamese)–\(end.vietnamese) trùng với một \(kind.vietnameseName.lowercased()) đã có."
         case .nothingToChange:
             "Không có gì để thay đổi. Hãy ghi ít nhất một trường cần sửa."
+        case .seriesAlreadyStarted(let register):
+            "\(register) đã có văn bản; chỉ đặt số bắt đầu được khi dãy số còn trống."
         case .databaseNotFound(let path):
             "Không tìm thấy cơ sở dữ liệu “\(path)”. Hãy tạo bằng “vanthu init” hoặc chỉ đúng tệp bằng --db."
         case .databaseExists(let path):
@@ -222,6 +225,8 @@ public enum RegistryError: Error, Equatable, Sendable {
             "The period \(start.vietnamese)–\(end.vietnamese) overlaps an existing \(kind.englishName)."
         case .nothingToChange:
             "Nothing to change. Give at least one field to correct."
+        case .seriesAlreadyStarted(let register):
+            "\(register) already holds documents; the first number can be set only while the series is empty."
         case .databaseNotFound(let path):
             "Database “\(path)” not found. Create it with “vanthu init” or point to it with --db."
         case .databaseExists(let path):

@@ -1,0 +1,40 @@
+# vanthu: make demo (install, build, run the main job) and make test (install, build, test).
+SHELL := /bin/bash
+SWIFT ?= swift
+DEMO_DIR ?= demo
+APT_PACKAGES := libxlsxwriter-dev libsqlite3-dev pkg-config
+
+.PHONY: all deps build release test demo bench man clean
+
+all: build
+
+## Install the C libraries when they are missing (Debian/Ubuntu; needs root or sudo).
+deps:
+	@if pkg-config --exists xlsxwriter sqlite3 2>/dev/null; then exit 0; fi; \
+	echo "Installing $(APT_PACKAGES)…"; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
+	else echo "Please install as root: apt-get install -y $(APT_PACKAGES)" >&2; exit 1; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(APT_PACKAGES)
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+demo: build
+	@bash scripts/demo.sh "$$($(SWIFT) build --show-bin-path)/vanthu" "$(DEMO_DIR)"
+
+bench: release
+	@bash bench/run.sh "$$($(SWIFT) build -c release --show-bin-path)"
+
+## Regenerate man/vanthu.1 from the command definitions.
+man: build
+	@bash scripts/man.sh
+
+clean:
+	rm -rf .build "$(DEMO_DIR)"

@@ -1,0 +1,121 @@
+-- The vanthu schema as the migrations build it. Checked by SchemaTests;
+-- regenerate with RECORD_SNAPSHOTS=1 swift test --filter SchemaTests.
+sqlite_master
+CREATE TABLE document (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL
+        CHECK (kind IN ('incoming', 'outgoing', 'secretIncoming', 'secretOutgoing', 'copy')),
+    registerId INTEGER NOT NULL REFERENCES register(id),
+    seriesKey TEXT NOT NULL DEFAULT '',
+    number INTEGER NOT NULL CHECK (number > 0),
+    numberSuffix TEXT NOT NULL DEFAULT '',
+    registerDate TEXT NOT NULL,
+    organName TEXT NOT NULL CHECK (organName <> ''),
+    codeNumber TEXT,
+    codeNotation TEXT,
+    notationStyle TEXT CHECK (notationStyle IN ('state', 'party')),
+    issuedDate TEXT,
+    typeCode TEXT NOT NULL,
+    typeName TEXT NOT NULL,
+    subject TEXT NOT NULL CHECK (subject <> ''),
+    handler TEXT,
+    transferDate TEXT,
+    dueDate TEXT,
+    fileNotation TEXT,
+    pageAmount INTEGER CHECK (pageAmount > 0),
+    note TEXT,
+    urgency TEXT CHECK (urgency IN ('khan', 'thuongKhan', 'hoaToc')),
+    secrecy TEXT CHECK (secrecy IN ('mat', 'toiMat', 'tuyetMat')),
+    signerCapacity TEXT,
+    signerPosition TEXT,
+    signerFullName TEXT,
+    archiveCopy TEXT,
+    issuedAmount INTEGER,
+    duplicateKey TEXT,
+    registeredAt TEXT NOT NULL,
+    registeredBy TEXT NOT NULL,
+    voidedAt TEXT,
+    voidedBy TEXT,
+    voidReason TEXT,
+    CHECK ((voidedAt IS NULL) = (voidReason IS NULL)),
+    CHECK ((codeNumber IS NULL) = (codeNotation IS NULL)),
+    UNIQUE (registerId, seriesKey, number, numberSuffix)
+);
+CREATE INDEX document_on_duplicateKey ON document(duplicateKey) WHERE duplicateKey IS NOT NULL;
+CREATE INDEX document_on_kind_registerDate ON document(kind, registerDate);
+CREATE TRIGGER document_numbers_are_fixed
+BEFORE UPDATE OF kind, registerId, seriesKey, number, numberSuffix, registerDate ON document
+BEGIN SELECT RAISE(ABORT, 'a registered number never changes'); END;
+CREATE TRIGGER document_numbers_are_never_deleted BEFORE DELETE ON document
+BEGIN SELECT RAISE(ABORT, 'registered numbers are never deleted; void them'); END;
+CREATE TRIGGER document_void_is_final BEFORE UPDATE OF voidedAt, voidReason, voidedBy ON document
+WHEN OLD.voidedAt IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'a voided number stays voided'); END;
+CREATE TABLE documentType (
+    style TEXT NOT NULL CHECK (style IN ('state', 'party')),
+    code TEXT NOT NULL CHECK (code <> ''),
+    name TEXT NOT NULL CHECK (name <> ''),
+    inNotation INTEGER NOT NULL DEFAULT 1 CHECK (inNotation IN (0, 1)),
+    isCopy INTEGER NOT NULL DEFAULT 0 CHECK (isCopy IN (0, 1)),
+    builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),
+    PRIMARY KEY (style, code)
+) WITHOUT ROWID;
+CREATE TABLE journal (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    user TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entityId INTEGER,
+    reference TEXT,
+    before TEXT CHECK (before IS NULL OR json_valid(before)),
+    after TEXT CHECK (after IS NULL OR json_valid(after))
+);
+CREATE INDEX journal_on_entity ON journal(entity, entityId);
+CREATE TRIGGER journal_is_append_only_delete BEFORE DELETE ON journal
+BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+CREATE TRIGGER journal_is_append_only_update BEFORE UPDATE ON journal
+BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+CREATE TABLE organization (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL CHECK (name <> ''),
+    code TEXT NOT NULL CHECK (code <> ''),
+    parentName TEXT,
+    place TEXT,
+    style TEXT NOT NULL CHECK (style IN ('state', 'party')),
+    organId TEXT,
+    createdAt TEXT NOT NULL
+);
+CREATE TABLE recipient (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    documentId INTEGER NOT NULL REFERENCES document(id),
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL CHECK (name <> ''),
+    UNIQUE (documentId, position)
+);
+CREATE TRIGGER recipient_is_never_deleted BEFORE DELETE ON recipient
+BEGIN SELECT RAISE(ABORT, 'recipients are never deleted'); END;
+CREATE TABLE register (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL
+        CHECK (kind IN ('incoming', 'outgoing', 'secretIncoming', 'secretOutgoing', 'copy')),
+    startDate TEXT NOT NULL,
+    endDate TEXT NOT NULL,
+    volume INTEGER NOT NULL DEFAULT 1 CHECK (volume >= 1),
+    perType INTEGER NOT NULL CHECK (perType IN (0, 1)),
+    closedAt TEXT,
+    CHECK (startDate <= endDate),
+    UNIQUE (kind, startDate)
+);
+CREATE TABLE seriesRule (
+    kind TEXT PRIMARY KEY
+        CHECK (kind IN ('incoming', 'outgoing', 'secretIncoming', 'secretOutgoing', 'copy')),
+    period TEXT NOT NULL CHECK (period IN ('year', 'term')),
+    perType INTEGER NOT NULL CHECK (perType IN (0, 1))
+) WITHOUT ROWID;
+CREATE TABLE seriesStart (
+    registerId INTEGER NOT NULL REFERENCES register(id),
+    seriesKey TEXT NOT NULL DEFAULT '',
+    firstNumber INTEGER NOT NULL CHECK (firstNumber >= 1),
+    PRIMARY KEY (registerId, seriesKey)
+) WITHOUT ROWID;
