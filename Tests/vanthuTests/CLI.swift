@@ -1,0 +1,79 @@
+import Foundation
+
+/// Runs the built `vanthu` binary as a real process.
+struct CLI {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `$VANTHU_BIN`, else the binary `swift build` put next to the test bundle, else `.build/debug/vanthu`.
+    static let binary: String = {
+        if let path = ProcessInfo.processInfo.environment["VANTHU_BIN"] { return path }
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("vanthu").path
+        if FileManager.default.isExecutableFile(atPath: besideTests) { return besideTests }
+        return root.appendingPathComponent(".build/debug/vanthu").path
+    }()
+
+    let folder: URL
+    var environment: [String: String]
+
+    /// A CLI working in a new temporary folder, with a fixed "today" and Vietnamese messages.
+    init(today: String = "2021-08-25") throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("vanthu-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var environment = ProcessInfo.processInfo.environment
+        environment["VANTHU_TODAY"] = today
+        environment["VANTHU_USER"] = "văn thư"
+        environment["COLUMNS"] = nil
+        environment["VANTHU_LANG"] = nil
+        environment["VANTHU_DB"] = folder.appendingPathComponent("vanthu.sqlite").path
+        self.environment = environment
+    }
+
+    var databasePath: String { environment["VANTHU_DB"] ?? "" }
+
+    @discardableResult
+    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.environment = environment.merging(extra) { $1 }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Runs and returns stdout, failing with stderr when the exit code is not 0.
+    func ok(_ arguments: [String]) throws -> String {
+        let result = try run(arguments)
+        guard result.status == 0 else { throw Failure(message: "vanthu \(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)") }
+        return result.stdout
+    }
+
+    func json(_ arguments: [String]) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(try ok(arguments + ["--json"]).utf8))
+    }
+
+    func initState() throws {
+        _ = try ok(["init", "--org", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "--org-code", "STTTT", "--parent", "UBND TỈNH KON TUM", "--place", "Kon Tum", "--style", "state"])
+    }
+
+    /// The database file's bytes, to prove a failed command changed nothing.
+    func databaseBytes() throws -> Data { try Data(contentsOf: URL(fileURLWithPath: databasePath)) }
+
+    struct Failure: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+}
