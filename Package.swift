@@ -29,6 +29,10 @@ let package = Package(
                 "VanThuCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .executableTarget(
+            name: "VanThuBench",
+            dependencies: ["VanThuCore"],
+            path: "bench/VanThuBench"),
         .testTarget(
             name: "VanThuCoreTests",
             dependencies: ["VanThuCore", .product(name: "GRDB", package: "GRDB.swift")]),

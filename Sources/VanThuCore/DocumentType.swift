@@ -26,6 +26,24 @@ public struct DocumentType: Hashable, Sendable {
     /// The name in capitals as printed on the document: "BÁO CÁO".
     public var printedName: String { name.uppercased() }
 
+    /// Finds a type by code ("bc", "QĐ") or name ("Báo cáo") in `types`, the preferred style's
+    /// table first; throws with suggestions when there is none.
+    static func find(_ text: String, in types: [DocumentType], preferred: DocumentStyle, onlyPreferred: Bool) throws -> DocumentType {
+        let mine = types.filter { $0.style == preferred }
+        let tables = onlyPreferred ? [mine] : [mine, types.filter { $0.style != preferred }]
+        let wanted = VietnameseText.clean(text)
+        let folded = VietnameseText.fold(wanted)
+        for table in tables {
+            if let exact = table.first(where: { $0.code == wanted }) { return exact }
+            if let byCase = table.first(where: { $0.code.uppercased() == wanted.uppercased() }) { return byCase }
+            if let byName = table.first(where: { VietnameseText.fold($0.name) == folded }) { return byName }
+        }
+        let suggestions = tables.joined().filter {
+            VietnameseText.fold($0.code).hasPrefix(folded.prefix(1)) || VietnameseText.fold($0.name).contains(folded)
+        }
+        throw RegistryError.unknownDocumentType(code: text, suggestions: Array(Set(suggestions.map(\.code)).sorted().prefix(6)))
+    }
+
     /// The code used for công văn in both tables.
     public static let congVanCode = "CV"
 

@@ -8,51 +8,69 @@ extension Registry {
     /// - Throws: ``RegistryError`` for bad input, a duplicate, or a storage failure; nothing is
     ///   written then.
     public func registerIncoming(_ draft: IncomingDraft) throws -> Document {
-        guard let issuer = VietnameseText.nonEmpty(draft.issuer) else { throw RegistryError.emptyField(.issuer) }
-        guard let subject = VietnameseText.nonEmpty(draft.summary) else { throw RegistryError.emptyField(.summary) }
-        let arrival = try draft.received.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:)) ?? context.today
-        guard arrival <= context.today else { throw RegistryError.dateInFuture(field: .arrivalDate, date: arrival, today: context.today) }
-        let issued = try draft.issuedDate.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:))
-        if let issued, issued > arrival { throw RegistryError.dateOrder(earlier: .issuedDate, later: .arrivalDate) }
-        let notation = try draft.notation.flatMap(VietnameseText.nonEmpty).map(DocumentNotation.init(parsing:))
-        let due = try draft.dueDate.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:))
-        if let due, due < arrival { throw RegistryError.dateOrder(earlier: .arrivalDate, later: .dueDate) }
-        let urgency = try draft.urgency.flatMap(VietnameseText.nonEmpty).map(Urgency.init(parsing:))
-        let secrecy = try draft.secrecy.flatMap(VietnameseText.nonEmpty).map(Secrecy.init(parsing:))
-        if let pages = draft.pages, pages <= 0 { throw RegistryError.invalidNumber(String(pages)) }
-        let handler = VietnameseText.nonEmpty(draft.handler)
-        let duplicateKey = notation.map { "\($0.comparisonKey)|\(VietnameseText.fold(issuer))" }
-
+        let checked = try CheckedIncoming(draft, today: context.today)
         return try write { db in
-            let organization = try organization(db)
-            let type = try incomingType(code: draft.typeCode, notation: notation, agencyStyle: organization.style, db)
-            if let duplicateKey, !draft.force,
-                let existing = try Document.fetchAll(db, where: "d.duplicateKey = ? AND d.voidedAt IS NULL", arguments: [duplicateKey]).first
-            {
-                throw RegistryError.duplicateDocument(existing: existing.reference, registeredOn: existing.registerDate)
-            }
-            let register = try register(kind: secrecy == nil ? .incoming : .secretIncoming, covering: arrival, db)
-            let seriesKey = register.perType ? type.code : ""
-            let (number, suffix) = try allocateNumber(register: register, seriesKey: seriesKey, subNumberOf: draft.subNumberOf, db)
-            try db.execute(
-                sql: """
-                    INSERT INTO document (
-                        kind, registerId, seriesKey, number, numberSuffix, registerDate, organName,
-                        codeNumber, codeNotation, notationStyle, issuedDate, typeCode, typeName, subject,
-                        handler, transferDate, dueDate, fileNotation, pageAmount, note, urgency, secrecy,
-                        signerCapacity, signerPosition, signerFullName, duplicateKey, registeredAt, registeredBy)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    register.kind.rawValue, register.id, seriesKey, number, suffix, arrival.iso, issuer,
-                    notation?.number, notation?.notation, notation?.style.rawValue, issued?.iso, type.code, type.name, subject,
-                    handler, handler == nil ? nil : context.today.iso, due?.iso, VietnameseText.nonEmpty(draft.fileNotation),
-                    draft.pages, VietnameseText.nonEmpty(draft.note), urgency?.rawValue, secrecy?.rawValue,
-                    VietnameseText.nonEmpty(draft.signer?.capacity), VietnameseText.nonEmpty(draft.signer?.position),
-                    VietnameseText.nonEmpty(draft.signer?.fullName), duplicateKey, timestamp(db), context.user,
-                ])
-            return try journalInsert(id: db.lastInsertedRowID, db)
+            var session = try RegistrationSession(registry: self, db)
+            return try insert(checked, session: &session, db)
         }
+    }
+
+    /// Registers many incoming documents in one transaction: all of them, or none when any is
+    /// refused (the error names the first bad one by its position, from 1).
+    public func registerIncoming(batch drafts: [IncomingDraft]) throws -> [Document] {
+        let checked = try drafts.enumerated().map { index, draft in
+            do { return try CheckedIncoming(draft, today: context.today) } catch let error as RegistryError {
+                throw RegistryError.batchItem(index + 1, error.message(in: .fromEnvironment()))
+            }
+        }
+        return try write { db in
+            var session = try RegistrationSession(registry: self, db)
+            return try checked.enumerated().map { index, item in
+                do { return try insert(item, session: &session, db) } catch let error as RegistryError {
+                    throw RegistryError.batchItem(index + 1, error.message(in: .fromEnvironment()))
+                }
+            }
+        }
+    }
+
+    private func insert(_ c: CheckedIncoming, session: inout RegistrationSession, _ db: Database) throws -> Document {
+        let type = try session.incomingType(code: c.typeCode, notation: c.notation)
+        if let key = c.duplicateKey, !c.force,
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT id FROM document WHERE duplicateKey = ? AND voidedAt IS NULL LIMIT 1"), arguments: [key]),
+            let existing = try Document.fetch(db, id: row["id"])
+        {
+            throw RegistryError.duplicateDocument(existing: existing.reference, registeredOn: existing.registerDate)
+        }
+        let register = try session.register(kind: c.secrecy == nil ? .incoming : .secretIncoming, covering: c.arrival)
+        let seriesKey = register.perType ? type.code : ""
+        let (number, suffix) = try session.allocate(register: register, seriesKey: seriesKey, subNumberOf: c.subNumberOf)
+        let now = try timestamp(db)
+        let transferDate = c.handler == nil ? nil : context.today
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO document (
+                    kind, registerId, seriesKey, number, numberSuffix, registerDate, organName,
+                    codeNumber, codeNotation, notationStyle, issuedDate, typeCode, typeName, subject,
+                    handler, transferDate, dueDate, fileNotation, pageAmount, note, urgency, secrecy,
+                    signerCapacity, signerPosition, signerFullName, duplicateKey, registeredAt, registeredBy)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            register.kind.rawValue, register.id, seriesKey, number, suffix, c.arrival.iso, c.issuer,
+            c.notation?.number, c.notation?.notation, c.notation?.style.rawValue, c.issued?.iso, type.code, type.name, c.subject,
+            c.handler, transferDate?.iso, c.due?.iso, c.fileNotation, c.pages, c.note, c.urgency?.rawValue, c.secrecy?.rawValue,
+            c.signer?.capacity, c.signer?.position, c.signer?.fullName, c.duplicateKey, now, context.user,
+        ])
+        let document = Document(
+            id: db.lastInsertedRowID, kind: register.kind, registerId: register.id, seriesKey: seriesKey, number: number,
+            numberSuffix: suffix, registerDate: c.arrival, organName: c.issuer, notation: c.notation, issuedDate: c.issued,
+            typeCode: type.code, typeName: type.name, subject: c.subject, handler: c.handler, transferDate: transferDate,
+            dueDate: c.due, fileNotation: c.fileNotation, pageAmount: c.pages, note: c.note, urgency: c.urgency,
+            secrecy: c.secrecy, signer: c.signer, recipients: [], archiveCopy: nil, issuedAmount: nil,
+            registeredAt: now, registeredBy: context.user, voided: nil)
+        try appendJournal(db, action: "register", entity: "document", entityId: document.id, reference: document.reference, after: try JSONOutput.encode(document, pretty: false))
+        return document
     }
 
     /// Registers an outgoing document: gives it the next number of its series (chosen by its
@@ -75,16 +93,17 @@ extension Registry {
         }
 
         return try write { db in
-            let organization = try organization(db)
-            let type = try documentType(typeText, preferred: organization.style, onlyPreferred: true, db)
+            var session = try RegistrationSession(registry: self, db)
+            let organization = session.organization
+            let type = try session.documentType(typeText, preferred: organization.style, onlyPreferred: true)
             let kind: RegisterKind =
                 switch organization.style {
                 case .state: type.isCopy ? .copy : (secrecy == nil ? .outgoing : .secretOutgoing)
                 case .party: .outgoing
                 }
-            let register = try register(kind: kind, covering: issued, db)
+            let register = try session.register(kind: kind, covering: issued)
             let seriesKey = register.perType ? type.code : ""
-            let (number, suffix) = try allocateNumber(register: register, seriesKey: seriesKey, subNumberOf: draft.subNumberOf, db)
+            let (number, suffix) = try session.allocate(register: register, seriesKey: seriesKey, subNumberOf: draft.subNumberOf)
             let codeNumber = (number < 10 ? "0\(number)" : "\(number)") + suffix
             let codeNotation: String
             switch (organization.style, type.inNotation) {
@@ -116,7 +135,9 @@ extension Registry {
             for (position, name) in recipients.enumerated() {
                 try db.execute(sql: "INSERT INTO recipient (documentId, position, name) VALUES (?, ?, ?)", arguments: [id, position + 1, name])
             }
-            return try journalInsert(id: id, db)
+            guard let document = try Document.fetch(db, id: id) else { throw RegistryError.storage("document \(id) vanished") }
+            try appendJournal(db, action: "register", entity: "document", entityId: id, reference: document.reference, after: try JSONOutput.encode(document, pretty: false))
+            return document
         }
     }
 
@@ -140,23 +161,4 @@ extension Registry {
         return (max(highest + 1, first), "")
     }
 
-    /// Reads back a document just inserted and journals it.
-    private func journalInsert(id: Int64, _ db: Database) throws -> Document {
-        guard let document = try Document.fetch(db, id: id) else { throw RegistryError.storage("document \(id) vanished") }
-        try appendJournal(db, action: "register", entity: "document", entityId: id, reference: document.reference, after: try JSONOutput.encode(document, pretty: false))
-        return document
-    }
-
-    /// The type of an incoming document: as given, else the code its ký hiệu carries, else a
-    /// state công văn (whose ký hiệu carries no type code).
-    private func incomingType(code: String?, notation: DocumentNotation?, agencyStyle: DocumentStyle, _ db: Database) throws -> DocumentType {
-        let preferred = notation?.style ?? agencyStyle
-        if let code = VietnameseText.nonEmpty(code) { return try documentType(code, preferred: preferred, db) }
-        guard let notation else { throw RegistryError.emptyField(.typeCode) }
-        if let candidate = notation.typeCodeCandidate, let type = try? documentType(candidate, preferred: preferred, onlyPreferred: true, db) {
-            return type
-        }
-        guard notation.style == .state else { throw RegistryError.emptyField(.typeCode) }
-        return try documentType(DocumentType.congVanCode, preferred: .state, onlyPreferred: true, db)
-    }
 }

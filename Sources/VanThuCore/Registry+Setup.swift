@@ -170,18 +170,7 @@ extension Registry {
     /// Finds a type by code ("bc", "QĐ") or name ("Báo cáo"), in the preferred style's table first.
     func documentType(_ text: String, preferred: DocumentStyle, onlyPreferred: Bool = false, _ db: Database) throws -> DocumentType {
         let all = try Row.fetchAll(db, sql: "SELECT * FROM documentType").map(DocumentType.init(row:))
-        let tables = onlyPreferred ? [all.filter { $0.style == preferred }] : [all.filter { $0.style == preferred }, all.filter { $0.style != preferred }]
-        let wanted = VietnameseText.clean(text)
-        for table in tables {
-            if let exact = table.first(where: { $0.code == wanted }) { return exact }
-            if let byCase = table.first(where: { $0.code.uppercased() == wanted.uppercased() }) { return byCase }
-            if let byName = table.first(where: { VietnameseText.fold($0.name) == VietnameseText.fold(wanted) }) { return byName }
-        }
-        let folded = VietnameseText.fold(wanted)
-        let suggestions = tables.flatMap { $0 }.filter {
-            VietnameseText.fold($0.code).hasPrefix(folded.prefix(1)) || VietnameseText.fold($0.name).contains(folded)
-        }
-        throw RegistryError.unknownDocumentType(code: text, suggestions: Array(Set(suggestions.map(\.code))).sorted().prefix(6).map { $0 })
+        return try DocumentType.find(text, in: all, preferred: preferred, onlyPreferred: onlyPreferred)
     }
 
     // MARK: Journal

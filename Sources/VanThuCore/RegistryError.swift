@@ -27,6 +27,7 @@ public enum RegistryError: Error, Equatable, Sendable {
     case registerOverlap(kind: RegisterKind, start: LocalDate, end: LocalDate)
     case nothingToChange
     case seriesAlreadyStarted(String)
+    case batchItem(Int, String)
     // Database
     case databaseNotFound(path: String)
     case databaseExists(path: String)
@@ -156,6 +157,8 @@ public enum RegistryError: Error, Equatable, Sendable {
             "Khoảng \(start.vietnamese)–\(end.vietnamese) trùng với một \(kind.vietnameseName.lowercased()) đã có."
         case .nothingToChange:
             "Không có gì để thay đổi. Hãy ghi ít nhất một trường cần sửa."
+        case .batchItem(let position, let message):
+            "Văn bản thứ \(position): \(message) Không văn bản nào được vào sổ."
         case .seriesAlreadyStarted(let register):
             "\(register) đã có văn bản; chỉ đặt số bắt đầu được khi dãy số còn trống."
         case .databaseNotFound(let path):
@@ -225,6 +228,8 @@ public enum RegistryError: Error, Equatable, Sendable {
             "The period \(start.vietnamese)–\(end.vietnamese) overlaps an existing \(kind.englishName)."
         case .nothingToChange:
             "Nothing to change. Give at least one field to correct."
+        case .batchItem(let position, let message):
+            "Document \(position): \(message) No document was registered."
         case .seriesAlreadyStarted(let register):
             "\(register) already holds documents; the first number can be set only while the series is empty."
         case .databaseNotFound(let path):

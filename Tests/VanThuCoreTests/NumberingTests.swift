@@ -152,3 +152,28 @@ import Testing
         #expect(count == 1)
     }
 }
+
+@Suite struct BatchRegistrationTests {
+    @Test func aBatchIsAllOrNothing() throws {
+        let registry = try Fixtures.makeRegistry()
+        defer { registry.close() }
+        let good = (1...3).map { Fixtures.incoming("văn bản \($0)", notation: "\($0)/SNV-VP") }
+        #expect(throws: RegistryError.self) { try registry.registerIncoming(batch: good + [Fixtures.incoming(received: "31/02/2021")]) }
+        #expect(throws: RegistryError.self) { try registry.registerIncoming(batch: good + [good[0]]) }  // a duplicate inside the batch
+        #expect(try registry.documents(direction: .incoming).isEmpty)
+        #expect(try registry.journal().map(\.action) == ["init"])
+        let registered = try registry.registerIncoming(batch: good + [Fixtures.incoming("mật", secrecy: "mat")])
+        #expect(registered.map(\.number) == [1, 2, 3, 1])
+        #expect(try registry.journal().filter { $0.action == "register" }.count == 4)
+        #expect(try registry.registerIncoming(Fixtures.incoming("sau")).number == 4)
+    }
+
+    @Test func theBatchErrorNamesTheBadDocument() throws {
+        let registry = try Fixtures.makeRegistry()
+        defer { registry.close() }
+        let drafts = [Fixtures.incoming("một"), Fixtures.incoming(" ")]
+        #expect(throws: RegistryError.batchItem(2, RegistryError.emptyField(.summary).message(in: .fromEnvironment()))) {
+            try registry.registerIncoming(batch: drafts)
+        }
+    }
+}

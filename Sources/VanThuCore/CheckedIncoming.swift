@@ -1,0 +1,54 @@
+/// An incoming draft whose fields have been parsed and checked, before it touches the database.
+struct CheckedIncoming {
+    let issuer: String
+    let subject: String
+    let arrival: LocalDate
+    let issued: LocalDate?
+    let notation: DocumentNotation?
+    let due: LocalDate?
+    let urgency: Urgency?
+    let secrecy: Secrecy?
+    let handler: String?
+    let typeCode: String?
+    let pages: Int?
+    let note: String?
+    let fileNotation: String?
+    let signer: Signer?
+    let subNumberOf: Int?
+    let force: Bool
+    /// Số, ký hiệu and issuer folded, for the duplicate guard (ND30 Phụ lục VI III.1.h).
+    let duplicateKey: String?
+
+    init(_ draft: IncomingDraft, today: LocalDate) throws {
+        guard let issuer = VietnameseText.nonEmpty(draft.issuer) else { throw RegistryError.emptyField(.issuer) }
+        guard let subject = VietnameseText.nonEmpty(draft.summary) else { throw RegistryError.emptyField(.summary) }
+        let arrival = try draft.received.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:)) ?? today
+        guard arrival <= today else { throw RegistryError.dateInFuture(field: .arrivalDate, date: arrival, today: today) }
+        let issued = try draft.issuedDate.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:))
+        if let issued, issued > arrival { throw RegistryError.dateOrder(earlier: .issuedDate, later: .arrivalDate) }
+        let notation = try draft.notation.flatMap(VietnameseText.nonEmpty).map(DocumentNotation.init(parsing:))
+        let due = try draft.dueDate.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:))
+        if let due, due < arrival { throw RegistryError.dateOrder(earlier: .arrivalDate, later: .dueDate) }
+        if let pages = draft.pages, pages <= 0 { throw RegistryError.invalidNumber(String(pages)) }
+        self.issuer = issuer
+        self.subject = subject
+        self.arrival = arrival
+        self.issued = issued
+        self.notation = notation
+        self.due = due
+        urgency = try draft.urgency.flatMap(VietnameseText.nonEmpty).map(Urgency.init(parsing:))
+        secrecy = try draft.secrecy.flatMap(VietnameseText.nonEmpty).map(Secrecy.init(parsing:))
+        handler = VietnameseText.nonEmpty(draft.handler)
+        typeCode = VietnameseText.nonEmpty(draft.typeCode)
+        pages = draft.pages
+        note = VietnameseText.nonEmpty(draft.note)
+        fileNotation = VietnameseText.nonEmpty(draft.fileNotation)
+        let signer = Signer(
+            capacity: VietnameseText.nonEmpty(draft.signer?.capacity), position: VietnameseText.nonEmpty(draft.signer?.position),
+            fullName: VietnameseText.nonEmpty(draft.signer?.fullName))
+        self.signer = signer == Signer() ? nil : signer
+        subNumberOf = draft.subNumberOf
+        force = draft.force
+        duplicateKey = notation.map { "\($0.comparisonKey)|\(VietnameseText.fold(issuer))" }
+    }
+}

@@ -1,0 +1,51 @@
+import GRDB
+
+/// What one registration transaction looks up once and reuses: the agency, the type table, the
+/// registers found, and the next number of each series. Lives no longer than its transaction.
+struct RegistrationSession {
+    let registry: Registry
+    let db: Database
+    let organization: Organization
+    private var types: [DocumentType]?
+    private var registers: [Register] = []
+    private var nextNumbers: [String: Int] = [:]
+
+    init(registry: Registry, _ db: Database) throws {
+        self.registry = registry
+        self.db = db
+        organization = try registry.organization(db)
+    }
+
+    mutating func documentType(_ text: String, preferred: DocumentStyle, onlyPreferred: Bool = false) throws -> DocumentType {
+        if types == nil { types = try Row.fetchAll(db, sql: "SELECT * FROM documentType").map(DocumentType.init(row:)) }
+        return try DocumentType.find(text, in: types ?? [], preferred: preferred, onlyPreferred: onlyPreferred)
+    }
+
+    /// The type of an incoming document: as given, else the code its ký hiệu carries, else a
+    /// state công văn (whose ký hiệu carries no type code).
+    mutating func incomingType(code: String?, notation: DocumentNotation?) throws -> DocumentType {
+        let preferred = notation?.style ?? organization.style
+        if let code { return try documentType(code, preferred: preferred) }
+        guard let notation else { throw RegistryError.emptyField(.typeCode) }
+        if let candidate = notation.typeCodeCandidate, let type = try? documentType(candidate, preferred: preferred, onlyPreferred: true) {
+            return type
+        }
+        guard notation.style == .state else { throw RegistryError.emptyField(.typeCode) }
+        return try documentType(DocumentType.congVanCode, preferred: .state, onlyPreferred: true)
+    }
+
+    mutating func register(kind: RegisterKind, covering date: LocalDate) throws -> Register {
+        if let known = registers.first(where: { $0.kind == kind && $0.start <= date && date <= $0.end }) { return known }
+        let register = try registry.register(kind: kind, covering: date, db)
+        registers.append(register)
+        return register
+    }
+
+    mutating func allocate(register: Register, seriesKey: String, subNumberOf base: Int?) throws -> (Int, String) {
+        if base != nil { return try registry.allocateNumber(register: register, seriesKey: seriesKey, subNumberOf: base, db) }
+        let key = "\(register.id)|\(seriesKey)"
+        let number = try nextNumbers[key] ?? registry.allocateNumber(register: register, seriesKey: seriesKey, subNumberOf: nil, db).0
+        nextNumbers[key] = number + 1
+        return (number, "")
+    }
+}

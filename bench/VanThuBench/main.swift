@@ -1,0 +1,122 @@
+import Foundation
+import VanThuCore
+
+// Benchmarks for `make bench`: realistic generated registers (fixed seed), wall-clock times.
+// Usage: VanThuBench registration VANTHU_BINARY [documents] [runs]
+
+/// SplitMix64: the same data on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+enum Sample {
+    static let issuers = [
+        "Ban Tuyên giáo Tỉnh ủy", "Sở Nội vụ tỉnh Kon Tum", "UBND tỉnh Kon Tum", "Huyện ủy Đăk Hà", "Sở Tài chính",
+        "Văn phòng Tỉnh ủy", "Bộ Thông tin và Truyền thông", "Sở Giáo dục và Đào tạo", "Công an tỉnh", "Thành ủy Kon Tum",
+    ]
+    static let codes = ["BTGTU", "SNV", "UBND", "HU", "STC", "VPTU", "BTTTT", "SGDĐT", "CAT", "TU"]
+    static let types = ["BC", "KH", "QĐ", "CV", "TB", "HD", "GM", "TTr"]
+    static let subjects = [
+        "Kết quả thực hiện công tác tuyên truyền miệng", "V/v cử cán bộ tham gia lớp bồi dưỡng nghiệp vụ văn thư",
+        "Về việc tăng cường quản lý đất đai trên địa bàn", "Triển khai Chỉ thị số 30-CT/TW về công tác tuyên truyền",
+        "Kế hoạch tổ chức Đại hội Đảng bộ các cấp", "V/v báo cáo tình hình giải quyết văn bản đến quý III",
+        "Thông báo kết luận của đồng chí Bí thư Tỉnh ủy", "Về việc phân bổ dự toán ngân sách năm",
+    ]
+    static let handlers = ["Phòng Tuyên truyền", "Văn phòng Sở", "Phòng Bưu chính, Viễn thông", "Thanh tra Sở", "Phòng Kế hoạch - Tài chính"]
+
+    static func drafts(_ count: Int, seed: UInt64, year: Int = 2021) -> [IncomingDraft] {
+        var random = SeededGenerator(state: seed)
+        return (0..<count).map { i in
+            let issuer = Int.random(in: 0..<issuers.count, using: &random)
+            let type = types.randomElement(using: &random) ?? "BC"
+            let day = LocalDate(dayNumber: LocalDate.firstDay(of: year).dayNumber + Int.random(in: 0..<360, using: &random))
+            let notation = type == "CV" ? "\(i + 1)/\(codes[issuer])-VP" : "\(i + 1)-\(type)/\(codes[issuer])"
+            return IncomingDraft(
+                issuer: issuers[issuer], notation: notation, issuedDate: day.adding(days: -2).iso, typeCode: type,
+                summary: "\(subjects.randomElement(using: &random) ?? "") (\(i))", received: day.iso,
+                handler: handlers.randomElement(using: &random))
+        }
+    }
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return .nan }
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+func registration(vanthu: String, documents: Int, runs: Int) throws -> [(String, String, String, String)] {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vanthu-bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("bench.sqlite").path
+    let context = RegistryContext(user: "bench", today: LocalDate(year: 2021, month: 12, day: 31))
+    let organization = Organization(name: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", code: "STTTT", place: "Kon Tum", style: .state)
+    let registry = try Registry.create(at: path, organization: organization, context: context)
+    let drafts = Sample.drafts(documents, seed: 20211231)
+    let chunk = 10_000
+    let bulk = try seconds {
+        for start in stride(from: 0, to: drafts.count, by: chunk) {
+            _ = try registry.registerIncoming(batch: Array(drafts[start..<min(start + chunk, drafts.count)]))
+        }
+    }
+    registry.close()
+    let perSecond = Double(documents) / bulk
+
+    var times: [Double] = []
+    for run in 0..<runs {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: vanthu)
+        process.arguments = [
+            "incoming", "add", "--db", path, "--issuer", "Sở Nội vụ tỉnh Kon Tum", "--symbol", "\(90_000 + run)/SNV-CCVC",
+            "--summary", "V/v cử công chức tham gia lớp bồi dưỡng (\(run))", "--received", "2021-12-30", "--handler", "Văn phòng Sở",
+        ]
+        var environment = ProcessInfo.processInfo.environment
+        environment["VANTHU_TODAY"] = "2021-12-31"
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        let elapsed = try seconds {
+            try process.run()
+            process.waitUntilExit()
+        }
+        guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
+        times.append(elapsed * 1000)
+    }
+    let latency = median(times)
+    return [
+        ("bulk registration through the library API (\(documents) documents, 10,000 per transaction)", "≥ 50,000 /s",
+         String(format: "%.0f /s", perSecond), String(format: "%.2f", perSecond / 50_000)),
+        ("one `vanthu incoming add` on a database of \(documents) documents (median of \(runs) processes)", "< 25 ms",
+         String(format: "%.1f ms", latency), String(format: "%.2f", latency / 25)),
+    ]
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 3, arguments[1] == "registration" else {
+    FileHandle.standardError.write(Data("usage: VanThuBench registration VANTHU_BINARY [documents] [runs]\n".utf8))
+    exit(64)
+}
+do {
+    let rows = try registration(
+        vanthu: arguments[2], documents: arguments.count > 3 ? Int(arguments[3]) ?? 100_000 : 100_000,
+        runs: arguments.count > 4 ? Int(arguments[4]) ?? 30 : 30)
+    print("| figure | target | measured | ratio to target |")
+    print("|---|---|---|---|")
+    for (figure, target, measured, ratio) in rows { print("| \(figure) | \(target) | \(measured) | \(ratio) |") }
+} catch {
+    FileHandle.standardError.write(Data("benchmark failed: \(error)\n".utf8))
+    exit(1)
+}
