@@ -93,7 +93,14 @@ public struct DocumentNotation: Hashable, Sendable {
                 if let latin = homoglyphs[character] { out.append(latin) } else { out.append(character) }
             }
         }
-        return out.replacingOccurrences(of: #"\s*([/-])\s*"#, with: "$1", options: .regularExpression)
+        // Drop the spaces around separators: "85 – BC / BTGTU" → "85-BC/BTGTU".
+        var joined = ""
+        for character in out {
+            if character == " ", let last = joined.last, last == "/" || last == "-" { continue }
+            if character == "/" || character == "-" { while joined.last == " " { joined.removeLast() } }
+            joined.append(character)
+        }
+        return joined
     }
 
     private static let homoglyphs: [Character: Character] = [

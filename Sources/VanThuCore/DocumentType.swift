@@ -32,10 +32,13 @@ public struct DocumentType: Hashable, Sendable {
         let mine = types.filter { $0.style == preferred }
         let tables = onlyPreferred ? [mine] : [mine, types.filter { $0.style != preferred }]
         let wanted = VietnameseText.clean(text)
-        let folded = VietnameseText.fold(wanted)
         for table in tables {
             if let exact = table.first(where: { $0.code == wanted }) { return exact }
-            if let byCase = table.first(where: { $0.code.uppercased() == wanted.uppercased() }) { return byCase }
+        }
+        let upper = wanted.uppercased()
+        let folded = VietnameseText.fold(wanted)
+        for table in tables {
+            if let byCase = table.first(where: { $0.code.uppercased() == upper }) { return byCase }
             if let byName = table.first(where: { VietnameseText.fold($0.name) == folded }) { return byName }
         }
         let suggestions = tables.joined().filter {

@@ -27,26 +27,49 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses `D/M/YYYY`, `D/M/YY`, `D-M-YYYY`, `D.M.YYYY` or `YYYY-MM-DD`; two-digit years are 20YY.
     public static func parse(_ text: String) -> LocalDate? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let parts = trimmed.split(
-            omittingEmptySubsequences: false, whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCIIDigit) })
-        else { return nil }
-        let numbers = parts.compactMap { Int($0) }
-        guard numbers.count == 3 else { return nil }
-        if parts[0].count == 4 {
-            // ISO order: YYYY-MM-DD
-            guard parts[1].count <= 2, parts[2].count <= 2 else { return nil }
-            return LocalDate(year: numbers[0], month: numbers[1], day: numbers[2])
+        // Three runs of ASCII digits split by "/", "-" or "."; read from the bytes, since this runs
+        // for every date of every imported or registered row.
+        var fields: [(value: Int, digits: Int)] = []
+        var value = 0
+        var digits = 0
+        var bytes = Substring(text).utf8.drop(while: { $0 == 0x20 || $0 == 0x09 })
+        while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D { bytes = bytes.dropLast() }
+        for byte in bytes {
+            switch byte {
+            case 0x30...0x39:
+                guard digits < 4 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+                digits += 1
+            case 0x2F, 0x2D, 0x2E:  // / - .
+                guard digits > 0, fields.count < 2 else { return nil }
+                fields.append((value, digits))
+                value = 0
+                digits = 0
+            default:
+                return nil
+            }
         }
-        guard parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 2 || parts[2].count == 4 else { return nil }
-        let year = parts[2].count == 2 ? 2000 + numbers[2] : numbers[2]
-        return LocalDate(year: year, month: numbers[1], day: numbers[0])
+        guard digits > 0, fields.count == 2 else { return nil }
+        fields.append((value, digits))
+        if fields[0].digits == 4 {
+            // ISO order: YYYY-MM-DD
+            guard fields[1].digits <= 2, fields[2].digits <= 2 else { return nil }
+            return LocalDate(year: fields[0].value, month: fields[1].value, day: fields[2].value)
+        }
+        guard fields[0].digits <= 2, fields[1].digits <= 2, fields[2].digits == 2 || fields[2].digits == 4 else { return nil }
+        let year = fields[2].digits == 2 ? 2000 + fields[2].value : fields[2].value
+        return LocalDate(year: year, month: fields[1].value, day: fields[0].value)
     }
 
     /// The ISO 8601 form, `2021-08-20`: how dates are stored and printed in JSON.
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        LocalDate.padded(year, 4) + "-" + LocalDate.padded(month, 2) + "-" + LocalDate.padded(day, 2)
+    }
+
+    /// `value` with leading zeros to `width` digits (String(format:) is slow on Linux).
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// The Vietnamese form, `20/8/2021`.

@@ -53,7 +53,7 @@ extension Registry {
         guard let after = try Document.fetch(db, id: before.id) else { throw RegistryError.documentNotFound(String(before.id)) }
         try appendJournal(
             db, action: action, entity: "document", entityId: before.id, reference: before.reference,
-            before: try JSONOutput.encode(before, pretty: false), after: try JSONOutput.encode(after, pretty: false))
+            before: before.json.compact, after: after.json.compact)
         return after
     }
 }

@@ -69,7 +69,7 @@ extension Registry {
             dueDate: c.due, fileNotation: c.fileNotation, pageAmount: c.pages, note: c.note, urgency: c.urgency,
             secrecy: c.secrecy, signer: c.signer, recipients: [], archiveCopy: nil, issuedAmount: nil,
             registeredAt: now, registeredBy: context.user, voided: nil)
-        try appendJournal(db, action: "register", entity: "document", entityId: document.id, reference: document.reference, after: try JSONOutput.encode(document, pretty: false))
+        try appendJournal(db, action: "register", entity: "document", entityId: document.id, reference: document.reference, after: document.json.compact)
         return document
     }
 
@@ -136,7 +136,7 @@ extension Registry {
                 try db.execute(sql: "INSERT INTO recipient (documentId, position, name) VALUES (?, ?, ?)", arguments: [id, position + 1, name])
             }
             guard let document = try Document.fetch(db, id: id) else { throw RegistryError.storage("document \(id) vanished") }
-            try appendJournal(db, action: "register", entity: "document", entityId: id, reference: document.reference, after: try JSONOutput.encode(document, pretty: false))
+            try appendJournal(db, action: "register", entity: "document", entityId: id, reference: document.reference, after: document.json.compact)
             return document
         }
     }

@@ -176,8 +176,7 @@ extension Registry {
     // MARK: Journal
 
     func appendJournal(_ db: Database, action: String, entity: String, entityId: Int64?, reference: String? = nil, before: String? = nil, after: String? = nil) throws {
-        try db.execute(
-            sql: "INSERT INTO journal (at, user, action, entity, entityId, reference, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            arguments: [timestamp(db), context.user, action, entity, entityId, reference, before, after])
+        try db.cachedStatement(sql: "INSERT INTO journal (at, user, action, entity, entityId, reference, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [timestamp(db), context.user, action, entity, entityId, reference, before, after])
     }
 }

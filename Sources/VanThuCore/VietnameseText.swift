@@ -6,7 +6,8 @@ public enum VietnameseText {
     public static func clean(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+        let composed = isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+        for scalar in composed.unicodeScalars {
             switch scalar.value {
             case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:  // zero-width
                 continue
@@ -24,14 +25,43 @@ public enum VietnameseText {
     /// Lower case, no tone or vowel marks, đ→d: `Đảng ủy` → `dang uy`. Works on NFC or NFD input.
     public static func fold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in clean(text).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-            switch scalar.value {
-            case 0x0300...0x036F: continue
-            case 0x0111: out.append("d")
-            default: out.append(scalar)
+        for scalar in clean(text).unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                out.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
+            } else if let base = foldedLetters[value] {
+                out.append(Unicode.Scalar(base))
+            } else if !(0x0300...0x036F).contains(value) {
+                out.append(contentsOf: String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+                    !(0x0300...0x036F).contains($0.value)
+                })
             }
         }
         return String(out)
+    }
+
+    /// Every precomposed Latin letter (Vietnamese ones included) mapped to its lower-case base
+    /// letter: Ế → e, ư → u, Đ → d. Built once.
+    private static let foldedLetters: [UInt32: UInt8] = {
+        var table: [UInt32: UInt8] = [0x0110: 0x64, 0x0111: 0x64]
+        for value in Array(0xC0...0x24F) + Array(0x1E00...0x1EFF) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let base = String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars.first
+            if let base, base.value >= 0x61, base.value <= 0x7A { table[UInt32(value)] = UInt8(base.value) }
+        }
+        return table
+    }()
+
+    /// True when the text has only scalars that NFC leaves as they are: ASCII and Latin letters,
+    /// the precomposed Vietnamese letters, and common punctuation. Saves the costly normalisation
+    /// for the text that needs it.
+    static func isSurelyNFC(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0..<0x0300, 0x1E00...0x1EFF, 0x2010...0x206F: true
+            default: false
+            }
+        }
     }
 
     /// `clean` that returns nil for empty text.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import VanThuCore
 
@@ -29,5 +30,20 @@ import Testing
         _ = try registry.setSeriesRule(kind: .outgoing, perType: true)
         #expect(try registry.journal().map(\.action) == ["init", "add-type", "set-rule"])
         #expect(throws: RegistryError.duplicateDocumentType("qyc")) { try registry.addDocumentType(code: "qyc", name: "x") }
+    }
+}
+
+@Suite struct JSONTests {
+    @Test func theJournalsHandWrittenJSONMatchesTheEncoders() throws {
+        let registry = try Fixtures.makeRegistry()
+        defer { registry.close() }
+        let document = try registry.registerIncoming(Fixtures.incoming("Trích yếu có \"ngoặc kép\", \\ gạch chéo, tab\tvà ký tự \u{1} lạ", notation: "85-BC/BTGTU"))
+        let fast = try JSONSerialization.jsonObject(with: Data(document.json.compact.utf8)) as? NSDictionary
+        let encoded = try JSONSerialization.jsonObject(with: Data(try JSONOutput.encode(document).utf8)) as? NSDictionary
+        #expect(fast != nil && fast == encoded)
+        let journal = try #require(try registry.journal(reference: document.reference).first?.after)
+        #expect(try JSONSerialization.jsonObject(with: Data(journal.utf8)) as? NSDictionary == encoded)
+        guard case .fields(let fields) = document.json else { Issue.record("a document is an object"); return }
+        #expect(fields.map(\.0) == fields.map(\.0).sorted(), "the fields are written in key order")
     }
 }
