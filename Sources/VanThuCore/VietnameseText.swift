@@ -40,14 +40,18 @@ public enum VietnameseText {
         return String(out)
     }
 
-    /// Every precomposed Latin letter (Vietnamese ones included) mapped to its lower-case base
-    /// letter: Ế → e, ư → u, Đ → d. Built once.
+    /// Every Vietnamese letter with marks, in both cases, mapped to its lower-case base letter:
+    /// Ế → e, ư → u, Đ → d. Written out, because building it from Unicode decompositions at start-up
+    /// costs every command several milliseconds.
     private static let foldedLetters: [UInt32: UInt8] = {
-        var table: [UInt32: UInt8] = [0x0110: 0x64, 0x0111: 0x64]
-        for value in Array(0xC0...0x24F) + Array(0x1E00...0x1EFF) {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            let base = String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars.first
-            if let base, base.value >= 0x61, base.value <= 0x7A { table[UInt32(value)] = UInt8(base.value) }
+        let groups: [(Character, String)] = [
+            ("a", "àáảãạăằắẳẵặâầấẩẫậ"), ("e", "èéẻẽẹêềếểễệ"), ("i", "ìíỉĩị"),
+            ("o", "òóỏõọôồốổỗộơờớởỡợ"), ("u", "ùúủũụưừứửữự"), ("y", "ỳýỷỹỵ"), ("d", "đ"),
+        ]
+        var table: [UInt32: UInt8] = [:]
+        for (base, letters) in groups {
+            guard let ascii = base.asciiValue else { continue }
+            for scalar in (letters + letters.uppercased()).unicodeScalars { table[scalar.value] = ascii }
         }
         return table
     }()
