@@ -147,8 +147,9 @@ extension Registry {
 
     /// Adds a document type to the agency's table.
     public func addDocumentType(code: String, name: String, inNotation: Bool = true) throws -> DocumentType {
-        guard let code = VietnameseText.nonEmpty(code), code.allSatisfy({ $0.isLetter || $0.isASCIIDigit }) else {
-            throw RegistryError.emptyField(.typeCode)
+        guard let code = VietnameseText.nonEmpty(code) else { throw RegistryError.emptyField(.typeCode) }
+        guard code.allSatisfy({ $0.isLetter || $0.isASCIIDigit }) else {
+            throw RegistryError.invalidValue(field: .typeCode, value: code, allowed: ["QĐ", "TTr", "BC"])
         }
         guard let name = VietnameseText.nonEmpty(name) else { throw RegistryError.emptyField(.typeCode) }
         return try write { db in
