@@ -27,6 +27,7 @@ let package = Package(
             name: "vanthu",
             dependencies: [
                 "VanThuCore",
+                "VanThuXLSX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(

@@ -62,3 +62,8 @@ public enum JSONOutput {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
+
+extension Document {
+    /// The document as one line of compact JSON with sorted keys (the journal's form).
+    public var compactJSON: String { json.compact }
+}

@@ -44,7 +44,7 @@ public enum RegistryError: Error, Equatable, Sendable {
     public enum Field: String, Sendable, CaseIterable {
         case arrivalDate, issuedDate, dueDate, summary, issuer, signer, reason, organization
         case organizationCode, handler, recipient, notation, typeCode, urgency, secrecy, style
-        case pages, termStart, termEnd, user
+        case pages, termStart, termEnd, user, period, periodStart, periodEnd
 
         func name(in lang: Language) -> String {
             switch (self, lang) {
@@ -88,6 +88,12 @@ public enum RegistryError: Error, Equatable, Sendable {
             case (.termEnd, .en): "term end"
             case (.user, .vi): "người thao tác"
             case (.user, .en): "user"
+            case (.period, .vi): "kỳ (--year, --month, --quarter hoặc --from/--to)"
+            case (.period, .en): "period (--year, --month, --quarter or --from/--to)"
+            case (.periodStart, .vi): "ngày đầu kỳ"
+            case (.periodStart, .en): "period start"
+            case (.periodEnd, .vi): "ngày cuối kỳ"
+            case (.periodEnd, .en): "period end"
             }
         }
     }

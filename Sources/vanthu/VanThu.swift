@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VanThuCore
+import VanThuXLSX
 
 /// The `vanthu` command: a document registry for the văn thư of Vietnamese agencies.
 @main
@@ -15,7 +16,7 @@ struct VanThu: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, Incoming.self, Outgoing.self, List.self, Show.self, Void.self, Edit.self,
-            Journal.self, Types.self, RegisterCommand.self,
+            Journal.self, Types.self, RegisterCommand.self, Export.self,
         ])
 
     /// Runs the command; registry failures print one line to stderr and exit with their code.
@@ -23,7 +24,7 @@ struct VanThu: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as RegistryError {
+        } catch let error as any ClerkFacingError {
             Terminal.error(error.message(in: .fromEnvironment()))
             Foundation.exit(error.exitCode)
         } catch {

@@ -1,0 +1,44 @@
+import VanThuCore
+
+/// Why an export could not be written. Nothing is left behind when one is thrown.
+public enum ExportError: Error, Equatable, Sendable {
+    case outputExists(path: String)
+    case folderMissing(path: String)
+    case cannotWrite(path: String, reason: String)
+    case emptyPeriod(register: String, start: LocalDate, end: LocalDate)
+    case crossesSeries(registers: [String])
+    case unknownLayout(String)
+    case workbook(String)
+}
+
+extension ExportError: ClerkFacingError {
+    public var exitCode: Int32 {
+        switch self {
+        case .outputExists, .folderMissing, .cannotWrite, .workbook: 73  // EX_CANTCREAT
+        case .emptyPeriod, .crossesSeries, .unknownLayout: 65  // EX_DATAERR
+        }
+    }
+
+    public func message(in language: Language) -> String {
+        switch (self, language) {
+        case (.outputExists(let path), .vi): "Tệp “\(path)” đã có. Thêm --overwrite để ghi đè, hoặc chọn tên khác bằng -o."
+        case (.outputExists(let path), .en): "“\(path)” already exists. Add --overwrite to replace it, or choose another name with -o."
+        case (.folderMissing(let path), .vi): "Thư mục “\(path)” không tồn tại. Hãy tạo thư mục hoặc chọn nơi lưu khác bằng -o."
+        case (.folderMissing(let path), .en): "Folder “\(path)” does not exist. Create it or choose another place with -o."
+        case (.cannotWrite(let path, let reason), .vi): "Không ghi được “\(path)”: \(reason). Không có tệp nào bị ghi dở."
+        case (.cannotWrite(let path, let reason), .en): "Cannot write “\(path)”: \(reason). No half-written file was left."
+        case (.emptyPeriod(let register, let start, let end), .vi):
+            "\(register) không có văn bản nào từ \(start.vietnamese) đến \(end.vietnamese). Hãy chọn kỳ khác."
+        case (.emptyPeriod(let register, let start, let end), .en):
+            "\(register) holds no document from \(start.vietnamese) to \(end.vietnamese). Choose another period."
+        case (.crossesSeries(let registers), .vi):
+            "Kỳ đã chọn trải qua nhiều sổ (\(registers.joined(separator: "; "))). Mỗi sổ in riêng: hãy chọn kỳ nằm trong một sổ."
+        case (.crossesSeries(let registers), .en):
+            "The period spans several registers (\(registers.joined(separator: "; "))). Each is printed on its own: choose a period inside one."
+        case (.unknownLayout(let name), .vi): "Không có mẫu sổ “\(name)”."
+        case (.unknownLayout(let name), .en): "There is no register layout “\(name)”."
+        case (.workbook(let detail), .vi): "Lỗi khi ghi tệp Excel: \(detail). Không có tệp nào bị ghi dở."
+        case (.workbook(let detail), .en): "Error writing the Excel file: \(detail). No half-written file was left."
+        }
+    }
+}

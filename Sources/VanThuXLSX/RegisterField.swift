@@ -1,0 +1,75 @@
+import VanThuCore
+
+/// A value a register cell shows.
+public enum CellValue: Equatable, Sendable {
+    case text(String)
+    case number(Int)
+    case date(LocalDate)
+    case empty
+
+    /// The value as CSV or a terminal shows it: dates `dd/mm/yyyy`.
+    public var text: String {
+        switch self {
+        case .text(let s): s
+        case .number(let n): String(n)
+        case .date(let d): d.registerForm
+        case .empty: ""
+        }
+    }
+}
+
+extension LocalDate {
+    /// `05/07/2017`: the form a printed register uses.
+    public var registerForm: String {
+        (day < 10 ? "0\(day)" : "\(day)") + "/" + (month < 10 ? "0\(month)" : "\(month)") + "/\(year)"
+    }
+}
+
+/// What a register column shows, named in the layout files of `exports/`.
+public enum RegisterField: String, Decodable, CaseIterable, Sendable {
+    case arrivalDate, number, organName, fullNotation, issuedDate, typeAndSubject, handler
+    case transferDate, signature, note, signer, toPlaces, archiveCopy, issuedAmount, dueDate
+    case progress, reply, documentDescription
+
+    /// The cell for `document`. A voided number keeps its row and says why; a Tuyệt mật
+    /// document's trích yếu is not written.
+    public func value(for document: Document) -> CellValue {
+        switch self {
+        case .arrivalDate: return .date(document.registerDate)
+        case .number:
+            return document.numberSuffix.isEmpty ? .number(document.number) : .text(document.displayNumber)
+        case .organName: return .text(document.organName)
+        case .fullNotation: return document.notation.map { .text($0.full) } ?? .empty
+        case .issuedDate: return document.issuedDate.map(CellValue.date) ?? .empty
+        case .typeAndSubject:
+            if let voided = document.voided { return .text("ĐÃ HỦY SỐ. Lý do: \(voided.reason)") }
+            if document.secrecy == .tuyetMat { return .text("\(document.typeName) (Tuyệt mật: không ghi trích yếu)") }
+            return .text("\(document.typeName) \(document.subject)")
+        case .handler: return text(document.handler)
+        case .transferDate: return document.transferDate.map(CellValue.date) ?? .empty
+        case .signature, .progress, .reply: return .empty
+        case .note:
+            var parts: [String] = []
+            if let voided = document.voided { parts.append("Số đã hủy ngày \(voided.at.prefix(10)), người hủy: \(voided.by)") }
+            if let urgency = document.urgency { parts.append(urgency.label) }
+            if let secrecy = document.secrecy { parts.append(secrecy.label) }
+            if let note = document.note { parts.append(note) }
+            return parts.isEmpty ? .empty : .text(parts.joined(separator: "; "))
+        case .signer: return text(document.signer?.summary)
+        case .toPlaces: return document.recipients.isEmpty ? .empty : .text(document.recipients.joined(separator: "; "))
+        case .archiveCopy: return text(document.archiveCopy)
+        case .issuedAmount: return document.issuedAmount.map(CellValue.number) ?? .empty
+        case .dueDate: return document.dueDate.map(CellValue.date) ?? .empty
+        case .documentDescription:
+            var text = document.typeName
+            if let notation = document.notation { text += " số \(notation.full)" }
+            if let issued = document.issuedDate { text += " ngày \(issued.registerForm)" }
+            return .text(text + " của \(document.organName)")
+        }
+    }
+
+    private func text(_ value: String?) -> CellValue {
+        guard let value, !value.isEmpty else { return .empty }
+        return .text(value)
+    }
+}

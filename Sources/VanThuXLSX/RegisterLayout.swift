@@ -1,0 +1,35 @@
+import Foundation
+import VanThuCore
+
+/// The columns of a printed register: headings, widths and the field each shows. Read from the
+/// JSON files in `exports/`, which are built into the binary (``RegisterLayout/builtin``).
+public struct RegisterLayout: Decodable, Equatable, Sendable {
+    public struct Column: Decodable, Equatable, Sendable {
+        public var heading: String
+        public var field: RegisterField
+        public var width: Double
+    }
+
+    /// `incoming`, `outgoing` or `tracking`.
+    public var register: String
+    public var title: String
+    public var secretTitle: String
+    public var sheetName: String
+    public var source: String
+    public var columns: [Column]
+
+    /// Decodes a layout file's text.
+    public static func decode(_ json: String) throws -> RegisterLayout {
+        do {
+            return try JSONDecoder().decode(RegisterLayout.self, from: Data(json.utf8))
+        } catch {
+            throw ExportError.unknownLayout("\(error)")
+        }
+    }
+
+    /// The layout built into vanthu for `name`: `incoming`, `outgoing` or `tracking`.
+    public static func builtin(_ name: String) throws -> RegisterLayout {
+        guard let json = BuiltinLayouts.files["\(name)-register.json"] else { throw ExportError.unknownLayout(name) }
+        return try decode(json)
+    }
+}

@@ -1,0 +1,150 @@
+import CXLSXWriter
+import Foundation
+
+/// An XLSX file being written with libxlsxwriter in constant-memory mode: rows go out in order
+/// and memory stays flat. Owns the C workbook, its sheets and formats; all are dead after
+/// ``close()``.
+///
+/// ## Topics
+/// - ``addWorksheet(_:)``
+/// - ``addFormat(_:)``
+/// - ``close()``
+final class Workbook {
+    private var handle: UnsafeMutablePointer<lxw_workbook>?
+    let path: String
+
+    init(path: String) throws {
+        self.path = path
+        var options = lxw_workbook_options(
+            constant_memory: UInt8(LXW_TRUE.rawValue), tmpdir: nil, use_zip64: UInt8(LXW_TRUE.rawValue))
+        guard let handle = workbook_new_opt(path, &options) else { throw ExportError.workbook("workbook_new_opt") }
+        self.handle = handle
+    }
+
+    /// Writes the file and frees everything. libxlsxwriter frees the workbook even when writing
+    /// fails, so this runs once.
+    func close() throws {
+        guard let handle else { return }
+        self.handle = nil
+        try check(workbook_close(handle))
+    }
+
+    deinit {
+        // lxw_workbook_free is exported but not in the header; closing writes a file we then
+        // remove, which is what happens when an export fails half-way.
+        if let handle { workbook_close(handle) }
+    }
+
+    func addWorksheet(_ name: String) throws -> Worksheet {
+        guard let handle else { throw ExportError.workbook("closed") }
+        try check(workbook_validate_sheet_name(handle, name))
+        guard let sheet = workbook_add_worksheet(handle, name) else { throw ExportError.workbook("sheet \(name)") }
+        return Worksheet(handle: sheet)
+    }
+
+    /// A cell format; Times New Roman unless `style` says otherwise.
+    func addFormat(_ style: CellStyle) throws -> UnsafeMutablePointer<lxw_format> {
+        guard let handle, let format = workbook_add_format(handle) else { throw ExportError.workbook("format") }
+        format_set_font_name(format, style.font)
+        format_set_font_size(format, style.size)
+        if style.bold { format_set_bold(format) }
+        if style.italic { format_set_italic(format) }
+        format_set_align(format, UInt8(style.center ? LXW_ALIGN_CENTER.rawValue : LXW_ALIGN_LEFT.rawValue))
+        format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue))
+        if style.wrap { format_set_text_wrap(format) }
+        if style.border { format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue)) }
+        if let numberFormat = style.numberFormat { format_set_num_format(format, numberFormat) }
+        return format
+    }
+
+    /// Turns a libxlsxwriter status into an error.
+    static func check(_ code: lxw_error) throws {
+        guard code != LXW_NO_ERROR else { return }
+        var text = String(cString: lxw_strerror(code))
+        while text.hasSuffix(".") { text.removeLast() }
+        throw ExportError.workbook(text)
+    }
+
+    private func check(_ code: lxw_error) throws { try Workbook.check(code) }
+}
+
+@available(*, unavailable) extension Workbook: Sendable {}
+
+/// How a cell looks.
+struct CellStyle {
+    var font = "Times New Roman"
+    var size: Double = 12
+    var bold = false
+    var italic = false
+    var center = false
+    var wrap = true
+    var border = false
+    var numberFormat: String?
+}
+
+/// One sheet of a ``Workbook``; its pointer dies with the workbook.
+struct Worksheet {
+    let handle: UnsafeMutablePointer<lxw_worksheet>
+
+    func write(_ value: CellValueToWrite, row: Int, column: Int, format: UnsafeMutablePointer<lxw_format>?) throws {
+        let r = lxw_row_t(row)
+        let c = lxw_col_t(column)
+        switch value {
+        case .text(let text):
+            // write_string never makes a formula, so "=…" stays text.
+            try Workbook.check(worksheet_write_string(handle, r, c, String(text.prefix(32_000)), format))
+        case .number(let n):
+            try Workbook.check(worksheet_write_number(handle, r, c, Double(n), format))
+        case .date(let year, let month, let day):
+            var datetime = lxw_datetime(year: Int32(year), month: Int32(month), day: Int32(day), hour: 0, min: 0, sec: 0)
+            try Workbook.check(worksheet_write_datetime(handle, r, c, &datetime, format))
+        case .blank:
+            try Workbook.check(worksheet_write_blank(handle, r, c, format))
+        }
+    }
+
+    func merge(row: Int, firstColumn: Int, lastColumn: Int, text: String, format: UnsafeMutablePointer<lxw_format>?) throws {
+        try Workbook.check(worksheet_merge_range(handle, lxw_row_t(row), lxw_col_t(firstColumn), lxw_row_t(row), lxw_col_t(lastColumn), text, format))
+    }
+
+    func setColumn(_ column: Int, width: Double) throws {
+        try Workbook.check(worksheet_set_column(handle, lxw_col_t(column), lxw_col_t(column), width, nil))
+    }
+
+    func setRowHeight(_ row: Int, _ height: Double) throws {
+        try Workbook.check(worksheet_set_row(handle, lxw_row_t(row), height, nil))
+    }
+
+    /// A4, landscape or portrait, fit to one page wide, page numbers in the footer.
+    func preparePrinting(landscape: Bool, repeatRows: ClosedRange<Int>?) throws {
+        if landscape { worksheet_set_landscape(handle) } else { worksheet_set_portrait(handle) }
+        worksheet_set_paper(handle, 9)  // A4
+        worksheet_set_margins(handle, 0.4, 0.4, 0.6, 0.6)
+        worksheet_fit_to_pages(handle, 1, 0)
+        try Workbook.check(worksheet_set_footer(handle, "&CTrang &P / &N"))
+        if let repeatRows {
+            try Workbook.check(worksheet_repeat_rows(handle, lxw_row_t(repeatRows.lowerBound), lxw_row_t(repeatRows.upperBound)))
+        }
+    }
+
+    func freeze(rows: Int) { worksheet_freeze_panes(handle, lxw_row_t(rows), 0) }
+
+    func autofilter(firstRow: Int, lastRow: Int, lastColumn: Int) throws {
+        try Workbook.check(worksheet_autofilter(handle, lxw_row_t(firstRow), 0, lxw_row_t(lastRow), lxw_col_t(lastColumn)))
+    }
+
+    /// Page breaks before each of `rows` (at most 1023, Excel's limit).
+    func pageBreaks(before rows: [Int]) throws {
+        guard !rows.isEmpty else { return }
+        var breaks = rows.prefix(1023).map { lxw_row_t($0) } + [0]
+        try Workbook.check(worksheet_set_h_pagebreaks(handle, &breaks))
+    }
+}
+
+/// A value as the C writer takes it.
+enum CellValueToWrite {
+    case text(String)
+    case number(Int)
+    case date(year: Int, month: Int, day: Int)
+    case blank
+}

@@ -1,0 +1,86 @@
+import CXLSXWriter
+import Foundation
+import VanThuCore
+
+/// The XLSX form of a register: a cover sheet as in ND30 Phụ lục IV, then the register sheet
+/// with headings, the numbered row (1)…(n), one row per number (voided ones included), borders,
+/// real dates, A4 landscape, header rows repeated on every page.
+struct XLSXRegisterWriter {
+    let context: SheetContext
+
+    func write(to path: String, from registry: Registry, kinds: [RegisterKind]) throws {
+        let workbook = try Workbook(path: path)
+        do {
+            try writeCover(workbook)
+            try writeRegister(workbook, from: registry, kinds: kinds)
+            try workbook.close()
+        } catch {
+            try? workbook.close()
+            throw error
+        }
+    }
+
+    private func writeCover(_ workbook: Workbook) throws {
+        let sheet = try workbook.addWorksheet("Bìa")
+        let plain = try workbook.addFormat(CellStyle(size: 14, center: true))
+        let strong = try workbook.addFormat(CellStyle(size: 14, bold: true, center: true))
+        let title = try workbook.addFormat(CellStyle(size: 20, bold: true, center: true))
+        try sheet.setColumn(0, width: 90)
+        let period = context.request.period
+        var lines: [(String, UnsafeMutablePointer<lxw_format>)] = [
+            (context.organization.parentName?.uppercased() ?? "", plain),
+            (context.organization.name.uppercased(), strong),
+            ("", plain), ("", plain), ("", plain),
+            (context.title, title),
+            ("", plain),
+            ("Năm: \(period.start.year == period.end.year ? "\(period.start.year)" : "\(period.start.year)–\(period.end.year)")", strong),
+            ("Từ ngày \(period.start.registerForm) đến ngày \(period.end.registerForm)", plain),
+        ]
+        if context.layout.register != "tracking", let first = context.extent.first, let last = context.extent.last {
+            lines.append(("Từ số \(first) đến số \(last)", plain))
+        }
+        lines.append(("Quyển số: \(context.register.volume)", plain))
+        for (row, line) in lines.enumerated() {
+            try sheet.setRowHeight(row, line.1 == title ? 36 : 24)
+            try sheet.write(.text(line.0), row: row, column: 0, format: line.1)
+        }
+        try sheet.preparePrinting(landscape: false, repeatRows: nil)
+        worksheet_center_horizontally(sheet.handle)
+    }
+
+    private func writeRegister(_ workbook: Workbook, from registry: Registry, kinds: [RegisterKind]) throws {
+        let columns = context.layout.columns
+        let sheet = try workbook.addWorksheet(context.layout.sheetName)
+        let heading = try workbook.addFormat(CellStyle(size: 12, bold: true, center: true, border: true))
+        let numbering = try workbook.addFormat(CellStyle(size: 11, italic: true, center: true, border: true))
+        let text = try workbook.addFormat(CellStyle(size: 12, border: true))
+        let centered = try workbook.addFormat(CellStyle(size: 12, center: true, border: true))
+        let date = try workbook.addFormat(CellStyle(size: 12, center: true, border: true, numberFormat: "dd/mm/yyyy"))
+        for (index, column) in columns.enumerated() { try sheet.setColumn(index, width: column.width) }
+        try sheet.setRowHeight(0, 48)
+        // Constant-memory mode: every cell of a row before the next row.
+        for (index, column) in columns.enumerated() { try sheet.write(.text(column.heading), row: 0, column: index, format: heading) }
+        for index in columns.indices { try sheet.write(.text("(\(index + 1))"), row: 1, column: index, format: numbering) }
+        var row = 2
+        var breaks: [Int] = []
+        var month: Int?
+        try registry.forEachDocument(kinds: kinds, in: context.request.period) { document in
+            let documentMonth = document.registerDate.year * 12 + document.registerDate.month
+            if context.request.breakMonthly, let month, month != documentMonth { breaks.append(row) }
+            month = documentMonth
+            for (index, column) in columns.enumerated() {
+                switch column.field.value(for: document) {
+                case .text(let s): try sheet.write(.text(s), row: row, column: index, format: text)
+                case .number(let n): try sheet.write(.number(n), row: row, column: index, format: centered)
+                case .date(let d): try sheet.write(.date(year: d.year, month: d.month, day: d.day), row: row, column: index, format: date)
+                case .empty: try sheet.write(.blank, row: row, column: index, format: text)
+                }
+            }
+            row += 1
+        }
+        try sheet.preparePrinting(landscape: true, repeatRows: 0...1)
+        sheet.freeze(rows: 2)
+        try sheet.autofilter(firstRow: 1, lastRow: max(row - 1, 1), lastColumn: columns.count - 1)
+        try sheet.pageBreaks(before: breaks)
+    }
+}
