@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 DEMO_DIR ?= demo
-APT_PACKAGES := libxlsxwriter-dev libsqlite3-dev pkg-config
+APT_PACKAGES := libxlsxwriter-dev libsqlite3-dev pkg-config unzip python3-venv
 
 .PHONY: all deps build release test demo bench man clean
 
@@ -10,7 +10,7 @@ all: build
 
 ## Install the C libraries when they are missing (Debian/Ubuntu; needs root or sudo).
 deps:
-	@if pkg-config --exists xlsxwriter sqlite3 2>/dev/null; then exit 0; fi; \
+	@if pkg-config --exists xlsxwriter sqlite3 2>/dev/null && command -v unzip >/dev/null; then exit 0; fi; \
 	echo "Installing $(APT_PACKAGES)…"; \
 	if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
 	else echo "Please install as root: apt-get install -y $(APT_PACKAGES)" >&2; exit 1; fi; \
@@ -22,9 +22,15 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-test: deps
+## openpyxl, the independent XLSX reader the export tests compare against (a local virtualenv).
+VENV := .venv
+$(VENV)/bin/python:
+	@python3 -m venv $(VENV) && $(VENV)/bin/pip install -q openpyxl \
+	  || { echo "openpyxl could not be installed: the openpyxl check will be skipped" >&2; rm -rf $(VENV); }
+
+test: deps $(VENV)/bin/python
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	VANTHU_PYTHON="$$( [ -x $(VENV)/bin/python ] && echo $(CURDIR)/$(VENV)/bin/python )" $(SWIFT) test --skip-build
 
 demo: build
 	@bash scripts/demo.sh "$$($(SWIFT) build --show-bin-path)/vanthu" "$(DEMO_DIR)"

@@ -38,6 +38,9 @@ let package = Package(
             name: "VanThuCoreTests",
             dependencies: ["VanThuCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
+            name: "VanThuXLSXTests",
+            dependencies: ["VanThuXLSX", "VanThuCore"]),
+        .testTarget(
             name: "vanthuTests",
             dependencies: ["VanThuCore"]),
     ],

@@ -65,4 +65,11 @@ run register list
 step "Nhật ký (5 thao tác gần nhất)"
 run journal --limit 5
 
-printf '\nCơ sở dữ liệu mẫu: %s\n' "$VANTHU_DB"
+step "In sổ: xuất Sổ đăng ký văn bản đến, đi và Sổ theo dõi ra Excel (A4 ngang, sẵn để ký và đóng sổ)"
+exports=$root/exports/demo
+mkdir -p "$exports"
+run export incoming-register --year 2021 -o "$exports/so-den-2021.xlsx" --overwrite
+run xuat so-di --year 2021 -o "$exports/so-di-2021.xlsx" --overwrite
+run xuat theo-doi --month 2021-08 -o "$exports/theo-doi-2021-08.xlsx" --overwrite
+
+printf '\nCơ sở dữ liệu mẫu: %s\nCác sổ đã xuất: %s\n' "$VANTHU_DB" "$exports"

@@ -137,6 +137,24 @@ import Testing
         #expect(documents.compactMap { $0["arrivalNumber"] as? Int }.sorted() == Array(1...400))
     }
 
+    @Test func registersExportFromTheCommandLine() throws {
+        let cli = try CLI()
+        try cli.initState()
+        _ = try cli.ok(["den", "them", "--issuer", "Sở Nội vụ", "--symbol", "12/SNV-VP", "--summary", "V/v cử cán bộ", "--received", "20/8/2021"])
+        let out = try cli.ok(["xuat", "so-den", "--year", "2021", "-o", "so-den.xlsx"])
+        #expect(out.contains("so-den.xlsx"))
+        let bytes = try Data(contentsOf: cli.folder.appendingPathComponent("so-den.xlsx"))
+        #expect(bytes.prefix(2) == Data("PK".utf8))
+        let again = try cli.run(["export", "incoming-register", "--year", "2021", "-o", "so-den.xlsx"])
+        #expect(again.status == 73 && again.stderr.contains("--overwrite"))
+        #expect(try Data(contentsOf: cli.folder.appendingPathComponent("so-den.xlsx")) == bytes)
+        let empty = try cli.run(["export", "outgoing-register", "--year", "2021", "-o", "so-di.xlsx"])
+        #expect(empty.status == 65 && empty.stderr.contains("không có văn bản nào"))
+        #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("so-di.xlsx").path))
+        let noPeriod = try cli.run(["export", "incoming-register", "-o", "x.xlsx"])
+        #expect(noPeriod.status == 65 && noPeriod.stderr.contains("--year"))
+    }
+
     /// The manual documents every command.
     @Test func theManualCoversEveryCommand() throws {
         let manual = try String(contentsOf: CLI.root.appendingPathComponent("man/vanthu.1"), encoding: .utf8)
