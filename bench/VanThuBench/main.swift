@@ -115,18 +115,39 @@ func registration(vanthu: String, documents: Int, runs: Int) throws -> [(String,
     ]
 }
 
-let arguments = CommandLine.arguments
-guard arguments.count >= 3, arguments[1] == "registration" else {
-    FileHandle.standardError.write(Data("usage: VanThuBench registration VANTHU_BINARY [documents] [runs]\n".utf8))
-    exit(64)
+/// A database of `documents` incoming documents of 2021, for the export benchmark.
+func makeDatabase(path: String, documents: Int) throws {
+    let context = RegistryContext(user: "bench", today: LocalDate(year: 2021, month: 12, day: 31))
+    let organization = Organization(name: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", code: "STTTT", parentName: "UBND TỈNH KON TUM", place: "Kon Tum", style: .state)
+    let registry = try Registry.create(at: path, organization: organization, context: context)
+    defer { registry.close() }
+    let chunk = 20_000
+    for start in stride(from: 0, to: documents, by: chunk) {
+        let drafts = Sample.drafts(min(chunk, documents - start), seed: UInt64(start) &+ 7).enumerated().map { index, draft in
+            var draft = draft
+            draft.notation = draft.notation.map { $0.replacingOccurrences(of: "^[0-9]+", with: String(start + index + 1), options: .regularExpression) }
+            return draft
+        }
+        _ = try registry.registerIncoming(batch: drafts)
+    }
 }
+
+let arguments = CommandLine.arguments
 do {
-    let rows = try registration(
-        vanthu: arguments[2], documents: arguments.count > 3 ? Int(arguments[3]) ?? 100_000 : 100_000,
-        runs: arguments.count > 4 ? Int(arguments[4]) ?? 30 : 30)
-    print("| figure | target | measured | ratio to target |")
-    print("|---|---|---|---|")
-    for (figure, target, measured, ratio) in rows { print("| \(figure) | \(target) | \(measured) | \(ratio) |") }
+    switch (arguments.count, arguments.count > 1 ? arguments[1] : "") {
+    case (3..., "registration"):
+        let rows = try registration(
+            vanthu: arguments[2], documents: arguments.count > 3 ? Int(arguments[3]) ?? 100_000 : 100_000,
+            runs: arguments.count > 4 ? Int(arguments[4]) ?? 30 : 30)
+        print("| figure | target | measured | ratio to target |")
+        print("|---|---|---|---|")
+        for (figure, target, measured, ratio) in rows { print("| \(figure) | \(target) | \(measured) | \(ratio) |") }
+    case (4, "make-db"):
+        try makeDatabase(path: arguments[2], documents: Int(arguments[3]) ?? 1_000_000)
+    default:
+        FileHandle.standardError.write(Data("usage: VanThuBench registration VANTHU [documents] [runs] | make-db PATH documents\n".utf8))
+        exit(64)
+    }
 } catch {
     FileHandle.standardError.write(Data("benchmark failed: \(error)\n".utf8))
     exit(1)

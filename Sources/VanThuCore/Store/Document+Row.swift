@@ -2,55 +2,65 @@ import Foundation
 import GRDB
 
 extension Document {
+    /// The columns `init(row:)` reads, in select order: read by position, not by name, because
+    /// export and lists decode many rows and a name lookup per cell doubled the cost.
+    enum Column: Int, CaseIterable {
+        case id, kind, registerId, seriesKey, number, numberSuffix, registerDate, organName
+        case codeNumber, codeNotation, notationStyle, issuedDate, typeCode, typeName, subject
+        case handler, transferDate, dueDate, fileNotation, pageAmount, note, urgency, secrecy
+        case signerCapacity, signerPosition, signerFullName, archiveCopy, issuedAmount
+        case registeredAt, registeredBy, voidedAt, voidedBy, voidReason, recipientsJSON
+    }
+
     /// The select list `init(row:)` reads, recipients folded into one JSON array.
-    static let selection = """
-        d.*, (SELECT json_group_array(name) FROM (
+    static let selection = Column.allCases.dropLast().map { "d.\($0)" }.joined(separator: ", ") + """
+        , (SELECT json_group_array(name) FROM (
             SELECT name FROM recipient WHERE documentId = d.id ORDER BY position)) AS recipientsJSON
         """
 
-    /// Decodes a row of `SELECT \(selection) FROM document d` by hand: export and lists read many
-    /// rows, and Codable with key strategies is many times slower.
+    /// Decodes a row of `SELECT \(selection) FROM document d` by hand: export and lists read
+    /// many rows, and Codable with key strategies is many times slower.
     init(row: Row) throws {
-        guard let kind = RegisterKind(rawValue: row["kind"]),
-            let registerDate = LocalDate.parse(row["registerDate"] as String? ?? "")
-        else { throw RegistryError.storage("unreadable document row \(row["id"] as Int64? ?? 0)") }
-        id = row["id"]
+        func text(_ column: Column) -> String? { row[column.rawValue] }
+        func date(_ column: Column) -> LocalDate? { text(column).flatMap(LocalDate.parse) }
+        guard let kind = text(.kind).flatMap(RegisterKind.init(rawValue:)), let registerDate = date(.registerDate) else {
+            throw RegistryError.storage("unreadable document row \(row[Column.id.rawValue] as Int64? ?? 0)")
+        }
+        id = row[Column.id.rawValue]
         self.kind = kind
-        registerId = row["registerId"]
-        seriesKey = row["seriesKey"]
-        number = row["number"]
-        numberSuffix = row["numberSuffix"]
+        registerId = row[Column.registerId.rawValue]
+        seriesKey = text(.seriesKey) ?? ""
+        number = row[Column.number.rawValue]
+        numberSuffix = text(.numberSuffix) ?? ""
         self.registerDate = registerDate
-        organName = row["organName"]
-        if let number: String = row["codeNumber"], let notation: String = row["codeNotation"],
-            let style = DocumentStyle(rawValue: row["notationStyle"] as String? ?? "")
-        {
+        organName = text(.organName) ?? ""
+        if let number = text(.codeNumber), let notation = text(.codeNotation), let style = text(.notationStyle).flatMap(DocumentStyle.init(rawValue:)) {
             self.notation = DocumentNotation(number: number, notation: notation, style: style)
         } else {
             notation = nil
         }
-        issuedDate = (row["issuedDate"] as String?).flatMap(LocalDate.parse)
-        typeCode = row["typeCode"]
-        typeName = row["typeName"]
-        subject = row["subject"]
-        handler = row["handler"]
-        transferDate = (row["transferDate"] as String?).flatMap(LocalDate.parse)
-        dueDate = (row["dueDate"] as String?).flatMap(LocalDate.parse)
-        fileNotation = row["fileNotation"]
-        pageAmount = row["pageAmount"]
-        note = row["note"]
-        urgency = (row["urgency"] as String?).flatMap(Urgency.init(rawValue:))
-        secrecy = (row["secrecy"] as String?).flatMap(Secrecy.init(rawValue:))
-        let signer = Signer(capacity: row["signerCapacity"], position: row["signerPosition"], fullName: row["signerFullName"])
+        issuedDate = date(.issuedDate)
+        typeCode = text(.typeCode) ?? ""
+        typeName = text(.typeName) ?? ""
+        subject = text(.subject) ?? ""
+        handler = text(.handler)
+        transferDate = date(.transferDate)
+        dueDate = date(.dueDate)
+        fileNotation = text(.fileNotation)
+        pageAmount = row[Column.pageAmount.rawValue]
+        note = text(.note)
+        urgency = text(.urgency).flatMap(Urgency.init(rawValue:))
+        secrecy = text(.secrecy).flatMap(Secrecy.init(rawValue:))
+        let signer = Signer(capacity: text(.signerCapacity), position: text(.signerPosition), fullName: text(.signerFullName))
         self.signer = signer == Signer() ? nil : signer
-        let recipientsJSON: String = row["recipientsJSON"] ?? "[]"
-        recipients = (try? JSONDecoder().decode([String].self, from: Data(recipientsJSON.utf8))) ?? []
-        archiveCopy = row["archiveCopy"]
-        issuedAmount = row["issuedAmount"]
-        registeredAt = row["registeredAt"]
-        registeredBy = row["registeredBy"]
-        if let at: String = row["voidedAt"] {
-            voided = VoidRecord(at: at, by: row["voidedBy"] ?? "", reason: row["voidReason"] ?? "")
+        let recipientsJSON = text(.recipientsJSON) ?? "[]"
+        recipients = recipientsJSON == "[]" ? [] : (try? JSONDecoder().decode([String].self, from: Data(recipientsJSON.utf8))) ?? []
+        archiveCopy = text(.archiveCopy)
+        issuedAmount = row[Column.issuedAmount.rawValue]
+        registeredAt = text(.registeredAt) ?? ""
+        registeredBy = text(.registeredBy) ?? ""
+        if let at = text(.voidedAt) {
+            voided = VoidRecord(at: at, by: text(.voidedBy) ?? "", reason: text(.voidReason) ?? "")
         } else {
             voided = nil
         }
