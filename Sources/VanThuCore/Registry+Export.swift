@@ -5,11 +5,9 @@ extension Registry {
     /// The registers of these kinds that hold a day of `period`.
     public func registers(kinds: [RegisterKind], overlapping period: RegisterPeriod) throws -> [Register] {
         try read { db in
-            let placeholders = kinds.map { _ in "?" }.joined(separator: ", ")
-            let arguments: [any DatabaseValueConvertible] = kinds.map(\.rawValue) + [period.end.iso, period.start.iso]
-            return try Row.fetchAll(
-                db, sql: "SELECT * FROM register WHERE kind IN (\(placeholders)) AND startDate <= ? AND endDate >= ? ORDER BY startDate",
-                arguments: StatementArguments(arguments)
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM register WHERE kind IN (\(placeholders(kinds))) AND startDate <= ? AND endDate >= ? ORDER BY startDate",
+                arguments: StatementArguments(kinds.map(\.rawValue) + [period.end.iso, period.start.iso])
             ).map(Register.init(row:))
         }
     }
@@ -18,16 +16,14 @@ extension Registry {
     /// reading one row at a time: memory stays flat however long the register.
     public func forEachDocument(kinds: [RegisterKind], in period: RegisterPeriod, _ body: (Document) throws -> Void) throws {
         try read { db in
-            let placeholders = kinds.map { _ in "?" }.joined(separator: ", ")
-            let arguments: [any DatabaseValueConvertible] = kinds.map(\.rawValue) + [period.start.iso, period.end.iso]
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT \(Document.selection) FROM document d
-                    WHERE d.kind IN (\(placeholders)) AND d.registerDate BETWEEN ? AND ?
+                    WHERE d.kind IN (\(placeholders(kinds))) AND d.registerDate BETWEEN ? AND ?
                     ORDER BY d.registerId, d.seriesKey, d.number, d.numberSuffix
                     """,
-                arguments: StatementArguments(arguments))
+                arguments: StatementArguments(kinds.map(\.rawValue) + [period.start.iso, period.end.iso]))
             while let row = try rows.next() { try body(try Document(row: row)) }
         }
     }
@@ -43,12 +39,15 @@ public struct RegisterExtent: Equatable, Sendable {
 extension Registry {
     public func extent(kinds: [RegisterKind], in period: RegisterPeriod) throws -> RegisterExtent {
         try read { db in
-            let placeholders = kinds.map { _ in "?" }.joined(separator: ", ")
-            let arguments: [any DatabaseValueConvertible] = kinds.map(\.rawValue) + [period.start.iso, period.end.iso]
             let row = try Row.fetchOne(
-                db, sql: "SELECT COUNT(*) AS count, MIN(number) AS first, MAX(number) AS last FROM document WHERE kind IN (\(placeholders)) AND registerDate BETWEEN ? AND ?",
-                arguments: StatementArguments(arguments))
+                db, sql: "SELECT COUNT(*) AS count, MIN(number) AS first, MAX(number) AS last FROM document WHERE kind IN (\(placeholders(kinds))) AND registerDate BETWEEN ? AND ?",
+                arguments: StatementArguments(kinds.map(\.rawValue) + [period.start.iso, period.end.iso]))
             return RegisterExtent(count: row?["count"] ?? 0, first: row?["first"], last: row?["last"])
         }
     }
+}
+
+/// `?, ?, ?`: one placeholder per kind, for `kind IN (…)`.
+func placeholders(_ kinds: [RegisterKind]) -> String {
+    kinds.map { _ in "?" }.joined(separator: ", ")
 }

@@ -41,9 +41,8 @@ extension Registry {
     /// with ordinary ones.
     public func documents(direction: Direction, year: Int? = nil, secret: Bool = false) throws -> [Document] {
         let kinds = RegisterKind.allCases.filter { $0.direction == direction && $0.isSecret == secret }
-        let placeholders = kinds.map { _ in "?" }.joined(separator: ", ")
         var arguments: [any DatabaseValueConvertible] = kinds.map(\.rawValue)
-        var condition = "d.kind IN (\(placeholders))"
+        var condition = "d.kind IN (\(placeholders(kinds)))"
         if let year {
             condition += " AND d.registerDate BETWEEN ? AND ?"
             arguments += [LocalDate.firstDay(of: year).iso, LocalDate.lastDay(of: year).iso]
