@@ -19,13 +19,13 @@ public struct RegisterPeriod: Equatable, Sendable {
         } else if let month {
             let parts = month.split(whereSeparator: { $0 == "-" || $0 == "/" }).compactMap { Int($0) }
             let (y, m) = parts.count == 2 ? (parts[0] > 12 ? (parts[0], parts[1]) : (parts[1], parts[0])) : (0, 0)
-            guard let first = LocalDate(year: y, month: m, day: 1) else { throw RegistryError.invalidDate(month) }
+            guard let first = LocalDate(year: y, month: m, day: 1) else { throw RegistryError.invalidPeriod(month) }
             try self.init(start: first, end: first.addingMonths(1).adding(days: -1))
         } else if let quarter {
             let parts = quarter.uppercased().split(separator: "-")
             guard parts.count == 2, let y = Int(parts[0]), parts[1].hasPrefix("Q"), let q = Int(parts[1].dropFirst()), (1...4).contains(q),
                 let first = LocalDate(year: y, month: (q - 1) * 3 + 1, day: 1)
-            else { throw RegistryError.invalidDate(quarter) }
+            else { throw RegistryError.invalidPeriod(quarter) }
             try self.init(start: first, end: first.addingMonths(3).adding(days: -1))
         } else {
             guard let from, let to else { throw RegistryError.emptyField(from == nil ? .periodStart : .periodEnd) }

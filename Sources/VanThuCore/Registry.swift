@@ -49,7 +49,7 @@ public final class Registry {
         }
         guard !isDirectory.boolValue else { throw RegistryError.notAVanThuDatabase(path: path) }
         guard FileManager.default.isReadableFile(atPath: path) else {
-            throw RegistryError.storage(Language.fromEnvironment() == .vi ? "không đọc được tệp “\(path)”" : "cannot read “\(path)”")
+            throw RegistryError.databaseUnreadable(path: path)
         }
         if access == .readWrite, isMarkedReadOnly(path) { throw RegistryError.databaseReadOnly(path: path) }
         var configuration = Configuration()

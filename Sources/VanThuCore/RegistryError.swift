@@ -6,6 +6,7 @@ import Foundation
 public enum RegistryError: Error, Equatable, Sendable {
     // Input
     case invalidDate(String)
+    case invalidPeriod(String)
     case dateInFuture(field: Field, date: LocalDate, today: LocalDate)
     case dateOrder(earlier: Field, later: Field)
     case emptyField(Field)
@@ -30,6 +31,7 @@ public enum RegistryError: Error, Equatable, Sendable {
     case batchItem(Int, String)
     // Database
     case databaseNotFound(path: String)
+    case databaseUnreadable(path: String)
     case databaseExists(path: String)
     case notAVanThuDatabase(path: String)
     case databaseTooNew(path: String)
@@ -101,7 +103,7 @@ public enum RegistryError: Error, Equatable, Sendable {
     /// The exit code the command line returns for this error.
     public var exitCode: Int32 {
         switch self {
-        case .databaseNotFound: 66  // EX_NOINPUT
+        case .databaseNotFound, .databaseUnreadable: 66  // EX_NOINPUT
         case .databaseReadOnly: 77  // EX_NOPERM
         case .databaseBusy: 75  // EX_TEMPFAIL
         case .cannotCreateDatabase, .databaseExists: 73  // EX_CANTCREAT
@@ -123,6 +125,8 @@ public enum RegistryError: Error, Equatable, Sendable {
         switch self {
         case .invalidDate(let s):
             "Ngày “\(s)” không hợp lệ. Hãy nhập ngày có thật, dạng 20/8/2021, 20-8-2021 hoặc 2021-08-20."
+        case .invalidPeriod(let s):
+            "Kỳ “\(s)” không hợp lệ. Tháng ghi dạng 2021-08, quý ghi dạng 2021-Q3."
         case .dateInFuture(let field, let date, let today):
             "\(field.name(in: .vi).capitalizedFirst) \(date.vietnamese) ở tương lai (hôm nay là \(today.vietnamese)). Hãy kiểm tra lại ngày."
         case .dateOrder(let earlier, let later):
@@ -169,6 +173,8 @@ public enum RegistryError: Error, Equatable, Sendable {
             "\(register) đã có văn bản; chỉ đặt số bắt đầu được khi dãy số còn trống."
         case .databaseNotFound(let path):
             "Không tìm thấy cơ sở dữ liệu “\(path)”. Hãy tạo bằng “vanthu init” hoặc chỉ đúng tệp bằng --db."
+        case .databaseUnreadable(let path):
+            "Không đọc được cơ sở dữ liệu “\(path)”. Hãy cấp quyền đọc cho tệp rồi làm lại."
         case .databaseExists(let path):
             "Đã có cơ sở dữ liệu “\(path)”. vanthu không ghi đè; hãy chọn tệp khác bằng --db."
         case .notAVanThuDatabase(let path):
@@ -194,6 +200,8 @@ public enum RegistryError: Error, Equatable, Sendable {
         switch self {
         case .invalidDate(let s):
             "“\(s)” is not a valid date. Enter a real date such as 20/8/2021, 20-8-2021 or 2021-08-20."
+        case .invalidPeriod(let s):
+            "“\(s)” is not a valid period. Write a month as 2021-08 and a quarter as 2021-Q3."
         case .dateInFuture(let field, let date, let today):
             "The \(field.name(in: .en)) \(date.vietnamese) is in the future (today is \(today.vietnamese)). Check the date."
         case .dateOrder(let earlier, let later):
@@ -240,6 +248,8 @@ public enum RegistryError: Error, Equatable, Sendable {
             "\(register) already holds documents; the first number can be set only while the series is empty."
         case .databaseNotFound(let path):
             "Database “\(path)” not found. Create it with “vanthu init” or point to it with --db."
+        case .databaseUnreadable(let path):
+            "Cannot read database “\(path)”. Make the file readable and try again."
         case .databaseExists(let path):
             "Database “\(path)” already exists. vanthu never overwrites; choose another file with --db."
         case .notAVanThuDatabase(let path):

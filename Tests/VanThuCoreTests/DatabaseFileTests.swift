@@ -90,7 +90,7 @@ import Testing
     func everyErrorHasAMessageInBothLanguages(language: Language) throws {
         let date = try LocalDate(parsing: "1/1/2021")
         let errors: [RegistryError] = [
-            .invalidDate("x"), .dateInFuture(field: .arrivalDate, date: date, today: date), .dateOrder(earlier: .issuedDate, later: .arrivalDate),
+            .invalidDate("x"), .invalidPeriod("x"), .databaseUnreadable(path: "p"), .dateInFuture(field: .arrivalDate, date: date, today: date), .dateOrder(earlier: .issuedDate, later: .arrivalDate),
             .invalidNotation("x"), .unknownDocumentType(code: "x", suggestions: ["BC"]), .invalidValue(field: .urgency, value: "x", allowed: ["khan"]),
             .invalidReference("x"), .invalidNumber("x"), .duplicateDocumentType("x"), .notationNeedsUnit(typeName: "Công văn"),
             .duplicateDocument(existing: "den/2021/1", registeredOn: date), .documentNotFound("x"), .ambiguousReference("x", candidates: ["a", "b"]),
