@@ -21,22 +21,29 @@ let package = Package(
             name: "VanThuCore",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(
+            name: "VanThuIntake",
+            dependencies: ["VanThuCore"]),
+        .target(
             name: "VanThuXLSX",
             dependencies: ["CXLSXWriter", "VanThuCore"]),
         .executableTarget(
             name: "vanthu",
             dependencies: [
                 "VanThuCore",
+                "VanThuIntake",
                 "VanThuXLSX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "VanThuBench",
-            dependencies: ["VanThuCore"],
+            dependencies: ["VanThuCore", "VanThuIntake"],
             path: "bench/VanThuBench"),
         .testTarget(
             name: "VanThuCoreTests",
             dependencies: ["VanThuCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "VanThuIntakeTests",
+            dependencies: ["VanThuIntake", "VanThuCore"]),
         .testTarget(
             name: "VanThuXLSXTests",
             dependencies: ["VanThuXLSX", "VanThuCore"]),

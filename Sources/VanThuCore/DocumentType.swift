@@ -51,7 +51,7 @@ public struct DocumentType: Hashable, Sendable {
     public static let congVanCode = "CV"
 
     /// The built-in types; seed data written by the first migration.
-    static let builtins: [DocumentType] = state + party
+    public static let builtins: [DocumentType] = state + party
 
     private static func t(_ code: String, _ name: String, _ style: DocumentStyle, inNotation: Bool = true, copy: Bool = false) -> DocumentType {
         DocumentType(code: code, name: name, style: style, inNotation: inNotation, isCopy: copy, builtin: true)

@@ -6,8 +6,7 @@ public enum VietnameseText {
     public static func clean(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
-        let composed = isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
-        for scalar in composed.unicodeScalars {
+        for scalar in composed(text).unicodeScalars {
             switch scalar.value {
             case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:  // zero-width
                 continue
@@ -20,6 +19,11 @@ public enum VietnameseText {
             }
         }
         return String(out)
+    }
+
+    /// NFC, skipping the costly normalisation for text that is surely composed already.
+    public static func composed(_ text: String) -> String {
+        isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
     }
 
     /// Lower case, no tone or vowel marks, đ→d: `Đảng ủy` → `dang uy`. Works on NFC or NFD input.

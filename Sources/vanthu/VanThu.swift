@@ -16,7 +16,7 @@ struct VanThu: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, Incoming.self, Outgoing.self, List.self, Show.self, Void.self, Edit.self,
-            Journal.self, Types.self, RegisterCommand.self, Export.self,
+            Journal.self, Types.self, RegisterCommand.self, Export.self, Intake.self,
         ])
 
     /// Runs the command; registry failures print one line to stderr and exit with their code.

@@ -1,0 +1,40 @@
+import VanThuCore
+
+extension IntakeResult {
+    /// The proposal field by field, for the clerk to check; what was not found says so.
+    public func fieldList(in language: Language) -> String {
+        let vi = language == .vi
+        let none = vi ? "(không tìm thấy)" : "(not found)"
+        func label(_ v: String, _ e: String) -> String { vi ? v : e }
+        var rows: [(String, String?)] = [
+            (label("Cơ quan ban hành", "Issuing body"), organName),
+            (label("Cơ quan chủ quản", "Parent body"), parentOrganName),
+            (label("Số, ký hiệu", "Number and notation"), notation?.full),
+            (label("Tên loại", "Type"), typeName.map { name in typeCode.map { "\(name) (\($0))" } ?? name } ?? typeCode),
+            (label("Địa danh", "Place"), place),
+            (label("Ngày văn bản", "Date"), issuedDate?.vietnamese),
+            (label("Trích yếu", "Summary"), subject),
+            (label("Độ khẩn", "Urgency"), urgency?.label),
+            (label("Độ mật", "Secrecy"), secrecy?.label),
+            (label("Người ký", "Signer"), signer.map { [$0.capacity, $0.position, $0.fullName].compactMap { $0 }.joined(separator: " / ") }),
+            (label("Nơi nhận", "Recipients"), toPlaces.isEmpty ? nil : toPlaces.map { "\n  - \($0)" }.joined()),
+            (label("Lưu", "Archive copy"), archiveCopy),
+        ]
+        if let stamp = incomingStamp {
+            let parts = [
+                stamp.organName, stamp.number.map { label("Số: ", "No. ") + $0 }, stamp.date.map { label("Ngày: ", "Date: ") + $0.vietnamese },
+                stamp.handler.map { label("Chuyển: ", "To: ") + $0 }, stamp.fileNotation.map { label("Hồ sơ: ", "File: ") + $0 },
+            ]
+            rows.append((label("Dấu ĐẾN trên văn bản", "ĐẾN stamp on it"), parts.compactMap { $0 }.joined(separator: "; ")))
+        }
+        var out = rows.map { name, value in "\(name): \(value ?? none)" }
+        if !references.isEmpty {
+            out.append(label("Văn bản được dẫn:", "Documents cited:"))
+            for citation in references {
+                let date = citation.issuedDate.map { label(", ngày ", ", dated ") + $0.vietnamese } ?? ""
+                out.append("  - " + [citation.typeName, citation.notation.full].compactMap { $0 }.joined(separator: " ") + date)
+            }
+        }
+        return out.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,45 @@
+import VanThuCore
+
+/// The names of document types as they are printed and cited, from the registry's type tables
+/// plus the legal documents an agency cites (Luật, Hiến pháp…).
+enum TypeNames {
+    /// Folded name → the name in the table's spelling: "ke hoach" → "Kế hoạch".
+    static let byFoldedName: [String: String] = {
+        var names: [String: String] = [:]
+        for type in DocumentType.builtins where !type.isCopy {
+            names[VietnameseText.fold(type.name)] = type.name
+        }
+        for extra in ["Hiến pháp", "Bộ luật", "Điều lệ", "Quy định", "Văn bản hợp nhất"] {
+            names[VietnameseText.fold(extra)] = extra
+        }
+        return names
+    }()
+
+    /// The longest name, in words.
+    static let maxWords = byFoldedName.keys.map { $0.split(separator: " ").count }.max() ?? 1
+
+    /// The last word of every name, folded: to find a name glued to the next word.
+    static let lastWords: Set<String> = Set(byFoldedName.keys.compactMap { $0.split(separator: " ").last.map(String.init) })
+
+    /// The name that `words` (already folded, no punctuation) spell, if any.
+    static func name(folded words: ArraySlice<String>) -> String? {
+        byFoldedName[words.joined(separator: " ")]
+    }
+
+    /// The type code for a printed type name: the code printed in the ký hiệu when it belongs to
+    /// that name, else the table's code for the document's style.
+    static func code(forName name: String, style: DocumentStyle?, printedCode: String?) -> String? {
+        let folded = VietnameseText.fold(name)
+        if folded == "cong van" { return DocumentType.congVanCode }
+        let named = DocumentType.builtins.filter { VietnameseText.fold($0.name) == folded }
+        if let printedCode, named.contains(where: { $0.code == printedCode }) { return printedCode }
+        if let printedCode, folded == "quy dinh", printedCode == "QĐ" { return printedCode }
+        if let style, let mine = named.first(where: { $0.style == style }) { return mine.code }
+        return named.first?.code
+    }
+
+    /// The table's name for a type code printed in a ký hiệu ("BC" → "Báo cáo"), if it is one.
+    static func isKnownCode(_ code: String, style: DocumentStyle?) -> Bool {
+        DocumentType.builtins.contains { $0.code == code && $0.inNotation && (style == nil || $0.style == style) }
+    }
+}
