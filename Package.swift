@@ -43,7 +43,8 @@ let package = Package(
             dependencies: ["VanThuCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "VanThuIntakeTests",
-            dependencies: ["VanThuIntake", "VanThuCore"]),
+            dependencies: ["VanThuIntake", "VanThuCore"],
+            exclude: ["Seeds"]),
         .testTarget(
             name: "VanThuXLSXTests",
             dependencies: ["VanThuXLSX", "VanThuCore"]),

@@ -28,8 +28,13 @@ public enum VietnameseText {
 
     /// Lower case, no tone or vowel marks, đ→d: `Đảng ủy` → `dang uy`. Works on NFC or NFD input.
     public static func fold(_ text: String) -> String {
+        foldClean(clean(text))
+    }
+
+    /// `fold` for text already clean (NFC, single spaces): one word of a cleaned line.
+    public static func foldClean<S: StringProtocol>(_ text: S) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in clean(text).unicodeScalars {
+        for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
                 out.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
@@ -64,12 +69,26 @@ public enum VietnameseText {
     /// the precomposed Vietnamese letters, and common punctuation. Saves the costly normalisation
     /// for the text that needs it.
     static func isSurelyNFC(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { scalar in
-            switch scalar.value {
-            case 0..<0x0300, 0x1E00...0x1EFF, 0x2010...0x206F: true
-            default: false
+        // Read from the UTF-8 bytes: lead bytes C0–CB are U+0000–U+02FF; E1 B8–BB is
+        // U+1E00–U+1EFF; E2 80–81 is U+2000–U+207F. Anything else takes the slow road.
+        var expectContinuation = 0
+        var lead: UInt8 = 0
+        for byte in text.utf8 {
+            if expectContinuation > 0 {
+                if lead == 0xE1 && expectContinuation == 2 && !(0xB8...0xBB).contains(byte) { return false }
+                if lead == 0xE2 && expectContinuation == 2 && byte != 0x80 && byte != 0x81 { return false }
+                expectContinuation -= 1
+                continue
             }
+            switch byte {
+            case 0..<0x80: continue
+            case 0xC0...0xCB: expectContinuation = 1
+            case 0xE1, 0xE2: expectContinuation = 2
+            default: return false
+            }
+            lead = byte
         }
+        return true
     }
 
     /// `clean` that returns nil for empty text.

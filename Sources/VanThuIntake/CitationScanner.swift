@@ -73,7 +73,7 @@ struct CitationScanner {
             guard j > 0, s[j - 1].properties.isAlphabetic else { break }
             let wordEnd = j
             while j > 0, s[j - 1].properties.isAlphabetic { j -= 1 }
-            words.insert(VietnameseText.fold(String(String.UnicodeScalarView(s[j..<wordEnd]))), at: 0)
+            words.insert(VietnameseText.foldClean(String(String.UnicodeScalarView(s[j..<wordEnd]))), at: 0)
             i = j
         }
         var hasNumberWord = false
@@ -92,7 +92,7 @@ struct CitationScanner {
         var i = end
         var skipped = 0
         while i < s.count, skipped < 4, [" ", ",", "*", "_", ")"].contains(s[i]) { i += 1; skipped += 1 }
-        if i + 4 < s.count, VietnameseText.fold(String(String.UnicodeScalarView(s[i..<i + 4]))) == "ngay" {
+        if i + 4 < s.count, VietnameseText.foldClean(String(String.UnicodeScalarView(s[i..<i + 4]))) == "ngay" {
             i += 4
             while i < s.count, s[i] == " " { i += 1 }
         }

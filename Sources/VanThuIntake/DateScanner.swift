@@ -47,7 +47,7 @@ enum DateScanner {
         while i < s.count, s[i].properties.isAlphabetic { i += 1 }
         guard i > wordStart, i - wordStart <= 6 else { return nil }
         let text = String(String.UnicodeScalarView(s[wordStart..<i]))
-        return VietnameseText.fold(text) == folded ? i : nil
+        return VietnameseText.foldClean(text) == folded ? i : nil
     }
 
     /// After optional spaces, a run of digits.

@@ -78,6 +78,7 @@ public enum DocumentReader {
         /// `Số: 899/STTTT-TTBCBC`, `Số 12-BC/TU`; or a line that is only a notation.
         mutating func readNumber(before end: Int) -> Int? {
             for index in 0..<end where !taken.contains(index) {
+                guard let lead = lines[index].text.utf8.first, lead == UInt8(ascii: "S") || lead == UInt8(ascii: "s") else { continue }
                 let scalars = Array(lines[index].text.unicodeScalars)
                 guard let start = Pass.numberStart(scalars), let found = NotationScanner.scan(scalars, from: start) else { continue }
                 result.notation = found.notation
@@ -86,8 +87,8 @@ public enum DocumentReader {
                 return index
             }
             for index in 0..<min(end, 20) where !taken.contains(index) {
-                if let notation = DocumentNotation.parse(lines[index].text), lines[index].text.first?.isNumber == true,
-                    notation.typeCodeCandidate != nil
+                if let lead = lines[index].text.utf8.first, lead >= 0x30 && lead <= 0x39,
+                    let notation = DocumentNotation.parse(lines[index].text), notation.typeCodeCandidate != nil
                 {
                     result.notation = notation
                     taken.insert(index)
@@ -159,7 +160,7 @@ public enum DocumentReader {
                 let line = lines[index]
                 guard line.text.utf8.count <= 200, let first = line.text.first, first.isUppercase else { continue }
                 let words = line.words
-                let folded = words.prefix(TypeNames.maxWords + 1).map { VietnameseText.fold(String($0)) }
+                let folded = words.prefix(TypeNames.maxWords + 1).map { VietnameseText.foldClean($0) }
                 for count in stride(from: min(TypeNames.maxWords, words.count), through: 1, by: -1) {
                     guard TypeNames.name(folded: folded[0..<count]) != nil,
                         TextLine.isUpperCase(words[0..<count].joined(separator: " "))
@@ -196,7 +197,7 @@ public enum DocumentReader {
                 } else if !(line.startsLowerCase || firstUpper && line.isUpperCase && !Pass.isAuthorityLine(line)) {
                     break
                 }
-                if VietnameseText.fold(line.text).hasPrefix("noi nhan") { break }
+                if VietnameseText.foldClean(line.text).hasPrefix("noi nhan") { break }
                 parts.append(line.text)
                 length += line.text.count
                 taken.insert(index)
@@ -286,8 +287,8 @@ public enum DocumentReader {
         }
 
         static func continuesName(upper: String, lower: String) -> Bool {
-            let upperFolded = VietnameseText.fold(upper)
-            let lowerWords = VietnameseText.fold(lower).split(separator: " ")
+            let upperFolded = VietnameseText.foldClean(upper)
+            let lowerWords = VietnameseText.foldClean(lower).split(separator: " ")
             if upperFolded.hasSuffix(" va") || upperFolded.hasSuffix(" cua") || upperFolded.hasSuffix(",") || lowerWords.first == "va" {
                 return true
             }

@@ -55,7 +55,7 @@ enum FooterReader {
             } else {
                 signatureLines.append(line)
             }
-            if let last = entries.last, footer.archiveCopy == nil, VietnameseText.fold(last).hasPrefix("luu") {
+            if let last = entries.last, footer.archiveCopy == nil, VietnameseText.foldClean(last).hasPrefix("luu") {
                 footer.archiveCopy = clean(last)
                 entries.removeLast()
             }
@@ -78,7 +78,10 @@ enum FooterReader {
     }
 
     static func isRecipientsHeading(_ line: TextLine) -> Bool {
-        line.text.utf8.count <= 200 && (line.text.hasPrefix("Nơi nhận") || line.text.hasPrefix("NƠI NHẬN") || line.folded.hasPrefix("noi nhan"))
+        guard line.text.utf8.count <= 200, let lead = line.text.utf8.first, lead == UInt8(ascii: "N") || lead == UInt8(ascii: "n") else {
+            return false
+        }
+        return line.text.hasPrefix("Nơi nhận") || line.text.hasPrefix("NƠI NHẬN") || line.folded.hasPrefix("noi nhan")
     }
 
     /// `PHỤ LỤC`, `DANH SÁCH`, `(Kèm theo …)`: an appendix after the signature.
@@ -101,7 +104,7 @@ enum FooterReader {
 
     /// `Như trên; PHÓ GIÁM ĐỐC` → (`Như trên;`, `PHÓ GIÁM ĐỐC`): the signature column run into an entry.
     private static func splitTrailingCapitals(_ entry: String) -> (String, String?) {
-        guard !VietnameseText.fold(entry).hasPrefix("luu") else {
+        guard !VietnameseText.foldClean(entry).hasPrefix("luu") else {
             // "Lưu: VT, TCCB. Trần Thị Hoa": the name after the final full stop.
             if let stop = entry.lastIndex(of: "."), entry.index(after: stop) < entry.endIndex {
                 let after = entry[entry.index(after: stop)...].trimmingCharacters(in: .whitespaces)

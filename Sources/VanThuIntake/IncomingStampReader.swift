@@ -18,7 +18,7 @@ enum IncomingStampReader {
         var numberLine: Int?
         for index in window where index != mark {
             let text = lines[index].text
-            let folded = VietnameseText.fold(text)
+            let folded = VietnameseText.foldClean(text)
             if numberLine == nil, index < mark + 2, let number = stampNumber(text) {
                 stamp.number = number
                 numberLine = index
@@ -47,14 +47,14 @@ enum IncomingStampReader {
 
     /// `ĐẾN`, `ĐẾN Ngày: 20/8/21`, `ĐẾN: 20/8/2021`.
     static func isMarkLine(_ line: TextLine) -> Bool {
-        guard line.text.utf8.count <= 60 else { return false }
+        guard line.text.utf8.count <= 60, let lead = line.text.utf8.first, lead == 0xC4 || lead == UInt8(ascii: "D") else { return false }
         let first = line.text.split(separator: " ").first.map { $0.trimmingCharacters(in: .init(charactersIn: ":")) }
         return first == "ĐẾN" || first == "DEN" || first == "ĐÉN"
     }
 
     /// `Số: 783`, `Số đến: 783`, `Số:783`: the number, with no ký hiệu after it.
     static func stampNumber(_ text: String) -> String? {
-        let folded = VietnameseText.fold(text)
+        let folded = VietnameseText.foldClean(text)
         guard folded.hasPrefix("so") else { return nil }
         let rest = folded.dropFirst(2).drop(while: { $0 == " " || $0 == ":" || $0 == "." })
         let body = rest.hasPrefix("den") ? rest.dropFirst(3).drop(while: { $0 == " " || $0 == ":" }) : rest

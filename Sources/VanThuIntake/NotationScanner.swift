@@ -9,14 +9,18 @@ enum NotationScanner {
         while i < s.count, isDigit(s[i]), i - start < 7 { i += 1 }
         guard i > start, i - start <= 6 else { return nil }
         if i + 1 < s.count, s[i].properties.isLowercase, s[i].isASCII, isSeparator(s[i + 1]) { i += 1 }  // 12a/QĐ-UBND
+        let number = String(String.UnicodeScalarView(s[start..<i]))
         var end = i
-        var groups = 0
+        var notation = String.UnicodeScalarView()
+        var firstSeparator: Unicode.Scalar?
         var hasCode = false
+        var lookalike = false
         while true {
             // A separator, with at most one space on each side.
             var j = end
             if j < s.count, s[j] == " " { j += 1 }
             guard j < s.count, isSeparator(s[j]) else { break }
+            let separator: Unicode.Scalar = isSlash(s[j]) ? "/" : "-"
             j += 1
             if j < s.count, s[j] == " " { j += 1 }
             let groupStart = j
@@ -29,13 +33,27 @@ enum NotationScanner {
                 guard first.properties.isUppercase else { break }
                 hasCode = true
             }
-            groups += 1
+            if firstSeparator == nil { firstSeparator = separator } else { notation.append(separator) }
+            for scalar in s[groupStart..<j] {
+                if (0x370...0x4FF).contains(scalar.value) { lookalike = true }
+                notation.append(scalar)
+            }
             end = j
         }
-        guard groups > 0, hasCode else { return nil }
-        let text = String(String.UnicodeScalarView(s[start..<end]))
-        guard let notation = DocumentNotation.parse(text) else { return nil }
-        return (notation, end)
+        guard let firstSeparator, hasCode, notation.count <= 30 else { return nil }
+        let style: DocumentStyle = firstSeparator == "/" ? .state : .party
+        if lookalike {
+            // Cyrillic or Greek letters that look Latin: the registry's parser maps them.
+            guard let parsed = DocumentNotation.parse(String(String.UnicodeScalarView(s[start..<end]))) else { return nil }
+            return (parsed, end)
+        }
+        let text = String(notation)
+        guard style == .state || text.contains("/") else { return nil }
+        return (DocumentNotation(number: number, notation: text, style: style), end)
+    }
+
+    static func isSlash(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "/" || scalar.value == 0x2044 || scalar.value == 0x2215 || scalar.value == 0xFF0F
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }

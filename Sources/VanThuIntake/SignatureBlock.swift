@@ -24,7 +24,7 @@ enum SignatureBlock {
         var fullName: String?
         for line in lines {
             let text = line.text
-            if text.hasPrefix("(") || text.hasPrefix("[") || VietnameseText.fold(text).hasPrefix("da ky") { continue }
+            if text.hasPrefix("(") || text.hasPrefix("[") || VietnameseText.foldClean(text).hasPrefix("da ky") { continue }
             if isCapacity(line), position == nil, capacities.count < 2 {
                 capacities.append(text)
             } else if position == nil, fullName == nil, line.isUpperCase, text.utf8.count <= 80, !text.contains(":") {

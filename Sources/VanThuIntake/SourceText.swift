@@ -28,16 +28,17 @@ struct SourceText {
         var asterisk = false
         var blank = false
         var rawIndex = 0
-        for raw in composed.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in composed.splitBytes(0x0A, omittingEmpty: false) {
             defer { rawIndex += 1 }
             var first = true
             for column in SourceText.columns(of: raw) {
-                let cleaned = SourceText.stripDecoration(VietnameseText.clean(String(column)))
+                let cleaned = SourceText.stripDecoration(SourceText.tidy(column))
                 if cleaned.isEmpty {
                     if !column.isEmpty, column.contains("*"), column.allSatisfy({ $0 == "*" || $0.isWhitespace }) { asterisk = true }
                     continue
                 }
-                let pieces = rawIndex < SourceText.headLineLimit || cleaned.utf8.count < 200 ? HeaderSplitter.split(cleaned) : [cleaned]
+                let bytes = cleaned.utf8.count
+                let pieces = bytes < 160 || rawIndex < 30 && bytes < 400 ? HeaderSplitter.split(cleaned) : [cleaned]
                 for piece in pieces {
                     lines.append(TextLine(text: piece, rawIndex: rawIndex, blankBefore: blank, sameRawLine: !first))
                     first = false
@@ -50,43 +51,107 @@ struct SourceText {
         self.hasPartyAsterisk = asterisk
     }
 
-    /// The columns of a raw line: split at tabs and at runs of three or more spaces.
+    /// The columns of a raw line: split at tabs and at runs of three or more spaces (no-break
+    /// spaces included). Works on the UTF-8 bytes: every line of every document goes through here.
     static func columns(of raw: Substring) -> [Substring] {
-        var columns: [Substring] = []
-        var start = raw.startIndex
-        var spaces = 0
-        var spaceStart = raw.startIndex
-        var index = raw.startIndex
-        while index < raw.endIndex {
-            let character = raw[index]
-            if character == "\t" {
-                columns.append(raw[start..<index])
-                start = raw.index(after: index)
-                spaces = 0
-            } else if character == " " || character == "\u{A0}" {
-                if spaces == 0 { spaceStart = index }
-                spaces += 1
-            } else {
-                if spaces >= 3 {
-                    columns.append(raw[start..<spaceStart])
-                    start = index
+        let offsets: [Int]? = raw.utf8.withContiguousStorageIfAvailable { bytes in
+            // Pairs of (start, end) byte offsets.
+            var cuts: [Int] = []
+            var start = 0
+            var spaces = 0
+            var spaceStart = 0
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                var width = 1
+                if byte == 0x09 {
+                    cuts += [start, i]
+                    start = i + 1
+                    spaces = 0
+                } else if byte == 0x20 || byte == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xA0 {
+                    if spaces == 0 { spaceStart = i }
+                    spaces += 1
+                    if byte == 0xC2 { width = 2 }
+                } else {
+                    if spaces >= 3 {
+                        cuts += [start, spaceStart]
+                        start = i
+                    }
+                    spaces = 0
                 }
-                spaces = 0
+                i += width
             }
-            index = raw.index(after: index)
+            cuts += [start, bytes.count]
+            return cuts
         }
-        columns.append(raw[start..<raw.endIndex])
-        return columns
+        guard let offsets else { return [raw] }
+        return stride(from: 0, to: offsets.count, by: 2).map { raw.utf8Slice(offsets[$0], offsets[$0 + 1]) }
     }
+
+    /// ASCII white space (tabs, CR, runs of spaces) folded to single spaces, ends trimmed.
+    static func collapseSpaces(_ column: Substring) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(column.utf8.count)
+        var pending = false
+        for byte in column.utf8 {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                pending = !out.isEmpty
+            } else {
+                if pending { out.append(0x20) }
+                pending = false
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `VietnameseText.clean` for text already in NFC, returning the text untouched when it has
+    /// no tab, carriage return, special or doubled space and no space at either end.
+    static func tidy(_ column: Substring) -> String {
+        var previousSpace = true
+        var clean = true
+        var special = false
+        var b1: UInt8 = 0  // the byte before
+        var b2: UInt8 = 0  // the one before that
+        for byte in column.utf8 {
+            switch byte {
+            case 0x20:
+                if previousSpace { clean = false }
+                previousSpace = true
+            case 0x09, 0x0A, 0x0D:
+                clean = false
+                previousSpace = true
+            default:
+                previousSpace = false
+                // No-break (C2 A0), typographic and zero-width spaces (E2 80 80…8F, A8, A9, AF;
+                // E2 81 9F, A0), ideographic space (E3 80 80), BOM (EF BB BF).
+                switch (b2, b1, byte) {
+                case (_, 0xC2, 0xA0), (0xE2, 0x80, 0x80...0x8F), (0xE2, 0x80, 0xA8), (0xE2, 0x80, 0xA9), (0xE2, 0x80, 0xAF),
+                    (0xE2, 0x81, 0x9F), (0xE2, 0x81, 0xA0), (0xE3, 0x80, 0x80), (0xEF, 0xBB, 0xBF):
+                    clean = false
+                    special = true
+                default: break
+                }
+            }
+            if special { break }
+            b2 = b1
+            b1 = byte
+        }
+        if clean, !previousSpace { return String(column) }
+        return special ? VietnameseText.clean(String(column)) : collapseSpaces(column)
+    }
+
+    private static let marks: Set<Character> = ["*", "_", "#", "\r"]
 
     /// Removes markdown emphasis and heading marks around a line: `**T/M BAN THƯỜNG VỤ` → `T/M BAN THƯỜNG VỤ`.
     static func stripDecoration(_ text: String) -> String {
-        let marks: Set<Character> = ["*", "_", "#", "\r"]
         guard let first = text.first, let last = text.last, marks.contains(first) || marks.contains(last) else { return text }
         var s = Substring(text)
         while let c = s.first, marks.contains(c) { s = s.dropFirst() }
         while let c = s.last, marks.contains(c) { s = s.dropLast() }
-        return String(s).trimmingCharacters(in: .whitespaces)
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
     }
 }
 
@@ -101,9 +166,9 @@ struct TextLine {
     let sameRawLine: Bool
 
     /// Lower case without marks, đ→d.
-    var folded: String { VietnameseText.fold(text) }
+    var folded: String { VietnameseText.foldClean(text) }
 
-    var words: [Substring] { text.split(separator: " ") }
+    var words: [Substring] { text.splitBytes(0x20) }
 
     /// At least two letters and no lower-case letter: `SỞ NỘI VỤ`, `T/M BAN THƯỜNG VỤ`.
     var isUpperCase: Bool { TextLine.isUpperCase(text) }
@@ -123,5 +188,36 @@ struct TextLine {
     /// The first letter is lower case (quotes and brackets skipped): a title's continuation line.
     var startsLowerCase: Bool {
         text.first(where: { $0.isLetter || $0.isNumber }).map { $0.isLowercase } ?? false
+    }
+}
+
+extension String {
+    func splitBytes(_ separator: UInt8, omittingEmpty: Bool = true) -> [Substring] {
+        Substring(self).splitBytes(separator, omittingEmpty: omittingEmpty)
+    }
+}
+
+extension Substring {
+    /// The text between two UTF-8 offsets (which must fall on character boundaries).
+    func utf8Slice(_ from: Int, _ to: Int) -> Substring {
+        let start = utf8.index(utf8.startIndex, offsetBy: from)
+        return Substring(utf8[start..<utf8.index(start, offsetBy: to - from)])
+    }
+
+    /// Splits at an ASCII byte, working on UTF-8 rather than on characters (several times faster
+    /// for Vietnamese text, where most characters are not ASCII).
+    func splitBytes(_ separator: UInt8, omittingEmpty: Bool = true) -> [Substring] {
+        let offsets: [Int]? = utf8.withContiguousStorageIfAvailable { bytes in
+            var cuts: [Int] = []
+            var start = 0
+            for i in 0..<bytes.count where bytes[i] == separator {
+                if !omittingEmpty || i > start { cuts += [start, i] }
+                start = i + 1
+            }
+            if !omittingEmpty || start < bytes.count { cuts += [start, bytes.count] }
+            return cuts
+        }
+        guard let offsets else { return split(separator: Character(Unicode.Scalar(separator)), omittingEmptySubsequences: omittingEmpty) }
+        return stride(from: 0, to: offsets.count, by: 2).map { utf8Slice(offsets[$0], offsets[$0 + 1]) }
     }
 }

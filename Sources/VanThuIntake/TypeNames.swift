@@ -7,10 +7,10 @@ enum TypeNames {
     static let byFoldedName: [String: String] = {
         var names: [String: String] = [:]
         for type in DocumentType.builtins where !type.isCopy {
-            names[VietnameseText.fold(type.name)] = type.name
+            names[VietnameseText.foldClean(type.name)] = type.name
         }
         for extra in ["Hiến pháp", "Bộ luật", "Điều lệ", "Quy định", "Văn bản hợp nhất"] {
-            names[VietnameseText.fold(extra)] = extra
+            names[VietnameseText.foldClean(extra)] = extra
         }
         return names
     }()
@@ -26,19 +26,21 @@ enum TypeNames {
         byFoldedName[words.joined(separator: " ")]
     }
 
+    private static let foldedBuiltins = DocumentType.builtins.map { (folded: VietnameseText.foldClean($0.name), type: $0) }
+
     /// The type code for a printed type name: the code printed in the ký hiệu when it belongs to
     /// that name, else the table's code for the document's style.
     static func code(forName name: String, style: DocumentStyle?, printedCode: String?) -> String? {
-        let folded = VietnameseText.fold(name)
+        let folded = VietnameseText.foldClean(name)
         if folded == "cong van" { return DocumentType.congVanCode }
-        let named = DocumentType.builtins.filter { VietnameseText.fold($0.name) == folded }
+        let named = foldedBuiltins.filter { $0.folded == folded }.map(\.type)
         if let printedCode, named.contains(where: { $0.code == printedCode }) { return printedCode }
         if let printedCode, folded == "quy dinh", printedCode == "QĐ" { return printedCode }
         if let style, let mine = named.first(where: { $0.style == style }) { return mine.code }
         return named.first?.code
     }
 
-    /// The table's name for a type code printed in a ký hiệu ("BC" → "Báo cáo"), if it is one.
+    /// Whether a code printed in a ký hiệu is a type code ("BC" is, "STTTT" is not).
     static func isKnownCode(_ code: String, style: DocumentStyle?) -> Bool {
         DocumentType.builtins.contains { $0.code == code && $0.inNotation && (style == nil || $0.style == style) }
     }

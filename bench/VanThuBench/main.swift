@@ -1,5 +1,6 @@
 import Foundation
 import VanThuCore
+import VanThuIntake
 
 // Benchmarks for `make bench`: realistic generated registers (fixed seed), wall-clock times.
 // Usage: VanThuBench registration VANTHU_BINARY [documents] [runs]
@@ -132,6 +133,21 @@ func makeDatabase(path: String, documents: Int) throws {
     }
 }
 
+/// Intake: the documents in `folder`, read over and over on one core.
+func intake(folder: String, documents: Int) throws -> (String, String, String, String) {
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted()
+    let texts = try names.map { try String(contentsOfFile: "\(folder)/\($0)", encoding: .utf8) }
+    guard !texts.isEmpty else { throw CocoaError(.fileNoSuchFile) }
+    var found = 0
+    let elapsed = seconds {
+        for i in 0..<documents where DocumentReader.read(texts[i % texts.count]).notation != nil { found += 1 }
+    }
+    let perSecond = Double(documents) / elapsed
+    let bytes = texts.map(\.utf8.count).reduce(0, +) / texts.count
+    return ("intake: documents read per second, the \(texts.count) seeds repeated (\(documents) reads, mean \(bytes / 1000) kB, one core)",
+            "≥ 2,000 /s", String(format: "%.0f /s", perSecond), String(format: "%.2f", perSecond / 2_000))
+}
+
 let arguments = CommandLine.arguments
 do {
     switch (arguments.count, arguments.count > 1 ? arguments[1] : "") {
@@ -142,10 +158,13 @@ do {
         print("| figure | target | measured | ratio to target |")
         print("|---|---|---|---|")
         for (figure, target, measured, ratio) in rows { print("| \(figure) | \(target) | \(measured) | \(ratio) |") }
+    case (3..., "intake"):
+        let row = try intake(folder: arguments[2], documents: arguments.count > 3 ? Int(arguments[3]) ?? 20_000 : 20_000)
+        print("| \(row.0) | \(row.1) | \(row.2) | \(row.3) |")
     case (4, "make-db"):
         try makeDatabase(path: arguments[2], documents: Int(arguments[3]) ?? 1_000_000)
     default:
-        FileHandle.standardError.write(Data("usage: VanThuBench registration VANTHU [documents] [runs] | make-db PATH documents\n".utf8))
+        FileHandle.standardError.write(Data("usage: VanThuBench registration VANTHU [documents] [runs] | intake FOLDER [reads] | make-db PATH documents\n".utf8))
         exit(64)
     }
 } catch {
