@@ -1,6 +1,19 @@
 -- The vanthu schema as the migrations build it. Checked by SchemaTests;
 -- regenerate with RECORD_SNAPSHOTS=1 swift test --filter SchemaTests.
 sqlite_master
+CREATE TABLE citation (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    documentId INTEGER NOT NULL REFERENCES document(id),
+    position INTEGER NOT NULL,
+    typeName TEXT,
+    codeNumber TEXT NOT NULL,
+    codeNotation TEXT NOT NULL,
+    notationStyle TEXT NOT NULL CHECK (notationStyle IN ('state', 'party')),
+    issuedDate TEXT,
+    UNIQUE (documentId, position)
+);
+CREATE TRIGGER citation_is_never_deleted BEFORE DELETE ON citation
+BEGIN SELECT RAISE(ABORT, 'citations are never deleted'); END;
 CREATE TABLE document (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     kind TEXT NOT NULL
@@ -51,6 +64,12 @@ BEGIN SELECT RAISE(ABORT, 'registered numbers are never deleted; void them'); EN
 CREATE TRIGGER document_void_is_final BEFORE UPDATE OF voidedAt, voidReason, voidedBy ON document
 WHEN OLD.voidedAt IS NOT NULL
 BEGIN SELECT RAISE(ABORT, 'a voided number stays voided'); END;
+CREATE TABLE documentText (
+    documentId INTEGER PRIMARY KEY REFERENCES document(id),
+    text TEXT NOT NULL
+);
+CREATE TRIGGER documentText_is_never_deleted BEFORE DELETE ON documentText
+BEGIN SELECT RAISE(ABORT, 'a document text is never deleted'); END;
 CREATE TABLE documentType (
     style TEXT NOT NULL CHECK (style IN ('state', 'party')),
     code TEXT NOT NULL CHECK (code <> ''),

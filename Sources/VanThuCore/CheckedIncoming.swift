@@ -16,6 +16,8 @@ struct CheckedIncoming {
     let signer: Signer?
     let subNumberOf: Int?
     let force: Bool
+    let citations: [Citation]
+    let text: String?
     /// Số, ký hiệu and issuer folded, for the duplicate guard (ND30 Phụ lục VI III.1.h).
     let duplicateKey: String?
 
@@ -49,6 +51,8 @@ struct CheckedIncoming {
         self.signer = signer == Signer() ? nil : signer
         subNumberOf = draft.subNumberOf
         force = draft.force
+        citations = draft.citations
+        text = draft.text.flatMap { $0.isEmpty ? nil : $0 }
         duplicateKey = notation.map { "\($0.comparisonKey)|\(VietnameseText.fold(issuer))" }
     }
 }

@@ -26,12 +26,17 @@ public struct IncomingDraft: Sendable {
     public var subNumberOf: Int?
     /// Register even when the same số, ký hiệu and issuer are already registered.
     public var force: Bool
+    /// The documents its text cites, kept as links.
+    public var citations: [Citation]
+    /// The document's text, when it was registered from it (kept for search).
+    public var text: String?
 
     public init(
         issuer: String, notation: String? = nil, issuedDate: String? = nil, typeCode: String? = nil,
         summary: String, received: String? = nil, handler: String? = nil, dueDate: String? = nil,
         urgency: String? = nil, secrecy: String? = nil, pages: Int? = nil, note: String? = nil,
-        fileNotation: String? = nil, signer: Signer? = nil, subNumberOf: Int? = nil, force: Bool = false
+        fileNotation: String? = nil, signer: Signer? = nil, subNumberOf: Int? = nil, force: Bool = false,
+        citations: [Citation] = [], text: String? = nil
     ) {
         self.issuer = issuer
         self.notation = notation
@@ -49,6 +54,8 @@ public struct IncomingDraft: Sendable {
         self.signer = signer
         self.subNumberOf = subNumberOf
         self.force = force
+        self.citations = citations
+        self.text = text
     }
 }
 

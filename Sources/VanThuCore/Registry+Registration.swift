@@ -69,8 +69,30 @@ extension Registry {
             dueDate: c.due, fileNotation: c.fileNotation, pageAmount: c.pages, note: c.note, urgency: c.urgency,
             secrecy: c.secrecy, signer: c.signer, recipients: [], archiveCopy: nil, issuedAmount: nil,
             registeredAt: now, registeredBy: context.user, voided: nil)
-        try appendJournal(db, action: "register", entity: "document", entityId: document.id, reference: document.reference, after: document.json.compact)
+        var journaled = document.json
+        if !c.citations.isEmpty {
+            try insertCitations(c.citations, documentId: document.id, db)
+            if case .fields(let fields) = journaled { journaled = .fields(fields + [("references", Citation.json(c.citations))]) }
+        }
+        if let text = c.text {
+            try db.cachedStatement(sql: "INSERT INTO documentText (documentId, text) VALUES (?, ?)").execute(arguments: [document.id, text])
+        }
+        try appendJournal(db, action: "register", entity: "document", entityId: document.id, reference: document.reference, after: journaled.compact)
         return document
+    }
+
+    private func insertCitations(_ citations: [Citation], documentId: Int64, _ db: Database) throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO citation (documentId, position, typeName, codeNumber, codeNotation, notationStyle, issuedDate)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+        for (position, citation) in citations.enumerated() {
+            try statement.execute(arguments: [
+                documentId, position + 1, citation.typeName, citation.notation.number, citation.notation.notation,
+                citation.notation.style.rawValue, citation.issuedDate?.iso,
+            ])
+        }
     }
 
     /// Registers an outgoing document: gives it the next number of its series (chosen by its

@@ -48,7 +48,7 @@ public enum RegistryError: Error, Equatable, Sendable {
         case organizationCode, handler, recipient, notation, typeCode, urgency, secrecy, style
         case pages, termStart, termEnd, user, period, periodStart, periodEnd
 
-        func name(in lang: Language) -> String {
+        public func name(in lang: Language) -> String {
             switch (self, lang) {
             case (.arrivalDate, .vi): "ngày đến"
             case (.arrivalDate, .en): "arrival date"

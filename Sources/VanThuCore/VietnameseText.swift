@@ -92,7 +92,7 @@ public enum VietnameseText {
     }
 
     /// `clean` that returns nil for empty text.
-    static func nonEmpty(_ text: String?) -> String? {
+    public static func nonEmpty(_ text: String?) -> String? {
         guard let text else { return nil }
         let cleaned = clean(text)
         return cleaned.isEmpty ? nil : cleaned

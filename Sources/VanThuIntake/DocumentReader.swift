@@ -10,8 +10,11 @@ import VanThuCore
 public enum DocumentReader {
     /// Reads a file's bytes (UTF-8, or UTF-16 with a BOM).
     public static func read(data: Data) -> IntakeResult {
-        read(SourceText.decode(data))
+        read(text(of: data))
     }
+
+    /// A file's bytes as text: UTF-8 with or without BOM, UTF-16 with a BOM; bad bytes become U+FFFD.
+    public static func text(of data: Data) -> String { SourceText.decode(data) }
 
     public static func read(_ text: String) -> IntakeResult {
         let source = SourceText(text)

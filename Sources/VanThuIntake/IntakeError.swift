@@ -6,7 +6,7 @@ public enum IntakeError: Error, Equatable, Sendable {
     case unreadable(path: String, reason: String)
     case tooLarge(path: String, megabytes: Int)
     /// The text did not show a field registration needs, and no flag gave it.
-    case fieldNotFound(field: String, option: String, path: String)
+    case fieldNotFound(field: RegistryError.Field, option: String, path: String)
 }
 
 extension IntakeError: ClerkFacingError {
@@ -29,9 +29,9 @@ extension IntakeError: ClerkFacingError {
         case (.tooLarge(let path, let megabytes), .en):
             "“\(path)” is too large (over \(megabytes) MB) to be one document's text. Check the file."
         case (.fieldNotFound(let field, let option, let path), .vi):
-            "Không tìm thấy \(field) trong văn bản “\(path)”. Hãy nhập bằng \(option). Chưa có gì được vào sổ."
+            "Không tìm thấy \(field.name(in: .vi)) trong văn bản “\(path)”. Hãy nhập bằng \(option). Chưa có gì được vào sổ."
         case (.fieldNotFound(let field, let option, let path), .en):
-            "No \(field) found in the text of “\(path)”. Give it with \(option). Nothing was registered."
+            "No \(field.name(in: .en)) found in the text of “\(path)”. Give it with \(option). Nothing was registered."
         }
     }
 }

@@ -22,8 +22,35 @@ enum RegistryMigrator {
                     arguments: [type.style.rawValue, type.code, type.name, type.inNotation, type.isCopy])
             }
         }
+        migrator.registerMigration("v2-citations-and-text") { db in
+            try db.execute(sql: citationsSQL)
+        }
         return migrator
     }
+
+    /// The documents an incoming document cites (read by intake), and the text it was read from.
+    private static let citationsSQL = """
+        CREATE TABLE citation (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            documentId INTEGER NOT NULL REFERENCES document(id),
+            position INTEGER NOT NULL,
+            typeName TEXT,
+            codeNumber TEXT NOT NULL,
+            codeNotation TEXT NOT NULL,
+            notationStyle TEXT NOT NULL CHECK (notationStyle IN ('state', 'party')),
+            issuedDate TEXT,
+            UNIQUE (documentId, position)
+        );
+        CREATE TRIGGER citation_is_never_deleted BEFORE DELETE ON citation
+        BEGIN SELECT RAISE(ABORT, 'citations are never deleted'); END;
+
+        CREATE TABLE documentText (
+            documentId INTEGER PRIMARY KEY REFERENCES document(id),
+            text TEXT NOT NULL
+        );
+        CREATE TRIGGER documentText_is_never_deleted BEFORE DELETE ON documentText
+        BEGIN SELECT RAISE(ABORT, 'a document text is never deleted'); END;
+        """
 
     private static let createRegistrySQL = """
         CREATE TABLE organization (

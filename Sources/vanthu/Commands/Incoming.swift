@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import VanThuCore
+import VanThuIntake
 
 extension VanThu {
     struct Incoming: ParsableCommand {
@@ -17,13 +19,18 @@ extension VanThu.Incoming {
             discussion: """
                 vanthu incoming add --issuer "Ban Tuyên giáo Tỉnh ủy" --symbol "85-BC/BTGTU" --date 18/8/2021 \\
                     --type BC --summary "Kết quả triển khai…" --received 20/8/2021 --handler "Phòng Tuyên truyền"
+                vanthu incoming add --from-text van-ban.txt --received 20/8/2021 --handler "Phòng Tuyên truyền"
+                  (the fields are read from the text, as `vanthu intake` shows them; flags override them)
                 """,
             aliases: ["them"])
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: ArgumentHelp("The issuing body (tác giả).", valueName: "name"))
-        var issuer: String
+        @Option(name: .customLong("from-text"), help: ArgumentHelp("Read the fields from the document's text (a file, or - for standard input).", valueName: "file"))
+        var fromText: String?
+
+        @Option(help: ArgumentHelp("The issuing body (tác giả); required without --from-text.", valueName: "name"))
+        var issuer: String?
 
         @Option(name: [.long, .customLong("notation")], help: ArgumentHelp("Số, ký hiệu as written (85-BC/BTGTU, 899/STTTT-TTBCBC).", valueName: "số/ký hiệu"))
         var symbol: String?
@@ -34,8 +41,8 @@ extension VanThu.Incoming {
         @Option(help: ArgumentHelp("Type code or name (BC, QĐ, Công văn); read from the ký hiệu when absent.", valueName: "code"))
         var type: String?
 
-        @Option(help: ArgumentHelp("Trích yếu nội dung.", valueName: "text"))
-        var summary: String
+        @Option(help: ArgumentHelp("Trích yếu nội dung; required without --from-text.", valueName: "text"))
+        var summary: String?
 
         @Option(help: ArgumentHelp("Arrival date (default: today).", valueName: "date"))
         var received: String?
@@ -74,11 +81,16 @@ extension VanThu.Incoming {
         var force = false
 
         func run() throws {
-            let draft = IncomingDraft(
-                issuer: issuer, notation: symbol, issuedDate: date, typeCode: type, summary: summary, received: received,
+            var draft = IncomingDraft(
+                issuer: issuer ?? "", notation: symbol, issuedDate: date, typeCode: type, summary: summary ?? "", received: received,
                 handler: handler, dueDate: due, urgency: urgency, secrecy: secrecy, pages: pages, note: note,
                 fileNotation: file, signer: Signer(position: signerTitle, fullName: signer), subNumberOf: subNumberOf, force: force)
+            let source = try fromText.map { path in (path: path, data: try IntakeSource.read(path)) }
             try global.withRegistry { registry in
+                if let source {
+                    let text = DocumentReader.text(of: source.data)
+                    draft = try DocumentReader.read(text).filling(draft, source: source.path, text: text, receivingOrganization: try registry.organization().name)
+                }
                 let document = try registry.registerIncoming(draft)
                 if global.json { return try Terminal.json(document) }
                 Terminal.print(DocumentPrinter.stamp(document, organization: try registry.organization()))

@@ -16,7 +16,8 @@ extension VanThu {
         func run() throws {
             try global.withRegistry(.read) { registry in
                 let d = try registry.document(reference: reference)
-                if global.json { return try Terminal.json(d) }
+                let citations = try registry.citations(of: d)
+                if global.json { return try Terminal.json(DocumentWithCitations(document: d, citations: citations)) }
                 let organization = try registry.organization()
                 Terminal.print(d.direction == .incoming ? DocumentPrinter.stamp(d, organization: organization) : DocumentPrinter.outgoing(d, organization: organization))
                 Terminal.print("")
@@ -41,6 +42,16 @@ extension VanThu {
                 }
                 for (name, value) in fields {
                     if let value { Terminal.print("\(name): \(value)") }
+                }
+                if !citations.isEmpty {
+                    Terminal.print(Terminal.label("Văn bản được dẫn:", "Documents cited:"))
+                    for link in citations {
+                        let c = link.citation
+                        let date = c.issuedDate.map { Terminal.label(", ngày ", ", dated ") + $0.vietnamese } ?? ""
+                        let status = link.registered.map { Terminal.label("đã vào sổ: ", "registered: ") + $0 }
+                            ?? Terminal.label("chưa có trong sổ", "not in the registry")
+                        Terminal.print("  - " + [c.typeName, c.notation.full].compactMap { $0 }.joined(separator: " ") + date + " (\(status))")
+                    }
                 }
             }
         }

@@ -1,0 +1,42 @@
+import GRDB
+
+extension Registry {
+    /// The documents a registered document cites, in order, each with the registered document
+    /// it names when the registry holds one (not voided).
+    public func citations(of document: Document) throws -> [CitationLink] {
+        try read { db in
+            let rows = try Row.fetchAll(
+                db, sql: """
+                    SELECT typeName, codeNumber, codeNotation, notationStyle, issuedDate
+                    FROM citation WHERE documentId = ? ORDER BY position
+                    """, arguments: [document.id])
+            return try rows.compactMap { row -> CitationLink? in
+                guard let style = DocumentStyle(rawValue: row[3]) else { return nil }
+                let notation = DocumentNotation(number: row[1], notation: row[2], style: style)
+                let citation = Citation(typeName: row[0], notation: notation, issuedDate: (row[4] as String?).flatMap(LocalDate.parse))
+                return CitationLink(citation: citation, registered: try registeredReference(for: notation, db))
+            }
+        }
+    }
+
+    /// The reference of the live document with this số and ký hiệu: an incoming one by its
+    /// folded duplicate key, an outgoing one by the notation vanthu gave it.
+    private func registeredReference(for notation: DocumentNotation, _ db: Database) throws -> String? {
+        let prefix = notation.comparisonKey + "|"
+        // duplicateKey is "<notation key>|<folded issuer>": a range on its index.
+        let incoming = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM document WHERE duplicateKey >= ? AND duplicateKey < ? AND voidedAt IS NULL ORDER BY id LIMIT 1"),
+            arguments: [prefix, notation.comparisonKey + "}"])
+        let id = try incoming ?? Int64.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT id FROM document
+                    WHERE kind IN ('outgoing', 'secretOutgoing', 'copy') AND codeNotation = ?
+                      AND CAST(codeNumber AS INTEGER) = CAST(? AS INTEGER) AND voidedAt IS NULL
+                    ORDER BY id LIMIT 1
+                    """),
+            arguments: [notation.notation, notation.number])
+        guard let id else { return nil }
+        return try Document.fetch(db, id: id)?.reference
+    }
+}
