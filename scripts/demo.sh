@@ -25,23 +25,23 @@ grep -A1 "^SỞ THÔNG TIN VÀ TRUYỀN THÔNG" "$samples/ke-hoach-co-dau-den.tx
 run register continue incoming --from 791
 run register continue outgoing --from 215
 
-step "Văn bản đến: vào sổ và in dấu ĐẾN (samples/bao-cao-dang.txt)"
-run incoming add --issuer "Huyện ủy Đăk Hà" --symbol "Số 27-BC/HU" --date 16/8/2021 --type BC \
-    --summary "Kết quả 5 năm thực hiện công tác tuyên truyền miệng trên địa bàn huyện giai đoạn 2016 - 2021" \
-    --signer "Lê Văn Minh" --signer-title "PHÓ BÍ THƯ" --received 24/8/2021 --handler "Phòng Thông tin - Báo chí - Xuất bản"
+step "Đọc văn bản: vanthu đề xuất từng trường (samples/bao-cao-dang.txt)"
+run intake "$samples/bao-cao-dang.txt"
 
-step "Văn bản đến: công văn của Sở Nội vụ (samples/cong-van-nha-nuoc.txt)"
-run den them --issuer "Sở Nội vụ tỉnh Kon Tum" --symbol "Số: 1432/SNV-CCVC" --date 23/8/2021 \
-    --summary "V/v cử công chức tham gia lớp bồi dưỡng kỹ năng quản lý văn bản điện tử" \
-    --handler "Văn phòng Sở" --due 3/9/2021 --signer "Trần Thị Hoa" --signer-title "PHÓ GIÁM ĐỐC"
+step "Văn bản đến: vào sổ từ chính văn bản, in dấu ĐẾN (văn thư chỉ nhập ngày đến và nơi chuyển)"
+run incoming add --from-text "$samples/bao-cao-dang.txt" --received 24/8/2021 --handler "Phòng Thông tin - Báo chí - Xuất bản"
 
-step "Văn bản đến khẩn: quyết định của UBND tỉnh (samples/quyet-dinh-khan.txt)"
-run incoming add --issuer "UBND tỉnh Kon Tum" --symbol "512/QĐ-UBND" --date 24/8/2021 --urgency khan \
-    --summary "Về việc thành lập Tổ công tác bảo đảm an toàn thông tin trong dịp Quốc khánh 2/9/2021" \
-    --handler "Phòng Bưu chính, Viễn thông và Công nghệ thông tin" --signer "Nguyễn Văn Hòa" --signer-title "PHÓ CHỦ TỊCH"
+step "Văn bản đến: công văn của Sở Nội vụ (samples/cong-van-nha-nuoc.txt), hạn trả lời 3/9/2021"
+run den them --from-text "$samples/cong-van-nha-nuoc.txt" --handler "Văn phòng Sở" --due 3/9/2021
+
+step "Văn bản đến khẩn: quyết định của UBND tỉnh (samples/quyet-dinh-khan.txt); độ khẩn đọc từ văn bản"
+run incoming add --from-text "$samples/quyet-dinh-khan.txt" --handler "Phòng Bưu chính, Viễn thông và Công nghệ thông tin"
+
+step "Kế hoạch đã có dấu ĐẾN số 790 của Sở (đã vào sổ giấy): vanthu đọc cả dấu ĐẾN và các văn bản được dẫn"
+run intake "$samples/ke-hoach-co-dau-den.txt" --json
 
 step "Cùng công văn đó đến lần nữa (bản giấy sau bản điện tử): vanthu từ chối vào sổ trùng"
-run den them --issuer "SỞ NỘI VỤ TỈNH KON TUM" --symbol "1432 / SNV – CCVC" --summary "bản giấy" || echo "(đã từ chối, mã thoát $?)"
+run den them --issuer "Sở Nội vụ" --symbol "1432 / SNV – CCVC" --summary "bản giấy" || echo "(đã từ chối, mã thoát $?)"
 
 step "Văn bản đi: công văn trả lời Sở Nội vụ, cấp số và in Nơi nhận"
 run outgoing add --type CV --unit VP --summary "V/v cử công chức tham gia lớp bồi dưỡng" \

@@ -69,24 +69,29 @@ public enum VietnameseText {
     /// the precomposed Vietnamese letters, and common punctuation. Saves the costly normalisation
     /// for the text that needs it.
     static func isSurelyNFC(_ text: String) -> Bool {
-        // Read from the UTF-8 bytes: lead bytes C0–CB are U+0000–U+02FF; E1 B8–BB is
-        // U+1E00–U+1EFF; E2 80–81 is U+2000–U+207F. Anything else takes the slow road.
-        var expectContinuation = 0
-        var lead: UInt8 = 0
-        for byte in text.utf8 {
-            if expectContinuation > 0 {
-                if lead == 0xE1 && expectContinuation == 2 && !(0xB8...0xBB).contains(byte) { return false }
-                if lead == 0xE2 && expectContinuation == 2 && byte != 0x80 && byte != 0x81 { return false }
-                expectContinuation -= 1
-                continue
+        var text = text
+        return text.withUTF8(isSurelyNFC)
+    }
+
+    /// Reads the UTF-8 bytes: lead bytes C0–CB are U+0000–U+02FF; E1 B8–BB is U+1E00–U+1EFF;
+    /// E2 80–81 is U+2000–U+207F. Anything else takes the slow road.
+    static func isSurelyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let byte = bytes[i]
+            if byte < 0x80 {
+                i += 1
+            } else if byte >= 0xC0 && byte <= 0xCB {
+                i += 2
+            } else if byte == 0xE1 || byte == 0xE2 {
+                guard i + 1 < n else { return false }
+                let next = bytes[i + 1]
+                if byte == 0xE1 ? !(0xB8...0xBB).contains(next) : (next != 0x80 && next != 0x81) { return false }
+                i += 3
+            } else {
+                return false
             }
-            switch byte {
-            case 0..<0x80: continue
-            case 0xC0...0xCB: expectContinuation = 1
-            case 0xE1, 0xE2: expectContinuation = 2
-            default: return false
-            }
-            lead = byte
         }
         return true
     }

@@ -45,18 +45,21 @@ struct CitationScanner {
 
     /// A digit followed, after at most a space, by "/" or "-": a cheap test that skips most lines.
     static func mayCite(_ line: String) -> Bool {
-        var digit = false
-        var space = false
-        for byte in line.utf8 {
-            switch byte {
-            case 0x30...0x39: digit = true; space = false
-            case 0x2F, 0x2D: if digit { return true }
-            case 0xE2: if digit { return true }  // en dash and other dashes start with E2
-            case 0x20: if space { digit = false }; space = true
-            default: digit = false; space = false
+        var line = line
+        return line.withUTF8 { bytes in
+            var digit = false
+            var space = false
+            for byte in bytes {
+                switch byte {
+                case 0x30...0x39: digit = true; space = false
+                case 0x2F, 0x2D: if digit { return true }
+                case 0xE2: if digit { return true }  // en dash and other dashes start with E2
+                case 0x20: if space { digit = false }; space = true
+                default: digit = false; space = false
+                }
             }
+            return false
         }
-        return false
     }
 
     static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
@@ -73,7 +76,8 @@ struct CitationScanner {
             guard j > 0, s[j - 1].properties.isAlphabetic else { break }
             let wordEnd = j
             while j > 0, s[j - 1].properties.isAlphabetic { j -= 1 }
-            words.insert(VietnameseText.foldClean(String(String.UnicodeScalarView(s[j..<wordEnd]))), at: 0)
+            let word = String(String.UnicodeScalarView(s[j..<wordEnd]))
+            words.insert(TypeNames.quickFold[word] ?? VietnameseText.foldClean(word), at: 0)
             i = j
         }
         var hasNumberWord = false

@@ -119,7 +119,7 @@ public enum DocumentReader {
         mutating func readPlaceDate(before end: Int) -> Int? {
             for index in 0..<end where !taken.contains(index) {
                 let text = lines[index].text
-                guard text.utf8.count <= 120, let range = text.range(of: "ngày ") ?? text.range(of: "Ngày ") else { continue }
+                guard text.utf8.count <= 120, let range = Pass.dayWord(in: text) else { continue }
                 let prefix = text[text.startIndex..<range.lowerBound].trimmingCharacters(in: .whitespaces)
                 guard prefix.isEmpty || prefix.hasSuffix(",") else { continue }
                 let scalars = Array(text[range.upperBound...].unicodeScalars)
@@ -132,6 +132,23 @@ public enum DocumentReader {
                 taken.insert(index)
                 fieldLines.insert(index)
                 return index
+            }
+            return nil
+        }
+
+        /// Where "ngày " or "Ngày " is in `text`, found on the UTF-8 bytes.
+        static func dayWord(in text: String) -> Range<String.Index>? {
+            let utf8 = text.utf8
+            var index = utf8.startIndex
+            while index < utf8.endIndex {
+                let byte = utf8[index]
+                if byte == UInt8(ascii: "n") || byte == UInt8(ascii: "N") {
+                    let rest = utf8[index...]
+                    if rest.starts(with: "ngày ".utf8) || rest.starts(with: "Ngày ".utf8) {
+                        return index..<utf8.index(index, offsetBy: "ngày ".utf8.count)
+                    }
+                }
+                index = utf8.index(after: index)
             }
             return nil
         }

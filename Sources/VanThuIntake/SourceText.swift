@@ -108,36 +108,36 @@ struct SourceText {
     /// `VietnameseText.clean` for text already in NFC, returning the text untouched when it has
     /// no tab, carriage return, special or doubled space and no space at either end.
     static func tidy(_ column: Substring) -> String {
-        var previousSpace = true
-        var clean = true
-        var special = false
-        var b1: UInt8 = 0  // the byte before
-        var b2: UInt8 = 0  // the one before that
-        for byte in column.utf8 {
-            switch byte {
-            case 0x20:
-                if previousSpace { clean = false }
-                previousSpace = true
-            case 0x09, 0x0A, 0x0D:
-                clean = false
-                previousSpace = true
-            default:
-                previousSpace = false
+        var column = column
+        let (clean, special) = column.withUTF8 { bytes -> (Bool, Bool) in
+            let n = bytes.count
+            guard n > 0 else { return (true, false) }
+            if bytes[0] == 0x20 || bytes[n - 1] == 0x20 { return (false, false) }
+            var clean = true
+            var i = 0
+            while i < n {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    if byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x20 && i + 1 < n && bytes[i + 1] == 0x20 { clean = false }
+                    i += 1
+                    continue
+                }
                 // No-break (C2 A0), typographic and zero-width spaces (E2 80 80…8F, A8, A9, AF;
                 // E2 81 9F, A0), ideographic space (E3 80 80), BOM (EF BB BF).
-                switch (b2, b1, byte) {
-                case (_, 0xC2, 0xA0), (0xE2, 0x80, 0x80...0x8F), (0xE2, 0x80, 0xA8), (0xE2, 0x80, 0xA9), (0xE2, 0x80, 0xAF),
-                    (0xE2, 0x81, 0x9F), (0xE2, 0x81, 0xA0), (0xE3, 0x80, 0x80), (0xEF, 0xBB, 0xBF):
-                    clean = false
-                    special = true
-                default: break
+                let b1: UInt8 = i + 1 < n ? bytes[i + 1] : 0
+                let b2: UInt8 = i + 2 < n ? bytes[i + 2] : 0
+                switch byte {
+                case 0xC2 where b1 == 0xA0: return (false, true)
+                case 0xE2 where b1 == 0x80 && ((0x80...0x8F).contains(b2) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF): return (false, true)
+                case 0xE2 where b1 == 0x81 && (b2 == 0x9F || b2 == 0xA0): return (false, true)
+                case 0xE3 where b1 == 0x80 && b2 == 0x80: return (false, true)
+                case 0xEF where b1 == 0xBB && b2 == 0xBF: return (false, true)
+                default: i += 1
                 }
             }
-            if special { break }
-            b2 = b1
-            b1 = byte
+            return (clean, false)
         }
-        if clean, !previousSpace { return String(column) }
+        if clean { return String(column) }
         return special ? VietnameseText.clean(String(column)) : collapseSpaces(column)
     }
 

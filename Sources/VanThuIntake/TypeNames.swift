@@ -15,6 +15,21 @@ enum TypeNames {
         return names
     }()
 
+    /// The words of type names, and "số", as printed in sentence, upper and lower case, already
+    /// folded: spares folding the words before every notation in a text.
+    static let quickFold: [String: String] = {
+        var words: [String: String] = ["số": "so", "Số": "so", "SỐ": "so"]
+        for name in byFoldedName.values {
+            for word in name.split(separator: " ") {
+                let folded = VietnameseText.fold(String(word))
+                for form in [String(word), word.uppercased(), word.lowercased(), word.prefix(1).uppercased() + word.dropFirst().lowercased()] {
+                    words[form] = folded
+                }
+            }
+        }
+        return words
+    }()
+
     /// The longest name, in words.
     static let maxWords = byFoldedName.keys.map { $0.split(separator: " ").count }.max() ?? 1
 
