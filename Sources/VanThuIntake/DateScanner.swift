@@ -11,15 +11,9 @@ enum DateScanner {
         // Numeric: D sep M sep Y with one separator kind.
         var separator: Unicode.Scalar?
         while i < s.count, numbers.count < 3 {
-            var value = 0
-            var digits = 0
-            while i < s.count, NotationScanner.isDigit(s[i]), digits < 5 {
-                value = value * 10 + Int(s[i].value - 0x30)
-                digits += 1
-                i += 1
-            }
-            guard digits > 0 else { break }
-            numbers.append((value, digits))
+            guard NotationScanner.isDigit(s[i]), let run = number(s, at: i) else { break }
+            i = run.end
+            numbers.append((run.value, run.digits))
             guard numbers.count < 3, i + 1 < s.count, ["/", "-", "."].contains(s[i]), separator == nil || separator == s[i] else { break }
             separator = s[i]
             i += 1

@@ -1,11 +1,12 @@
 import Foundation
 @testable import VanThuCore
 
-/// Temporary databases, the project's samples, and the shared seeds (outside the project).
+/// Temporary databases, the project's samples, and the real seed documents (copied from
+/// `../shared/seeds` into `Tests/VanThuIntakeTests/Seeds`).
 enum Fixtures {
     /// The package root, found from this file's path.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let seedsFolder = root.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+    static let seedsFolder = root.appendingPathComponent("Tests/VanThuIntakeTests/Seeds")
 
     static var seedsAvailable: Bool { FileManager.default.fileExists(atPath: seedsFolder.path) }
 
