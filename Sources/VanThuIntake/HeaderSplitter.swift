@@ -100,8 +100,8 @@ enum HeaderSplitter {
         case UInt8(ascii: "S"):
             if word == "Số:" || word == "SỐ:" { return true }
             if word == "Số" || word == "SỐ" { return next.map { $0.first?.isNumber == true || $0 == "và" || $0 == ":" } ?? false }
-        case 0xC4:  // Đ
-            return word == "ĐẾN" || word == "ĐẾN:"
+        case 0xC4:  // Đ: the stamp's "ĐẾN", not the word in a title ("VĂN BẢN ĐẾN TRÊN…")
+            return (word == "ĐẾN" || word == "ĐẾN:") && IncomingStampReader.followsMark(next)
         case UInt8(ascii: "V"):
             return word == "V/v" || word == "V/V"
         case UInt8(ascii: "K"):

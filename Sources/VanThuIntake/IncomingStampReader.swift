@@ -48,8 +48,16 @@ enum IncomingStampReader {
     /// `ĐẾN`, `ĐẾN Ngày: 20/8/21`, `ĐẾN: 20/8/2021`.
     static func isMarkLine(_ line: TextLine) -> Bool {
         guard line.text.utf8.count <= 60, let lead = line.text.utf8.first, lead == 0xC4 || lead == UInt8(ascii: "D") else { return false }
-        let first = line.text.split(separator: " ").first.map { $0.trimmingCharacters(in: .init(charactersIn: ":")) }
-        return first == "ĐẾN" || first == "DEN" || first == "ĐÉN"
+        let words = line.words
+        guard let first = words.first.map({ $0.trimmingCharacters(in: .init(charactersIn: ":")) }) else { return false }
+        return (first == "ĐẾN" || first == "DEN" || first == "ĐÉN") && followsMark(words.dropFirst().first)
+    }
+
+    /// What may follow the stamp's "ĐẾN": nothing, "Ngày", a colon or a date.
+    static func followsMark(_ next: Substring?) -> Bool {
+        guard let next else { return true }
+        return next.hasPrefix("Ngày") || next.hasPrefix("NGÀY") || next.hasPrefix("ngày") || next.hasPrefix(":")
+            || next.first?.isNumber == true || next.hasPrefix("Số") || next.hasPrefix("Giờ")
     }
 
     /// `Số: 783`, `Số đến: 783`, `Số:783`: the number, with no ký hiệu after it.

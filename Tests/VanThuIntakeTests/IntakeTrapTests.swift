@@ -150,6 +150,34 @@ import VanThuCore
         #expect(r.organName == "BỘ NỘI VỤ")
     }
 
+    /// "ĐẾN" in a title in capitals is a word, not the stamp; the title keeps all its lines.
+    @Test func upperCaseTitleOverSeveralLines() {
+        let text = """
+            UBND TỈNH KON TUM
+            SỞ THÔNG TIN VÀ TRUYỀN THÔNG
+            Số: 15 /QĐ-STTTT
+            Kon Tum, ngày 29/10/2020
+            QUYẾT ĐỊNH
+            BAN HÀNH QUY CHẾ TIẾP NHẬN, XỬ LÝ
+            VĂN BẢN ĐẾN TRÊN HỆ THỐNG
+            GIÁM ĐỐC SỞ THÔNG TIN VÀ TRUYỀN THÔNG
+            Căn cứ Quyết định số 12/2019/QĐ-UBND ngày 01/4/2019 của UBND tỉnh;
+            Nơi nhận:
+            - Như Điều 3;
+            - Lưu: VT, VP.
+            GIÁM ĐỐC
+            (Ký tên, đóng dấu)
+            Nguyễn Văn Bình
+            """
+        let r = DocumentReader.read(text)
+        #expect(r.subject == "BAN HÀNH QUY CHẾ TIẾP NHẬN, XỬ LÝ VĂN BẢN ĐẾN TRÊN HỆ THỐNG")
+        #expect(r.incomingStamp == nil)
+        #expect(r.notation?.full == "15/QĐ-STTTT")
+        #expect(r.issuedDate == LocalDate(year: 2020, month: 10, day: 29))
+        #expect(r.signer == Signer(capacity: nil, position: "GIÁM ĐỐC", fullName: "Nguyễn Văn Bình"))
+        #expect(r.references.first?.issuedDate == LocalDate(year: 2019, month: 4, day: 1))
+    }
+
     @Test func signerNameInCapitalsAndNoRecipientHeading() {
         let text = "SỞ Y TẾ\nSố: 7/TB-SYT\nTHÔNG BÁO\nlịch làm việc\nNội dung thông báo như sau.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNGUYỄN VĂN AN"
         let r = DocumentReader.read(text)
