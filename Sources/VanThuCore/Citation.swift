@@ -14,9 +14,14 @@ public struct Citation: Hashable, Sendable {
 }
 
 extension Citation {
-    /// `[{"typeName": …, "fullNotation": …, "issuedDate": …}]`, as the journal records them.
+    /// `typeName`, `fullNotation`, `issuedDate`: the fields the journal and `--json` write.
+    var jsonFields: [(String, JSONValue)] {
+        [("typeName", JSONValue(typeName)), ("fullNotation", .string(notation.full)), ("issuedDate", JSONValue(issuedDate?.iso))]
+    }
+
+    /// The citations as the journal records them.
     static func json(_ citations: [Citation]) -> JSONValue {
-        .array(citations.map { .fields([("typeName", JSONValue($0.typeName)), ("fullNotation", .string($0.notation.full)), ("issuedDate", JSONValue($0.issuedDate?.iso))]) })
+        .array(citations.map { .fields($0.jsonFields) })
     }
 }
 
@@ -25,27 +30,4 @@ public struct CitationLink: Sendable {
     public var citation: Citation
     /// `den/2021/783` or `di/2021/BC/86`; nil when the cited document is not in the registry.
     public var registered: String?
-}
-
-/// A document with the documents it cites, for `vanthu show --json`: the document's fields plus
-/// `references`, each with `registered` (the reference in this registry, or null).
-public struct DocumentWithCitations: Encodable {
-    public let document: Document
-    public let citations: [CitationLink]
-
-    public init(document: Document, citations: [CitationLink]) {
-        self.document = document
-        self.citations = citations
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        guard case .fields(let fields) = document.json else { return try document.encode(to: encoder) }
-        let references = JSONValue.array(citations.map {
-            .fields([
-                ("typeName", JSONValue($0.citation.typeName)), ("fullNotation", .string($0.citation.notation.full)),
-                ("issuedDate", JSONValue($0.citation.issuedDate?.iso)), ("registered", JSONValue($0.registered)),
-            ])
-        })
-        try JSONValue.fields(fields + [("references", references)]).encode(to: encoder)
-    }
 }

@@ -3,7 +3,10 @@ import Foundation
 extension Document: Encodable {
     /// The document as JSON: ND30 Phụ lục VI field names in camelCase, absent values `null`,
     /// dates ISO 8601. One definition serves `--json` and the journal.
-    var json: JSONValue {
+    var json: JSONValue { .fields(jsonFields) }
+
+    /// The fields of `json`, in key order, for callers that add their own.
+    var jsonFields: [(String, JSONValue)] {
         var signerValue = JSONValue.null
         if let signer {
             signerValue = .fields([("capacity", JSONValue(signer.capacity)), ("fullName", JSONValue(signer.fullName)), ("position", JSONValue(signer.position))])
@@ -15,7 +18,7 @@ extension Document: Encodable {
         let incoming = direction == .incoming
         let places = incoming ? (handler.map { [$0] } ?? []) : recipients
         // In key order: the journal writes them as they come.
-        return .fields([
+        return [
             ("archiveCopy", JSONValue(archiveCopy)),
             ("arrivalDate", JSONValue(incoming ? registerDate.iso : nil)),
             ("arrivalNumber", JSONValue(incoming ? number : nil)),
@@ -46,7 +49,7 @@ extension Document: Encodable {
             ("typeName", .string(typeName)),
             ("urgency", JSONValue(urgency?.label)),
             ("voided", voidValue),
-        ])
+        ]
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -66,4 +69,21 @@ public enum JSONOutput {
 extension Document {
     /// The document as one line of compact JSON with sorted keys (the journal's form).
     public var compactJSON: String { json.compact }
+}
+
+/// A document with the documents it cites, for `vanthu show --json`: the document's fields plus
+/// `references`, each with `registered` (the reference in this registry, or null).
+public struct DocumentWithCitations: Encodable {
+    public let document: Document
+    public let citations: [CitationLink]
+
+    public init(document: Document, citations: [CitationLink]) {
+        self.document = document
+        self.citations = citations
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        let references = JSONValue.array(citations.map { .fields($0.citation.jsonFields + [("registered", JSONValue($0.registered))]) })
+        try JSONValue.fields(document.jsonFields + [("references", references)]).encode(to: encoder)
+    }
 }

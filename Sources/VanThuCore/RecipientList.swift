@@ -5,14 +5,10 @@
 public enum RecipientList {
     /// An entry without its leading dash and trailing punctuation; nil when nothing is left.
     public static func cleanEntry(_ text: String) -> String? {
-        var s = VietnameseText.clean(text)
-        while let first = s.first, first == "-" || first == "–" || first == "•" || first == "+" {
-            s = VietnameseText.clean(String(s.dropFirst()))
-        }
-        while let last = s.last, last == ";" || last == "," || last == "." {
-            s = VietnameseText.clean(String(s.dropLast()))
-        }
-        return s.isEmpty ? nil : s
+        var s = Substring(VietnameseText.clean(text))
+        while let first = s.first, "-–—•·+ ".contains(first) { s = s.dropFirst() }
+        while let last = s.last, ";,.: ".contains(last) { s = s.dropLast() }
+        return s.isEmpty ? nil : String(s)
     }
 
     /// The Lưu line's content without "Lưu" and its colon: "VT, TTBCBC".

@@ -69,15 +69,15 @@ extension Registry {
             dueDate: c.due, fileNotation: c.fileNotation, pageAmount: c.pages, note: c.note, urgency: c.urgency,
             secrecy: c.secrecy, signer: c.signer, recipients: [], archiveCopy: nil, issuedAmount: nil,
             registeredAt: now, registeredBy: context.user, voided: nil)
-        var journaled = document.json
+        var journaled = document.jsonFields
         if !c.citations.isEmpty {
             try insertCitations(c.citations, documentId: document.id, db)
-            if case .fields(let fields) = journaled { journaled = .fields(fields + [("references", Citation.json(c.citations))]) }
+            journaled.append(("references", Citation.json(c.citations)))
         }
         if let text = c.text {
             try db.cachedStatement(sql: "INSERT INTO documentText (documentId, text) VALUES (?, ?)").execute(arguments: [document.id, text])
         }
-        try appendJournal(db, action: "register", entity: "document", entityId: document.id, reference: document.reference, after: journaled.compact)
+        try appendJournal(db, action: "register", entity: "document", entityId: document.id, reference: document.reference, after: JSONValue.fields(journaled).compact)
         return document
     }
 

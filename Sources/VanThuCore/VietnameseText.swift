@@ -4,6 +4,12 @@ import Foundation
 public enum VietnameseText {
     /// NFC, no-break and zero-width spaces removed or made plain, runs of white space folded, trimmed.
     public static func clean(_ text: String) -> String {
+        var copy = text
+        switch copy.withUTF8(spacing) {
+        case .clean: return text
+        case .asciiSpaces: return collapsingASCIISpaces(copy)
+        case .other: break
+        }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in composed(text).unicodeScalars {
@@ -19,6 +25,53 @@ public enum VietnameseText {
             }
         }
         return String(out)
+    }
+
+    /// What `clean` has to do to a text, read from its bytes: most text needs nothing, or only
+    /// its ASCII white space folded, and is spared the scalar-by-scalar rebuild.
+    private enum Spacing { case clean, asciiSpaces, other }
+
+    private static func spacing(_ bytes: UnsafeBufferPointer<UInt8>) -> Spacing {
+        let n = bytes.count
+        guard n > 0 else { return .clean }
+        guard isSurelyNFC(bytes) else { return .other }
+        var result = Spacing.clean
+        if bytes[0] == 0x20 || bytes[n - 1] == 0x20 { result = .asciiSpaces }
+        var i = 0
+        while i < n {
+            let byte = bytes[i]
+            let b1: UInt8 = i + 1 < n ? bytes[i + 1] : 0
+            switch byte {
+            case 0x09, 0x0A, 0x0D: result = .asciiSpaces
+            case 0x20 where b1 == 0x20: result = .asciiSpaces
+            case 0xC2 where b1 == 0xA0: return .other  // no-break space
+            case 0xE2:
+                // Typographic, zero-width and other spaces: U+2000…200F, 2028, 2029, 202F, 205F, 2060.
+                let b2: UInt8 = i + 2 < n ? bytes[i + 2] : 0
+                if b1 == 0x80 && ((0x80...0x8F).contains(b2) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) { return .other }
+                if b1 == 0x81 && (b2 == 0x9F || b2 == 0xA0) { return .other }
+            default: break
+            }
+            i += 1
+        }
+        return result
+    }
+
+    /// Tabs, line breaks and runs of spaces folded to one space, ends trimmed.
+    private static func collapsingASCIISpaces(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pending = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                pending = !out.isEmpty
+            } else {
+                if pending { out.append(0x20) }
+                pending = false
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// NFC, skipping the costly normalisation for text that is surely composed already.

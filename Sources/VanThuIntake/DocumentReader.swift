@@ -29,6 +29,8 @@ public enum DocumentReader {
         var taken: Set<Int> = []
         /// Lines that are not running text: the stamp, the number and the place-date line.
         var fieldLines: Set<Int> = []
+        /// Title words that were on the type line itself.
+        var pendingTitle: String?
         var result = IntakeResult()
 
         init(lines: [TextLine]) { self.lines = lines }
@@ -52,13 +54,11 @@ public enum DocumentReader {
             let typeLine = readType(before: headEnd)
             let anchors = [numberLine, dateLine, typeLine].compactMap { $0 }
             if let top = anchors.min() { readOrgans(above: top) }
-            var titleEnd = typeLine.map { $0 + 1 } ?? 0
-            if let typeLine {
-                titleEnd = readTitle(after: typeLine)
-            } else if let letter = readCongVanSubject(after: [numberLine, dateLine].compactMap { $0 }.max(), before: headEnd) {
-                titleEnd = letter
-            }
-            let footer = FooterReader.read(lines, from: max(titleEnd, anchors.max() ?? 0), taken: taken)
+            let titleEnd =
+                if let typeLine { readTitle(after: typeLine) } else {
+                    readCongVanSubject(after: [numberLine, dateLine].compactMap { $0 }.max(), before: headEnd) ?? 0
+                }
+            let footer = FooterReader.read(lines, from: max(titleEnd, anchors.max() ?? 0))
             result.toPlaces = footer.recipients
             result.archiveCopy = footer.archiveCopy
             result.signer = footer.signer
@@ -76,6 +76,12 @@ public enum DocumentReader {
 
         var printedTypeCode: String? { result.notation?.typeCodeCandidate }
 
+        /// Marks a line as a header field that is not running text (no citation is read from it).
+        mutating func takeField(_ index: Int) {
+            taken.insert(index)
+            fieldLines.insert(index)
+        }
+
         // MARK: Số and ký hiệu
 
         /// `Số: 899/STTTT-TTBCBC`, `Số 12-BC/TU`; or a line that is only a notation.
@@ -85,8 +91,7 @@ public enum DocumentReader {
                 let scalars = Array(lines[index].text.unicodeScalars)
                 guard let start = Pass.numberStart(scalars), let found = NotationScanner.scan(scalars, from: start) else { continue }
                 result.notation = found.notation
-                taken.insert(index)
-                fieldLines.insert(index)
+                takeField(index)
                 return index
             }
             for index in 0..<min(end, 20) where !taken.contains(index) {
@@ -94,7 +99,7 @@ public enum DocumentReader {
                     let notation = DocumentNotation.parse(lines[index].text), notation.typeCodeCandidate != nil
                 {
                     result.notation = notation
-                    taken.insert(index)
+                    takeField(index)
                     return index
                 }
             }
@@ -109,7 +114,6 @@ public enum DocumentReader {
             guard [0x1ED1, 0x1ED0, 0xF4, 0xD4, 0x6F, 0x4F].contains(o) else { return nil }
             var i = 2
             while i < s.count, s[i] == " " || s[i] == ":" || s[i] == "." { i += 1 }
-            guard i > 2 || s.count > 2 && NotationScanner.isDigit(s[2]) else { return nil }
             return i < s.count && NotationScanner.isDigit(s[i]) ? i : nil
         }
 
@@ -129,8 +133,7 @@ public enum DocumentReader {
                 guard place.count <= 40, !place.contains(where: \.isNumber) else { continue }
                 result.place = place.isEmpty ? nil : place
                 result.issuedDate = found.date
-                taken.insert(index)
-                fieldLines.insert(index)
+                takeField(index)
                 return index
             }
             return nil
@@ -198,9 +201,6 @@ public enum DocumentReader {
             return nil
         }
 
-        /// Title words that were on the type line itself.
-        var pendingTitle: String?
-
         /// The trích yếu under the type name: the first line, then lines that continue it.
         /// Returns the index after the title.
         mutating func readTitle(after typeLine: Int) -> Int {
@@ -232,14 +232,7 @@ public enum DocumentReader {
             let from = anchor.map { max(0, $0 - 2) } ?? 0
             for index in from..<min(end, from + 8) where !taken.contains(index) {
                 let text = lines[index].text
-                let marker: String
-                if text.hasPrefix("V/v") || text.hasPrefix("V/V") {
-                    marker = String(text.prefix(3))
-                } else if text.hasPrefix("Về việc ") || text.hasPrefix("V.v ") {
-                    marker = text.hasPrefix("V.v") ? "V.v" : "Về việc"
-                } else {
-                    continue
-                }
+                guard let marker = ["V/v", "V/V", "V.v ", "Về việc "].first(where: text.hasPrefix) else { continue }
                 var parts = [String(text.dropFirst(marker.count)).trimmingCharacters(in: CharacterSet(charactersIn: " :."))]
                 taken.insert(index)
                 var next = index + 1

@@ -11,7 +11,7 @@ enum FooterReader {
         var signer: Signer?
     }
 
-    static func read(_ lines: [TextLine], from bodyStart: Int, taken: Set<Int>) -> Footer {
+    static func read(_ lines: [TextLine], from bodyStart: Int) -> Footer {
         let from = min(bodyStart, lines.count)
         guard let heading = lines[from...].firstIndex(where: isRecipientsHeading) else {
             return signatureOnly(lines, from: from)
@@ -56,12 +56,12 @@ enum FooterReader {
                 signatureLines.append(line)
             }
             if let last = entries.last, footer.archiveCopy == nil, VietnameseText.foldClean(last).hasPrefix("luu") {
-                footer.archiveCopy = clean(last)
+                footer.archiveCopy = RecipientList.cleanEntry(last)
                 entries.removeLast()
             }
             index += 1
         }
-        footer.recipients = entries.map(clean).filter { !$0.isEmpty }
+        footer.recipients = entries.compactMap(RecipientList.cleanEntry)
         footer.signer = SignatureBlock.read(signatureLines)
         return footer
     }
@@ -118,13 +118,5 @@ enum FooterReader {
         let after = entry[entry.index(after: mark)...].trimmingCharacters(in: .whitespaces)
         guard after.split(separator: " ").count >= 2, TextLine.isUpperCase(after), !after.contains("(") else { return (entry, nil) }
         return (String(entry[...mark]), after)
-    }
-
-    /// Without the leading dash and the end punctuation: `- Lưu: VT, TCCB.` → `Lưu: VT, TCCB`.
-    static func clean(_ entry: String) -> String {
-        var s = Substring(entry)
-        while let c = s.first, "-–—+•· ".contains(c) { s = s.dropFirst() }
-        while let c = s.last, ";,.: ".contains(c) { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -6,6 +6,21 @@ public enum IntakeSource {
     public static let maximumBytes = 64 << 20
 
     public static func read(_ path: String) throws -> Data {
+        let data = try bytes(path)
+        guard looksLikeText(data) else { throw IntakeError.notText(path: path) }
+        return data
+    }
+
+    /// Text, not a PDF, a zip (DOCX) or other binary: no NUL byte in the first 8 kB unless the
+    /// file is UTF-16 with its BOM.
+    static func looksLikeText(_ data: Data) -> Bool {
+        let head = data.prefix(8192)
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return true }
+        if head.starts(with: Array("%PDF".utf8)) || head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return false }
+        return !head.contains(0)
+    }
+
+    private static func bytes(_ path: String) throws -> Data {
         if path == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             guard data.count <= maximumBytes else { throw IntakeError.tooLarge(path: path, megabytes: maximumBytes >> 20) }
@@ -13,7 +28,7 @@ public enum IntakeSource {
         }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw IntakeError.fileNotFound(path: path) }
-        if isFolder.boolValue { throw IntakeError.unreadable(path: path, reason: "là một thư mục / is a folder") }
+        if isFolder.boolValue { throw IntakeError.isFolder(path: path) }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size <= maximumBytes else { throw IntakeError.tooLarge(path: path, megabytes: maximumBytes >> 20) }
         guard let handle = FileHandle(forReadingAtPath: path) else {

@@ -35,7 +35,6 @@ enum SignatureBlock {
             }
         }
         if capacities.isEmpty, position == nil { return nil }
-        guard fullName != nil || !capacities.isEmpty || position != nil else { return nil }
         return Signer(capacity: capacities.isEmpty ? nil : capacities.joined(separator: " "), position: position, fullName: fullName)
     }
 

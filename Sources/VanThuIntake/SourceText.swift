@@ -32,7 +32,7 @@ struct SourceText {
             defer { rawIndex += 1 }
             var first = true
             for column in SourceText.columns(of: raw) {
-                let cleaned = SourceText.stripDecoration(SourceText.tidy(column))
+                let cleaned = SourceText.stripDecoration(VietnameseText.clean(String(column)))
                 if cleaned.isEmpty {
                     if !column.isEmpty, column.contains("*"), column.allSatisfy({ $0 == "*" || $0.isWhitespace }) { asterisk = true }
                     continue
@@ -86,59 +86,6 @@ struct SourceText {
         }
         guard let offsets else { return [raw] }
         return stride(from: 0, to: offsets.count, by: 2).map { raw.utf8Slice(offsets[$0], offsets[$0 + 1]) }
-    }
-
-    /// ASCII white space (tabs, CR, runs of spaces) folded to single spaces, ends trimmed.
-    static func collapseSpaces(_ column: Substring) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(column.utf8.count)
-        var pending = false
-        for byte in column.utf8 {
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                pending = !out.isEmpty
-            } else {
-                if pending { out.append(0x20) }
-                pending = false
-                out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// `VietnameseText.clean` for text already in NFC, returning the text untouched when it has
-    /// no tab, carriage return, special or doubled space and no space at either end.
-    static func tidy(_ column: Substring) -> String {
-        var column = column
-        let (clean, special) = column.withUTF8 { bytes -> (Bool, Bool) in
-            let n = bytes.count
-            guard n > 0 else { return (true, false) }
-            if bytes[0] == 0x20 || bytes[n - 1] == 0x20 { return (false, false) }
-            var clean = true
-            var i = 0
-            while i < n {
-                let byte = bytes[i]
-                if byte < 0x80 {
-                    if byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x20 && i + 1 < n && bytes[i + 1] == 0x20 { clean = false }
-                    i += 1
-                    continue
-                }
-                // No-break (C2 A0), typographic and zero-width spaces (E2 80 80…8F, A8, A9, AF;
-                // E2 81 9F, A0), ideographic space (E3 80 80), BOM (EF BB BF).
-                let b1: UInt8 = i + 1 < n ? bytes[i + 1] : 0
-                let b2: UInt8 = i + 2 < n ? bytes[i + 2] : 0
-                switch byte {
-                case 0xC2 where b1 == 0xA0: return (false, true)
-                case 0xE2 where b1 == 0x80 && ((0x80...0x8F).contains(b2) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF): return (false, true)
-                case 0xE2 where b1 == 0x81 && (b2 == 0x9F || b2 == 0xA0): return (false, true)
-                case 0xE3 where b1 == 0x80 && b2 == 0x80: return (false, true)
-                case 0xEF where b1 == 0xBB && b2 == 0xBF: return (false, true)
-                default: i += 1
-                }
-            }
-            return (clean, false)
-        }
-        if clean { return String(column) }
-        return special ? VietnameseText.clean(String(column)) : collapseSpaces(column)
     }
 
     private static let marks: Set<Character> = ["*", "_", "#", "\r"]

@@ -60,6 +60,26 @@ import Testing
         let folder = try cli.run(["intake", "."], environment: ["VANTHU_LANG": "en"])
         #expect(folder.status != 0)
         #expect(folder.stderr.contains("is a folder"))
+        let pdf = cli.folder.appendingPathComponent("cong-van.pdf")
+        try Data("%PDF-1.7\n\u{0}\u{1}binary".utf8).write(to: pdf)
+        let binary = try cli.run(["intake", pdf.path])
+        #expect(binary.status == 65)
+        #expect(binary.stderr.contains("không phải văn bản thuần"))
+        #expect(binary.stdout.isEmpty)
+    }
+
+    @Test func aBadFileRegistersNothing() throws {
+        let cli = try CLI()
+        try cli.initState()
+        let before = try cli.databaseBytes()
+        let pdf = cli.folder.appendingPathComponent("cong-van.pdf")
+        try Data("%PDF-1.7\n\u{0}\u{1}binary".utf8).write(to: pdf)
+        for path in [pdf.path, "khong-co.txt", "."] {
+            let refused = try cli.run(["incoming", "add", "--from-text", path, "--issuer", "Sở Nội vụ", "--summary", "V/v thử"])
+            #expect(refused.status != 0, "\(path)")
+            #expect(!refused.stderr.isEmpty)
+        }
+        #expect(try cli.databaseBytes() == before)
     }
 
     @Test func registersFromTheTextAndKeepsTheCitations() throws {
