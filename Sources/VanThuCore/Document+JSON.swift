@@ -16,7 +16,7 @@ extension Document: Encodable {
             voidValue = .fields([("at", .string(voided.at)), ("by", .string(voided.by)), ("reason", .string(voided.reason))])
         }
         let incoming = direction == .incoming
-        let places = incoming ? (handler.map { [$0] } ?? []) : recipients
+        let places = incoming ? (handler.map { [$0] } ?? []) + coHandlers : recipients
         // In key order: the journal writes them as they come.
         return [
             ("archiveCopy", JSONValue(archiveCopy)),
@@ -26,6 +26,7 @@ extension Document: Encodable {
             ("codeNumber", JSONValue(notation?.number)),
             ("description", JSONValue(note)),
             ("direction", .string(direction.rawValue)),
+            ("doneDate", JSONValue(doneDate?.iso)),
             ("dueDate", JSONValue(dueDate?.iso)),
             ("fileNotation", JSONValue(fileNotation)),
             ("fullNotation", JSONValue(notation?.full)),
@@ -35,12 +36,15 @@ extension Document: Encodable {
             ("number", JSONValue(number)),
             ("organName", .string(organName)),
             ("pageAmount", JSONValue(pageAmount)),
+            ("progress", JSONValue(progress)),
             ("reference", .string(reference)),
             ("register", .string(kind.rawValue)),
             ("registeredAt", .string(registeredAt)),
             ("registeredBy", .string(registeredBy)),
+            ("reply", JSONValue(reply)),
             ("secrecy", JSONValue(secrecy?.label)),
             ("signer", signerValue),
+            ("status", JSONValue(incoming ? status.rawValue : nil)),
             ("subNumber", JSONValue(numberSuffix.isEmpty ? nil : numberSuffix)),
             ("subject", .string(subject)),
             ("toPlaces", .array(places.map(JSONValue.string))),

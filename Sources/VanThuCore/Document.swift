@@ -45,6 +45,16 @@ public struct Document: Equatable, Sendable {
     public var registeredAt: String
     public var registeredBy: String
     public var voided: VoidRecord?
+    /// Trạng thái xử lý (incoming).
+    public var status: HandlingStatus
+    /// Đơn vị phối hợp (incoming), after the lead unit in `handler`.
+    public var coHandlers: [String]
+    /// Tiến độ giải quyết: the latest progress note.
+    public var progress: String?
+    /// The day it was handled (or returned).
+    public var doneDate: LocalDate?
+    /// Số, ký hiệu văn bản trả lời.
+    public var reply: String?
 
     public var direction: Direction { kind.direction }
 

@@ -79,6 +79,16 @@ public struct Register: Equatable, Sendable {
     public var perType: Bool
     public var closed: Bool
 
+    public init(id: Int64, kind: RegisterKind, start: LocalDate, end: LocalDate, volume: Int = 1, perType: Bool = false, closed: Bool = false) {
+        self.id = id
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.volume = volume
+        self.perType = perType
+        self.closed = closed
+    }
+
     /// "Sổ đăng ký văn bản đến năm 2021" or "… nhiệm kỳ 15/10/2020–14/10/2025".
     public var title: String {
         if start.month == 1, start.day == 1, end == LocalDate.lastDay(of: start.year) {

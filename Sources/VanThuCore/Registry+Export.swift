@@ -34,6 +34,12 @@ public struct RegisterExtent: Equatable, Sendable {
     public var count: Int
     public var first: Int?
     public var last: Int?
+
+    public init(count: Int, first: Int? = nil, last: Int? = nil) {
+        self.count = count
+        self.first = first
+        self.last = last
+    }
 }
 
 extension Registry {

@@ -53,14 +53,15 @@ extension Registry {
                     kind, registerId, seriesKey, number, numberSuffix, registerDate, organName,
                     codeNumber, codeNotation, notationStyle, issuedDate, typeCode, typeName, subject,
                     handler, transferDate, dueDate, fileNotation, pageAmount, note, urgency, secrecy,
-                    signerCapacity, signerPosition, signerFullName, duplicateKey, registeredAt, registeredBy)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    signerCapacity, signerPosition, signerFullName, duplicateKey, registeredAt, registeredBy, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
             register.kind.rawValue, register.id, seriesKey, number, suffix, c.arrival.iso, c.issuer,
             c.notation?.number, c.notation?.notation, c.notation?.style.rawValue, c.issued?.iso, type.code, type.name, c.subject,
             c.handler, transferDate?.iso, c.due?.iso, c.fileNotation, c.pages, c.note, c.urgency?.rawValue, c.secrecy?.rawValue,
             c.signer?.capacity, c.signer?.position, c.signer?.fullName, c.duplicateKey, now, context.user,
+            c.handler == nil ? HandlingStatus.registered.rawValue : HandlingStatus.routed.rawValue,
         ])
         let document = Document(
             id: db.lastInsertedRowID, kind: register.kind, registerId: register.id, seriesKey: seriesKey, number: number,
@@ -68,11 +69,16 @@ extension Registry {
             typeCode: type.code, typeName: type.name, subject: c.subject, handler: c.handler, transferDate: transferDate,
             dueDate: c.due, fileNotation: c.fileNotation, pageAmount: c.pages, note: c.note, urgency: c.urgency,
             secrecy: c.secrecy, signer: c.signer, recipients: [], archiveCopy: nil, issuedAmount: nil,
-            registeredAt: now, registeredBy: context.user, voided: nil)
+            registeredAt: now, registeredBy: context.user, voided: nil, status: c.handler == nil ? .registered : .routed,
+            coHandlers: [], progress: nil, doneDate: nil, reply: nil)
         var journaled = document.jsonFields
         if !c.citations.isEmpty {
             try insertCitations(c.citations, documentId: document.id, db)
             journaled.append(("references", Citation.json(c.citations)))
+        }
+        if let handler = c.handler, let transferDate {
+            try insertStep(
+                documentId: document.id, action: .route, day: transferDate, at: now, unit: handler, dueDate: c.due, db)
         }
         if let text = c.text {
             try db.cachedStatement(sql: "INSERT INTO documentText (documentId, text) VALUES (?, ?)").execute(arguments: [document.id, text])

@@ -29,6 +29,17 @@ public enum RegistryError: Error, Equatable, Sendable {
     case nothingToChange
     case seriesAlreadyStarted(String)
     case batchItem(Int, String)
+    // Handling and dispatch
+    case invalidDeadline(String)
+    case wrongDirection(String, expected: Direction)
+    case statusForbids(String, status: HandlingStatus, action: HandlingStep.Action)
+    case voidedDocument(String)
+    case unitNotRouted(unit: String, reference: String, units: [String])
+    case recipientNotListed(name: String, reference: String, recipients: [String])
+    case alreadyDispatched(name: String, reference: String, on: LocalDate)
+    case nothingToDispatch(String)
+    case statutoryHoliday(LocalDate, name: String)
+    case noAnnouncedDay(LocalDate)
     // Database
     case databaseNotFound(path: String)
     case databaseUnreadable(path: String)
@@ -46,7 +57,8 @@ public enum RegistryError: Error, Equatable, Sendable {
     public enum Field: String, Sendable, CaseIterable {
         case arrivalDate, issuedDate, dueDate, summary, issuer, signer, reason, organization
         case organizationCode, handler, recipient, notation, typeCode, urgency, secrecy, style
-        case pages, termStart, termEnd, user, period, periodStart, periodEnd
+        case pages, termStart, termEnd, user, period, periodStart, periodEnd, lead, via, envelopes, holidayName
+        case transferDate, doneDate, receiptDate, progressNote
 
         public func name(in lang: Language) -> String {
             switch (self, lang) {
@@ -96,6 +108,22 @@ public enum RegistryError: Error, Equatable, Sendable {
             case (.periodStart, .en): "period start"
             case (.periodEnd, .vi): "ngày cuối kỳ"
             case (.periodEnd, .en): "period end"
+            case (.lead, .vi): "đơn vị chủ trì"
+            case (.lead, .en): "lead unit"
+            case (.via, .vi): "cách gửi"
+            case (.via, .en): "dispatch channel"
+            case (.envelopes, .vi): "số lượng bì"
+            case (.envelopes, .en): "number of envelopes"
+            case (.holidayName, .vi): "tên ngày nghỉ"
+            case (.holidayName, .en): "name of the day"
+            case (.transferDate, .vi): "ngày chuyển"
+            case (.transferDate, .en): "routing date"
+            case (.doneDate, .vi): "ngày giải quyết xong"
+            case (.doneDate, .en): "date handled"
+            case (.receiptDate, .vi): "ngày ký nhận"
+            case (.receiptDate, .en): "receipt date"
+            case (.progressNote, .vi): "nội dung tiến độ (--note)"
+            case (.progressNote, .en): "progress note (--note)"
             }
         }
     }
@@ -169,6 +197,30 @@ public enum RegistryError: Error, Equatable, Sendable {
             "Không có gì để thay đổi. Hãy ghi ít nhất một trường cần sửa."
         case .batchItem(let position, let message):
             "Văn bản thứ \(position): \(message) Không văn bản nào được vào sổ."
+        case .invalidDeadline(let s):
+            "Thời hạn “\(s)” không hợp lệ. Ghi số ngày làm việc (10wd hoặc 10nlv), số ngày (7d) hoặc một ngày (15/9/2021)."
+        case .wrongDirection(let ref, let expected):
+            expected == .incoming
+                ? "\(ref) là văn bản đi; lệnh này chỉ dùng cho văn bản đến."
+                : "\(ref) là văn bản đến; ở đây cần một văn bản đi (ví dụ di/2021/CV/12)."
+        case .statusForbids(let ref, let status, let action):
+            "Văn bản \(ref) đang ở trạng thái “\(status.vietnamese)”; không thể ghi “\(action.name(in: .vi).lowercased())”."
+                + (status.isOpen ? " Hãy chuyển văn bản (vanthu route) trước." : " Nếu cần xử lý tiếp, mở lại bằng “vanthu reopen \(ref) --reason …”.")
+        case .voidedDocument(let ref):
+            "Số \(ref) đã bị hủy; không thể xử lý văn bản mang số đã hủy."
+        case .unitNotRouted(let unit, let ref, let units):
+            "“\(unit)” không phải đơn vị được giao văn bản \(ref) (đã giao: \(units.joined(separator: ", "))). Hãy kiểm tra tên đơn vị."
+        case .recipientNotListed(let name, let ref, let recipients):
+            "“\(name)” không có trong Nơi nhận của \(ref) (\(recipients.joined(separator: "; ")))."
+                + " Nếu đúng là gửi thêm nơi ngoài danh sách, thêm --extra."
+        case .alreadyDispatched(let name, let ref, let day):
+            "\(ref) đã gửi cho “\(name)” ngày \(day.vietnamese). Nếu gửi lại, thêm --again."
+        case .nothingToDispatch(let ref):
+            "\(ref) đã gửi đủ cho mọi nơi nhận; không còn nơi nào chưa gửi."
+        case .statutoryHoliday(let date, let name):
+            "Ngày \(date.vietnamese) là ngày nghỉ theo Bộ luật Lao động (\(name)), không xóa được. Nếu Chính phủ cho đi làm ngày này, dùng “vanthu holidays add \(date.vietnamese) --workday --name …”."
+        case .noAnnouncedDay(let date):
+            "Chưa có ngày \(date.vietnamese) trong các ngày đã thêm. Xem bằng “vanthu holidays list --year \(date.year)”."
         case .seriesAlreadyStarted(let register):
             "\(register) đã có văn bản; chỉ đặt số bắt đầu được khi dãy số còn trống."
         case .databaseNotFound(let path):
@@ -244,6 +296,30 @@ public enum RegistryError: Error, Equatable, Sendable {
             "Nothing to change. Give at least one field to correct."
         case .batchItem(let position, let message):
             "Document \(position): \(message) No document was registered."
+        case .invalidDeadline(let s):
+            "“\(s)” is not a valid deadline. Write working days (10wd), calendar days (7d) or a date (15/9/2021)."
+        case .wrongDirection(let ref, let expected):
+            expected == .incoming
+                ? "\(ref) is an outgoing document; this command is for incoming documents."
+                : "\(ref) is an incoming document; an outgoing one is needed here (such as di/2021/CV/12)."
+        case .statusForbids(let ref, let status, let action):
+            "Document \(ref) is “\(status.english)”; it cannot be marked “\(action.name(in: .en).lowercased())”."
+                + (status.isOpen ? " Route it first (vanthu route)." : " To handle it again, reopen it with “vanthu reopen \(ref) --reason …”.")
+        case .voidedDocument(let ref):
+            "Number \(ref) is voided; a voided number cannot be handled."
+        case .unitNotRouted(let unit, let ref, let units):
+            "“\(unit)” was not given document \(ref) (given to: \(units.joined(separator: ", "))). Check the unit's name."
+        case .recipientNotListed(let name, let ref, let recipients):
+            "“\(name)” is not in the Nơi nhận of \(ref) (\(recipients.joined(separator: "; ")))."
+                + " To send to someone outside the list, add --extra."
+        case .alreadyDispatched(let name, let ref, let day):
+            "\(ref) was already sent to “\(name)” on \(day.vietnamese). To send it again, add --again."
+        case .nothingToDispatch(let ref):
+            "\(ref) has been sent to every recipient; nothing is left to send."
+        case .statutoryHoliday(let date, let name):
+            "\(date.vietnamese) is a public holiday by the Labour Code (\(name)) and cannot be removed. If the government made it a working day, use “vanthu holidays add \(date.vietnamese) --workday --name …”."
+        case .noAnnouncedDay(let date):
+            "\(date.vietnamese) is not among the days you added. See them with “vanthu holidays list --year \(date.year)”."
         case .seriesAlreadyStarted(let register):
             "\(register) already holds documents; the first number can be set only while the series is empty."
         case .databaseNotFound(let path):

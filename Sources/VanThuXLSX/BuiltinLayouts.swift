@@ -43,6 +43,23 @@ enum BuiltinLayouts {
   ]
 }
 """#,
+        "postal-register.json": #"""
+{
+  "register": "postal",
+  "title": "SỔ GỬI VĂN BẢN ĐI BƯU ĐIỆN",
+  "secretTitle": "SỔ GỬI VĂN BẢN MẬT ĐI BƯU ĐIỆN",
+  "sheetName": "Gửi bưu điện",
+  "source": "ND30 Phụ lục IV mục III",
+  "columns": [
+    { "heading": "Ngày chuyển", "field": "dispatchDate", "width": 12 },
+    { "heading": "Số, ký hiệu văn bản", "field": "fullNotation", "width": 20 },
+    { "heading": "Nơi nhận văn bản", "field": "recipient", "width": 40 },
+    { "heading": "Số lượng bì", "field": "envelopes", "width": 10 },
+    { "heading": "Ký nhận và dấu bưu điện", "field": "signature", "width": 24 },
+    { "heading": "Ghi chú", "field": "note", "width": 24 }
+  ]
+}
+"""#,
         "tracking-register.json": #"""
 {
   "register": "tracking",

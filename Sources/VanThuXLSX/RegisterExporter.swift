@@ -47,40 +47,94 @@ public enum RegisterExporter {
         let layout = try RegisterLayout.builtin(request.layout)
         let kinds: [RegisterKind] =
             switch (layout.register, request.secret) {
-            case ("outgoing", false): [.outgoing]
-            case ("outgoing", true): [.secretOutgoing]
+            case ("outgoing", false), ("postal", false): [.outgoing]
+            case ("outgoing", true), ("postal", true): [.secretOutgoing]
             case (_, false): [.incoming]
             case (_, true): [.secretIncoming]
             }
         let title = request.secret ? layout.secretTitle : layout.title
         let registers = try registry.registers(kinds: kinds, overlapping: request.period)
-        guard registers.count <= 1 else { throw ExportError.crossesSeries(registers: registers.map(\.title)) }
-        let extent = try registry.extent(kinds: kinds, in: request.period)
-        guard let register = registers.first, extent.count > 0 else {
+        guard registers.count <= 1 || layout.register == "postal" else { throw ExportError.crossesSeries(registers: registers.map(\.title)) }
+        let isPostal = layout.register == "postal"
+        var extent = try registry.extent(kinds: kinds, in: request.period)
+        if isPostal {
+            var sent = 0
+            try registry.forEachDispatch(via: .post, in: request.period) { _ in sent += 1 }
+            extent = RegisterExtent(count: sent, first: nil, last: nil)
+        }
+        let register = registers.first ?? Register(id: 0, kind: kinds[0], start: request.period.start, end: request.period.end)
+        guard extent.count > 0, isPostal || !registers.isEmpty else {
             throw ExportError.emptyPeriod(register: title.capitalizedSentence, start: request.period.start, end: request.period.end)
         }
+        let context = SheetContext(
+            organization: try registry.organization(), layout: layout, title: title, register: register, extent: extent, request: request)
+        try AtomicOutput.write(to: request.output, overwrite: request.overwrite) { temporary in
+            if isPostal {
+                try write(request.format, context: context, to: temporary) { body in
+                    try registry.forEachDispatch(via: .post, in: request.period) { try body($0) }
+                }
+            } else {
+                try write(request.format, context: context, to: temporary) { body in
+                    try registry.forEachDocument(kinds: kinds, in: request.period) { try body($0) }
+                }
+            }
+        }
         let output = URL(fileURLWithPath: request.output)
+        return ExportSummary(path: output.path, rows: extent.count, register: "\(title) \(register.start.year)")
+    }
+}
+
+extension RegisterExporter {
+    private static func write<Entry: RegisterEntry>(_ format: ExportFormat, context: SheetContext, to path: String, rows: RegisterRows<Entry>) throws {
+        switch format {
+        case .xlsx: try XLSXRegisterWriter(context: context).write(to: path, rows: rows)
+        case .csv: try TextRegisterWriter.csv(context, to: path, rows: rows)
+        case .json: try TextRegisterWriter.json(context, to: path, rows: rows)
+        }
+    }
+}
+
+/// A row of a register: a document, or a copy sent (Sổ gửi văn bản đi bưu điện).
+protocol RegisterEntry {
+    func value(of field: RegisterField) -> CellValue
+    /// The date that places the row in a month, for page breaks.
+    var entryDate: LocalDate { get }
+    var compactJSON: String { get }
+}
+
+/// Where a register's rows come from: calls its argument once per row, in order.
+typealias RegisterRows<Entry> = ((Entry) throws -> Void) throws -> Void
+
+extension Document: RegisterEntry {
+    func value(of field: RegisterField) -> CellValue { field.value(for: self) }
+    var entryDate: LocalDate { registerDate }
+}
+
+extension DispatchRecord: RegisterEntry {
+    func value(of field: RegisterField) -> CellValue { field.value(for: self) }
+    var entryDate: LocalDate { day }
+    var compactJSON: String {
+        (try? JSONOutput.encode(self, pretty: false)) ?? "{}"
+    }
+}
+
+/// A file written under a temporary name beside its place and renamed into it, so a failure
+/// never leaves a half-written file, and an existing file is replaced only when asked.
+enum AtomicOutput {
+    static func write(to path: String, overwrite: Bool, _ body: (String) throws -> Void) throws {
+        let output = URL(fileURLWithPath: path)
         let folder = output.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ExportError.folderMissing(path: folder.path)
         }
-        if FileManager.default.fileExists(atPath: output.path) {
-            guard request.overwrite else { throw ExportError.outputExists(path: output.path) }
-        }
+        if FileManager.default.fileExists(atPath: output.path), !overwrite { throw ExportError.outputExists(path: output.path) }
         let temporary = folder.appendingPathComponent(".\(output.lastPathComponent).partial-\(getpid())").path
         defer { try? FileManager.default.removeItem(atPath: temporary) }
-        let context = SheetContext(
-            organization: try registry.organization(), layout: layout, title: title, register: register, extent: extent, request: request)
-        switch request.format {
-        case .xlsx: try XLSXRegisterWriter(context: context).write(to: temporary, from: registry, kinds: kinds)
-        case .csv: try TextRegisterWriter.csv(context, to: temporary, from: registry, kinds: kinds)
-        case .json: try TextRegisterWriter.json(context, to: temporary, from: registry, kinds: kinds)
-        }
+        try body(temporary)
         guard rename(temporary, output.path) == 0 else {
             throw ExportError.cannotWrite(path: output.path, reason: String(cString: strerror(errno)))
         }
-        return ExportSummary(path: output.path, rows: extent.count, register: "\(title) \(register.start.year)")
     }
 }
 

@@ -29,7 +29,7 @@ extension LocalDate {
 public enum RegisterField: String, Decodable, CaseIterable, Sendable {
     case arrivalDate, number, organName, fullNotation, issuedDate, typeAndSubject, handler
     case transferDate, signature, note, signer, toPlaces, archiveCopy, issuedAmount, dueDate
-    case progress, reply, documentDescription
+    case progress, reply, documentDescription, dispatchDate, recipient, envelopes
 
     /// The cell for `document`. A voided number keeps its row and says why; a Tuyệt mật
     /// document's trích yếu is not written.
@@ -45,9 +45,13 @@ public enum RegisterField: String, Decodable, CaseIterable, Sendable {
             if let voided = document.voided { return .text("ĐÃ HỦY SỐ. Lý do: \(voided.reason)") }
             if document.secrecy == .tuyetMat { return .text("\(document.typeName) (Tuyệt mật: không ghi trích yếu)") }
             return .text("\(document.typeName) \(document.subject)")
-        case .handler: return text(document.handler)
+        case .handler:
+            guard let lead = document.handler else { return .empty }
+            return .text(document.coHandlers.isEmpty ? lead : "\(lead) (chủ trì); phối hợp: \(document.coHandlers.joined(separator: ", "))")
         case .transferDate: return document.transferDate.map(CellValue.date) ?? .empty
-        case .signature, .progress, .reply: return .empty
+        case .signature, .dispatchDate, .recipient, .envelopes: return .empty
+        case .progress: return progress(of: document)
+        case .reply: return text(document.reply)
         case .note:
             var parts: [String] = []
             if let voided = document.voided { parts.append("Số đã hủy ngày \(voided.at.prefix(10)), người hủy: \(voided.by)") }
@@ -65,6 +69,36 @@ public enum RegisterField: String, Decodable, CaseIterable, Sendable {
             if let notation = document.notation { text += " số \(notation.full)" }
             if let issued = document.issuedDate { text += " ngày \(issued.registerForm)" }
             return .text(text + " của \(document.organName)")
+        }
+    }
+
+    /// Tiến độ giải quyết: the status, the day it ended, and whether the deadline was kept.
+    private func progress(of document: Document) -> CellValue {
+        guard document.direction == .incoming, document.voided == nil else { return .empty }
+        switch document.status {
+        case .done:
+            let late = document.dueDate.flatMap { due in document.doneDate.map { $0 > due } } ?? false
+            return .text("Đã giải quyết ngày \(document.doneDate?.registerForm ?? "")" + (late ? " (quá hạn)" : ""))
+        case .returned: return .text("Đã trả lại ngày \(document.doneDate?.registerForm ?? "")")
+        case .inProgress: return .text(document.progress.map { "Đang giải quyết: \($0)" } ?? "Đang giải quyết")
+        case .routed: return .text("Đã chuyển")
+        case .registered: return .text("Chưa chuyển")
+        }
+    }
+
+    /// The cell for one copy sent, in the Sổ gửi văn bản đi bưu điện.
+    public func value(for record: DispatchRecord) -> CellValue {
+        switch self {
+        case .dispatchDate, .transferDate: return .date(record.day)
+        case .fullNotation: return .text(record.notation)
+        case .recipient, .toPlaces: return .text(record.recipient)
+        case .envelopes: return .number(record.envelopes)
+        case .note:
+            var parts: [String] = []
+            if record.extra { parts.append("Gửi thêm, ngoài Nơi nhận") }
+            if let note = record.note { parts.append(note) }
+            return parts.isEmpty ? .empty : .text(parts.joined(separator: "; "))
+        default: return .empty
         }
     }
 

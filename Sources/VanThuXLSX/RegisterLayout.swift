@@ -10,13 +10,16 @@ public struct RegisterLayout: Decodable, Equatable, Sendable {
         public var width: Double
     }
 
-    /// `incoming`, `outgoing` or `tracking`.
+    /// `incoming`, `outgoing`, `tracking` or `postal`.
     public var register: String
     public var title: String
     public var secretTitle: String
     public var sheetName: String
     public var source: String
     public var columns: [Column]
+
+    /// The cover says "Từ số … đến số …" only for the books that number documents.
+    var showsNumberRange: Bool { register == "incoming" || register == "outgoing" }
 
     /// Decodes a layout file's text.
     public static func decode(_ json: String) throws -> RegisterLayout {

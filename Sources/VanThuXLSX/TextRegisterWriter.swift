@@ -5,22 +5,22 @@ import VanThuCore
 enum TextRegisterWriter {
     /// UTF-8 with a byte-order mark (so Excel reads the Vietnamese right), headings first, dates
     /// `dd/mm/yyyy`, RFC 4180 quoting.
-    static func csv(_ context: SheetContext, to path: String, from registry: Registry, kinds: [RegisterKind]) throws {
+    static func csv<Entry: RegisterEntry>(_ context: SheetContext, to path: String, rows: RegisterRows<Entry>) throws {
         let out = try BufferedFile(path: path)
         try out.write("\u{FEFF}" + context.layout.columns.map { quoted($0.heading) }.joined(separator: ",") + "\r\n")
-        try registry.forEachDocument(kinds: kinds, in: context.request.period) { document in
-            try out.write(context.layout.columns.map { quoted($0.field.value(for: document).text) }.joined(separator: ",") + "\r\n")
+        try rows { entry in
+            try out.write(context.layout.columns.map { quoted(entry.value(of: $0.field).text) }.joined(separator: ",") + "\r\n")
         }
         try out.close()
     }
 
     /// A JSON array of the documents, with the same field names as `--json`.
-    static func json(_ context: SheetContext, to path: String, from registry: Registry, kinds: [RegisterKind]) throws {
+    static func json<Entry: RegisterEntry>(_ context: SheetContext, to path: String, rows: RegisterRows<Entry>) throws {
         let out = try BufferedFile(path: path)
         var first = true
         try out.write("[")
-        try registry.forEachDocument(kinds: kinds, in: context.request.period) { document in
-            try out.write((first ? "\n" : ",\n") + document.compactJSON)
+        try rows { entry in
+            try out.write((first ? "\n" : ",\n") + entry.compactJSON)
             first = false
         }
         try out.write("\n]\n")

@@ -13,10 +13,12 @@ final class Workbook {
     private var handle: UnsafeMutablePointer<lxw_workbook>?
     let path: String
 
-    init(path: String) throws {
+    /// `constantMemory` streams rows (for registers); small sheets with merged titles and
+    /// charts (reports, slips) are written in normal mode.
+    init(path: String, constantMemory: Bool = true) throws {
         self.path = path
         var options = lxw_workbook_options(
-            constant_memory: UInt8(LXW_TRUE.rawValue), tmpdir: nil, use_zip64: UInt8(LXW_TRUE.rawValue))
+            constant_memory: UInt8((constantMemory ? LXW_TRUE : LXW_FALSE).rawValue), tmpdir: nil, use_zip64: UInt8(LXW_TRUE.rawValue))
         guard let handle = workbook_new_opt(path, &options) else { throw ExportError.workbook("workbook_new_opt") }
         self.handle = handle
     }
@@ -55,6 +57,16 @@ final class Workbook {
         if style.border { format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue)) }
         if let numberFormat = style.numberFormat { format_set_num_format(format, numberFormat) }
         return format
+    }
+
+    /// A stacked column chart; its series are added with ``Chart/addSeries(name:sheet:categories:values:)``.
+    func addStackedColumnChart(title: String) throws -> Chart {
+        guard let handle, let chart = workbook_add_chart(handle, UInt8(LXW_CHART_COLUMN_STACKED.rawValue)) else {
+            throw ExportError.workbook("chart")
+        }
+        chart_title_set_name(chart, title)
+        chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
+        return Chart(handle: chart)
     }
 
     /// Turns a libxlsxwriter status into an error.
@@ -138,6 +150,25 @@ struct Worksheet {
         guard !rows.isEmpty else { return }
         var breaks = rows.prefix(1023).map { lxw_row_t($0) } + [0]
         try Workbook.check(worksheet_set_h_pagebreaks(handle, &breaks))
+    }
+}
+
+/// A chart of a ``Workbook``; it dies with the workbook.
+struct Chart {
+    let handle: UnsafeMutablePointer<lxw_chart>
+
+    /// A series whose categories and values are column ranges of `sheet` over `rows`.
+    func addSeries(name: String, sheet: String, rows: ClosedRange<Int>, categoryColumn: Int, valueColumn: Int) throws {
+        guard let series = chart_add_series(handle, nil, nil) else { throw ExportError.workbook("chart series") }
+        chart_series_set_name(series, name)
+        chart_series_set_categories(series, sheet, lxw_row_t(rows.lowerBound), lxw_col_t(categoryColumn), lxw_row_t(rows.upperBound), lxw_col_t(categoryColumn))
+        chart_series_set_values(series, sheet, lxw_row_t(rows.lowerBound), lxw_col_t(valueColumn), lxw_row_t(rows.upperBound), lxw_col_t(valueColumn))
+    }
+}
+
+extension Worksheet {
+    func insert(_ chart: Chart, row: Int, column: Int) throws {
+        try Workbook.check(worksheet_insert_chart(handle, lxw_row_t(row), lxw_col_t(column), chart.handle))
     }
 }
 

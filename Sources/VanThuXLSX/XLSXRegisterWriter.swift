@@ -8,11 +8,11 @@ import VanThuCore
 struct XLSXRegisterWriter {
     let context: SheetContext
 
-    func write(to path: String, from registry: Registry, kinds: [RegisterKind]) throws {
+    func write<Entry: RegisterEntry>(to path: String, rows: RegisterRows<Entry>) throws {
         let workbook = try Workbook(path: path)
         do {
             try writeCover(workbook)
-            try writeRegister(workbook, from: registry, kinds: kinds)
+            try writeRegister(workbook, rows: rows)
             try workbook.close()
         } catch {
             try? workbook.close()
@@ -36,7 +36,7 @@ struct XLSXRegisterWriter {
             ("Năm: \(period.start.year == period.end.year ? "\(period.start.year)" : "\(period.start.year)–\(period.end.year)")", strong),
             ("Từ ngày \(period.start.registerForm) đến ngày \(period.end.registerForm)", plain),
         ]
-        if context.layout.register != "tracking", let first = context.extent.first, let last = context.extent.last {
+        if context.layout.showsNumberRange, let first = context.extent.first, let last = context.extent.last {
             lines.append(("Từ số \(first) đến số \(last)", plain))
         }
         lines.append(("Quyển số: \(context.register.volume)", plain))
@@ -48,7 +48,7 @@ struct XLSXRegisterWriter {
         worksheet_center_horizontally(sheet.handle)
     }
 
-    private func writeRegister(_ workbook: Workbook, from registry: Registry, kinds: [RegisterKind]) throws {
+    private func writeRegister<Entry: RegisterEntry>(_ workbook: Workbook, rows: RegisterRows<Entry>) throws {
         let columns = context.layout.columns
         let sheet = try workbook.addWorksheet(context.layout.sheetName)
         let heading = try workbook.addFormat(CellStyle(size: 12, bold: true, center: true, border: true))
@@ -64,12 +64,12 @@ struct XLSXRegisterWriter {
         var row = 2
         var breaks: [Int] = []
         var month: Int?
-        try registry.forEachDocument(kinds: kinds, in: context.request.period) { document in
-            let documentMonth = document.registerDate.year * 12 + document.registerDate.month
+        try rows { entry in
+            let documentMonth = entry.entryDate.year * 12 + entry.entryDate.month
             if context.request.breakMonthly, let month, month != documentMonth { breaks.append(row) }
             month = documentMonth
             for (index, column) in columns.enumerated() {
-                switch column.field.value(for: document) {
+                switch entry.value(of: column.field) {
                 case .text(let s): try sheet.write(.text(s), row: row, column: index, format: text)
                 case .number(let n): try sheet.write(.number(n), row: row, column: index, format: centered)
                 case .date(let d): try sheet.write(.date(year: d.year, month: d.month, day: d.day), row: row, column: index, format: date)

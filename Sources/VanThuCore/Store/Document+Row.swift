@@ -9,7 +9,8 @@ extension Document {
         case codeNumber, codeNotation, notationStyle, issuedDate, typeCode, typeName, subject
         case handler, transferDate, dueDate, fileNotation, pageAmount, note, urgency, secrecy
         case signerCapacity, signerPosition, signerFullName, archiveCopy, issuedAmount
-        case registeredAt, registeredBy, voidedAt, voidedBy, voidReason, recipientsJSON
+        case registeredAt, registeredBy, voidedAt, voidedBy, voidReason, status, coHandlers, progress
+        case doneDate, reply, recipientsJSON
     }
 
     /// The select list `init(row:)` reads, recipients folded into one JSON array.
@@ -59,6 +60,11 @@ extension Document {
         issuedAmount = row[Column.issuedAmount.rawValue]
         registeredAt = text(.registeredAt) ?? ""
         registeredBy = text(.registeredBy) ?? ""
+        status = text(.status).flatMap(HandlingStatus.init(rawValue:)) ?? .registered
+        coHandlers = text(.coHandlers).map { $0.split(separator: "\n").map(String.init) } ?? []
+        progress = text(.progress)
+        doneDate = date(.doneDate)
+        reply = text(.reply)
         if let at = text(.voidedAt) {
             voided = VoidRecord(at: at, by: text(.voidedBy) ?? "", reason: text(.voidReason) ?? "")
         } else {

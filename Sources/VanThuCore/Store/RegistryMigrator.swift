@@ -25,6 +25,9 @@ enum RegistryMigrator {
         migrator.registerMigration("v2-citations-and-text") { db in
             try db.execute(sql: citationsSQL)
         }
+        migrator.registerMigration("v3-handling-dispatch-calendar") { db in
+            try db.execute(sql: handlingSQL)
+        }
         return migrator
     }
 
@@ -50,6 +53,73 @@ enum RegistryMigrator {
         );
         CREATE TRIGGER documentText_is_never_deleted BEFORE DELETE ON documentText
         BEGIN SELECT RAISE(ABORT, 'a document text is never deleted'); END;
+        """
+
+    /// Routing and follow-up of incoming documents, dispatch of outgoing ones to each
+    /// recipient, and the days the clerk adds to the holiday calendar.
+    private static let handlingSQL = """
+        ALTER TABLE document ADD COLUMN status TEXT
+            CHECK (status IN ('registered', 'routed', 'inProgress', 'done', 'returned'));
+        ALTER TABLE document ADD COLUMN coHandlers TEXT;
+        ALTER TABLE document ADD COLUMN progress TEXT;
+        ALTER TABLE document ADD COLUMN doneDate TEXT;
+        ALTER TABLE document ADD COLUMN replyId INTEGER REFERENCES document(id);
+        ALTER TABLE document ADD COLUMN reply TEXT;
+        UPDATE document SET status = CASE WHEN handler IS NULL THEN 'registered' ELSE 'routed' END
+        WHERE kind IN ('incoming', 'secretIncoming');
+        CREATE INDEX document_open ON document(status, dueDate)
+        WHERE status IN ('registered', 'routed', 'inProgress') AND voidedAt IS NULL;
+
+        CREATE TABLE handlingStep (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            documentId INTEGER NOT NULL REFERENCES document(id),
+            action TEXT NOT NULL
+                CHECK (action IN ('route', 'receipt', 'progress', 'done', 'return', 'reopen')),
+            day TEXT NOT NULL,
+            at TEXT NOT NULL,
+            user TEXT NOT NULL,
+            person TEXT,
+            unit TEXT,
+            coUnits TEXT,
+            dueDate TEXT,
+            text TEXT,
+            replyId INTEGER REFERENCES document(id),
+            reply TEXT
+        );
+        CREATE INDEX handlingStep_on_documentId ON handlingStep(documentId);
+        CREATE TRIGGER handlingStep_is_never_deleted BEFORE DELETE ON handlingStep
+        BEGIN SELECT RAISE(ABORT, 'handling steps are never deleted'); END;
+        CREATE TRIGGER handlingStep_is_never_changed BEFORE UPDATE ON handlingStep
+        BEGIN SELECT RAISE(ABORT, 'handling steps are never changed'); END;
+
+        CREATE TABLE dispatch (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            documentId INTEGER NOT NULL REFERENCES document(id),
+            recipientId INTEGER REFERENCES recipient(id),
+            recipientName TEXT NOT NULL CHECK (recipientName <> ''),
+            via TEXT NOT NULL CHECK (via IN ('post', 'email', 'axis', 'hand')),
+            day TEXT NOT NULL,
+            envelopes INTEGER NOT NULL DEFAULT 1 CHECK (envelopes >= 1),
+            extra INTEGER NOT NULL DEFAULT 0 CHECK (extra IN (0, 1)),
+            note TEXT,
+            at TEXT NOT NULL,
+            user TEXT NOT NULL,
+            CHECK ((recipientId IS NULL) = (extra = 1))
+        );
+        CREATE INDEX dispatch_on_documentId ON dispatch(documentId);
+        CREATE INDEX dispatch_on_day ON dispatch(day);
+        CREATE TRIGGER dispatch_is_never_deleted BEFORE DELETE ON dispatch
+        BEGIN SELECT RAISE(ABORT, 'dispatch records are never deleted'); END;
+        CREATE TRIGGER dispatch_is_never_changed BEFORE UPDATE ON dispatch
+        BEGIN SELECT RAISE(ABORT, 'dispatch records are never changed'); END;
+
+        CREATE TABLE calendarDay (
+            date TEXT PRIMARY KEY,
+            dayOff INTEGER NOT NULL CHECK (dayOff IN (0, 1)),
+            name TEXT NOT NULL CHECK (name <> ''),
+            addedAt TEXT NOT NULL,
+            addedBy TEXT NOT NULL
+        ) WITHOUT ROWID;
         """
 
     private static let createRegistrySQL = """

@@ -1,0 +1,102 @@
+/// Why a document is on the follow-up list (theo dõi, đôn đốc).
+public enum FollowUpState: Equatable, Sendable {
+    /// Registered but not routed by the end of the next working day (ND30 Điều 23.1); an
+    /// urgent one by the end of its arrival day. `days`: working days late.
+    case lateToPresent(days: Int)
+    /// Past its deadline by `days` working days.
+    case overdue(days: Int)
+    /// Due today (0) or within `days` working days.
+    case dueSoon(days: Int)
+
+    /// The sort order of the list: late first.
+    var rank: Int {
+        switch self {
+        case .lateToPresent: 0
+        case .overdue: 1
+        case .dueSoon: 2
+        }
+    }
+
+    public func name(in lang: Language) -> String {
+        switch (self, lang) {
+        case (.lateToPresent(let d), .vi): "Chậm trình \(d) ngày làm việc"
+        case (.lateToPresent(let d), .en): "Not routed, \(d) working day\(d == 1 ? "" : "s") late"
+        case (.overdue(let d), .vi): "Quá hạn \(d) ngày làm việc"
+        case (.overdue(let d), .en): "Overdue by \(d) working day\(d == 1 ? "" : "s")"
+        case (.dueSoon(0), .vi): "Đến hạn hôm nay"
+        case (.dueSoon(0), .en): "Due today"
+        case (.dueSoon(let d), .vi): "Còn \(d) ngày làm việc"
+        case (.dueSoon(let d), .en): "Due in \(d) working day\(d == 1 ? "" : "s")"
+        }
+    }
+
+    /// `lateToPresent`, `overdue`, `dueSoon`: the JSON name.
+    public var code: String {
+        switch self {
+        case .lateToPresent: "lateToPresent"
+        case .overdue: "overdue"
+        case .dueSoon: "dueSoon"
+        }
+    }
+
+    public var days: Int {
+        switch self {
+        case .lateToPresent(let d), .overdue(let d), .dueSoon(let d): d
+        }
+    }
+}
+
+/// One document on the follow-up list.
+public struct FollowUpItem: Sendable {
+    public var document: Document
+    public var state: FollowUpState
+}
+
+/// Late and nearly-late documents on a given day: urgent ones first, then by unit.
+public struct FollowUpReport: Sendable {
+    public var today: LocalDate
+    /// The last day counted as "due soon".
+    public var soonUntil: LocalDate
+    public var items: [FollowUpItem]
+
+    /// How many documents each unit has late and due soon, units in list order; documents not
+    /// yet routed count under `nil`.
+    public var byUnit: [(unit: String?, late: Int, soon: Int)] {
+        var order: [String?] = []
+        var counts: [String?: (late: Int, soon: Int)] = [:]
+        for item in items {
+            let unit = item.document.handler
+            if counts[unit] == nil { order.append(unit) }
+            var count = counts[unit] ?? (0, 0)
+            if case .dueSoon = item.state { count.soon += 1 } else { count.late += 1 }
+            counts[unit] = count
+        }
+        return order.map { ($0, counts[$0]?.late ?? 0, counts[$0]?.soon ?? 0) }
+    }
+}
+
+/// One row of the processing report (Báo cáo tình hình giải quyết văn bản đến).
+public struct ProcessingRow: Equatable, Sendable {
+    /// The lead unit; nil for documents not yet routed.
+    public var unit: String?
+    public var received = 0
+    public var doneOnTime = 0
+    public var doneLate = 0
+    /// Open and not past the deadline.
+    public var pending = 0
+    /// Open and past the deadline (or not routed in time).
+    public var overdue = 0
+    public var returned = 0
+
+    public init(unit: String?) { self.unit = unit }
+}
+
+/// The processing report for a period: one row per unit, urgent documents counted apart.
+public struct ProcessingReport: Sendable {
+    public var period: RegisterPeriod
+    public var today: LocalDate
+    public var rows: [ProcessingRow]
+    public var total: ProcessingRow
+    /// Urgent documents of the period still open.
+    public var urgentOpen: [Document]
+}

@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+
+extension Registry {
+    /// Late and nearly-late incoming documents on `context.today`: not routed in time (ND30
+    /// Điều 23.1), past their deadline, or due within `soon` (today only when nil). Urgent
+    /// documents come first, then units in order, then deadlines.
+    public func followUp(unit: String? = nil, soon: String? = nil) throws -> FollowUpReport {
+        let window = try soon.flatMap(VietnameseText.nonEmpty).map(Deadline.init(parsing:))
+        if case .date = window { throw RegistryError.invalidDeadline(soon ?? "") }
+        let unit = VietnameseText.nonEmpty(unit).map(VietnameseText.fold)
+        let today = context.today
+        return try read { db in
+            let calendar = try workingCalendar(db)
+            let soonUntil = window?.resolved(from: today, calendar: calendar) ?? today
+            var lateMemo: [Int: Int] = [:]
+            func workingDaysLate(since day: LocalDate) -> Int {
+                if let known = lateMemo[day.dayNumber] { return known }
+                let count = max(1, calendar.workingDays(from: day, to: today))
+                lateMemo[day.dayNumber] = count
+                return count
+            }
+            var items: [FollowUpItem] = []
+            if unit == nil {
+                let cutoff = calendar.previousWorkingDay(before: today)
+                let unrouted = try Document.fetchAll(
+                    db, where: "\(Self.openCondition) AND d.status = 'registered' AND (d.registerDate < ? OR (d.urgency IS NOT NULL AND d.registerDate < ?))",
+                    arguments: [cutoff.iso, today.iso])
+                for document in unrouted {
+                    let deadline = document.urgency == nil ? calendar.nextWorkingDay(after: document.registerDate) : document.registerDate
+                    items.append(FollowUpItem(document: document, state: .lateToPresent(days: workingDaysLate(since: deadline))))
+                }
+            }
+            let routed = try Document.fetchAll(
+                db, where: "\(Self.openCondition) AND d.status IN ('routed', 'inProgress') AND d.dueDate <= ?", arguments: [soonUntil.iso])
+            var soonMemo: [Int: Int] = [:]
+            for document in routed {
+                guard let due = document.dueDate else { continue }
+                if let unit, VietnameseText.fold(document.handler ?? "") != unit, !document.coHandlers.contains(where: { VietnameseText.fold($0) == unit }) {
+                    continue
+                }
+                if due < today {
+                    items.append(FollowUpItem(document: document, state: .overdue(days: workingDaysLate(since: due))))
+                } else {
+                    let left = soonMemo[due.dayNumber] ?? calendar.workingDays(from: today, to: due)
+                    soonMemo[due.dayNumber] = left
+                    items.append(FollowUpItem(document: document, state: .dueSoon(days: left)))
+                }
+            }
+            items.sort(by: Self.followUpOrder)
+            return FollowUpReport(today: today, soonUntil: soonUntil, items: items)
+        }
+    }
+
+    /// Urgent first (Hỏa tốc, Thượng khẩn, Khẩn), then not-routed, then by unit, state, deadline.
+    private static func followUpOrder(_ a: FollowUpItem, _ b: FollowUpItem) -> Bool {
+        let ua = urgencyRank(a.document.urgency)
+        let ub = urgencyRank(b.document.urgency)
+        if ua != ub { return ua < ub }
+        let ha = a.document.handler ?? ""
+        let hb = b.document.handler ?? ""
+        if ha != hb { return ha < hb }
+        if a.state.rank != b.state.rank { return a.state.rank < b.state.rank }
+        let da = a.document.dueDate ?? a.document.registerDate
+        let db = b.document.dueDate ?? b.document.registerDate
+        if da != db { return da < db }
+        return a.document.id < b.document.id
+    }
+
+    static func urgencyRank(_ urgency: Urgency?) -> Int {
+        switch urgency {
+        case .hoaToc: 0
+        case .thuongKhan: 1
+        case .khan: 2
+        case nil: 3
+        }
+    }
+
+    /// Matches the partial index `document_open` word for word, so SQLite can use it.
+    static let openCondition = "d.status IN ('registered', 'routed', 'inProgress') AND d.voidedAt IS NULL"
+
+    /// The processing report for documents that arrived in `period`, counted on
+    /// `context.today`: per lead unit, received, done on time, done late, pending, overdue.
+    public func processingReport(period: RegisterPeriod) throws -> ProcessingReport {
+        let today = context.today
+        return try read { db in
+            let calendar = try workingCalendar(db)
+            let presentCutoff = calendar.previousWorkingDay(before: today)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT handler, COUNT(*) AS received,
+                        SUM(status = 'done' AND (dueDate IS NULL OR doneDate <= dueDate)) AS doneOnTime,
+                        SUM(status = 'done' AND dueDate IS NOT NULL AND doneDate > dueDate) AS doneLate,
+                        SUM(status IN ('routed', 'inProgress') AND (dueDate IS NULL OR dueDate >= :today)
+                            OR status = 'registered' AND registerDate >= :cutoff AND (urgency IS NULL OR registerDate >= :today)) AS pending,
+                        SUM(status IN ('routed', 'inProgress') AND dueDate < :today
+                            OR status = 'registered' AND (registerDate < :cutoff OR urgency IS NOT NULL AND registerDate < :today)) AS overdue,
+                        SUM(status = 'returned') AS returned
+                    FROM document
+                    WHERE kind IN ('incoming', 'secretIncoming') AND voidedAt IS NULL AND registerDate BETWEEN :start AND :end
+                    GROUP BY handler ORDER BY handler
+                    """,
+                arguments: ["today": today.iso, "cutoff": presentCutoff.iso, "start": period.start.iso, "end": period.end.iso])
+            var byUnit: [String: ProcessingRow] = [:]
+            var order: [String] = []
+            var total = ProcessingRow(unit: nil)
+            for row in rows {
+                let unit: String? = row["handler"]
+                let key = unit.map(VietnameseText.fold) ?? ""
+                if byUnit[key] == nil { order.append(key) }
+                var line = byUnit[key] ?? ProcessingRow(unit: unit)
+                for (path, column) in [(\ProcessingRow.received, "received"), (\.doneOnTime, "doneOnTime"), (\.doneLate, "doneLate"),
+                                       (\.pending, "pending"), (\.overdue, "overdue"), (\.returned, "returned")] {
+                    let value: Int = row[column] ?? 0
+                    line[keyPath: path] += value
+                    total[keyPath: path] += value
+                }
+                byUnit[key] = line
+            }
+            // Not-routed documents last, under their own line.
+            let lines = order.sorted { ($0.isEmpty ? 1 : 0, $0) < ($1.isEmpty ? 1 : 0, $1) }.compactMap { byUnit[$0] }
+            let urgent = try Document.fetchAll(
+                db, where: "\(Self.openCondition) AND d.urgency IS NOT NULL AND d.registerDate BETWEEN ? AND ?",
+                arguments: [period.start.iso, period.end.iso], suffix: "ORDER BY d.registerDate, d.number")
+            return ProcessingReport(period: period, today: today, rows: lines, total: total, urgentOpen: urgent)
+        }
+    }
+}

@@ -1,0 +1,244 @@
+import Foundation
+import GRDB
+
+/// What a handling command changed: the document as it is now, and the step it added.
+public struct HandlingResult: Sendable {
+    public var document: Document
+    public var step: HandlingStep
+}
+
+/// Every step of a document, in order: its registration, then its handling (TraceHeaderList).
+public struct DocumentHistory: Sendable {
+    public var document: Document
+    public var steps: [HandlingStep]
+}
+
+extension Registry {
+    /// Records a leader's direction and transfers the document: lead and co-operating units,
+    /// deadline (working days counted on the holiday calendar). Routing again replaces the
+    /// assignment; both stay in the history.
+    public func route(reference: String, _ draft: RoutingDraft) throws -> HandlingResult {
+        guard let lead = VietnameseText.nonEmpty(draft.lead) else { throw RegistryError.emptyField(.lead) }
+        var coUnits: [String] = []
+        for unit in draft.coUnits.compactMap(VietnameseText.nonEmpty) where !sameUnit(unit, lead) && !coUnits.contains(where: { sameUnit($0, unit) }) {
+            coUnits.append(unit)
+        }
+        let deadline = try draft.due.flatMap(VietnameseText.nonEmpty).map(Deadline.init(parsing:))
+        let day = try handlingDay(draft.date, field: .transferDate)
+        return try changeHandling(reference, action: .route) { document, calendar, db in
+            guard document.status.isOpen else { throw RegistryError.statusForbids(document.reference, status: document.status, action: .route) }
+            guard day >= document.registerDate else { throw RegistryError.dateOrder(earlier: .arrivalDate, later: .transferDate) }
+            let due = deadline?.resolved(from: day, calendar: calendar)
+            if let due, due < day { throw RegistryError.dateOrder(earlier: .transferDate, later: .dueDate) }
+            try db.execute(
+                sql: "UPDATE document SET handler = ?, coHandlers = ?, transferDate = ?, dueDate = ?, status = 'routed' WHERE id = ?",
+                arguments: [lead, coUnits.isEmpty ? nil : coUnits.joined(separator: "\n"), day.iso, due?.iso, document.id])
+            return StepValues(
+                day: day, person: VietnameseText.nonEmpty(draft.directedBy), unit: lead, coUnits: coUnits, dueDate: due,
+                text: VietnameseText.nonEmpty(draft.direction))
+        }
+    }
+
+    /// Ký nhận: a unit the document was given to signs for it. The lead unit's signature
+    /// starts the handling (in progress).
+    public func receipt(reference: String, unit: String, signedBy: String?, date: String? = nil) throws -> HandlingResult {
+        guard let unit = VietnameseText.nonEmpty(unit) else { throw RegistryError.emptyField(.handler) }
+        let day = try handlingDay(date, field: .receiptDate)
+        return try changeHandling(reference, action: .receipt) { document, _, db in
+            guard document.status == .routed || document.status == .inProgress else {
+                throw RegistryError.statusForbids(document.reference, status: document.status, action: .receipt)
+            }
+            let units = [document.handler].compactMap { $0 } + document.coHandlers
+            guard let named = units.first(where: { sameUnit($0, unit) }) else {
+                throw RegistryError.unitNotRouted(unit: unit, reference: document.reference, units: units)
+            }
+            if let transfer = document.transferDate, day < transfer { throw RegistryError.dateOrder(earlier: .transferDate, later: .receiptDate) }
+            if let lead = document.handler, sameUnit(lead, named) {
+                try db.execute(sql: "UPDATE document SET status = 'inProgress' WHERE id = ?", arguments: [document.id])
+            }
+            return StepValues(day: day, person: VietnameseText.nonEmpty(signedBy), unit: named)
+        }
+    }
+
+    /// Tiến độ: a progress note; the latest shows in the Sổ theo dõi.
+    public func progress(reference: String, note: String, date: String? = nil) throws -> HandlingResult {
+        guard let note = VietnameseText.nonEmpty(note) else { throw RegistryError.emptyField(.progressNote) }
+        let day = try handlingDay(date, field: .transferDate)
+        return try changeHandling(reference, action: .progress) { document, _, db in
+            guard document.status == .routed || document.status == .inProgress else {
+                throw RegistryError.statusForbids(document.reference, status: document.status, action: .progress)
+            }
+            try db.execute(sql: "UPDATE document SET status = 'inProgress', progress = ? WHERE id = ?", arguments: [note, document.id])
+            return StepValues(day: day, text: note)
+        }
+    }
+
+    /// Handled: links the reply (an outgoing document of this registry) when there is one.
+    public func done(reference: String, reply replyReference: String?, note: String? = nil, date: String? = nil) throws -> HandlingResult {
+        let day = try handlingDay(date, field: .doneDate)
+        let replyParsed = try replyReference.flatMap(VietnameseText.nonEmpty).map { ($0, try DocumentReference(parsing: $0)) }
+        return try changeHandling(reference, action: .done) { document, _, db in
+            guard document.status == .routed || document.status == .inProgress else {
+                throw RegistryError.statusForbids(document.reference, status: document.status, action: .done)
+            }
+            guard day >= document.registerDate else { throw RegistryError.dateOrder(earlier: .arrivalDate, later: .doneDate) }
+            var reply: Document?
+            if let (text, parsed) = replyParsed {
+                let found = try self.document(parsed, text: text, db)
+                guard found.direction == .outgoing else { throw RegistryError.wrongDirection(found.reference, expected: .outgoing) }
+                guard found.voided == nil else { throw RegistryError.voidedDocument(found.reference) }
+                reply = found
+            }
+            let replyText = reply.map { $0.notation?.full ?? $0.reference }
+            try db.execute(
+                sql: "UPDATE document SET status = 'done', doneDate = ?, replyId = COALESCE(?, replyId), reply = COALESCE(?, reply) WHERE id = ?",
+                arguments: [day.iso, reply?.id, replyText, document.id])
+            return StepValues(day: day, text: VietnameseText.nonEmpty(note), replyId: reply?.id, reply: replyText)
+        }
+    }
+
+    /// Trả lại: the document goes back to its sender (wrongly addressed, out of competence).
+    public func returnDocument(reference: String, reason: String, date: String? = nil) throws -> HandlingResult {
+        guard let reason = VietnameseText.nonEmpty(reason) else { throw RegistryError.emptyField(.reason) }
+        let day = try handlingDay(date, field: .doneDate)
+        return try changeHandling(reference, action: .return) { document, _, db in
+            guard document.status.isOpen else { throw RegistryError.statusForbids(document.reference, status: document.status, action: .return) }
+            guard day >= document.registerDate else { throw RegistryError.dateOrder(earlier: .arrivalDate, later: .doneDate) }
+            try db.execute(sql: "UPDATE document SET status = 'returned', doneDate = ? WHERE id = ?", arguments: [day.iso, document.id])
+            return StepValues(day: day, text: reason)
+        }
+    }
+
+    /// Mở lại: a done or returned document goes back to its units (or to registered when it
+    /// was never routed). Its reply link stays until a new one replaces it.
+    public func reopen(reference: String, reason: String) throws -> HandlingResult {
+        guard let reason = VietnameseText.nonEmpty(reason) else { throw RegistryError.emptyField(.reason) }
+        let day = context.today
+        return try changeHandling(reference, action: .reopen) { document, _, db in
+            guard !document.status.isOpen else { throw RegistryError.statusForbids(document.reference, status: document.status, action: .reopen) }
+            let status: HandlingStatus = document.handler == nil ? .registered : .routed
+            try db.execute(sql: "UPDATE document SET status = ?, doneDate = NULL WHERE id = ?", arguments: [status.rawValue, document.id])
+            return StepValues(day: day, text: reason)
+        }
+    }
+
+    /// The document and every handling step, oldest first.
+    public func history(reference: String) throws -> DocumentHistory {
+        let parsed = try DocumentReference(parsing: reference)
+        return try read { db in
+            let document = try document(parsed, text: reference, db)
+            let steps = try Row.fetchAll(db, sql: "SELECT * FROM handlingStep WHERE documentId = ? ORDER BY id", arguments: [document.id])
+                .map(HandlingStep.init(row:))
+            return DocumentHistory(document: document, steps: steps)
+        }
+    }
+
+    // MARK: Internals
+
+    /// The values of a new step, as a change computes them.
+    struct StepValues {
+        var day: LocalDate
+        var person: String? = nil
+        var unit: String? = nil
+        var coUnits: [String] = []
+        var dueDate: LocalDate? = nil
+        var text: String? = nil
+        var replyId: Int64? = nil
+        var reply: String? = nil
+    }
+
+    /// Finds an incoming, unvoided document, runs `change` (which updates the row and says what
+    /// the step records), appends the step, and journals before and after: one transaction.
+    private func changeHandling(
+        _ reference: String, action: HandlingStep.Action,
+        _ change: (Document, WorkingCalendar, Database) throws -> StepValues
+    ) throws -> HandlingResult {
+        let parsed = try DocumentReference(parsing: reference)
+        return try write { db in
+            let document = try document(parsed, text: reference, db)
+            guard document.direction == .incoming else { throw RegistryError.wrongDirection(document.reference, expected: .incoming) }
+            guard document.voided == nil else { throw RegistryError.voidedDocument(document.reference) }
+            let values = try change(document, try workingCalendar(db), db)
+            let now = try timestamp(db)
+            let stepId = try insertStep(
+                documentId: document.id, action: action, day: values.day, at: now, person: values.person, unit: values.unit,
+                coUnits: values.coUnits, dueDate: values.dueDate, text: values.text, replyId: values.replyId, reply: values.reply, db)
+            guard let after = try Document.fetch(db, id: document.id),
+                let step = try Row.fetchOne(db, sql: "SELECT * FROM handlingStep WHERE id = ?", arguments: [stepId]).map(HandlingStep.init(row:))
+            else { throw RegistryError.storage("document \(document.id) vanished") }
+            try appendJournal(
+                db, action: action.rawValue, entity: "document", entityId: document.id, reference: document.reference,
+                before: document.json.compact, after: JSONValue.fields(after.jsonFields + [("step", step.json)]).compact)
+            return HandlingResult(document: after, step: step)
+        }
+    }
+
+    @discardableResult
+    func insertStep(
+        documentId: Int64, action: HandlingStep.Action, day: LocalDate, at: String, person: String? = nil, unit: String? = nil,
+        coUnits: [String] = [], dueDate: LocalDate? = nil, text: String? = nil, replyId: Int64? = nil, reply: String? = nil, _ db: Database
+    ) throws -> Int64 {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO handlingStep (documentId, action, day, at, user, person, unit, coUnits, dueDate, text, replyId, reply)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            documentId, action.rawValue, day.iso, at, context.user, person, unit,
+            coUnits.isEmpty ? nil : coUnits.joined(separator: "\n"), dueDate?.iso, text, replyId, reply,
+        ])
+        return db.lastInsertedRowID
+    }
+
+    /// `--date`, or today; never in the future.
+    private func handlingDay(_ text: String?, field: RegistryError.Field) throws -> LocalDate {
+        guard let text = VietnameseText.nonEmpty(text) else { return context.today }
+        let day = try LocalDate(parsing: text)
+        guard day <= context.today else { throw RegistryError.dateInFuture(field: field, date: day, today: context.today) }
+        return day
+    }
+}
+
+/// Two spellings of one unit: case, tone marks' encoding and spacing do not matter.
+func sameUnit(_ a: String, _ b: String) -> Bool {
+    VietnameseText.fold(a) == VietnameseText.fold(b)
+}
+
+extension HandlingStep {
+    init(row: Row) throws {
+        guard let action = Action(rawValue: row["action"]), let day = LocalDate.parse(row["day"] as String? ?? "") else {
+            throw RegistryError.storage("unreadable handling step \(row["id"] as Int64? ?? 0)")
+        }
+        id = row["id"]
+        self.action = action
+        self.day = day
+        at = row["at"]
+        user = row["user"]
+        person = row["person"]
+        unit = row["unit"]
+        coUnits = (row["coUnits"] as String?).map { $0.split(separator: "\n").map(String.init) } ?? []
+        dueDate = (row["dueDate"] as String?).flatMap(LocalDate.parse)
+        text = row["text"]
+        reply = row["reply"]
+    }
+
+    /// The step as JSON, for `--json` and the journal.
+    var json: JSONValue {
+        .fields([
+            ("action", .string(action.rawValue)),
+            ("at", .string(at)),
+            ("coUnits", .array(coUnits.map(JSONValue.string))),
+            ("date", .string(day.iso)),
+            ("dueDate", JSONValue(dueDate?.iso)),
+            ("person", JSONValue(person)),
+            ("reply", JSONValue(reply)),
+            ("text", JSONValue(text)),
+            ("unit", JSONValue(unit)),
+            ("user", .string(user)),
+        ])
+    }
+}
+
+extension HandlingStep: Encodable {
+    public func encode(to encoder: any Encoder) throws { try json.encode(to: encoder) }
+}

@@ -1,0 +1,104 @@
+import CXLSXWriter
+import Foundation
+import VanThuCore
+
+/// What a report or slip wrote.
+public struct WrittenFile: Sendable {
+    public var path: String
+    public var rows: Int
+}
+
+/// Báo cáo tình hình giải quyết văn bản đến (ND30 Phụ lục VI mục V): per lead unit, the
+/// documents received, done on time, done late, pending and overdue, with a chart. Urgent
+/// documents still open are listed first.
+public enum ProcessingReportWriter {
+    static let sheetName = "Báo cáo"
+    static let headings = [
+        "STT", "Đơn vị chủ trì", "Số văn bản nhận", "Đã giải quyết đúng hạn", "Đã giải quyết quá hạn",
+        "Đang giải quyết trong hạn", "Quá hạn chưa giải quyết", "Trả lại",
+    ]
+
+    public static func write(_ report: ProcessingReport, organization: Organization, to path: String, overwrite: Bool = false) throws -> WrittenFile {
+        guard report.total.received > 0 else {
+            throw ExportError.emptyPeriod(register: "Báo cáo tình hình giải quyết văn bản đến", start: report.period.start, end: report.period.end)
+        }
+        try AtomicOutput.write(to: path, overwrite: overwrite) { temporary in
+            let workbook = try Workbook(path: temporary, constantMemory: false)
+            do {
+                try fill(workbook, report: report, organization: organization)
+                try workbook.close()
+            } catch {
+                try? workbook.close()
+                throw error
+            }
+        }
+        return WrittenFile(path: path, rows: report.rows.count)
+    }
+
+    private static func fill(_ workbook: Workbook, report: ProcessingReport, organization: Organization) throws {
+        let sheet = try workbook.addWorksheet(sheetName)
+        let plain = try workbook.addFormat(CellStyle(size: 13, center: true))
+        let strong = try workbook.addFormat(CellStyle(size: 13, bold: true, center: true))
+        let title = try workbook.addFormat(CellStyle(size: 15, bold: true, center: true))
+        let heading = try workbook.addFormat(CellStyle(size: 12, bold: true, center: true, border: true))
+        let text = try workbook.addFormat(CellStyle(size: 12, border: true))
+        let number = try workbook.addFormat(CellStyle(size: 12, center: true, border: true))
+        let totalText = try workbook.addFormat(CellStyle(size: 12, bold: true, border: true))
+        let totalNumber = try workbook.addFormat(CellStyle(size: 12, bold: true, center: true, border: true))
+        let flag = try workbook.addFormat(CellStyle(size: 12, bold: true))
+        let last = headings.count - 1
+        for (index, width) in [6.0, 34, 12, 14, 14, 14, 14, 10].enumerated() { try sheet.setColumn(index, width: width) }
+        var row = 0
+        func line(_ value: String, _ format: UnsafeMutablePointer<lxw_format>) throws {
+            try sheet.merge(row: row, firstColumn: 0, lastColumn: last, text: value, format: format)
+            row += 1
+        }
+        if let parent = organization.parentName { try line(parent.uppercased(), plain) }
+        try line(organization.name.uppercased(), strong)
+        row += 1
+        try line("BÁO CÁO TÌNH HÌNH GIẢI QUYẾT VĂN BẢN ĐẾN", title)
+        try line("Từ ngày \(report.period.start.registerForm) đến ngày \(report.period.end.registerForm) (số liệu tính đến ngày \(report.today.registerForm))", plain)
+        row += 1
+        if !report.urgentOpen.isEmpty {
+            try sheet.merge(row: row, firstColumn: 0, lastColumn: last, text: "VĂN BẢN KHẨN CHƯA GIẢI QUYẾT XONG: \(report.urgentOpen.count)", format: flag)
+            row += 1
+            for document in report.urgentOpen {
+                let label = document.urgency?.label ?? ""
+                let unit = document.handler ?? "chưa chuyển"
+                let due = document.dueDate.map { ", hạn \($0.registerForm)" } ?? ""
+                try sheet.merge(
+                    row: row, firstColumn: 0, lastColumn: last,
+                    text: "⚑ \(label) – số đến \(document.displayNumber) ngày \(document.registerDate.registerForm): \(RegisterField.documentDescription.value(for: document).text) (\(unit)\(due))",
+                    format: text)
+                row += 1
+            }
+            row += 1
+        }
+        let headingRow = row
+        try sheet.setRowHeight(row, 48)
+        for (index, value) in headings.enumerated() { try sheet.write(.text(value), row: row, column: index, format: heading) }
+        row += 1
+        let firstDataRow = row
+        for (index, line) in report.rows.enumerated() {
+            try sheet.write(.number(index + 1), row: row, column: 0, format: number)
+            try sheet.write(.text(line.unit ?? "(Chưa chuyển)"), row: row, column: 1, format: text)
+            for (offset, value) in values(of: line).enumerated() { try sheet.write(.number(value), row: row, column: offset + 2, format: number) }
+            row += 1
+        }
+        let lastDataRow = row - 1
+        try sheet.write(.blank, row: row, column: 0, format: totalText)
+        try sheet.write(.text("Tổng cộng"), row: row, column: 1, format: totalText)
+        for (offset, value) in values(of: report.total).enumerated() { try sheet.write(.number(value), row: row, column: offset + 2, format: totalNumber) }
+        row += 2
+        let chart = try workbook.addStackedColumnChart(title: "Tình hình giải quyết văn bản đến theo đơn vị")
+        for column in 3...6 {
+            try chart.addSeries(name: headings[column], sheet: sheetName, rows: firstDataRow...lastDataRow, categoryColumn: 1, valueColumn: column)
+        }
+        try sheet.insert(chart, row: row, column: 1)
+        try sheet.preparePrinting(landscape: true, repeatRows: headingRow...headingRow)
+    }
+
+    static func values(of row: ProcessingRow) -> [Int] {
+        [row.received, row.doneOnTime, row.doneLate, row.pending, row.overdue, row.returned]
+    }
+}
