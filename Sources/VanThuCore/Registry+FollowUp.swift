@@ -127,3 +127,20 @@ extension Registry {
         }
     }
 }
+
+extension ProcessingReport: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        func json(_ row: ProcessingRow) -> JSONValue {
+            .fields([
+                ("doneLate", JSONValue(row.doneLate)), ("doneOnTime", JSONValue(row.doneOnTime)), ("overdue", JSONValue(row.overdue)),
+                ("pending", JSONValue(row.pending)), ("received", JSONValue(row.received)), ("returned", JSONValue(row.returned)),
+                ("unit", JSONValue(row.unit)),
+            ])
+        }
+        try JSONValue.fields([
+            ("from", .string(period.start.iso)), ("to", .string(period.end.iso)), ("today", .string(today.iso)),
+            ("total", json(total)), ("units", .array(rows.map(json))),
+            ("urgentOpen", .array(urgentOpen.map { .string($0.reference) })),
+        ]).encode(to: encoder)
+    }
+}

@@ -29,6 +29,7 @@ extension Registry {
             guard document.status.isOpen else { throw RegistryError.statusForbids(document.reference, status: document.status, action: .route) }
             guard day >= document.registerDate else { throw RegistryError.dateOrder(earlier: .arrivalDate, later: .transferDate) }
             let due = deadline?.resolved(from: day, calendar: calendar)
+            if let due, due < document.registerDate { throw RegistryError.dateOrder(earlier: .arrivalDate, later: .dueDate) }
             if let due, due < day { throw RegistryError.dateOrder(earlier: .transferDate, later: .dueDate) }
             try db.execute(
                 sql: "UPDATE document SET handler = ?, coHandlers = ?, transferDate = ?, dueDate = ?, status = 'routed' WHERE id = ?",
@@ -241,4 +242,36 @@ extension HandlingStep {
 
 extension HandlingStep: Encodable {
     public func encode(to encoder: any Encoder) throws { try json.encode(to: encoder) }
+}
+
+extension HandlingResult: Encodable {
+    /// `reference`, `status`, `dueDate` (ISO) on top, then the step and the whole document.
+    public func encode(to encoder: any Encoder) throws {
+        try JSONValue.fields([
+            ("document", document.json), ("dueDate", JSONValue(document.dueDate?.iso)), ("reference", .string(document.reference)),
+            ("status", JSONValue(document.status.rawValue)), ("step", step.json),
+        ]).encode(to: encoder)
+    }
+}
+
+extension DocumentHistory: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try JSONValue.fields([("document", document.json), ("steps", .array(steps.map(\.json)))]).encode(to: encoder)
+    }
+}
+
+extension FollowUpReport: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        let items = items.map { item in
+            JSONValue.fields([
+                ("days", JSONValue(item.state.days)), ("document", item.document.json), ("dueDate", JSONValue(item.document.dueDate?.iso)),
+                ("reference", .string(item.document.reference)), ("state", .string(item.state.code)), ("unit", JSONValue(item.document.handler)),
+                ("urgency", JSONValue(item.document.urgency?.label)),
+            ])
+        }
+        let units = byUnit.map { JSONValue.fields([("late", JSONValue($0.late)), ("soon", JSONValue($0.soon)), ("unit", JSONValue($0.unit))]) }
+        try JSONValue.fields([
+            ("items", .array(items)), ("soonUntil", .string(soonUntil.iso)), ("today", .string(today.iso)), ("units", .array(units)),
+        ]).encode(to: encoder)
+    }
 }

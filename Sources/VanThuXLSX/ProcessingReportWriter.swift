@@ -82,13 +82,13 @@ public enum ProcessingReportWriter {
         for (index, line) in report.rows.enumerated() {
             try sheet.write(.number(index + 1), row: row, column: 0, format: number)
             try sheet.write(.text(line.unit ?? "(Chưa chuyển)"), row: row, column: 1, format: text)
-            for (offset, value) in values(of: line).enumerated() { try sheet.write(.number(value), row: row, column: offset + 2, format: number) }
+            for (offset, value) in line.counts.enumerated() { try sheet.write(.number(value), row: row, column: offset + 2, format: number) }
             row += 1
         }
         let lastDataRow = row - 1
         try sheet.write(.blank, row: row, column: 0, format: totalText)
         try sheet.write(.text("Tổng cộng"), row: row, column: 1, format: totalText)
-        for (offset, value) in values(of: report.total).enumerated() { try sheet.write(.number(value), row: row, column: offset + 2, format: totalNumber) }
+        for (offset, value) in report.total.counts.enumerated() { try sheet.write(.number(value), row: row, column: offset + 2, format: totalNumber) }
         row += 2
         let chart = try workbook.addStackedColumnChart(title: "Tình hình giải quyết văn bản đến theo đơn vị")
         for column in 3...6 {
@@ -96,9 +96,5 @@ public enum ProcessingReportWriter {
         }
         try sheet.insert(chart, row: row, column: 1)
         try sheet.preparePrinting(landscape: true, repeatRows: headingRow...headingRow)
-    }
-
-    static func values(of row: ProcessingRow) -> [Int] {
-        [row.received, row.doneOnTime, row.doneLate, row.pending, row.overdue, row.returned]
     }
 }

@@ -17,6 +17,8 @@ struct VanThu: ParsableCommand {
         subcommands: [
             Init.self, Incoming.self, Outgoing.self, List.self, Show.self, Void.self, Edit.self,
             Journal.self, Types.self, RegisterCommand.self, Export.self, Intake.self,
+            Route.self, Receipt.self, Progress.self, Done.self, ReturnDocument.self, Reopen.self, Overdue.self, History.self,
+            Dispatch.self, Unsent.self, Slip.self, Report.self, Holidays.self,
         ])
 
     /// Runs the command; registry failures print one line to stderr and exit with their code.

@@ -9,7 +9,7 @@ public enum Deadline: Equatable, Sendable {
         let cleaned = VietnameseText.fold(text).filter { $0 != " " }
         let digits = cleaned.prefix { $0.isASCIIDigit }
         let unit = cleaned.dropFirst(digits.count)
-        if !digits.isEmpty, !unit.isEmpty, let count = Int(digits) {
+        if !digits.isEmpty, !unit.isEmpty, unit.allSatisfy(\.isLetter), let count = Int(digits) {
             guard count >= 0, count <= 3650 else { throw RegistryError.invalidDeadline(text) }
             switch unit {
             case "wd", "nlv", "ngaylamviec": self = .workingDays(count); return

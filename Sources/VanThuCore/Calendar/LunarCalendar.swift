@@ -47,7 +47,7 @@ public enum LunarCalendar {
         }
         let monthStart = newMoonDay(k + offset)
         let monthLength = newMoonDay(k + offset + 1) - monthStart
-        guard (1...monthLength).contains(lunar.day) else { return nil }
+        guard lunar.day >= 1, lunar.day <= monthLength else { return nil }
         return date(julianDay: monthStart + lunar.day - 1)
     }
 

@@ -43,7 +43,7 @@ public struct WorkingCalendar: Sendable {
         for day in announced { byDay[day.date.dayNumber] = day }
         self.announced = byDay
         var off: [Int: Set<Int>] = [:]
-        for year in years ?? 1...0 {
+        for year in years.map(Array.init) ?? [] {
             off[year] = Set(Self.statutoryHolidays(year: year).map(\.date.dayNumber))
         }
         computedOff = off

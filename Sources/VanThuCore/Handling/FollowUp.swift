@@ -89,6 +89,9 @@ public struct ProcessingRow: Equatable, Sendable {
     public var returned = 0
 
     public init(unit: String?) { self.unit = unit }
+
+    /// The counts in report order: received, done on time, done late, pending, overdue, returned.
+    public var counts: [Int] { [received, doneOnTime, doneLate, pending, overdue, returned] }
 }
 
 /// The processing report for a period: one row per unit, urgent documents counted apart.

@@ -12,8 +12,9 @@ extension VanThu {
                 vanthu export incoming-register --year 2021 -o so-den-2021.xlsx
                 vanthu export outgoing-register --month 2021-08 -o so-di-2021-08.xlsx
                 vanthu xuat theo-doi --quarter 2021-Q3 -o theo-doi.xlsx
+                vanthu export postal-register --month 2021-08 -o so-gui-buu-dien.xlsx
                 """,
-            subcommands: [IncomingRegister.self, OutgoingRegister.self, TrackingRegister.self],
+            subcommands: [IncomingRegister.self, OutgoingRegister.self, TrackingRegister.self, PostalRegister.self],
             aliases: ["xuat"])
     }
 }
@@ -86,5 +87,14 @@ extension VanThu.Export {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: ExportOptions
         func run() throws { try options.run(layout: "tracking", global: global) }
+    }
+
+    struct PostalRegister: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "postal-register", abstract: "Sổ gửi văn bản đi bưu điện (ND30 Phụ lục IV mục III), from the copies sent by post.",
+            aliases: ["buu-dien"])
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: ExportOptions
+        func run() throws { try options.run(layout: "postal", global: global) }
     }
 }

@@ -1,0 +1,53 @@
+import ArgumentParser
+import VanThuCore
+
+extension VanThu {
+    struct Overdue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List late and nearly-late incoming documents by unit, urgent ones first.",
+            discussion: """
+                Late: past the deadline, or registered but not routed by the end of the next working day (ND30 Điều 23.1;
+                an urgent document by the end of its arrival day). VANTHU_TODAY=2021-09-20 checks another day.
+                vanthu overdue --soon 3wd
+                vanthu qua-han --unit "Phòng Tuyên truyền"
+                """,
+            aliases: ["qua-han"])
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: ArgumentHelp("Only this unit's documents (lead or co-operating).", valueName: "unit"))
+        var unit: String?
+
+        @Option(help: ArgumentHelp("Also list documents due within this many working days (3wd) or days (5d).", valueName: "limit"))
+        var soon: String?
+
+        func run() throws {
+            let report = try global.withRegistry(.read) { try $0.followUp(unit: unit, soon: soon) }
+            if global.json { return try Terminal.json(report) }
+            let lang = Language.fromEnvironment()
+            guard !report.items.isEmpty else {
+                return Terminal.print(Terminal.label(
+                    "Không có văn bản quá hạn hay sắp đến hạn (ngày \(report.today.vietnamese)).",
+                    "No document is late or due soon (on \(report.today.vietnamese))."))
+            }
+            let rows = report.items.map { item -> [String] in
+                let d = item.document
+                let flag = d.urgency.map { "⚑ \($0.label)" } ?? ""
+                let subject = d.secrecy == .tuyetMat ? d.typeName : "\(d.typeName) \(d.subject)"
+                return [flag, d.displayNumber, d.registerDate.vietnamese, d.handler ?? Terminal.label("(chưa chuyển)", "(not routed)"),
+                        d.dueDate?.vietnamese ?? "", item.state.name(in: lang), subject]
+            }
+            let headings = [
+                "", Terminal.label("Số đến", "No."), Terminal.label("Ngày đến", "Arrived"), Terminal.label("Đơn vị chủ trì", "Lead unit"),
+                Terminal.label("Hạn", "Due"), Terminal.label("Tình trạng", "State"), Terminal.label("Tên loại và trích yếu", "Type and summary"),
+            ]
+            Terminal.print(Terminal.label("Theo dõi, đôn đốc ngày \(report.today.vietnamese)", "Follow-up on \(report.today.vietnamese)"))
+            Terminal.print(Terminal.table(headings: headings, rows: rows, limits: [nil, nil, nil, 28, nil, nil, 60]))
+            Terminal.print("")
+            for unit in report.byUnit {
+                let name = unit.unit ?? Terminal.label("(chưa chuyển)", "(not routed)")
+                Terminal.print(Terminal.label("\(name): \(unit.late) quá hạn, \(unit.soon) sắp đến hạn", "\(name): \(unit.late) late, \(unit.soon) due soon"))
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import VanThuCore
+import VanThuXLSX
+
+extension VanThu {
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the processing report (Báo cáo tình hình giải quyết văn bản đến) for a period, per unit, with a chart.",
+            discussion: """
+                Counts the incoming documents that arrived in the period, on today's date: received, done on time, done late,
+                pending, overdue, returned. Urgent documents still open are listed first.
+                vanthu report --quarter 2021-Q3 -o bao-cao-quy-3.xlsx
+                """,
+            aliases: ["bao-cao"])
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: ArgumentHelp("The whole year.", valueName: "year"))
+        var year: Int?
+
+        @Option(help: ArgumentHelp("One month: 2021-08.", valueName: "yyyy-mm"))
+        var month: String?
+
+        @Option(help: ArgumentHelp("One quarter: 2021-Q3.", valueName: "yyyy-Qn"))
+        var quarter: String?
+
+        @Option(help: ArgumentHelp("First day of the period.", valueName: "date"))
+        var from: String?
+
+        @Option(help: ArgumentHelp("Last day of the period.", valueName: "date"))
+        var to: String?
+
+        @Option(name: [.short, .long], help: ArgumentHelp("The XLSX file to write; without it the table is printed.", valueName: "path"),
+                completion: .file(extensions: ["xlsx"]))
+        var output: String?
+
+        @Flag(help: "Replace the output file if it exists.")
+        var overwrite = false
+
+        func run() throws {
+            let period = try RegisterPeriod(year: year, month: month, quarter: quarter, from: from, to: to)
+            try global.withRegistry(.read) { registry in
+                let report = try registry.processingReport(period: period)
+                if let output {
+                    let written = try ProcessingReportWriter.write(report, organization: try registry.organization(), to: output, overwrite: overwrite)
+                    if global.json { return try Terminal.json(["path": written.path]) }
+                    return Terminal.print(Terminal.label("Đã ghi báo cáo (\(written.rows) đơn vị) vào \(written.path)", "Wrote the report (\(written.rows) units) to \(written.path)"))
+                }
+                if global.json { return try Terminal.json(report) }
+                for document in report.urgentOpen {
+                    Terminal.print("⚑ \(document.urgency?.label ?? "") \(document.reference): \(document.typeName) \(document.subject) (\(document.status.name(in: .fromEnvironment())))")
+                }
+                let rows = report.rows.map { row in
+                    [row.unit ?? Terminal.label("(Chưa chuyển)", "(Not routed)")] + row.counts.map(String.init)
+                } + [[Terminal.label("Tổng cộng", "Total")] + report.total.counts.map(String.init)]
+                Terminal.print(Terminal.table(
+                    headings: [Terminal.label("Đơn vị", "Unit"), Terminal.label("Nhận", "Received"), Terminal.label("Đúng hạn", "On time"),
+                               Terminal.label("Quá hạn", "Late"), Terminal.label("Đang giải quyết", "Pending"), Terminal.label("Quá hạn chưa xong", "Overdue"),
+                               Terminal.label("Trả lại", "Returned")],
+                    rows: rows))
+            }
+        }
+    }
+}

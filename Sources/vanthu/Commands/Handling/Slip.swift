@@ -1,0 +1,35 @@
+import ArgumentParser
+import VanThuCore
+import VanThuXLSX
+
+extension VanThu {
+    struct Slip: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the Phiếu giải quyết văn bản đến of an incoming document (ND30 Phụ lục IV mục VII) as XLSX.",
+            discussion: "vanthu slip den/2021/792 -o phieu-792.xlsx",
+            aliases: ["phieu"])
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: ArgumentHelp("The document: its id, or den/2021/783.", valueName: "ref"))
+        var reference: String
+
+        @Option(name: [.short, .long], help: ArgumentHelp("The file to write.", valueName: "path"), completion: .file(extensions: ["xlsx"]))
+        var output: String
+
+        @Flag(help: "Replace the output file if it exists.")
+        var overwrite = false
+
+        func run() throws {
+            let written = try global.withRegistry(.read) { registry in
+                let history = try registry.history(reference: reference)
+                guard history.document.direction == .incoming else {
+                    throw RegistryError.wrongDirection(history.document.reference, expected: .incoming)
+                }
+                return try IncomingSlipWriter.write(history, organization: try registry.organization(), to: output, overwrite: overwrite)
+            }
+            if global.json { return try Terminal.json(["path": written.path]) }
+            Terminal.print(Terminal.label("Đã ghi Phiếu giải quyết văn bản đến vào \(written.path)", "Wrote the handling slip to \(written.path)"))
+        }
+    }
+}
