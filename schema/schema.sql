@@ -1,6 +1,13 @@
 -- The vanthu schema as the migrations build it. Checked by SchemaTests;
 -- regenerate with RECORD_SNAPSHOTS=1 swift test --filter SchemaTests.
 sqlite_master
+CREATE TABLE calendarDay (
+    date TEXT PRIMARY KEY,
+    dayOff INTEGER NOT NULL CHECK (dayOff IN (0, 1)),
+    name TEXT NOT NULL CHECK (name <> ''),
+    addedAt TEXT NOT NULL,
+    addedBy TEXT NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE citation (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     documentId INTEGER NOT NULL REFERENCES document(id),
@@ -14,6 +21,26 @@ CREATE TABLE citation (
 );
 CREATE TRIGGER citation_is_never_deleted BEFORE DELETE ON citation
 BEGIN SELECT RAISE(ABORT, 'citations are never deleted'); END;
+CREATE TABLE dispatch (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    documentId INTEGER NOT NULL REFERENCES document(id),
+    recipientId INTEGER REFERENCES recipient(id),
+    recipientName TEXT NOT NULL CHECK (recipientName <> ''),
+    via TEXT NOT NULL CHECK (via IN ('post', 'email', 'axis', 'hand')),
+    day TEXT NOT NULL,
+    envelopes INTEGER NOT NULL DEFAULT 1 CHECK (envelopes >= 1),
+    extra INTEGER NOT NULL DEFAULT 0 CHECK (extra IN (0, 1)),
+    note TEXT,
+    at TEXT NOT NULL,
+    user TEXT NOT NULL,
+    CHECK ((recipientId IS NULL) = (extra = 1))
+);
+CREATE INDEX dispatch_on_day ON dispatch(day);
+CREATE INDEX dispatch_on_documentId ON dispatch(documentId);
+CREATE TRIGGER dispatch_is_never_changed BEFORE UPDATE ON dispatch
+BEGIN SELECT RAISE(ABORT, 'dispatch records are never changed'); END;
+CREATE TRIGGER dispatch_is_never_deleted BEFORE DELETE ON dispatch
+BEGIN SELECT RAISE(ABORT, 'dispatch records are never deleted'); END;
 CREATE TABLE document (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     kind TEXT NOT NULL
@@ -49,13 +76,16 @@ CREATE TABLE document (
     registeredBy TEXT NOT NULL,
     voidedAt TEXT,
     voidedBy TEXT,
-    voidReason TEXT,
+    voidReason TEXT, status TEXT
+    CHECK (status IN ('registered', 'routed', 'inProgress', 'done', 'returned')), coHandlers TEXT, progress TEXT, doneDate TEXT, replyId INTEGER REFERENCES document(id), reply TEXT,
     CHECK ((voidedAt IS NULL) = (voidReason IS NULL)),
     CHECK ((codeNumber IS NULL) = (codeNotation IS NULL)),
     UNIQUE (registerId, seriesKey, number, numberSuffix)
 );
 CREATE INDEX document_on_duplicateKey ON document(duplicateKey) WHERE duplicateKey IS NOT NULL;
 CREATE INDEX document_on_kind_registerDate ON document(kind, registerDate);
+CREATE INDEX document_open ON document(status, dueDate)
+WHERE status IN ('registered', 'routed', 'inProgress') AND voidedAt IS NULL;
 CREATE TRIGGER document_numbers_are_fixed
 BEFORE UPDATE OF kind, registerId, seriesKey, number, numberSuffix, registerDate ON document
 BEGIN SELECT RAISE(ABORT, 'a registered number never changes'); END;
@@ -79,6 +109,27 @@ CREATE TABLE documentType (
     builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),
     PRIMARY KEY (style, code)
 ) WITHOUT ROWID;
+CREATE TABLE handlingStep (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    documentId INTEGER NOT NULL REFERENCES document(id),
+    action TEXT NOT NULL
+        CHECK (action IN ('route', 'receipt', 'progress', 'done', 'return', 'reopen')),
+    day TEXT NOT NULL,
+    at TEXT NOT NULL,
+    user TEXT NOT NULL,
+    person TEXT,
+    unit TEXT,
+    coUnits TEXT,
+    dueDate TEXT,
+    text TEXT,
+    replyId INTEGER REFERENCES document(id),
+    reply TEXT
+);
+CREATE INDEX handlingStep_on_documentId ON handlingStep(documentId);
+CREATE TRIGGER handlingStep_is_never_changed BEFORE UPDATE ON handlingStep
+BEGIN SELECT RAISE(ABORT, 'handling steps are never changed'); END;
+CREATE TRIGGER handlingStep_is_never_deleted BEFORE DELETE ON handlingStep
+BEGIN SELECT RAISE(ABORT, 'handling steps are never deleted'); END;
 CREATE TABLE journal (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     at TEXT NOT NULL,

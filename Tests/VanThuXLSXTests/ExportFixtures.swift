@@ -76,3 +76,33 @@ enum ExportFixtures {
         return result
     }
 }
+
+extension ExportFixtures {
+    /// The shared strings of a workbook written in normal mode (reports and slips), in order.
+    static func sharedStrings(of path: String) throws -> [String] {
+        let xml = try member("xl/sharedStrings.xml", of: path)
+        guard let regex = try? NSRegularExpression(pattern: #"<t[^>]*>(.*?)</t>"#, options: [.dotMatchesLineSeparators]) else { return [] }
+        return regex.matches(in: xml, range: NSRange(xml.startIndex..., in: xml)).compactMap { match in
+            Range(match.range(at: 1), in: xml).map { String(xml[$0]).replacingOccurrences(of: "&amp;", with: "&") }
+        }
+    }
+
+    /// The cells of a normal-mode sheet with shared strings resolved: `[row: [column: text]]`.
+    static func resolvedCells(sheet: String, of path: String) throws -> [Int: [String: String]] {
+        let strings = try sharedStrings(of: path)
+        let xml = try member(sheet, of: path)
+        var result: [Int: [String: String]] = [:]
+        guard let regex = try? NSRegularExpression(pattern: #"<c r="([A-Z]+)(\d+)"([^>]*?)(?:/>|>(.*?)</c>)"#) else { return [:] }
+        for match in regex.matches(in: xml, range: NSRange(xml.startIndex..., in: xml)) {
+            guard let column = Range(match.range(at: 1), in: xml), let rowRange = Range(match.range(at: 2), in: xml), let row = Int(xml[rowRange]),
+                let inner = Range(match.range(at: 4), in: xml)
+            else { continue }
+            let attributes = Range(match.range(at: 3), in: xml).map { String(xml[$0]) } ?? ""
+            let body = String(xml[inner])
+            guard let v = body.range(of: #"(?<=<v>).*?(?=</v>)"#, options: .regularExpression) else { continue }
+            let value = String(body[v])
+            result[row, default: [:]][String(xml[column])] = attributes.contains(#"t="s""#) ? Int(value).flatMap { strings.indices.contains($0) ? strings[$0] : nil } ?? "" : value
+        }
+        return result
+    }
+}

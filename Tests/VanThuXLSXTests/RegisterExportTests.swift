@@ -5,12 +5,12 @@ import VanThuCore
 
 @Suite struct LayoutTests {
     /// The binary carries the layouts; they must be the files in exports/.
-    @Test(arguments: ["incoming-register.json", "outgoing-register.json", "tracking-register.json"])
+    @Test(arguments: ["incoming-register.json", "outgoing-register.json", "tracking-register.json", "postal-register.json"])
     func theBuiltinLayoutsAreTheFilesInExports(file: String) throws {
         let onDisk = try String(contentsOf: ExportFixtures.root.appendingPathComponent("exports/\(file)"), encoding: .utf8)
         let builtin = try #require(BuiltinLayouts.files[file], "run scripts/embed-layouts.sh")
         #expect(builtin == onDisk.trimmingCharacters(in: .newlines), "run scripts/embed-layouts.sh")
-        #expect(BuiltinLayouts.files.count == 3)
+        #expect(BuiltinLayouts.files.count == 4)
     }
 
     @Test func theColumnsAreTheLegalOnesInTheLegalOrder() throws {
