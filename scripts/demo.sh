@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job of a văn thư on the sample documents: continue the paper registers, register and
-# stamp incoming documents, number outgoing ones, void a mistake, list the registers.
+# stamp incoming documents, number outgoing ones, void a mistake, route and follow up, send the
+# copies, list and export the registers and the processing report.
 # Usage: scripts/demo.sh PATH/TO/vanthu DEMO_FOLDER
 set -euo pipefail
 vanthu=$1
@@ -57,6 +58,32 @@ step "Một số vào nhầm được hủy có lý do (không bao giờ xóa, k
 run den them --issuer "Báo Kon Tum" --summary "Thư mời viết bài (gửi nhầm địa chỉ)" --type GM
 run void den/2021/794 --reason "Văn bản gửi nhầm cơ quan, đã trả lại Báo Kon Tum"
 
+step "Trình lãnh đạo, chuyển: ý kiến chỉ đạo, đơn vị chủ trì, phối hợp, hạn tính theo ngày làm việc (bỏ qua Quốc khánh 2–3/9)"
+run route den/2021/791 --lead "Phòng Thông tin - Báo chí - Xuất bản" --co "Văn phòng Sở" --due 10wd \
+    --direction "Giao Phòng TTBCXB chủ trì, tham mưu báo cáo Ban Tuyên giáo" --by "PGĐ Nguyễn Văn B"
+run chuyen den/2021/793 --lead "Phòng Bưu chính, Viễn thông và Công nghệ thông tin" --due 1wd --by "GĐ Trần Văn D"
+run ky-nhan den/2021/791 --unit "Phòng Thông tin - Báo chí - Xuất bản" --signed-by "Trần Thị C"
+run tien-do den/2021/791 --note "Đang dự thảo báo cáo"
+
+step "Giải quyết xong: công văn của Sở Nội vụ, trả lời bằng công văn số 215/STTTT-VP"
+run xong den/2021/792 --reply di/2021/CV/215
+
+step "Gửi văn bản đi đến từng nơi nhận, và những nơi chưa gửi"
+run gui di/2021/CV/215 --to "Sở Nội vụ tỉnh Kon Tum" --via post
+run dispatch di/2021/BC/216 --to "Ban Tuyên giáo Tỉnh ủy" --via axis
+run unsent
+
+step "Phiếu giải quyết văn bản đến của số 791"
+exports=$root/exports/demo
+mkdir -p "$exports"
+run slip den/2021/791 -o "$exports/phieu-giai-quyet-791.xlsx" --overwrite
+
+step "Mười hai ngày sau (6/9/2021): văn bản quá hạn và sắp đến hạn, khẩn lên đầu"
+export VANTHU_TODAY=2021-09-06
+run overdue --soon 5wd
+run history den/2021/791
+run holidays list --year 2021
+
 step "Sổ đăng ký văn bản đến và đi năm 2021"
 run list incoming --year 2021
 run list outgoing --year 2021
@@ -65,11 +92,12 @@ run register list
 step "Nhật ký (5 thao tác gần nhất)"
 run journal --limit 5
 
-step "In sổ: xuất Sổ đăng ký văn bản đến, đi và Sổ theo dõi ra Excel (A4 ngang, sẵn để ký và đóng sổ)"
-exports=$root/exports/demo
-mkdir -p "$exports"
+step "In sổ: Sổ đăng ký văn bản đến, đi, Sổ theo dõi giải quyết, Sổ gửi bưu điện ra Excel (A4 ngang, sẵn để ký), và báo cáo"
 run export incoming-register --year 2021 -o "$exports/so-den-2021.xlsx" --overwrite
 run xuat so-di --year 2021 -o "$exports/so-di-2021.xlsx" --overwrite
 run xuat theo-doi --month 2021-08 -o "$exports/theo-doi-2021-08.xlsx" --overwrite
+run xuat buu-dien --year 2021 -o "$exports/so-gui-buu-dien-2021.xlsx" --overwrite
+run report --year 2021
+run bao-cao --year 2021 -o "$exports/bao-cao-giai-quyet-2021.xlsx" --overwrite
 
 printf '\nCơ sở dữ liệu mẫu: %s\nCác sổ đã xuất: %s\n' "$VANTHU_DB" "$exports"
