@@ -21,6 +21,7 @@ measure() { /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/st
   echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores, release build, one run each. Wall-clock; the machine is noisy (±10–20 %)."
   echo
   "$bin/VanThuBench" registration "$bin/vanthu" "${BENCH_DOCUMENTS:-100000}" "${BENCH_RUNS:-30}"
+  "$bin/VanThuBench" overdue "$bin/vanthu" "${BENCH_OVERDUE_DOCUMENTS:-100000}" "${BENCH_OVERDUE_RUNS:-10}"
   "$bin/VanThuBench" intake Tests/VanThuIntakeTests/Seeds "${BENCH_INTAKE_READS:-20000}"
 
   n=${BENCH_EXPORT_DOCUMENTS:-1000000}

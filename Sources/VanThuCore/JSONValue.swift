@@ -38,7 +38,27 @@ enum JSONValue: Codable {
         return out
     }
 
-    func write(to out: inout String) {
+    /// Indented like JSONEncoder's `.prettyPrinted` (`"key" : value`), keys in `fields` order:
+    /// for outputs too long for JSONEncoder (follow-up lists of tens of thousands of rows).
+    var pretty: String {
+        var out = ""
+        write(to: &out, indent: 0)
+        return out
+    }
+
+    /// Writes compact JSON, or indented JSON from `indent` spaces when it is not nil.
+    func write(to out: inout String, indent: Int? = nil) {
+        let inner = indent.map { $0 + 2 }
+        func open(_ bracket: String) { out += bracket }
+        func item(_ index: Int) {
+            if index > 0 { out += "," }
+            if let inner { out += "\n" + String(repeating: " ", count: inner) }
+        }
+        func close(_ bracket: String, empty: Bool) {
+            if let indent, !empty { out += "\n" + String(repeating: " ", count: indent) }
+            out += bracket
+        }
+        let colon = indent == nil ? ":" : " : "
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -46,30 +66,30 @@ enum JSONValue: Codable {
             out += n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .array(let items):
-            out += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
-                item.write(to: &out)
+            open("[")
+            for (index, value) in items.enumerated() {
+                item(index)
+                value.write(to: &out, indent: inner)
             }
-            out += "]"
+            close("]", empty: items.isEmpty)
         case .object(let fields):
-            out += "{"
+            open("{")
             for (index, key) in fields.keys.sorted().enumerated() {
-                if index > 0 { out += "," }
+                item(index)
                 JSONValue.writeString(key, to: &out)
-                out += ":"
-                fields[key, default: .null].write(to: &out)
+                out += colon
+                fields[key, default: .null].write(to: &out, indent: inner)
             }
-            out += "}"
+            close("}", empty: fields.isEmpty)
         case .fields(let fields):
-            out += "{"
+            open("{")
             for (index, (key, value)) in fields.enumerated() {
-                if index > 0 { out += "," }
+                item(index)
                 JSONValue.writeString(key, to: &out)
-                out += ":"
-                value.write(to: &out)
+                out += colon
+                value.write(to: &out, indent: inner)
             }
-            out += "}"
+            close("}", empty: fields.isEmpty)
         }
     }
 

@@ -25,14 +25,15 @@ extension Registry {
                 let cutoff = calendar.previousWorkingDay(before: today)
                 let unrouted = try Document.fetchAll(
                     db, where: "\(Self.openCondition) AND d.status = 'registered' AND (d.registerDate < ? OR (d.urgency IS NOT NULL AND d.registerDate < ?))",
-                    arguments: [cutoff.iso, today.iso])
+                    arguments: [cutoff.iso, today.iso], withRecipients: false)
                 for document in unrouted {
                     let deadline = document.urgency == nil ? calendar.nextWorkingDay(after: document.registerDate) : document.registerDate
                     items.append(FollowUpItem(document: document, state: .lateToPresent(days: workingDaysLate(since: deadline))))
                 }
             }
             let routed = try Document.fetchAll(
-                db, where: "\(Self.openCondition) AND d.status IN ('routed', 'inProgress') AND d.dueDate <= ?", arguments: [soonUntil.iso])
+                db, where: "\(Self.openCondition) AND d.status IN ('routed', 'inProgress') AND d.dueDate <= ?", arguments: [soonUntil.iso],
+                withRecipients: false)
             var soonMemo: [Int: Int] = [:]
             for document in routed {
                 guard let due = document.dueDate else { continue }
@@ -47,24 +48,20 @@ extension Registry {
                     items.append(FollowUpItem(document: document, state: .dueSoon(days: left)))
                 }
             }
-            items.sort(by: Self.followUpOrder)
-            return FollowUpReport(today: today, soonUntil: soonUntil, items: items)
+            return FollowUpReport(today: today, soonUntil: soonUntil, items: Self.sortedForFollowUp(items))
         }
     }
 
     /// Urgent first (Hỏa tốc, Thượng khẩn, Khẩn), then not-routed, then by unit, state, deadline.
-    private static func followUpOrder(_ a: FollowUpItem, _ b: FollowUpItem) -> Bool {
-        let ua = urgencyRank(a.document.urgency)
-        let ub = urgencyRank(b.document.urgency)
-        if ua != ub { return ua < ub }
-        let ha = a.document.handler ?? ""
-        let hb = b.document.handler ?? ""
-        if ha != hb { return ha < hb }
-        if a.state.rank != b.state.rank { return a.state.rank < b.state.rank }
-        let da = a.document.dueDate ?? a.document.registerDate
-        let db = b.document.dueDate ?? b.document.registerDate
-        if da != db { return da < db }
-        return a.document.id < b.document.id
+    /// Sorts small keys, not the documents: moving documents around cost more than the query.
+    private static func sortedForFollowUp(_ items: [FollowUpItem]) -> [FollowUpItem] {
+        var units: [String: Int] = [:]
+        for unit in Set(items.map { $0.document.handler ?? "" }).sorted() { units[unit] = units.count }
+        let keys = items.indices.map { index -> (Int, Int, Int, Int, Int64, Int) in
+            let d = items[index].document
+            return (urgencyRank(d.urgency), units[d.handler ?? ""] ?? 0, items[index].state.rank, (d.dueDate ?? d.registerDate).dayNumber, d.id, index)
+        }
+        return keys.sorted { ($0.0, $0.1, $0.2, $0.3, $0.4) < ($1.0, $1.1, $1.2, $1.3, $1.4) }.map { items[$0.5] }
     }
 
     static func urgencyRank(_ urgency: Urgency?) -> Int {

@@ -261,7 +261,7 @@ extension DocumentHistory: Encodable {
 }
 
 extension FollowUpReport: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    var json: JSONValue {
         let items = items.map { item in
             JSONValue.fields([
                 ("days", JSONValue(item.state.days)), ("document", item.document.json), ("dueDate", JSONValue(item.document.dueDate?.iso)),
@@ -270,8 +270,13 @@ extension FollowUpReport: Encodable {
             ])
         }
         let units = byUnit.map { JSONValue.fields([("late", JSONValue($0.late)), ("soon", JSONValue($0.soon)), ("unit", JSONValue($0.unit))]) }
-        try JSONValue.fields([
+        return .fields([
             ("items", .array(items)), ("soonUntil", .string(soonUntil.iso)), ("today", .string(today.iso)), ("units", .array(units)),
-        ]).encode(to: encoder)
+        ])
     }
+
+    /// The report as indented JSON, written by hand: a long list is too slow for JSONEncoder.
+    public var prettyJSON: String { json.pretty }
+
+    public func encode(to encoder: any Encoder) throws { try json.encode(to: encoder) }
 }

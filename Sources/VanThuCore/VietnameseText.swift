@@ -157,5 +157,12 @@ public enum VietnameseText {
     }
 
     /// The width of `text` in terminal columns, counting characters (combining marks take none).
-    public static func width(_ text: String) -> Int { text.count }
+    /// Text that is surely NFC (nearly all of it) has one character per scalar, counted from
+    /// the bytes; anything else is counted by grapheme.
+    public static func width(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            isSurelyNFC(bytes) ? bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } : nil
+        } ?? text.count
+    }
 }

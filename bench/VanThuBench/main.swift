@@ -133,6 +133,59 @@ func makeDatabase(path: String, documents: Int) throws {
     }
 }
 
+/// `vanthu overdue --soon 3wd` on `documents` open incoming documents, all routed, checked on
+/// 1 July 2021 (median of `runs` processes, output to /dev/null: the table is still built and
+/// written). Two registers: a realistic one, deadlines from 3 days ago to 5 months ahead (a few
+/// percent listed), and a backlog where deadlines follow arrival by 5–40 days over the whole year
+/// (nearly half listed).
+func overdue(vanthu: String, documents: Int, runs: Int) throws -> [(String, String, String, String)] {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vanthu-bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { if ProcessInfo.processInfo.environment["BENCH_KEEP"] == nil { try? FileManager.default.removeItem(at: folder) } else { print("kept \(folder.path)") } }
+    let today = LocalDate(year: 2021, month: 7, day: 1) ?? LocalDate(dayNumber: 18_809)
+    var rows: [(String, String, String, String)] = []
+    for backlog in [false, true] {
+        let path = folder.appendingPathComponent(backlog ? "backlog.sqlite" : "realistic.sqlite").path
+        let context = RegistryContext(user: "bench", today: LocalDate(year: 2021, month: 12, day: 31))
+        let organization = Organization(name: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", code: "STTTT", place: "Kon Tum", style: .state)
+        let registry = try Registry.create(at: path, organization: organization, context: context)
+        var random = SeededGenerator(state: 20210701)
+        let drafts = Sample.drafts(documents, seed: 20210701).map { draft in
+            var draft = draft
+            let received = draft.received.flatMap(LocalDate.parse) ?? today
+            let due = backlog ? received.adding(days: Int.random(in: 5...40, using: &random)) : today.adding(days: Int.random(in: -3...150, using: &random))
+            draft.dueDate = max(due, received).iso
+            if Int.random(in: 0..<50, using: &random) == 0 { draft.urgency = "khan" }
+            return draft
+        }
+        for start in stride(from: 0, to: drafts.count, by: 20_000) {
+            _ = try registry.registerIncoming(batch: Array(drafts[start..<min(start + 20_000, drafts.count)]))
+        }
+        registry.close()
+        let reader = try Registry.open(at: path, access: .read, context: RegistryContext(user: "bench", today: today))
+        let listed = try reader.followUp(soon: "3wd").items.count
+        reader.close()
+        var environment = ProcessInfo.processInfo.environment
+        environment["VANTHU_TODAY"] = today.iso
+        var times: [String: [Double]] = [:]
+        for _ in 0..<runs {
+            for (name, extra) in [("text", [String]()), ("json", ["--json"])] {
+                var status: Int32 = 0
+                let elapsed = seconds { status = spawnAndWait([vanthu, "overdue", "--soon", "3wd", "--db", path] + extra, environment: environment) }
+                guard status == 0 else { throw CocoaError(.executableLoad) }
+                times[name, default: []].append(elapsed * 1000)
+            }
+        }
+        let text = median(times["text"] ?? [])
+        let json = median(times["json"] ?? [])
+        let kind = backlog ? "a backlog" : "a realistic register"
+        rows.append(("`vanthu overdue --soon 3wd`, \(kind): \(documents) open documents, \(listed) listed (median of \(runs) processes)", "< 200 ms",
+                     String(format: "%.0f ms", text), String(format: "%.2f", text / 200)))
+        rows.append(("the same with `--json`", "< 200 ms", String(format: "%.0f ms", json), String(format: "%.2f", json / 200)))
+    }
+    return rows
+}
+
 /// Intake: the documents in `folder`, read over and over on one core.
 func intake(folder: String, documents: Int) throws -> (String, String, String, String) {
     let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted()
@@ -161,10 +214,15 @@ do {
     case (3..., "intake"):
         let row = try intake(folder: arguments[2], documents: arguments.count > 3 ? Int(arguments[3]) ?? 20_000 : 20_000)
         print("| \(row.0) | \(row.1) | \(row.2) | \(row.3) |")
+    case (3..., "overdue"):
+        let rows = try overdue(
+            vanthu: arguments[2], documents: arguments.count > 3 ? Int(arguments[3]) ?? 100_000 : 100_000,
+            runs: arguments.count > 4 ? Int(arguments[4]) ?? 10 : 10)
+        for (figure, target, measured, ratio) in rows { print("| \(figure) | \(target) | \(measured) | \(ratio) |") }
     case (4, "make-db"):
         try makeDatabase(path: arguments[2], documents: Int(arguments[3]) ?? 1_000_000)
     default:
-        FileHandle.standardError.write(Data("usage: VanThuBench registration VANTHU [documents] [runs] | intake FOLDER [reads] | make-db PATH documents\n".utf8))
+        FileHandle.standardError.write(Data("usage: VanThuBench registration VANTHU [documents] [runs] | overdue VANTHU [documents] [runs] | intake FOLDER [reads] | make-db PATH documents\n".utf8))
         exit(64)
     }
 } catch {

@@ -19,6 +19,10 @@ extension Document {
             SELECT name FROM recipient WHERE documentId = d.id ORDER BY position)) AS recipientsJSON
         """
 
+    /// `selection` without the recipients, for incoming documents (which have none): the
+    /// follow-up list reads tens of thousands of them.
+    static let selectionWithoutRecipients = Column.allCases.dropLast().map { "d.\($0)" }.joined(separator: ", ") + ", '[]' AS recipientsJSON"
+
     /// Decodes a row of `SELECT \(selection) FROM document d` by hand: export and lists read
     /// many rows, and Codable with key strategies is many times slower.
     init(row: Row) throws {
@@ -72,9 +76,14 @@ extension Document {
         }
     }
 
-    static func fetchAll(_ db: Database, where condition: String, arguments: StatementArguments = [], suffix: String = "") throws -> [Document] {
-        let rows = try Row.fetchAll(db, sql: "SELECT \(selection) FROM document d WHERE \(condition) \(suffix)", arguments: arguments)
-        return try rows.map(Document.init(row:))
+    static func fetchAll(
+        _ db: Database, where condition: String, arguments: StatementArguments = [], suffix: String = "", withRecipients: Bool = true
+    ) throws -> [Document] {
+        let columns = withRecipients ? selection : selectionWithoutRecipients
+        var documents: [Document] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM document d WHERE \(condition) \(suffix)", arguments: arguments)
+        while let row = try rows.next() { documents.append(try Document(row: row)) }
+        return documents
     }
 
     static func fetch(_ db: Database, id: Int64) throws -> Document? {

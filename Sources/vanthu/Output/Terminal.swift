@@ -22,18 +22,25 @@ enum Terminal {
 
     /// A plain text table; cells are cut to `limits` characters where given.
     static func table(headings: [String], rows: [[String]], limits: [Int?] = []) -> String {
-        let cut: [[String]] = ([headings] + rows).map { row in
+        // Each cell's width is counted once; a follow-up list can have tens of thousands of rows.
+        let cut: [[(text: String, width: Int)]] = ([headings] + rows).map { row in
             row.enumerated().map { index, cell in
-                let cell = cell.replacingOccurrences(of: "\n", with: " ")
-                guard index < limits.count, let limit = limits[index], cell.count > limit else { return cell }
-                return String(cell.prefix(limit - 1)) + "…"
+                let cell = cell.utf8.contains(0x0A) ? cell.replacingOccurrences(of: "\n", with: " ") : cell
+                let width = VietnameseText.width(cell)
+                guard index < limits.count, let limit = limits[index], width > limit else { return (cell, width) }
+                return (String(cell.prefix(limit - 1)) + "…", limit)
             }
         }
-        let widths = headings.indices.map { column in cut.map { VietnameseText.width($0[column]) }.max() ?? 0 }
-        return cut.map { row in
-            row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - VietnameseText.width(cell))
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
+        let widths = headings.indices.map { column in cut.map { $0[column].width }.max() ?? 0 }
+        var out = ""
+        for (rowIndex, row) in cut.enumerated() {
+            if rowIndex > 0 { out += "\n" }
+            for (index, cell) in row.enumerated() {
+                if index > 0 { out += "  " }
+                out += cell.text
+                if index < row.count - 1 { out += String(repeating: " ", count: widths[index] - cell.width) }
+            }
+        }
+        return out
     }
 }

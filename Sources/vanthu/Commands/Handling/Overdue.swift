@@ -23,7 +23,7 @@ extension VanThu {
 
         func run() throws {
             let report = try global.withRegistry(.read) { try $0.followUp(unit: unit, soon: soon) }
-            if global.json { return try Terminal.json(report) }
+            if global.json { return Terminal.print(report.prettyJSON) }
             let lang = Language.fromEnvironment()
             guard !report.items.isEmpty else {
                 return Terminal.print(Terminal.label(
