@@ -19,8 +19,8 @@ extension VanThu {
     }
 }
 
-/// The options every register export takes.
-struct ExportOptions: ParsableArguments {
+/// A period of registers or reports: exactly one of a year, a month, a quarter or two days.
+struct PeriodOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The whole year.", valueName: "year"))
     var year: Int?
 
@@ -35,6 +35,15 @@ struct ExportOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Last day of the period.", valueName: "date"))
     var to: String?
+
+    func period() throws -> RegisterPeriod {
+        try RegisterPeriod(year: year, month: month, quarter: quarter, from: from, to: to)
+    }
+}
+
+/// The options every register export takes.
+struct ExportOptions: ParsableArguments {
+    @OptionGroup var period: PeriodOptions
 
     @Option(name: [.short, .long], help: ArgumentHelp("The file to write.", valueName: "path"), completion: .file(extensions: ["xlsx", "csv", "json"]))
     var output: String
@@ -52,9 +61,8 @@ struct ExportOptions: ParsableArguments {
     var breakMonthly = false
 
     func run(layout: String, global: GlobalOptions) throws {
-        let period = try RegisterPeriod(year: year, month: month, quarter: quarter, from: from, to: to)
         let request = ExportRequest(
-            layout: layout, period: period, output: output, format: format, overwrite: overwrite, secret: secret, breakMonthly: breakMonthly)
+            layout: layout, period: try period.period(), output: output, format: format, overwrite: overwrite, secret: secret, breakMonthly: breakMonthly)
         let summary = try global.withRegistry(.read) { try RegisterExporter.export(request, from: $0) }
         if global.json {
             return try Terminal.json(["path": summary.path, "rows": String(summary.rows), "register": summary.register])

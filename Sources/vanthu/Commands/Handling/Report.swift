@@ -15,20 +15,7 @@ extension VanThu {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: ArgumentHelp("The whole year.", valueName: "year"))
-        var year: Int?
-
-        @Option(help: ArgumentHelp("One month: 2021-08.", valueName: "yyyy-mm"))
-        var month: String?
-
-        @Option(help: ArgumentHelp("One quarter: 2021-Q3.", valueName: "yyyy-Qn"))
-        var quarter: String?
-
-        @Option(help: ArgumentHelp("First day of the period.", valueName: "date"))
-        var from: String?
-
-        @Option(help: ArgumentHelp("Last day of the period.", valueName: "date"))
-        var to: String?
+        @OptionGroup var period: PeriodOptions
 
         @Option(name: [.short, .long], help: ArgumentHelp("The XLSX file to write; without it the table is printed.", valueName: "path"),
                 completion: .file(extensions: ["xlsx"]))
@@ -38,7 +25,7 @@ extension VanThu {
         var overwrite = false
 
         func run() throws {
-            let period = try RegisterPeriod(year: year, month: month, quarter: quarter, from: from, to: to)
+            let period = try period.period()
             try global.withRegistry(.read) { registry in
                 let report = try registry.processingReport(period: period)
                 if let output {
