@@ -49,7 +49,6 @@ enum JSONValue: Codable {
     /// Writes compact JSON, or indented JSON from `indent` spaces when it is not nil.
     func write(to out: inout String, indent: Int? = nil) {
         let inner = indent.map { $0 + 2 }
-        func open(_ bracket: String) { out += bracket }
         func item(_ index: Int) {
             if index > 0 { out += "," }
             if let inner { out += "\n" + String(repeating: " ", count: inner) }
@@ -66,14 +65,14 @@ enum JSONValue: Codable {
             out += n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .array(let items):
-            open("[")
+            out += "["
             for (index, value) in items.enumerated() {
                 item(index)
                 value.write(to: &out, indent: inner)
             }
             close("]", empty: items.isEmpty)
         case .object(let fields):
-            open("{")
+            out += "{"
             for (index, key) in fields.keys.sorted().enumerated() {
                 item(index)
                 JSONValue.writeString(key, to: &out)
@@ -82,7 +81,7 @@ enum JSONValue: Codable {
             }
             close("}", empty: fields.isEmpty)
         case .fields(let fields):
-            open("{")
+            out += "{"
             for (index, (key, value)) in fields.enumerated() {
                 item(index)
                 JSONValue.writeString(key, to: &out)

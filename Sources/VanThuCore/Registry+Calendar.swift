@@ -12,8 +12,7 @@ extension Registry {
             guard let date = LocalDate.parse(row["date"] as String? ?? "") else { return nil }
             return Holiday(date: date, name: row["name"], source: .announced, isDayOff: row["dayOff"])
         }
-        let year = context.today.year
-        return WorkingCalendar(announced: announced, years: (year - 2)...(year + 1))
+        return WorkingCalendar(announced: announced)
     }
 
     /// The special days of a year, computed and announced, in date order.

@@ -70,34 +70,24 @@ extension Registry {
     /// recipient.
     public func unsent(year: Int? = nil) throws -> [UnsentCopy] {
         try read { db in
-            var condition = """
-                d.kind IN ('outgoing', 'secretOutgoing', 'copy') AND d.voidedAt IS NULL
-                AND EXISTS (SELECT 1 FROM recipient r WHERE r.documentId = d.id
-                    AND NOT EXISTS (SELECT 1 FROM dispatch s WHERE s.recipientId = r.id))
-                """
+            var condition = "d.kind IN ('outgoing', 'secretOutgoing', 'copy') AND d.voidedAt IS NULL"
             var arguments: StatementArguments = []
             if let year {
                 condition += " AND d.registerDate BETWEEN ? AND ?"
                 arguments = [LocalDate.firstDay(of: year).iso, LocalDate.lastDay(of: year).iso]
             }
-            let documents = try Document.fetchAll(db, where: condition, arguments: arguments)
-            let sentIds = Set(try Int64.fetchAll(
-                db, sql: "SELECT s.recipientId FROM dispatch s JOIN recipient r ON r.id = s.recipientId JOIN document d ON d.id = r.documentId WHERE \(condition)",
-                arguments: arguments))
-            var copies: [UnsentCopy] = []
-            for document in documents {
-                let rows = try Row.fetchAll(db, sql: "SELECT id, name FROM recipient WHERE documentId = ? ORDER BY position", arguments: [document.id])
-                for row in rows where !sentIds.contains(row["id"]) { copies.append(UnsentCopy(document: document, recipient: row["name"])) }
+            let unsent = """
+                SELECT r.documentId, r.name FROM recipient r JOIN document d ON d.id = r.documentId
+                WHERE \(condition) AND NOT EXISTS (SELECT 1 FROM dispatch s WHERE s.recipientId = r.id)
+                """
+            let rows = try Row.fetchAll(db, sql: unsent + " ORDER BY r.documentId, r.position", arguments: arguments)
+            let documents = try Document.fetchAll(db, where: "d.id IN (SELECT documentId FROM (\(unsent)))", arguments: arguments)
+            let byId = Dictionary(documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let copies = rows.compactMap { row in byId[row["documentId"]].map { UnsentCopy(document: $0, recipient: row["name"]) } }
+            let keys = copies.indices.map { i in
+                (Self.urgencyRank(copies[i].document.urgency), VietnameseText.fold(copies[i].recipient), copies[i].document.registerDate, copies[i].document.id, i)
             }
-            return copies.sorted { a, b in
-                let ua = Self.urgencyRank(a.document.urgency)
-                let ub = Self.urgencyRank(b.document.urgency)
-                if ua != ub { return ua < ub }
-                let ra = VietnameseText.fold(a.recipient)
-                let rb = VietnameseText.fold(b.recipient)
-                if ra != rb { return ra < rb }
-                return (a.document.registerDate, a.document.id) < (b.document.registerDate, b.document.id)
-            }
+            return keys.sorted { ($0.0, $0.1, $0.2, $0.3) < ($1.0, $1.1, $1.2, $1.3) }.map { copies[$0.4] }
         }
     }
 
@@ -120,30 +110,36 @@ extension Registry {
         }
     }
 
+    /// The copies sent, each with its document read as everywhere else (by position), and the
+    /// dispatch columns after it (by name).
     private func dispatchRecords(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [DispatchRecord] {
-        let rows = try Row.fetchAll(
+        let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT s.*, d.kind, d.registerDate, d.typeCode, d.number, d.numberSuffix, d.codeNumber, d.codeNotation, d.notationStyle
+                SELECT \(Document.selectionWithoutRecipients), s.id AS dispatchId, s.recipientName, s.via, s.day AS dispatchDay,
+                    s.envelopes, s.extra, s.note AS dispatchNote, s.at AS dispatchAt, s.user AS dispatchUser
                 FROM dispatch s JOIN document d ON d.id = s.documentId
                 WHERE \(condition) ORDER BY s.day, s.id
                 """,
             arguments: arguments)
-        return try rows.map { row in
-            guard let via = DispatchChannel(rawValue: row["via"]), let day = LocalDate.parse(row["day"] as String? ?? ""),
-                let kind = RegisterKind(rawValue: row["kind"]), let registered = LocalDate.parse(row["registerDate"] as String? ?? "")
-            else { throw RegistryError.storage("unreadable dispatch row") }
-            let reference = [kind.referencePrefix, String(registered.year), row["typeCode"] as String, "\(row["number"] as Int)\(row["numberSuffix"] as String)"]
-                .joined(separator: "/")
-            var notation = reference
-            if let number: String = row["codeNumber"], let code: String = row["codeNotation"],
-                let style = DocumentStyle(rawValue: row["notationStyle"] as String? ?? "")
-            {
-                notation = DocumentNotation(number: number, notation: code, style: style).full
+        var records: [DispatchRecord] = []
+        while let row = try rows.next() {
+            let document = try Document(row: row)
+            guard let via = DispatchChannel(rawValue: row["via"]), let day = LocalDate.parse(row["dispatchDay"] as String? ?? "") else {
+                throw RegistryError.storage("unreadable dispatch row")
             }
-            return DispatchRecord(
-                id: row["id"], documentId: row["documentId"], reference: reference, notation: notation, recipient: row["recipientName"], via: via,
-                day: day, envelopes: row["envelopes"], extra: row["extra"], note: row["note"], at: row["at"], user: row["user"])
+            records.append(DispatchRecord(
+                id: row["dispatchId"], documentId: document.id, reference: document.reference, notation: document.notation?.full ?? document.reference,
+                recipient: row["recipientName"], via: via, day: day, envelopes: row["envelopes"], extra: row["extra"], note: row["dispatchNote"],
+                at: row["dispatchAt"], user: row["dispatchUser"]))
+        }
+        return records
+    }
+
+    /// How many copies were sent by `via` in `period`.
+    public func dispatchCount(via: DispatchChannel, in period: RegisterPeriod) throws -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dispatch WHERE via = ? AND day BETWEEN ? AND ?", arguments: [via.rawValue, period.start.iso, period.end.iso]) ?? 0
         }
     }
 }
@@ -155,6 +151,9 @@ extension DispatchRecord: Encodable {
             ("notation", .string(notation)), ("recipient", .string(recipient)), ("reference", .string(reference)), ("via", .string(via.rawValue)),
         ])
     }
+
+    /// One line of compact JSON, as `Document.compactJSON`.
+    public var compactJSON: String { json.compact }
 
     public func encode(to encoder: any Encoder) throws { try json.encode(to: encoder) }
 }

@@ -3,23 +3,24 @@ import GRDB
 
 extension Registry {
     /// Late and nearly-late incoming documents on `context.today`: not routed in time (ND30
-    /// Điều 23.1), past their deadline, or due within `soon` (today only when nil). Urgent
-    /// documents come first, then units in order, then deadlines.
+    /// Điều 23.1), past their deadline, or due within `soon` (`3wd`, `5d`, or up to a date;
+    /// today only when nil). Urgent documents come first, then units in order, then deadlines.
     public func followUp(unit: String? = nil, soon: String? = nil) throws -> FollowUpReport {
         let window = try soon.flatMap(VietnameseText.nonEmpty).map(Deadline.init(parsing:))
-        if case .date = window { throw RegistryError.invalidDeadline(soon ?? "") }
         let unit = VietnameseText.nonEmpty(unit).map(VietnameseText.fold)
         let today = context.today
         return try read { db in
             let calendar = try workingCalendar(db)
             let soonUntil = window?.resolved(from: today, calendar: calendar) ?? today
-            var lateMemo: [Int: Int] = [:]
-            func workingDaysLate(since day: LocalDate) -> Int {
-                if let known = lateMemo[day.dayNumber] { return known }
-                let count = max(1, calendar.workingDays(from: day, to: today))
-                lateMemo[day.dayNumber] = count
+            // Working days from each distinct day to today (negative after today), counted once.
+            var memo: [Int: Int] = [:]
+            func workingDaysToToday(from day: LocalDate) -> Int {
+                if let known = memo[day.dayNumber] { return known }
+                let count = calendar.workingDays(from: day, to: today)
+                memo[day.dayNumber] = count
                 return count
             }
+            func workingDaysLate(since day: LocalDate) -> Int { max(1, workingDaysToToday(from: day)) }
             var items: [FollowUpItem] = []
             if unit == nil {
                 let cutoff = calendar.previousWorkingDay(before: today)
@@ -34,7 +35,6 @@ extension Registry {
             let routed = try Document.fetchAll(
                 db, where: "\(Self.openCondition) AND d.status IN ('routed', 'inProgress') AND d.dueDate <= ?", arguments: [soonUntil.iso],
                 withRecipients: false)
-            var soonMemo: [Int: Int] = [:]
             for document in routed {
                 guard let due = document.dueDate else { continue }
                 if let unit, VietnameseText.fold(document.handler ?? "") != unit, !document.coHandlers.contains(where: { VietnameseText.fold($0) == unit }) {
@@ -43,9 +43,7 @@ extension Registry {
                 if due < today {
                     items.append(FollowUpItem(document: document, state: .overdue(days: workingDaysLate(since: due))))
                 } else {
-                    let left = soonMemo[due.dayNumber] ?? calendar.workingDays(from: today, to: due)
-                    soonMemo[due.dayNumber] = left
-                    items.append(FollowUpItem(document: document, state: .dueSoon(days: left)))
+                    items.append(FollowUpItem(document: document, state: .dueSoon(days: -workingDaysToToday(from: due))))
                 }
             }
             return FollowUpReport(today: today, soonUntil: soonUntil, items: Self.sortedForFollowUp(items))

@@ -164,9 +164,10 @@ extension Registry {
             let stepId = try insertStep(
                 documentId: document.id, action: action, day: values.day, at: now, person: values.person, unit: values.unit,
                 coUnits: values.coUnits, dueDate: values.dueDate, text: values.text, replyId: values.replyId, reply: values.reply, db)
-            guard let after = try Document.fetch(db, id: document.id),
-                let step = try Row.fetchOne(db, sql: "SELECT * FROM handlingStep WHERE id = ?", arguments: [stepId]).map(HandlingStep.init(row:))
-            else { throw RegistryError.storage("document \(document.id) vanished") }
+            guard let after = try Document.fetch(db, id: document.id) else { throw RegistryError.storage("document \(document.id) vanished") }
+            let step = HandlingStep(
+                id: stepId, action: action, day: values.day, at: now, user: context.user, person: values.person, unit: values.unit,
+                coUnits: values.coUnits, dueDate: values.dueDate, text: values.text, reply: values.reply)
             try appendJournal(
                 db, action: action.rawValue, entity: "document", entityId: document.id, reference: document.reference,
                 before: document.json.compact, after: JSONValue.fields(after.jsonFields + [("step", step.json)]).compact)

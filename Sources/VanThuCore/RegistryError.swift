@@ -205,7 +205,9 @@ public enum RegistryError: Error, Equatable, Sendable {
                 : "\(ref) là văn bản đến; ở đây cần một văn bản đi (ví dụ di/2021/CV/12)."
         case .statusForbids(let ref, let status, let action):
             "Văn bản \(ref) đang ở trạng thái “\(status.vietnamese)”; không thể ghi “\(action.name(in: .vi).lowercased())”."
-                + (status.isOpen ? " Hãy chuyển văn bản (vanthu route) trước." : " Nếu cần xử lý tiếp, mở lại bằng “vanthu reopen \(ref) --reason …”.")
+                + (action == .reopen
+                    ? " Chỉ mở lại được văn bản đã giải quyết xong hoặc đã trả lại."
+                    : status.isOpen ? " Hãy chuyển văn bản (vanthu route) trước." : " Nếu cần xử lý tiếp, mở lại bằng “vanthu reopen \(ref) --reason …”.")
         case .voidedDocument(let ref):
             "Số \(ref) đã bị hủy; không thể xử lý văn bản mang số đã hủy."
         case .unitNotRouted(let unit, let ref, let units):
@@ -304,7 +306,9 @@ public enum RegistryError: Error, Equatable, Sendable {
                 : "\(ref) is an incoming document; an outgoing one is needed here (such as di/2021/CV/12)."
         case .statusForbids(let ref, let status, let action):
             "Document \(ref) is “\(status.english)”; it cannot be marked “\(action.name(in: .en).lowercased())”."
-                + (status.isOpen ? " Route it first (vanthu route)." : " To handle it again, reopen it with “vanthu reopen \(ref) --reason …”.")
+                + (action == .reopen
+                    ? " Only a done or returned document can be reopened."
+                    : status.isOpen ? " Route it first (vanthu route)." : " To handle it again, reopen it with “vanthu reopen \(ref) --reason …”.")
         case .voidedDocument(let ref):
             "Number \(ref) is voided; a voided number cannot be handled."
         case .unitNotRouted(let unit, let ref, let units):

@@ -20,9 +20,8 @@ public enum IncomingSlipWriter {
         return WrittenFile(path: path, rows: 1)
     }
 
-    /// The lines of the slip, left column then right column where there are two; shared with
-    /// tests and the text form.
-    public static func lines(_ history: DocumentHistory, organization: Organization) -> [String] {
+    /// The lines of the slip below its title.
+    static func lines(_ history: DocumentHistory, organization: Organization) -> [String] {
         let document = history.document
         let route = history.steps.last { $0.action == .route }
         var out: [String] = []

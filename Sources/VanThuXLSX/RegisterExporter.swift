@@ -56,12 +56,9 @@ public enum RegisterExporter {
         let registers = try registry.registers(kinds: kinds, overlapping: request.period)
         guard registers.count <= 1 || layout.register == "postal" else { throw ExportError.crossesSeries(registers: registers.map(\.title)) }
         let isPostal = layout.register == "postal"
-        var extent = try registry.extent(kinds: kinds, in: request.period)
-        if isPostal {
-            var sent = 0
-            try registry.forEachDispatch(via: .post, in: request.period) { _ in sent += 1 }
-            extent = RegisterExtent(count: sent, first: nil, last: nil)
-        }
+        let extent = isPostal
+            ? RegisterExtent(count: try registry.dispatchCount(via: .post, in: request.period))
+            : try registry.extent(kinds: kinds, in: request.period)
         let register = registers.first ?? Register(id: 0, kind: kinds[0], start: request.period.start, end: request.period.end)
         guard extent.count > 0, isPostal || !registers.isEmpty else {
             throw ExportError.emptyPeriod(register: title.capitalizedSentence, start: request.period.start, end: request.period.end)
@@ -113,9 +110,6 @@ extension Document: RegisterEntry {
 extension DispatchRecord: RegisterEntry {
     func value(of field: RegisterField) -> CellValue { field.value(for: self) }
     var entryDate: LocalDate { day }
-    var compactJSON: String {
-        (try? JSONOutput.encode(self, pretty: false)) ?? "{}"
-    }
 }
 
 /// A file written under a temporary name beside its place and renamed into it, so a failure

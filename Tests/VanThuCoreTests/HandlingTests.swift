@@ -112,7 +112,9 @@ import Testing
         #expect(report.items.map(\.state) == [.lateToPresent(days: 3), .overdue(days: 1), .dueSoon(days: 4)])
         #expect(report.byUnit.map(\.unit) == [nil, "Phòng Tuyên truyền"])
         #expect(try later.followUp(unit: "phòng tuyên truyền", soon: "5wd").items.count == 2)
-        #expect(throws: RegistryError.invalidDeadline("1/9/2021")) { try later.followUp(soon: "1/9/2021") }
+        // "Due by 1/9" is the same window as 5 working days from Wednesday 25/8.
+        #expect(try later.followUp(soon: "1/9/2021").items.map(\.state) == [.lateToPresent(days: 3), .overdue(days: 1), .dueSoon(days: 4)])
+        #expect(throws: RegistryError.invalidDeadline("mai")) { try later.followUp(soon: "mai") }
         let late = try reopen(registry, today: "2021-09-06")
         // Due 24/8 and 31/8; on Monday 6/9 (after Quốc khánh 2–3/9): 7 and 2 working days late.
         #expect(try late.followUp(unit: "Phòng Tuyên truyền").items.map(\.state) == [.overdue(days: 7), .overdue(days: 2)])

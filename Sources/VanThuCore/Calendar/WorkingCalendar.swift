@@ -1,3 +1,5 @@
+import Foundation
+
 /// A day the calendar treats specially: a public holiday, a compensatory day off, or a day the
 /// government announced (a substitute day off, or a Saturday made a working day).
 public struct Holiday: Equatable, Sendable {
@@ -35,18 +37,13 @@ public struct Holiday: Equatable, Sendable {
 public struct WorkingCalendar: Sendable {
     /// The clerk's days, by day number; they override the computed ones.
     private let announced: [Int: Holiday]
-    /// Computed days off (holidays and compensatory days) of the years prepared at init.
-    private let computedOff: [Int: Set<Int>]
+    /// The computed days off of each year, worked out the first time a day of it is asked.
+    private let computed = ComputedYears()
 
-    public init(announced: [Holiday] = [], years: ClosedRange<Int>? = nil) {
+    public init(announced: [Holiday] = []) {
         var byDay: [Int: Holiday] = [:]
         for day in announced { byDay[day.date.dayNumber] = day }
         self.announced = byDay
-        var off: [Int: Set<Int>] = [:]
-        for year in years.map(Array.init) ?? [] {
-            off[year] = Set(Self.statutoryHolidays(year: year).map(\.date.dayNumber))
-        }
-        computedOff = off
     }
 
     // MARK: Holidays
@@ -102,8 +99,7 @@ public struct WorkingCalendar: Sendable {
         let key = date.dayNumber
         if let day = announced[key] { return !day.isDayOff }
         if date.isoWeekday >= 6 { return false }
-        let off = computedOff[date.year] ?? Set(Self.statutoryHolidays(year: date.year).map(\.date.dayNumber))
-        return !off.contains(key)
+        return !computed.daysOff(year: date.year).contains(key)
     }
 
     /// The date `count` working days after `date` (the day itself not counted): a deadline of
@@ -141,5 +137,21 @@ public struct WorkingCalendar: Sendable {
             if isWorkingDay(day) { count += 1 }
         }
         return count
+    }
+}
+
+/// The statutory days off per year, computed once each (a lunar year takes microseconds, and a
+/// follow-up list asks about thousands of days). Shared by copies of a calendar.
+private final class ComputedYears: @unchecked Sendable {
+    private let lock = NSLock()
+    private var years: [Int: Set<Int>] = [:]
+
+    func daysOff(year: Int) -> Set<Int> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = years[year] { return known }
+        let days = Set(WorkingCalendar.statutoryHolidays(year: year).map(\.date.dayNumber))
+        years[year] = days
+        return days
     }
 }

@@ -18,7 +18,7 @@ extension VanThu {
         @Option(help: ArgumentHelp("Only this unit's documents (lead or co-operating).", valueName: "unit"))
         var unit: String?
 
-        @Option(help: ArgumentHelp("Also list documents due within this many working days (3wd) or days (5d).", valueName: "limit"))
+        @Option(help: ArgumentHelp("Also list documents due within 3wd (working days), 5d (days), or by a date.", valueName: "limit"))
         var soon: String?
 
         func run() throws {

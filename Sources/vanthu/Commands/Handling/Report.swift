@@ -34,6 +34,9 @@ extension VanThu {
                     return Terminal.print(Terminal.label("Đã ghi báo cáo (\(written.rows) đơn vị) vào \(written.path)", "Wrote the report (\(written.rows) units) to \(written.path)"))
                 }
                 if global.json { return try Terminal.json(report) }
+                guard report.total.received > 0 else {
+                    throw ExportError.emptyPeriod(register: "Báo cáo tình hình giải quyết văn bản đến", start: period.start, end: period.end)
+                }
                 for document in report.urgentOpen {
                     Terminal.print("⚑ \(document.urgency?.label ?? "") \(document.reference): \(document.typeName) \(document.subject) (\(document.status.name(in: .fromEnvironment())))")
                 }
