@@ -107,20 +107,19 @@ public struct DocumentChanges: Sendable {
     public var summary: String?
     public var handler: String?
     public var dueDate: String?
-    public var fileNotation: String?
     public var pages: Int?
     public var note: String?
 
-    public init(summary: String? = nil, handler: String? = nil, dueDate: String? = nil, fileNotation: String? = nil, pages: Int? = nil, note: String? = nil) {
+    /// The hồ sơ is not here: filing is `Registry.file(_:into:year:)`, journaled on its own.
+    public init(summary: String? = nil, handler: String? = nil, dueDate: String? = nil, pages: Int? = nil, note: String? = nil) {
         self.summary = summary
         self.handler = handler
         self.dueDate = dueDate
-        self.fileNotation = fileNotation
         self.pages = pages
         self.note = note
     }
 
     var isEmpty: Bool {
-        summary == nil && handler == nil && dueDate == nil && fileNotation == nil && pages == nil && note == nil
+        summary == nil && handler == nil && dueDate == nil && pages == nil && note == nil
     }
 }

@@ -120,6 +120,15 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         LocalDate(year: year + years, month: month, day: day) ?? LocalDate(uncheckedYear: year + years, month: 3, day: 1)
     }
 
+    /// The same day `months` later, or the month's last day when it has no such day (31/8 + 3 → 30/11).
+    public func addingMonths(_ months: Int) -> LocalDate {
+        let index = year * 12 + (month - 1) + months
+        let (y, m) = (index / 12, index % 12 + 1)
+        var d = day
+        while LocalDate(year: y, month: m, day: d) == nil { d -= 1 }
+        return LocalDate(uncheckedYear: y, month: m, day: d)
+    }
+
     /// 1 = Monday … 7 = Sunday.
     public var isoWeekday: Int {
         let w = (dayNumber + 3) % 7  // 1970-01-01 was a Thursday

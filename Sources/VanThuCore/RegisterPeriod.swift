@@ -33,11 +33,3 @@ public struct RegisterPeriod: Equatable, Sendable {
         }
     }
 }
-
-extension LocalDate {
-    /// The first day of the month `months` months after this date's month.
-    func addingMonths(_ months: Int) -> LocalDate {
-        let index = year * 12 + (month - 1) + months
-        return LocalDate(year: index / 12, month: index % 12 + 1, day: 1) ?? self
-    }
-}

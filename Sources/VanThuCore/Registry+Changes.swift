@@ -10,6 +10,7 @@ extension Registry {
         return try write { db in
             let document = try document(parsed, text: reference, db)
             if let voided = document.voided { throw RegistryError.alreadyVoided(document.reference, reason: voided.reason) }
+            try ensureNotArchived(document, db)
             try db.execute(
                 sql: "UPDATE document SET voidedAt = ?, voidedBy = ?, voidReason = ? WHERE id = ?",
                 arguments: [timestamp(db), context.user, reason, document.id])
@@ -27,6 +28,7 @@ extension Registry {
         return try write { db in
             let document = try document(parsed, text: reference, db)
             if let voided = document.voided { throw RegistryError.alreadyVoided(document.reference, reason: voided.reason) }
+            try ensureNotArchived(document, db)
             if let due, due < document.registerDate { throw RegistryError.dateOrder(earlier: .arrivalDate, later: .dueDate) }
             var assignments: [String] = []
             var arguments: [(any DatabaseValueConvertible)?] = []
@@ -40,7 +42,6 @@ extension Registry {
                 if document.transferDate == nil { set("transferDate", context.today.iso) }
             }
             if let due { set("dueDate", due.iso) }
-            if let file = changes.fileNotation { set("fileNotation", VietnameseText.nonEmpty(file)) }
             if let pages = changes.pages { set("pageAmount", pages) }
             if let note = changes.note { set("note", VietnameseText.nonEmpty(note)) }
             arguments.append(document.id)

@@ -16,6 +16,7 @@ extension Registry {
             let document = try document(parsed, text: reference, db)
             guard document.direction == .outgoing else { throw RegistryError.wrongDirection(document.reference, expected: .outgoing) }
             guard document.voided == nil else { throw RegistryError.voidedDocument(document.reference) }
+            try ensureNotArchived(document, db)
             guard day >= document.registerDate else { throw RegistryError.dateOrder(earlier: .issuedDate, later: .transferDate) }
             let listed = try Row.fetchAll(db, sql: "SELECT id, name FROM recipient WHERE documentId = ? ORDER BY position", arguments: [document.id])
                 .map { (id: $0["id"] as Int64, name: $0["name"] as String) }

@@ -159,6 +159,7 @@ extension Registry {
             let document = try document(parsed, text: reference, db)
             guard document.direction == .incoming else { throw RegistryError.wrongDirection(document.reference, expected: .incoming) }
             guard document.voided == nil else { throw RegistryError.voidedDocument(document.reference) }
+            try ensureNotArchived(document, db)
             let values = try change(document, try workingCalendar(db), db)
             let now = try timestamp(db)
             let stepId = try insertStep(

@@ -45,6 +45,7 @@ extension Registry {
         let register = try session.register(kind: c.secrecy == nil ? .incoming : .secretIncoming, covering: c.arrival)
         let seriesKey = register.perType ? type.code : ""
         let (number, suffix) = try session.allocate(register: register, seriesKey: seriesKey, subNumberOf: c.subNumberOf)
+        let dossier = try c.fileNotation.map { try dossierForFiling($0, year: c.arrival.year, db) }
         let now = try timestamp(db)
         let transferDate = c.handler == nil ? nil : context.today
         try db.cachedStatement(
@@ -59,7 +60,7 @@ extension Registry {
         ).execute(arguments: [
             register.kind.rawValue, register.id, seriesKey, number, suffix, c.arrival.iso, c.issuer,
             c.notation?.number, c.notation?.notation, c.notation?.style.rawValue, c.issued?.iso, type.code, type.name, c.subject,
-            c.handler, transferDate?.iso, c.due?.iso, c.fileNotation, c.pages, c.note, c.urgency?.rawValue, c.secrecy?.rawValue,
+            c.handler, transferDate?.iso, c.due?.iso, dossier?.fileNotation, c.pages, c.note, c.urgency?.rawValue, c.secrecy?.rawValue,
             c.signer?.capacity, c.signer?.position, c.signer?.fullName, c.duplicateKey, now, context.user,
             c.handler == nil ? HandlingStatus.registered.rawValue : HandlingStatus.routed.rawValue,
         ])
@@ -67,7 +68,7 @@ extension Registry {
             id: db.lastInsertedRowID, kind: register.kind, registerId: register.id, seriesKey: seriesKey, number: number,
             numberSuffix: suffix, registerDate: c.arrival, organName: c.issuer, notation: c.notation, issuedDate: c.issued,
             typeCode: type.code, typeName: type.name, subject: c.subject, handler: c.handler, transferDate: transferDate,
-            dueDate: c.due, fileNotation: c.fileNotation, pageAmount: c.pages, note: c.note, urgency: c.urgency,
+            dueDate: c.due, fileNotation: dossier?.fileNotation, pageAmount: c.pages, note: c.note, urgency: c.urgency,
             secrecy: c.secrecy, signer: c.signer, recipients: [], archiveCopy: nil, issuedAmount: nil,
             registeredAt: now, registeredBy: context.user, voided: nil, status: c.handler == nil ? .registered : .routed,
             coHandlers: [], progress: nil, doneDate: nil, reply: nil)
@@ -84,6 +85,7 @@ extension Registry {
             try db.cachedStatement(sql: "INSERT INTO documentText (documentId, text) VALUES (?, ?)").execute(arguments: [document.id, text])
         }
         try appendJournal(db, action: "register", entity: "document", entityId: document.id, reference: document.reference, after: JSONValue.fields(journaled).compact)
+        if let dossier { try fileDocument(document, into: dossier, db) }
         return document
     }
 

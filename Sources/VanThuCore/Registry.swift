@@ -180,8 +180,9 @@ public final class Registry {
     }
 
     static func translate(_ error: any Error, path: String) -> any Error {
-        if error is RegistryError { return error }
+        if error is any ClerkFacingError { return error }
         guard let error = error as? DatabaseError else { return RegistryError.storage(String(describing: error)) }
+        if error.resultCode == .SQLITE_CONSTRAINT, error.message?.hasPrefix("vanthu: archived") == true { return ArchiveError.archivedReadOnly }
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return RegistryError.databaseBusy(path: path)
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH: return RegistryError.databaseReadOnly(path: path)

@@ -58,7 +58,7 @@ public enum RegistryError: Error, Equatable, Sendable {
         case arrivalDate, issuedDate, dueDate, summary, issuer, signer, reason, organization
         case organizationCode, handler, recipient, notation, typeCode, urgency, secrecy, style
         case pages, termStart, termEnd, user, period, periodStart, periodEnd, lead, via, envelopes, holidayName
-        case transferDate, doneDate, receiptDate, progressNote
+        case transferDate, doneDate, receiptDate, progressNote, dossierTitle, fileNotation, dossierEnd, holdReason
 
         public func name(in lang: Language) -> String {
             switch (self, lang) {
@@ -124,6 +124,14 @@ public enum RegistryError: Error, Equatable, Sendable {
             case (.receiptDate, .en): "receipt date"
             case (.progressNote, .vi): "nội dung tiến độ (--note)"
             case (.progressNote, .en): "progress note (--note)"
+            case (.dossierTitle, .vi): "tiêu đề hồ sơ (--title)"
+            case (.dossierTitle, .en): "hồ sơ title (--title)"
+            case (.fileNotation, .vi): "số và ký hiệu hồ sơ"
+            case (.fileNotation, .en): "hồ sơ number"
+            case (.dossierEnd, .vi): "ngày kết thúc hồ sơ"
+            case (.dossierEnd, .en): "hồ sơ end date"
+            case (.holdReason, .vi): "lý do giữ lại (--reason)"
+            case (.holdReason, .en): "reason for the hold (--reason)"
             }
         }
     }

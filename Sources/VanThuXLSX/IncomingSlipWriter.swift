@@ -61,19 +61,7 @@ public enum IncomingSlipWriter {
         let section = try workbook.addFormat(CellStyle(size: 13, bold: true))
         try sheet.setColumn(0, width: 45)
         try sheet.setColumn(1, width: 50)
-        let date = history.document.registerDate
-        let party = organization.style == .party
-        let left = [organization.parentName?.uppercased(), organization.name.uppercased()].compactMap { $0 } + (party ? ["*"] : [])
-        let right = party ? ["ĐẢNG CỘNG SẢN VIỆT NAM"] : ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
-        var row = 0
-        for index in 0..<max(left.count, right.count) {
-            try sheet.write(index < left.count ? .text(left[index]) : .blank, row: row, column: 0, format: index == left.count - 1 ? strong : center)
-            try sheet.write(index < right.count ? .text(right[index]) : .blank, row: row, column: 1, format: strong)
-            row += 1
-        }
-        try sheet.write(.blank, row: row, column: 0, format: nil)
-        try sheet.write(.text("\(organization.place.map { "\($0), " } ?? "")\(date.longVietnamese)"), row: row, column: 1, format: italic)
-        row += 2
+        var row = try FormHeader.write(sheet, organization: organization, date: history.document.registerDate, center: center, strong: strong, italic: italic)
         try sheet.merge(row: row, firstColumn: 0, lastColumn: 1, text: "PHIẾU GIẢI QUYẾT VĂN BẢN ĐẾN", format: title)
         row += 1
         for line in lines(history, organization: organization) {

@@ -28,6 +28,9 @@ enum RegistryMigrator {
         migrator.registerMigration("v3-handling-dispatch-calendar") { db in
             try db.execute(sql: handlingSQL)
         }
+        migrator.registerMigration("v4-dossiers-attachments") { db in
+            try db.execute(sql: archiveSQL)
+        }
         return migrator
     }
 

@@ -5,7 +5,7 @@ extension VanThu {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Correct fields of a registered document; the old values are journaled.",
-            discussion: "vanthu edit den/2021/783 --handler \"Văn phòng\" --due 15/9/2021",
+            discussion: "vanthu edit den/2021/783 --handler \"Văn phòng\" --due 15/9/2021\nTo file a document into a hồ sơ, use vanthu file add.",
             aliases: ["sua"])
 
         @OptionGroup var global: GlobalOptions
@@ -22,9 +22,6 @@ extension VanThu {
         @Option(help: ArgumentHelp("Deadline.", valueName: "date"))
         var due: String?
 
-        @Option(help: ArgumentHelp("Số và ký hiệu hồ sơ.", valueName: "hồ sơ"))
-        var file: String?
-
         @Option(help: ArgumentHelp("Number of pages.", valueName: "n"))
         var pages: Int?
 
@@ -32,7 +29,7 @@ extension VanThu {
         var note: String?
 
         func run() throws {
-            let changes = DocumentChanges(summary: summary, handler: handler, dueDate: due, fileNotation: file, pages: pages, note: note)
+            let changes = DocumentChanges(summary: summary, handler: handler, dueDate: due, pages: pages, note: note)
             try global.withRegistry { registry in
                 let document = try registry.edit(reference: reference, changes: changes)
                 if global.json { return try Terminal.json(document) }

@@ -1,0 +1,148 @@
+/// Why a Danh mục, hồ sơ, attachment, backup or restore command was refused. Nothing was changed.
+public enum ArchiveError: Error, Equatable, Sendable {
+    case unknownRetention(String)
+    case invalidFileNotation(String)
+    case dossierNotFound(String)
+    case dossierExists(String)
+    case dossierNotOpen(String, status: Dossier.Status)
+    case dossierNotClosed(String, status: Dossier.Status)
+    case dossierEmpty(String)
+    case retentionMissing(String)
+    case dossierArchived(String)
+    case documentArchived(reference: String, dossier: String)
+    case archivedReadOnly
+    case alreadyFiled(reference: String, dossier: String)
+    case notFiled(reference: String, dossier: String)
+    case endBeforeDocuments(String, latest: LocalDate)
+    case noHold(String)
+    case catalogLine(line: Int, reason: String)
+    case catalogEmpty(path: String)
+    case fileUnreadable(path: String, reason: String)
+    case alreadyAttached(reference: String, name: String)
+    case attachmentNotFound(reference: String, name: String)
+    case storeDamaged(String)
+    case backupTargetNotEmpty(path: String)
+    case notABackup(path: String, reason: String)
+    case restoreTargetExists(path: String)
+}
+
+extension ArchiveError: ClerkFacingError {
+    public var exitCode: Int32 {
+        switch self {
+        case .fileUnreadable, .catalogEmpty: 66  // EX_NOINPUT
+        case .storeDamaged: 74  // EX_IOERR
+        case .backupTargetNotEmpty, .restoreTargetExists: 73  // EX_CANTCREAT
+        default: 65  // EX_DATAERR
+        }
+    }
+
+    public func message(in language: Language) -> String {
+        language == .vi ? vietnamese : english
+    }
+
+    private var vietnamese: String {
+        switch self {
+        case .unknownRetention(let s):
+            "Thời hạn bảo quản “\(s)” không hợp lệ. Hãy ghi “Vĩnh viễn” hoặc số năm, ví dụ 10 hoặc “10 năm”."
+        case .invalidFileNotation(let s):
+            "Số và ký hiệu hồ sơ “\(s)” không hợp lệ. Ví dụ đúng: 01.TCCB (tối đa 20 ký tự, không có dấu cách)."
+        case .dossierNotFound(let s):
+            "Không có hồ sơ \(s). Xem Danh mục bằng “vanthu catalog show --year …”; hồ sơ ngoài Danh mục mở bằng “vanthu file open … --title …”."
+        case .dossierExists(let s):
+            "Hồ sơ \(s) đã có. Mỗi năm một số và ký hiệu hồ sơ chỉ dùng một lần."
+        case .dossierNotOpen(let s, let status):
+            "Hồ sơ \(s) \(status.label), không thêm hoặc bớt văn bản được nữa. Hồ sơ đã kết thúc (chưa nộp lưu) có thể mở lại bằng “vanthu file reopen”."
+        case .dossierNotClosed(let s, let status):
+            "Hồ sơ \(s) \(status.label): chỉ hồ sơ đã kết thúc mới nộp lưu được. Kết thúc hồ sơ bằng “vanthu file close”."
+        case .dossierEmpty(let s):
+            "Hồ sơ \(s) chưa có văn bản nào, không kết thúc được. Thêm văn bản bằng “vanthu file add”."
+        case .retentionMissing(let s):
+            "Hồ sơ \(s) chưa có thời hạn bảo quản. Hãy ghi --retention (Vĩnh viễn hoặc số năm)."
+        case .dossierArchived(let s):
+            "Hồ sơ \(s) đã nộp lưu: chỉ đọc, không thay đổi được."
+        case .documentArchived(let ref, let dossier):
+            "Văn bản \(ref) thuộc hồ sơ \(dossier) đã nộp lưu: chỉ đọc, không sửa, hủy hay xử lý thêm được."
+        case .archivedReadOnly:
+            "Hồ sơ đã nộp lưu và các văn bản trong đó chỉ đọc, không thay đổi được."
+        case .alreadyFiled(let ref, let dossier):
+            "Văn bản \(ref) đã có trong hồ sơ \(dossier)."
+        case .notFiled(let ref, let dossier):
+            "Văn bản \(ref) không có trong hồ sơ \(dossier)."
+        case .endBeforeDocuments(let s, let latest):
+            "Ngày kết thúc hồ sơ \(s) sớm hơn văn bản mới nhất trong hồ sơ (\(latest.vietnamese)). Hãy kiểm tra lại ngày."
+        case .noHold(let s):
+            "Hồ sơ \(s) không bị giữ lại, không có gì để bỏ giữ."
+        case .catalogLine(let line, let reason):
+            "Danh mục hồ sơ, dòng \(line): \(reason). Chưa nhập dòng nào; hãy sửa tệp rồi nhập lại."
+        case .catalogEmpty(let path):
+            "Tệp “\(path)” không có dòng hồ sơ nào. Cột cần có: Số và ký hiệu hồ sơ, Tên đề mục và tiêu đề hồ sơ, Thời hạn bảo quản, Người lập hồ sơ, Ghi chú."
+        case .fileUnreadable(let path, let reason):
+            "Không đọc được tệp “\(path)”: \(reason). Không có gì thay đổi."
+        case .alreadyAttached(let ref, let name):
+            "Tệp “\(name)” (cùng nội dung) đã đính kèm văn bản \(ref)."
+        case .attachmentNotFound(let ref, let name):
+            "Văn bản \(ref) không có tệp đính kèm “\(name)”. Xem danh sách bằng “vanthu attach list \(ref)”."
+        case .storeDamaged(let detail):
+            "Kho tệp đính kèm bị hỏng: \(detail). Hãy khôi phục từ bản sao lưu (vanthu restore)."
+        case .backupTargetNotEmpty(let path):
+            "Thư mục “\(path)” đã có dữ liệu. Hãy chọn một thư mục mới hoặc rỗng cho bản sao lưu."
+        case .notABackup(let path, let reason):
+            "“\(path)” không phải bản sao lưu dùng được của vanthu: \(reason). Không có gì thay đổi."
+        case .restoreTargetExists(let path):
+            "Đã có cơ sở dữ liệu “\(path)”. Thêm --replace để thay nó (bản cũ được giữ lại bên cạnh), hoặc chọn --db khác."
+        }
+    }
+
+    private var english: String {
+        switch self {
+        case .unknownRetention(let s):
+            "Retention “\(s)” is not valid. Write “Vĩnh viễn” (permanent) or a number of years, such as 10 or “10 năm”."
+        case .invalidFileNotation(let s):
+            "Hồ sơ number “\(s)” is not valid. Example: 01.TCCB (at most 20 characters, no spaces)."
+        case .dossierNotFound(let s):
+            "There is no hồ sơ \(s). See the catalogue with “vanthu catalog show --year …”; open a hồ sơ outside it with “vanthu file open … --title …”."
+        case .dossierExists(let s):
+            "Hồ sơ \(s) already exists. A hồ sơ number is used once a year."
+        case .dossierNotOpen(let s, let status):
+            "Hồ sơ \(s) is \(status.rawValue): documents can no longer be added or removed. A closed hồ sơ not yet archived can be reopened with “vanthu file reopen”."
+        case .dossierNotClosed(let s, let status):
+            "Hồ sơ \(s) is \(status.rawValue): only closed hồ sơ can be transferred. Close it with “vanthu file close”."
+        case .dossierEmpty(let s):
+            "Hồ sơ \(s) holds no document and cannot be closed. Add documents with “vanthu file add”."
+        case .retentionMissing(let s):
+            "Hồ sơ \(s) has no retention period. Give --retention (vĩnh viễn or a number of years)."
+        case .dossierArchived(let s):
+            "Hồ sơ \(s) is in the archive: it is read-only."
+        case .documentArchived(let ref, let dossier):
+            "Document \(ref) is in hồ sơ \(dossier), which is in the archive: it is read-only and cannot be edited, voided or handled."
+        case .archivedReadOnly:
+            "Archived hồ sơ and their documents are read-only."
+        case .alreadyFiled(let ref, let dossier):
+            "Document \(ref) is already in hồ sơ \(dossier)."
+        case .notFiled(let ref, let dossier):
+            "Document \(ref) is not in hồ sơ \(dossier)."
+        case .endBeforeDocuments(let s, let latest):
+            "The end date of hồ sơ \(s) is before its latest document (\(latest.vietnamese)). Check the date."
+        case .noHold(let s):
+            "Hồ sơ \(s) is not on hold; there is nothing to release."
+        case .catalogLine(let line, let reason):
+            "Catalogue line \(line): \(reason). Nothing was imported; fix the file and import it again."
+        case .catalogEmpty(let path):
+            "“\(path)” has no hồ sơ line. Expected columns: Số và ký hiệu hồ sơ, Tên đề mục và tiêu đề hồ sơ, Thời hạn bảo quản, Người lập hồ sơ, Ghi chú."
+        case .fileUnreadable(let path, let reason):
+            "Cannot read “\(path)”: \(reason). Nothing was changed."
+        case .alreadyAttached(let ref, let name):
+            "A file with the content of “\(name)” is already attached to \(ref)."
+        case .attachmentNotFound(let ref, let name):
+            "Document \(ref) has no attachment “\(name)”. List them with “vanthu attach list \(ref)”."
+        case .storeDamaged(let detail):
+            "The attachment store is damaged: \(detail). Restore it from a backup (vanthu restore)."
+        case .backupTargetNotEmpty(let path):
+            "Folder “\(path)” is not empty. Choose a new or empty folder for the backup."
+        case .notABackup(let path, let reason):
+            "“\(path)” is not a usable vanthu backup: \(reason). Nothing was changed."
+        case .restoreTargetExists(let path):
+            "Database “\(path)” exists. Add --replace to replace it (the old one is kept beside it), or choose another --db."
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+
+extension Registry {
+    /// The store of originals next to this database.
+    public var contentStore: ContentStore { ContentStore(databasePath: path) }
+
+    /// Keeps a file with a document. The content goes into the store first (once, whoever
+    /// attaches it), then the record is written and journaled; the same content twice on one
+    /// document is refused.
+    public func attach(reference: String, file: String, name: String? = nil) throws -> (attachment: Attachment, isNewContent: Bool) {
+        let parsed = try DocumentReference(parsing: reference)
+        let name = VietnameseText.nonEmpty(name) ?? (file as NSString).lastPathComponent
+        // Refuse before copying anything when the document cannot take it.
+        try read { db in
+            let document = try document(parsed, text: reference, db)
+            try ensureNotArchived(document, db)
+        }
+        let stored = try contentStore.store(fileAt: file)
+        return try write { db in
+            let document = try document(parsed, text: reference, db)
+            try ensureNotArchived(document, db)
+            if let existing = try String.fetchOne(db, sql: "SELECT name FROM attachment WHERE documentId = ? AND sha256 = ?", arguments: [document.id, stored.sha256]) {
+                throw ArchiveError.alreadyAttached(reference: document.reference, name: existing)
+            }
+            let now = try timestamp(db)
+            let mediaType = ContentStore.mediaType(name: name)
+            try db.execute(
+                sql: "INSERT INTO attachment (documentId, name, size, mediaType, sha256, addedAt, addedBy) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [document.id, name, stored.size, mediaType, stored.sha256, now, context.user])
+            let attachment = Attachment(
+                id: db.lastInsertedRowID, reference: document.reference, name: name, size: stored.size, mediaType: mediaType,
+                sha256: stored.sha256, addedAt: now, addedBy: context.user)
+            let after: [String: String] = ["name": name, "size": String(stored.size), "mediaType": mediaType, "sha256": stored.sha256]
+            try appendJournal(db, action: "attach", entity: "document", entityId: document.id, reference: document.reference, after: try JSONOutput.encode(after, pretty: false))
+            return (attachment, stored.isNew)
+        }
+    }
+
+    /// The files kept with a document, oldest first.
+    public func attachments(reference: String) throws -> [Attachment] {
+        let parsed = try DocumentReference(parsing: reference)
+        return try read { db in
+            let document = try document(parsed, text: reference, db)
+            return try attachments(db, where: "a.documentId = ?", arguments: [document.id])
+        }
+    }
+
+    /// Copies an attachment out of the store to `destination`, checking its hash on the way.
+    public func extractAttachment(reference: String, name: String, to destination: String) throws -> Attachment {
+        let found = try attachments(reference: reference)
+        guard let attachment = found.first(where: { $0.name == name }) ?? found.first(where: { $0.name.lowercased() == name.lowercased() }) else {
+            throw ArchiveError.attachmentNotFound(reference: reference, name: name)
+        }
+        if let problem = contentStore.problem(sha256: attachment.sha256, size: attachment.size) {
+            throw ArchiveError.storeDamaged("\(attachment.reference) “\(attachment.name)”: \(problem.rawValue)")
+        }
+        if FileManager.default.fileExists(atPath: destination) {
+            throw RegistryError.cannotCreateDatabase(path: destination, reason: Language.fromEnvironment() == .vi ? "tệp đã có" : "the file exists")
+        }
+        do {
+            try FileManager.default.copyItem(atPath: contentStore.path(of: attachment.sha256), toPath: destination)
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: destination)
+        } catch {
+            throw RegistryError.cannotCreateDatabase(path: destination, reason: error.localizedDescription)
+        }
+        return attachment
+    }
+
+    /// Checks the database (integrity, foreign keys) and every stored file against its size and
+    /// SHA-256. Changes nothing.
+    public func verify() throws -> VerifyReport {
+        let (integrity, foreignKeys, all) = try read { db in
+            (
+                try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" },
+                try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count,
+                try attachments(db, where: "1", arguments: [])
+            )
+        }
+        var problems: [StoreProblem] = []
+        var checked = Set<String>()
+        var damaged: [String: StoreProblem.Kind] = [:]
+        for attachment in all {
+            if !checked.contains(attachment.sha256) {
+                checked.insert(attachment.sha256)
+                if let problem = contentStore.problem(sha256: attachment.sha256, size: attachment.size) { damaged[attachment.sha256] = problem }
+            }
+            if let kind = damaged[attachment.sha256] {
+                problems.append(StoreProblem(kind: kind, reference: attachment.reference, name: attachment.name, sha256: attachment.sha256))
+            }
+        }
+        let unreferenced = contentStore.storedHashes().filter { !checked.contains($0) }.count
+        return VerifyReport(integrity: integrity, foreignKeyErrors: foreignKeys, checkedFiles: checked.count, problems: problems, unreferenced: unreferenced)
+    }
+
+    func attachments(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [Attachment] {
+        let rows = try Row.fetchAll(db, sql: "SELECT a.*, d.id AS did FROM attachment a JOIN document d ON d.id = a.documentId WHERE \(condition) ORDER BY a.id", arguments: arguments)
+        var references: [Int64: String] = [:]
+        return try rows.map { row in
+            let documentId: Int64 = row["documentId"]
+            if references[documentId] == nil { references[documentId] = try Document.fetch(db, id: documentId)?.reference ?? String(documentId) }
+            return Attachment(
+                id: row["id"], reference: references[documentId] ?? String(documentId), name: row["name"], size: row["size"],
+                mediaType: row["mediaType"], sha256: row["sha256"], addedAt: row["addedAt"], addedBy: row["addedBy"])
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+
+extension Registry {
+    /// Adds a Danh mục hồ sơ read from a file to `year`: all its lines or none. A số và ký hiệu
+    /// already used that year is refused. Journaled as one event with the file's SHA-256.
+    public func importCatalog(_ file: CatalogFile, year: Int, source: String) throws -> Catalog {
+        try checkYear(year)
+        return try write { db in
+            var position = try nextCatalogPosition(year: year, db)
+            var headingId: Int64?
+            var added = 0
+            for line in file.lines {
+                switch line {
+                case .heading(let level, let label, let title):
+                    headingId = try insertHeading(year: year, position: position, level: level, label: label, title: title, db)
+                case .entry(let draft, let line):
+                    do {
+                        _ = try insertPlanned(draft, year: year, position: position, headingId: headingId, db)
+                    } catch let error as ArchiveError {
+                        throw ArchiveError.catalogLine(line: line, reason: error.message(in: .fromEnvironment()))
+                    }
+                    added += 1
+                }
+                position += 1
+            }
+            let after: [String: String] = ["source": (source as NSString).lastPathComponent, "sha256": file.sha256, "dossiers": String(added), "year": String(year)]
+            try appendJournal(db, action: "import-catalog", entity: "catalog", entityId: Int64(year), reference: "Danh mục hồ sơ \(year)", after: try JSONOutput.encode(after, pretty: false))
+            return try catalog(year: year, db)
+        }
+    }
+
+    /// Adds one hồ sơ to the Danh mục of `year`, under the đề mục named in the draft (created at
+    /// the end when the year has none of that name).
+    public func addCatalogEntry(_ draft: CatalogEntryDraft, year: Int) throws -> Dossier {
+        try checkYear(year)
+        return try write { db in
+            var position = try nextCatalogPosition(year: year, db)
+            var headingId: Int64?
+            if let text = VietnameseText.nonEmpty(draft.heading) {
+                let wanted = VietnameseText.fold(text)
+                let existing = try Row.fetchAll(db, sql: "SELECT * FROM catalogHeading WHERE year = ? ORDER BY position", arguments: [year])
+                    .first { row in
+                        let heading = CatalogHeading(row: row)
+                        return VietnameseText.fold(heading.text) == wanted || VietnameseText.fold(heading.title) == wanted
+                    }
+                if let existing {
+                    headingId = existing["id"]
+                } else if case .heading(let level, let label, let title) = CatalogFile.heading(text) {
+                    headingId = try insertHeading(year: year, position: position, level: level, label: label, title: title, db)
+                    position += 1
+                }
+            }
+            let dossier = try insertPlanned(draft, year: year, position: position, headingId: headingId, db)
+            try appendJournal(db, action: "add-catalog", entity: "dossier", entityId: dossier.id, reference: dossier.reference, after: dossier.json.compact)
+            return dossier
+        }
+    }
+
+    /// The Danh mục of `year`: đề mục and hồ sơ in order, then hồ sơ opened outside it.
+    public func catalog(year: Int) throws -> Catalog {
+        try read { db in try catalog(year: year, db) }
+    }
+
+    func catalog(year: Int, _ db: Database) throws -> Catalog {
+        let headings = try Row.fetchAll(db, sql: "SELECT *, position FROM catalogHeading WHERE year = ?", arguments: [year])
+            .map { (position: $0["position"] as Int, heading: CatalogHeading(row: $0)) }
+        let dossiers = try Row.fetchAll(db, sql: "\(Dossier.selection) WHERE f.year = ?", arguments: [year])
+            .map { (position: $0["position"] as Int?, dossier: Dossier(row: $0)) }
+        var ordered: [(Int, Catalog.Line)] = headings.map { ($0.position, .heading($0.heading)) }
+        ordered += dossiers.compactMap { item in item.position.map { ($0, .dossier(item.dossier)) } }
+        ordered.sort { $0.0 < $1.0 }
+        let outside = dossiers.filter { $0.position == nil }.map(\.dossier).sorted { $0.fileNotation < $1.fileNotation }
+        return Catalog(year: year, lines: ordered.map(\.1) + outside.map(Catalog.Line.dossier))
+    }
+
+    private func checkYear(_ year: Int) throws {
+        guard (1900...9999).contains(year) else { throw RegistryError.invalidNumber(String(year)) }
+    }
+
+    private func nextCatalogPosition(year: Int, _ db: Database) throws -> Int {
+        let last = try Int.fetchOne(
+            db, sql: "SELECT MAX(p) FROM (SELECT MAX(position) AS p FROM catalogHeading WHERE year = ?1 UNION ALL SELECT MAX(position) FROM dossier WHERE year = ?1)",
+            arguments: [year])
+        return (last ?? 0) + 1
+    }
+
+    private func insertHeading(year: Int, position: Int, level: Int, label: String, title: String, _ db: Database) throws -> Int64 {
+        try db.execute(
+            sql: "INSERT INTO catalogHeading (year, position, level, label, title) VALUES (?, ?, ?, ?, ?)",
+            arguments: [year, position, level, label, title])
+        return db.lastInsertedRowID
+    }
+
+    /// Inserts a hồ sơ listed in the Danh mục, not opened yet.
+    private func insertPlanned(_ draft: CatalogEntryDraft, year: Int, position: Int, headingId: Int64?, _ db: Database) throws -> Dossier {
+        let notation = try Registry.checkedNotation(draft.fileNotation)
+        guard let title = VietnameseText.nonEmpty(draft.title) else { throw RegistryError.emptyField(.dossierTitle) }
+        let retention = try draft.retention.flatMap(VietnameseText.nonEmpty).map(Retention.init(parsing:))
+        if try existingDossier(notation, year: year, db) != nil { throw ArchiveError.dossierExists("\(year)/\(notation)") }
+        try db.execute(
+            sql: """
+                INSERT INTO dossier (year, fileNotation, title, retention, creator, description, headingId, position, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'planned')
+                """,
+            arguments: [year, notation, title, retention?.stored, VietnameseText.nonEmpty(draft.creator), VietnameseText.nonEmpty(draft.description), headingId, position])
+        return try dossier(id: db.lastInsertedRowID, db)
+    }
+
+    static func checkedNotation(_ text: String) throws -> String {
+        guard let notation = VietnameseText.nonEmpty(text) else { throw RegistryError.emptyField(.fileNotation) }
+        guard Dossier.isValidNotation(notation) else { throw ArchiveError.invalidFileNotation(notation) }
+        return notation
+    }
+}
+
+extension CatalogHeading {
+    init(row: Row) {
+        self.init(id: row["id"], level: row["level"], label: row["label"], title: row["title"])
+    }
+}

@@ -1,0 +1,306 @@
+import Foundation
+import GRDB
+
+extension Registry {
+    // MARK: Opening and filing
+
+    /// Opens a hồ sơ (ND30 Điều 29.2): one of the Danh mục, or a new one outside it, which then
+    /// needs a title.
+    public func openDossier(_ notation: String, year: Int, _ draft: DossierDraft) throws -> Dossier {
+        let notation = try Registry.checkedNotation(notation)
+        let retention = try draft.retention.flatMap(VietnameseText.nonEmpty).map(Retention.init(parsing:))
+        let start = try draft.startDate.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:)) ?? context.today
+        return try write { db in
+            if let existing = try existingDossier(notation, year: year, db) {
+                guard existing.status == .planned else { throw ArchiveError.dossierExists(existing.reference) }
+                var values: [String: (any DatabaseValueConvertible)?] = ["status": "open", "startDate": start.iso]
+                if let title = VietnameseText.nonEmpty(draft.title) { values["title"] = title }
+                if let retention { values["retention"] = retention.stored }
+                if let creator = VietnameseText.nonEmpty(draft.creator) { values["creator"] = creator }
+                if let description = VietnameseText.nonEmpty(draft.description) { values["description"] = description }
+                return try updateDossier(existing, values, action: "open-dossier", db)
+            }
+            guard let title = VietnameseText.nonEmpty(draft.title) else { throw ArchiveError.dossierNotFound("\(year)/\(notation)") }
+            try db.execute(
+                sql: """
+                    INSERT INTO dossier (year, fileNotation, title, retention, creator, description, status, startDate)
+                    VALUES (?, ?, ?, ?, ?, ?, 'open', ?)
+                    """,
+                arguments: [year, notation, title, retention?.stored, VietnameseText.nonEmpty(draft.creator), VietnameseText.nonEmpty(draft.description), start.iso])
+            let dossier = try dossier(id: db.lastInsertedRowID, db)
+            try appendJournal(db, action: "open-dossier", entity: "dossier", entityId: dossier.id, reference: dossier.reference, after: dossier.json.compact)
+            return dossier
+        }
+    }
+
+    /// Files documents into a hồ sơ; a hồ sơ of the Danh mục not opened yet opens with its first
+    /// document. One document may sit in several hồ sơ: it is linked, never copied. The first
+    /// hồ sơ a document goes into is the one its ĐẾN stamp shows.
+    public func file(_ references: [String], into notation: String, year: Int) throws -> DossierContents {
+        let notation = try Registry.checkedNotation(notation)
+        guard !references.isEmpty else { throw RegistryError.nothingToChange }
+        let parsed = try references.map { ($0, try DocumentReference(parsing: $0)) }
+        return try write { db in
+            let dossier = try dossierForFiling(notation, year: year, db)
+            for (text, reference) in parsed {
+                let document = try document(reference, text: text, db)
+                try fileDocument(document, into: dossier, db)
+            }
+            return try contents(of: dossier, db)
+        }
+    }
+
+    /// Takes documents out of an open hồ sơ (a duplicate or a draft found when closing it).
+    public func unfile(_ references: [String], from notation: String, year: Int) throws -> DossierContents {
+        let parsed = try references.map { ($0, try DocumentReference(parsing: $0)) }
+        guard !parsed.isEmpty else { throw RegistryError.nothingToChange }
+        return try write { db in
+            let dossier = try requireDossier(notation, year: year, db)
+            guard dossier.status == .open else { throw ArchiveError.dossierNotOpen(dossier.reference, status: dossier.status) }
+            for (text, reference) in parsed {
+                let document = try document(reference, text: text, db)
+                try db.execute(sql: "DELETE FROM dossierDocument WHERE dossierId = ? AND documentId = ?", arguments: [dossier.id, document.id])
+                guard db.changesCount == 1 else { throw ArchiveError.notFiled(reference: document.reference, dossier: dossier.reference) }
+                if document.fileNotation == dossier.fileNotation {
+                    let next = try String.fetchOne(
+                        db, sql: "SELECT f.fileNotation FROM dossierDocument x JOIN dossier f ON f.id = x.dossierId WHERE x.documentId = ? ORDER BY x.filedAt, f.id LIMIT 1",
+                        arguments: [document.id])
+                    try db.execute(sql: "UPDATE document SET fileNotation = ? WHERE id = ?", arguments: [next, document.id])
+                }
+                try appendJournal(
+                    db, action: "unfile", entity: "document", entityId: document.id, reference: document.reference,
+                    before: try JSONOutput.encode(["dossier": dossier.reference], pretty: false))
+            }
+            return try contents(of: dossier, db)
+        }
+    }
+
+    /// The hồ sơ a document is filed into, opening a planned one; refuses closed and archived ones.
+    func dossierForFiling(_ notation: String, year: Int, _ db: Database) throws -> Dossier {
+        guard let dossier = try existingDossier(notation, year: year, db) else { throw ArchiveError.dossierNotFound("\(year)/\(notation)") }
+        switch dossier.status {
+        case .open: return dossier
+        case .planned: return try updateDossier(dossier, ["status": "open", "startDate": context.today.iso], action: "open-dossier", db)
+        case .closed, .archived: throw ArchiveError.dossierNotOpen(dossier.reference, status: dossier.status)
+        }
+    }
+
+    func fileDocument(_ document: Document, into dossier: Dossier, _ db: Database) throws {
+        if let voided = document.voided { throw RegistryError.alreadyVoided(document.reference, reason: voided.reason) }
+        let filed = try Bool.fetchOne(db, sql: "SELECT 1 FROM dossierDocument WHERE dossierId = ? AND documentId = ?", arguments: [dossier.id, document.id]) ?? false
+        guard !filed else { throw ArchiveError.alreadyFiled(reference: document.reference, dossier: dossier.reference) }
+        let now = try timestamp(db)
+        try db.execute(
+            sql: "INSERT INTO dossierDocument (dossierId, documentId, filedAt, filedBy) VALUES (?, ?, ?, ?)",
+            arguments: [dossier.id, document.id, now, context.user])
+        if document.fileNotation == nil || document.fileNotation == dossier.fileNotation {
+            try db.execute(sql: "UPDATE document SET fileNotation = ? WHERE id = ? AND fileNotation IS NOT ?", arguments: [dossier.fileNotation, document.id, dossier.fileNotation])
+        }
+        try appendJournal(
+            db, action: "file", entity: "document", entityId: document.id, reference: document.reference,
+            after: try JSONOutput.encode(["dossier": dossier.reference], pretty: false))
+    }
+
+    // MARK: Closing, reopening, transfer
+
+    /// Closes a hồ sơ whose work has ended (ND30 Điều 29.4): it must hold documents and have a
+    /// retention period. Its transfer to the archive falls due a year later (3 months for XDCB).
+    public func closeDossier(_ notation: String, year: Int, _ closing: DossierClosing) throws -> Dossier {
+        let end = try closing.endDate.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:)) ?? context.today
+        guard end <= context.today else { throw RegistryError.dateInFuture(field: .dossierEnd, date: end, today: context.today) }
+        if let pages = closing.pages, pages <= 0 { throw RegistryError.invalidNumber(String(pages)) }
+        let retention = try closing.retention.flatMap(VietnameseText.nonEmpty).map(Retention.init(parsing:))
+        return try write { db in
+            let dossier = try requireDossier(notation, year: year, db)
+            switch dossier.status {
+            case .open: break
+            case .planned: throw ArchiveError.dossierEmpty(dossier.reference)
+            case .closed, .archived: throw ArchiveError.dossierNotOpen(dossier.reference, status: dossier.status)
+            }
+            let contents = try contents(of: dossier, db)
+            guard let span = contents.span else { throw ArchiveError.dossierEmpty(dossier.reference) }
+            guard retention ?? dossier.retention != nil else { throw ArchiveError.retentionMissing(dossier.reference) }
+            let latest = contents.documents.map(\.registerDate).max() ?? span.last
+            guard end >= max(latest, span.last) else { throw ArchiveError.endBeforeDocuments(dossier.reference, latest: max(latest, span.last)) }
+            let counted = contents.documents.compactMap(\.pageAmount)
+            let pages = closing.pages ?? (counted.count == contents.documents.count ? counted.reduce(0, +) : nil)
+            let due = closing.construction ? end.addingMonths(3) : end.addingYears(1)
+            var values: [String: (any DatabaseValueConvertible)?] = [
+                "status": "closed", "endDate": end.iso, "pageTotal": pages, "construction": closing.construction, "transferDue": due.iso,
+            ]
+            if dossier.startDate == nil || span.first < (dossier.startDate ?? span.first) { values["startDate"] = span.first.iso }
+            if let retention { values["retention"] = retention.stored }
+            return try updateDossier(dossier, values, action: "close-dossier", db)
+        }
+    }
+
+    /// Reopens a closed hồ sơ that is not in the archive yet.
+    public func reopenDossier(_ notation: String, year: Int) throws -> Dossier {
+        try write { db in
+            let dossier = try requireDossier(notation, year: year, db)
+            guard dossier.status != .archived else { throw ArchiveError.dossierArchived(dossier.reference) }
+            guard dossier.status == .closed else { throw ArchiveError.dossierNotClosed(dossier.reference, status: dossier.status) }
+            return try updateDossier(dossier, ["status": "open", "endDate": nil, "transferDue": nil], action: "reopen-dossier", db)
+        }
+    }
+
+    /// Hands closed hồ sơ to the agency archive (ND30 Điều 30–31) in one transaction: they and
+    /// their documents become read-only. `writeForms` runs inside the transaction, so when the
+    /// Mục lục and Biên bản cannot be written nothing is marked archived.
+    public func transfer(
+        _ notations: [String], year: Int, day: String? = nil, deliveredBy: String? = nil, receivedBy: String? = nil,
+        writeForms: (ArchiveTransfer) throws -> Void
+    ) throws -> ArchiveTransfer {
+        guard !notations.isEmpty else { throw RegistryError.nothingToChange }
+        let day = try day.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:)) ?? context.today
+        guard day <= context.today else { throw RegistryError.dateInFuture(field: .transferDate, date: day, today: context.today) }
+        return try write { db in
+            var dossiers: [Dossier] = []
+            for notation in notations {
+                let dossier = try requireDossier(notation, year: year, db)
+                if dossier.status == .archived { throw ArchiveError.dossierArchived(dossier.reference) }
+                guard dossier.status == .closed else { throw ArchiveError.dossierNotClosed(dossier.reference, status: dossier.status) }
+                if !dossiers.contains(where: { $0.id == dossier.id }) { dossiers.append(dossier) }
+            }
+            let now = try timestamp(db)
+            try db.execute(
+                sql: "INSERT INTO archiveTransfer (day, deliveredBy, receivedBy, at, user) VALUES (?, ?, ?, ?, ?)",
+                arguments: [day.iso, VietnameseText.nonEmpty(deliveredBy), VietnameseText.nonEmpty(receivedBy), now, context.user])
+            let transferId = db.lastInsertedRowID
+            var contents: [DossierContents] = []
+            for dossier in dossiers {
+                let archived = try updateDossier(dossier, ["status": "archived", "transferId": transferId], action: "transfer-dossier", db)
+                contents.append(try self.contents(of: archived, db))
+            }
+            let files = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM attachment WHERE documentId IN (SELECT x.documentId FROM dossierDocument x JOIN dossier f ON f.id = x.dossierId WHERE f.transferId = ?)",
+                arguments: [transferId]) ?? 0
+            let transfer = ArchiveTransfer(
+                id: transferId, day: day, deliveredBy: VietnameseText.nonEmpty(deliveredBy), receivedBy: VietnameseText.nonEmpty(receivedBy),
+                dossiers: contents, files: files)
+            try writeForms(transfer)
+            return transfer
+        }
+    }
+
+    // MARK: Hold
+
+    /// Blocks a hồ sơ from appraisal for destruction (a disposal hold), with a reason. Allowed on
+    /// archived hồ sơ: it changes nothing in them, and it is journaled.
+    public func holdDossier(_ notation: String, year: Int, reason: String) throws -> Dossier {
+        guard let reason = VietnameseText.nonEmpty(reason) else { throw RegistryError.emptyField(.holdReason) }
+        return try write { db in
+            let dossier = try requireDossier(notation, year: year, db)
+            return try updateDossier(dossier, ["hold": true, "holdReason": reason], action: "hold-dossier", db)
+        }
+    }
+
+    public func releaseDossier(_ notation: String, year: Int) throws -> Dossier {
+        try write { db in
+            let dossier = try requireDossier(notation, year: year, db)
+            guard dossier.hold != nil else { throw ArchiveError.noHold(dossier.reference) }
+            return try updateDossier(dossier, ["hold": false, "holdReason": nil], action: "release-dossier", db)
+        }
+    }
+
+    // MARK: Reading
+
+    /// A hồ sơ and its documents in DocOrdinal order.
+    public func dossierContents(_ notation: String, year: Int) throws -> DossierContents {
+        try read { db in
+            let dossier = try requireDossier(notation, year: year, db)
+            return try contents(of: dossier, db)
+        }
+    }
+
+    /// The hồ sơ of a year (all years when nil), optionally of one status.
+    public func dossiers(year: Int? = nil, status: Dossier.Status? = nil) throws -> [Dossier] {
+        try read { db in
+            try Dossier.fetchAll(
+                db, where: "(?1 IS NULL OR f.year = ?1) AND (?2 IS NULL OR f.status = ?2)", arguments: [year, status?.rawValue])
+        }
+    }
+
+    /// The hồ sơ holding a document, in the order it was filed.
+    public func dossiers(of reference: String) throws -> [Dossier] {
+        let parsed = try DocumentReference(parsing: reference)
+        return try read { db in
+            let document = try document(parsed, text: reference, db)
+            return try dossiers(ofDocument: document.id, db)
+        }
+    }
+
+    func dossiers(ofDocument id: Int64, _ db: Database) throws -> [Dossier] {
+        try Row.fetchAll(
+            db, sql: "\(Dossier.selection) JOIN dossierDocument x ON x.dossierId = f.id WHERE x.documentId = ? ORDER BY x.filedAt, f.id",
+            arguments: [id]
+        ).map(Dossier.init(row:))
+    }
+
+    /// Closed hồ sơ due at the archive within `days` days, or late (Phụ lục VI III.5.b: a
+    /// notice 30 days ahead). Only hồ sơ kept five years or more must go (ND30 Điều 31.3.c).
+    public func dossiersDue(within days: Int = 30) throws -> [Dossier] {
+        let limit = context.today.adding(days: max(0, days))
+        return try read { db in
+            try Dossier.fetchAll(db, where: "f.status = 'closed' AND f.transferDue <= ?", arguments: [limit.iso], order: "f.transferDue, f.year, f.fileNotation")
+                .filter { $0.retention?.mustBeTransferred ?? true }
+        }
+    }
+
+    /// Hồ sơ whose retention has run out by the end of `year`: candidates for appraisal, which
+    /// vanthu never deletes. Held hồ sơ are listed apart.
+    public func expiringDossiers(year: Int) throws -> ExpiringDossiers {
+        let all = try read { db in
+            try Dossier.fetchAll(db, where: "f.status IN ('closed', 'archived') AND f.retention <> 'permanent'", order: "f.endDate, f.year, f.fileNotation")
+        }
+        let due = all.filter { ($0.retentionEndYear ?? Int.max) <= year }
+        return ExpiringDossiers(year: year, eligible: due.filter { $0.hold == nil }, held: due.filter { $0.hold != nil })
+    }
+
+    // MARK: Helpers
+
+    func existingDossier(_ notation: String, year: Int, _ db: Database) throws -> Dossier? {
+        try Row.fetchOne(db, sql: "\(Dossier.selection) WHERE f.year = ? AND f.fileNotation = ? COLLATE NOCASE", arguments: [year, notation])
+            .map(Dossier.init(row:))
+    }
+
+    func requireDossier(_ notation: String, year: Int, _ db: Database) throws -> Dossier {
+        guard let dossier = try existingDossier(notation, year: year, db) else { throw ArchiveError.dossierNotFound("\(year)/\(notation)") }
+        return dossier
+    }
+
+    func dossier(id: Int64, _ db: Database) throws -> Dossier {
+        guard let row = try Row.fetchOne(db, sql: "\(Dossier.selection) WHERE f.id = ?", arguments: [id]) else {
+            throw ArchiveError.dossierNotFound(String(id))
+        }
+        return Dossier(row: row)
+    }
+
+    func contents(of dossier: Dossier, _ db: Database) throws -> DossierContents {
+        let documents = try Document.fetchAll(
+            db, where: "d.id IN (SELECT documentId FROM dossierDocument WHERE dossierId = ?)", arguments: [dossier.id],
+            suffix: "ORDER BY COALESCE(d.issuedDate, d.registerDate), d.registerDate, d.id")
+        return DossierContents(dossier: dossier, documents: documents)
+    }
+
+    /// Updates a hồ sơ and journals it with before and after.
+    private func updateDossier(_ dossier: Dossier, _ values: [String: (any DatabaseValueConvertible)?], action: String, _ db: Database) throws -> Dossier {
+        let columns = values.keys.sorted()
+        try db.execute(
+            sql: "UPDATE dossier SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?",
+            arguments: StatementArguments(columns.map { values[$0] ?? nil } + [dossier.id]))
+        let after = try self.dossier(id: dossier.id, db)
+        try appendJournal(db, action: action, entity: "dossier", entityId: dossier.id, reference: dossier.reference, before: dossier.json.compact, after: after.json.compact)
+        return after
+    }
+
+    /// Refuses any change to a document in a hồ sơ handed to the archive.
+    func ensureNotArchived(_ document: Document, _ db: Database) throws {
+        if let dossier = try String.fetchOne(
+            db, sql: "SELECT f.year || '/' || f.fileNotation FROM dossierDocument x JOIN dossier f ON f.id = x.dossierId WHERE x.documentId = ? AND f.status = 'archived' LIMIT 1",
+            arguments: [document.id])
+        {
+            throw ArchiveError.documentArchived(reference: document.reference, dossier: dossier)
+        }
+    }
+}

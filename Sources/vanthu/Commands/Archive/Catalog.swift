@@ -1,0 +1,113 @@
+import ArgumentParser
+import VanThuCore
+import VanThuXLSX
+
+/// The year of a Danh mục or hồ sơ: `--year`, else this year.
+struct YearOption: ParsableArguments {
+    @Option(help: ArgumentHelp("The year of the Danh mục hồ sơ (default: this year).", valueName: "year"))
+    var year: Int?
+
+    func resolved(_ registry: Registry) -> Int { year ?? registry.context.today.year }
+}
+
+extension VanThu {
+    struct Catalog: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "catalog",
+            abstract: "The Danh mục hồ sơ of a year: import it, add to it, show it, print it.",
+            discussion: """
+                The CSV file follows the Phụ lục V form: Số và ký hiệu hồ sơ, Tên đề mục và tiêu đề hồ sơ, Thời hạn bảo quản,
+                Người lập hồ sơ, Ghi chú. Đề mục lines (I. TỔ CHỨC, CÁN BỘ; 1. Tuyển dụng) have no số và ký hiệu.
+                vanthu catalog import danh-muc-2021.csv --year 2021
+                """,
+            subcommands: [Import.self, Add.self, Show.self, Export.self],
+            defaultSubcommand: Show.self,
+            aliases: ["danh-muc"])
+    }
+}
+
+extension VanThu.Catalog {
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Import a Danh mục hồ sơ from a CSV file: every line or none.", aliases: ["nhap"])
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var year: YearOption
+
+        @Argument(help: ArgumentHelp("The CSV file (UTF-8, as Excel saves “CSV UTF-8”).", valueName: "file"), completion: .file(extensions: ["csv"]))
+        var file: String
+
+        func run() throws {
+            let parsed = try CatalogFile.read(path: file)
+            let catalog = try global.withRegistry { registry in try registry.importCatalog(parsed, year: year.resolved(registry), source: file) }
+            if global.json { return try Terminal.json(catalog) }
+            let summary = catalog.summary
+            Terminal.print(Terminal.label("Đã nhập Danh mục hồ sơ năm \(catalog.year): \(summary.total) hồ sơ.", "Imported the \(catalog.year) catalogue: \(summary.total) hồ sơ."))
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add one hồ sơ to the Danh mục.", aliases: ["them"])
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var year: YearOption
+
+        @Argument(help: ArgumentHelp("Số và ký hiệu hồ sơ: 01.TCCB.", valueName: "hồ sơ"))
+        var notation: String
+
+        @Option(help: ArgumentHelp("Tiêu đề hồ sơ.", valueName: "text"))
+        var title: String
+
+        @Option(help: ArgumentHelp("Thời hạn bảo quản: vinh-vien or a number of years.", valueName: "years"))
+        var retention: String?
+
+        @Option(help: ArgumentHelp("Người lập hồ sơ.", valueName: "name"))
+        var keeper: String?
+
+        @Option(help: ArgumentHelp("The đề mục to list it under: “I. TỔ CHỨC, CÁN BỘ”.", valueName: "text"))
+        var heading: String?
+
+        @Option(help: ArgumentHelp("Ghi chú.", valueName: "text"))
+        var note: String?
+
+        func run() throws {
+            let draft = CatalogEntryDraft(fileNotation: notation, title: title, retention: retention, creator: keeper, description: note, heading: heading)
+            let dossier = try global.withRegistry { registry in try registry.addCatalogEntry(draft, year: year.resolved(registry)) }
+            if global.json { return try Terminal.json(dossier) }
+            Terminal.print(Terminal.label("Đã thêm vào Danh mục: \(dossier.reference) \(dossier.title)", "Added to the catalogue: \(dossier.reference) \(dossier.title)"))
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the Danh mục hồ sơ with the state of each hồ sơ.", aliases: ["xem"])
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var year: YearOption
+
+        func run() throws {
+            let catalog = try global.withRegistry(.read) { registry in try registry.catalog(year: year.resolved(registry)) }
+            if global.json { return try Terminal.json(catalog) }
+            Terminal.print(ArchiveOutput.catalog(catalog))
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write the Danh mục hồ sơ as XLSX (Phụ lục V form), for approval.", aliases: ["xuat"])
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var year: YearOption
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("The XLSX file to write.", valueName: "file"))
+        var output: String
+
+        @Flag(help: "Replace the file if it exists.")
+        var force = false
+
+        func run() throws {
+            let written = try global.withRegistry(.read) { registry in
+                try DossierFormWriter.writeCatalog(try registry.catalog(year: year.resolved(registry)), organization: try registry.organization(), to: output, overwrite: force)
+            }
+            if global.json { return try Terminal.json(["path": written.path, "dossiers": String(written.rows)]) }
+            Terminal.print(Terminal.label("Đã ghi \(written.path) (\(written.rows) hồ sơ).", "Wrote \(written.path) (\(written.rows) hồ sơ)."))
+        }
+    }
+}

@@ -1,0 +1,334 @@
+import ArgumentParser
+import Foundation
+import VanThuCore
+import VanThuXLSX
+
+extension VanThu {
+    struct DossierCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "file",
+            abstract: "Hồ sơ: open, file documents, close, transfer to the archive, retention.",
+            discussion: """
+                vanthu file add 01.TCCB den/2021/791 di/2021/CV/215 --year 2021
+                vanthu file close 01.TCCB --year 2021 --pages 57
+                vanthu file transfer 01.TCCB 02.TCCB --year 2021 -o muc-luc-nop-luu.xlsx
+                A hồ sơ handed to the archive is read-only, and so are its documents.
+                """,
+            subcommands: [Open.self, Add.self, Remove.self, Show.self, ListDossiers.self, Close.self, Reopen.self, Due.self, Transfer.self, Index.self, Expiring.self, Hold.self, Release.self],
+            defaultSubcommand: ListDossiers.self,
+            aliases: ["ho-so"])
+    }
+}
+
+extension VanThu.DossierCommand {
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Open a hồ sơ of the Danh mục, or one outside it (then --title is needed).", aliases: ["mo"])
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var year: YearOption
+
+        @Argument(help: ArgumentHelp("Số và ký hiệu hồ sơ: 01.TCCB.", valueName: "hồ sơ"))
+        var notation: String
+
+        @Option(help: ArgumentHelp("Tiêu đề hồ sơ.", valueName: "text"))
+        var title: String?
+
+        @Option(help: ArgumentHelp("Thời hạn bảo quản: vinh-vien or a number of years.", valueName: "years"))
+        var retention: String?
+
+        @Option(help: ArgumentHelp("Người lập hồ sơ.", valueName: "name"))
+        var keeper: String?
+
+        @Option(help: ArgumentHelp("Ghi chú.", valueName: "text"))
+        var note: String?
+
+        @Option(help: ArgumentHelp("Thời gian bắt đầu (default: today).", valueName: "date"))
+        var date: String?
+
+        func run() throws {
+            let draft = DossierDraft(title: title, retention: retention, creator: keeper, description: note, startDate: date)
+            let dossier = try global.withRegistry { registry in try registry.openDossier(notation, year: year.resolved(registry), draft) }
+            if global.json { return try Terminal.json(dossier) }
+            Terminal.print(Terminal.label("Đã mở hồ sơ \(dossier.reference): \(dossier.title)", "Opened hồ sơ \(dossier.reference): \(dossier.title)"))
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "File documents into a hồ sơ; one document may be in several.", aliases: ["them"])
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var year: YearOption
+
+        @Argument(help: ArgumentHelp("Số và ký hiệu hồ sơ.", valueName: "hồ sơ"))
+        var notation: String
+
+        @Argument(help: ArgumentHelp("The documents: den/2021/783, di/2021/BC/86 or ids.", valueName: "ref"))
+        var references: [String]
+
+        func run() throws {
+            let contents = try global.withRegistry { registry in try registry.file(references, into: notation, year: year.resolved(registry)) }
+            if global.json { return try Terminal.json(contents) }
+            Terminal.print(Terminal.label(
+                "Đã đưa \(references.count) văn bản vào hồ sơ \(contents.dossier.reference) (nay có \(contents.documents.count) văn bản).",
+                "Filed \(references.count) document(s) into hồ sơ \(contents.dossier.reference) (now \(contents.documents.count))."))
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Take documents out of an open hồ sơ.", aliases: ["bot"])
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var year: YearOption
+
+        @Argument(help: ArgumentHelp("Số và ký hiệu hồ sơ.", valueName: "hồ sơ"))
+        var notation: String
+
+        @Argument(help: ArgumentHelp("The documents.", valueName: "ref"))
+        var references: [String]
+
+        func run() throws {
+            let contents = try global.withRegistry { registry in try registry.unfile(references, from: notation, year: year.resolved(registry)) }
+            if global.json { return try Terminal.json(contents) }
+            Terminal.print(Terminal.label(
+                "Đã bỏ \(references.count) văn bản khỏi hồ sơ \(contents.dossier.reference) (còn \(contents.documents.count)).",
+                "Removed \(references.count) document(s) from hồ sơ \(contents.dossier.reference) (\(contents.documents.count) left)."))
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a hồ sơ and its documents in order (DocOrdinal).", aliases: ["xem"])
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var year: YearOption
+
+        @Argument(help: ArgumentHelp("Số và ký hiệu hồ sơ.", valueName: "hồ sơ"))
+        var notation: String
+
+        func run() throws {
+            let (contents, organization) = try global.withRegistry(.read) { registry in
+                (try registry.dossierContents(notation, year: year.resolved(registry)), try registry.organization())
+            }
+            if global.json { return try Terminal.json(contents) }
+            Terminal.print(ArchiveOutput.contents(contents, organization: organization))
+        }
+    }
+
+    struct ListDossiers: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the hồ sơ of a year.", aliases: ["ds"])
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: ArgumentHelp("The year (default: every year).", valueName: "year"))
+        var year: Int?
+
+        @Option(help: ArgumentHelp("Only hồ sơ in this state: planned, open, closed, archived.", valueName: "status"))
+        var status: String?
+
+        func run() throws {
+            let wanted = try status.map { text in
+                guard let value = Dossier.Status(rawValue: text) else {
+                    throw RegistryError.invalidValue(field: .style, value: text, allowed: ["planned", "open", "closed", "archived"])
+                }
+                return value
+            }
+            let dossiers = try global.withRegistry(.read) { registry in try registry.dossiers(year: year, status: wanted) }
+            if global.json { return try Terminal.json(dossiers) }
+            Terminal.print(ArchiveOutput.dossiers(dossiers))
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Close a hồ sơ whose work has ended; its transfer to the archive falls due a year later.", aliases: ["ket-thuc"])
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var year: YearOption
+
+        @Argument(help: ArgumentHelp("Số và ký hiệu hồ sơ.", valueName: "hồ sơ"))
+        var notation: String
+
+        @Option(help: ArgumentHelp("Tổng số tờ (default: the documents' pages added up, when all are known).", valueName: "n"))
+        var pages: Int?
+
+        @Option(help: ArgumentHelp("Thời gian kết thúc (default: today).", valueName: "date"))
+        var date: String?
+
+        @Option(help: ArgumentHelp("Thời hạn bảo quản, re-checked at closing.", valueName: "years"))
+        var retention: String?
+
+        @Flag(help: "Hồ sơ xây dựng cơ bản: due at the archive 3 months after closing.")
+        var construction = false
+
+        func run() throws {
+            let closing = DossierClosing(endDate: date, pages: pages, retention: retention, construction: construction)
+            let dossier = try global.withRegistry { registry in try registry.closeDossier(notation, year: year.resolved(registry), closing) }
+            if global.json { return try Terminal.json(dossier) }
+            let due = dossier.transferDue?.vietnamese ?? ""
+            Terminal.print(Terminal.label(
+                "Đã kết thúc hồ sơ \(dossier.reference): \(dossier.documentCount) văn bản. Hạn nộp lưu: \(due).",
+                "Closed hồ sơ \(dossier.reference): \(dossier.documentCount) documents. Due at the archive by \(due)."))
+        }
+    }
+
+    struct Reopen: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Reopen a closed hồ sơ not yet in the archive.", aliases: ["mo-lai"])
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var year: YearOption
+
+        @Argument(help: ArgumentHelp("Số và ký hiệu hồ sơ.", valueName: "hồ sơ"))
+        var notation: String
+
+        func run() throws {
+            let dossier = try global.withRegistry { registry in try registry.reopenDossier(notation, year: year.resolved(registry)) }
+            if global.json { return try Terminal.json(dossier) }
+            Terminal.print(Terminal.label("Đã mở lại hồ sơ \(dossier.reference).", "Reopened hồ sơ \(dossier.reference)."))
+        }
+    }
+
+    struct Due: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Closed hồ sơ due at the archive soon, or late (Phụ lục VI III.5.b).", aliases: ["den-han"])
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: ArgumentHelp("How far ahead: 30d (default), 60d.", valueName: "days"))
+        var within = "30d"
+
+        func run() throws {
+            let days = try Self.days(within)
+            let (dossiers, today) = try global.withRegistry(.read) { registry in (try registry.dossiersDue(within: days), registry.context.today) }
+            if global.json { return try Terminal.json(dossiers) }
+            guard !dossiers.isEmpty else {
+                return Terminal.print(Terminal.label("Không có hồ sơ nào đến hạn nộp lưu trong \(days) ngày tới.", "No hồ sơ due at the archive within \(days) days."))
+            }
+            let late = dossiers.filter { ($0.transferDue ?? today) < today }.count
+            Terminal.print(ArchiveOutput.dossiers(dossiers))
+            Terminal.print(Terminal.label("\(dossiers.count) hồ sơ đến hạn nộp lưu, \(late) đã quá hạn.", "\(dossiers.count) hồ sơ due, \(late) late."))
+        }
+
+        static func days(_ text: String) throws -> Int {
+            let digits = text.lowercased().replacingOccurrences(of: "ngày", with: "").replacingOccurrences(of: "ngay", with: "")
+                .trimmingCharacters(in: CharacterSet(charactersIn: "d "))
+            guard let days = Int(digits), days >= 0 else { throw RegistryError.invalidNumber(text) }
+            return days
+        }
+    }
+
+    struct Transfer: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Hand closed hồ sơ to the archive: they become read-only; writes the Mục lục and the Biên bản giao nhận.", aliases: ["nop-luu"])
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var year: YearOption
+
+        @Argument(help: ArgumentHelp("Số và ký hiệu of each hồ sơ.", valueName: "hồ sơ"))
+        var notations: [String]
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("The XLSX file to write.", valueName: "file"))
+        var output: String
+
+        @Option(help: ArgumentHelp("Ngày nộp lưu (default: today).", valueName: "date"))
+        var date: String?
+
+        @Option(name: .customLong("delivered-by"), help: ArgumentHelp("Bên giao: name, position.", valueName: "text"))
+        var deliveredBy: String?
+
+        @Option(name: .customLong("received-by"), help: ArgumentHelp("Bên nhận (Lưu trữ cơ quan): name, position.", valueName: "text"))
+        var receivedBy: String?
+
+        @Flag(help: "Replace the file if it exists.")
+        var force = false
+
+        func run() throws {
+            let transfer = try global.withRegistry { registry in
+                let organization = try registry.organization()
+                return try registry.transfer(notations, year: year.resolved(registry), day: date, deliveredBy: deliveredBy, receivedBy: receivedBy) { transfer in
+                    _ = try DossierFormWriter.writeTransfer(transfer, organization: organization, to: output, overwrite: force)
+                }
+            }
+            if global.json { return try Terminal.json(transfer) }
+            Terminal.print(Terminal.label(
+                "Đã nộp lưu \(transfer.dossiers.count) hồ sơ. Đã ghi Mục lục hồ sơ và Biên bản giao nhận vào \(output).",
+                "Transferred \(transfer.dossiers.count) hồ sơ. Wrote the Mục lục and the Biên bản giao nhận to \(output)."))
+        }
+    }
+
+    struct Index: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write the Mục lục văn bản of a hồ sơ as XLSX.", aliases: ["muc-luc"])
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var year: YearOption
+
+        @Argument(help: ArgumentHelp("Số và ký hiệu hồ sơ.", valueName: "hồ sơ"))
+        var notation: String
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("The XLSX file to write.", valueName: "file"))
+        var output: String
+
+        @Flag(help: "Replace the file if it exists.")
+        var force = false
+
+        func run() throws {
+            let written = try global.withRegistry(.read) { registry in
+                try DossierFormWriter.writeIndex(try registry.dossierContents(notation, year: year.resolved(registry)), organization: try registry.organization(), to: output, overwrite: force)
+            }
+            if global.json { return try Terminal.json(["path": written.path, "documents": String(written.rows)]) }
+            Terminal.print(Terminal.label("Đã ghi \(written.path) (\(written.rows) văn bản).", "Wrote \(written.path) (\(written.rows) documents)."))
+        }
+    }
+
+    struct Expiring: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Hồ sơ whose retention has run out by a year: for appraisal, never deleted by vanthu.", aliases: ["het-han"])
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: ArgumentHelp("The year (default: this year).", valueName: "year"))
+        var year: Int?
+
+        func run() throws {
+            let expiring = try global.withRegistry(.read) { registry in try registry.expiringDossiers(year: year ?? registry.context.today.year) }
+            if global.json { return try Terminal.json(expiring) }
+            Terminal.print(Terminal.label("Hồ sơ hết thời hạn bảo quản đến năm \(expiring.year), chờ thẩm định:", "Hồ sơ whose retention ends by \(expiring.year), for appraisal:"))
+            Terminal.print(ArchiveOutput.dossiers(expiring.eligible))
+            if !expiring.held.isEmpty {
+                Terminal.print(Terminal.label("Đang bị giữ lại (không được hủy):", "On hold (not to be destroyed):"))
+                Terminal.print(ArchiveOutput.dossiers(expiring.held))
+            }
+        }
+    }
+
+    struct Hold: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Hold a hồ sơ: it is kept past its retention until released.", aliases: ["giu"])
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var year: YearOption
+
+        @Argument(help: ArgumentHelp("Số và ký hiệu hồ sơ.", valueName: "hồ sơ"))
+        var notation: String
+
+        @Option(help: ArgumentHelp("Why: an inspection, a dispute.", valueName: "text"))
+        var reason: String
+
+        func run() throws {
+            let dossier = try global.withRegistry { registry in try registry.holdDossier(notation, year: year.resolved(registry), reason: reason) }
+            if global.json { return try Terminal.json(dossier) }
+            Terminal.print(Terminal.label("Đã giữ lại hồ sơ \(dossier.reference).", "Hồ sơ \(dossier.reference) is on hold."))
+        }
+    }
+
+    struct Release: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Release a hold.", aliases: ["bo-giu"])
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var year: YearOption
+
+        @Argument(help: ArgumentHelp("Số và ký hiệu hồ sơ.", valueName: "hồ sơ"))
+        var notation: String
+
+        func run() throws {
+            let dossier = try global.withRegistry { registry in try registry.releaseDossier(notation, year: year.resolved(registry)) }
+            if global.json { return try Terminal.json(dossier) }
+            Terminal.print(Terminal.label("Đã bỏ giữ hồ sơ \(dossier.reference).", "Released hồ sơ \(dossier.reference)."))
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import VanThuCore
+
+extension VanThu {
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the database's integrity and every stored file against its SHA-256; non-zero exit on any problem.",
+            aliases: ["xac-minh"])
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let report = try global.withRegistry(.read) { try $0.verify() }
+            if global.json {
+                try Terminal.json(report)
+            } else {
+                for line in report.integrity { Terminal.print(Terminal.label("Cơ sở dữ liệu: ", "Database: ") + line) }
+                if report.foreignKeyErrors > 0 {
+                    Terminal.print(Terminal.label("\(report.foreignKeyErrors) liên kết hỏng trong cơ sở dữ liệu.", "\(report.foreignKeyErrors) broken links in the database."))
+                }
+                for problem in report.problems {
+                    Terminal.print(problem.kind == .missing
+                        ? Terminal.label("THIẾU TỆP: \(problem.reference) “\(problem.name)”", "MISSING: \(problem.reference) “\(problem.name)”")
+                        : Terminal.label("TỆP BỊ THAY ĐỔI: \(problem.reference) “\(problem.name)”", "ALTERED: \(problem.reference) “\(problem.name)”"))
+                }
+                Terminal.print(report.isClean
+                    ? Terminal.label("Tốt: cơ sở dữ liệu toàn vẹn, \(report.checkedFiles) tệp lưu trữ khớp mã SHA-256.",
+                                     "OK: database intact, \(report.checkedFiles) stored files match their SHA-256.")
+                    : Terminal.label("Có lỗi. Hãy khôi phục các tệp hỏng từ bản sao lưu (vanthu restore).", "Problems found. Restore the damaged files from a backup (vanthu restore)."))
+            }
+            if !report.isClean { throw ExitCode(1) }
+        }
+    }
+
+    struct Backup: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a consistent copy of the database and its stored files into a new folder, while others keep working.",
+            aliases: ["sao-luu"])
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: ArgumentHelp("A new or empty folder.", valueName: "folder"), completion: .directory)
+        var folder: String
+
+        func run() throws {
+            let manifest = try global.withRegistry(.read) { try $0.backup(to: folder) }
+            if global.json { return try Terminal.json(manifest) }
+            Terminal.print(Terminal.label(
+                "Đã sao lưu vào \(folder): \(manifest.documents) văn bản, \(manifest.files) tệp lưu trữ. SHA-256: \(manifest.sha256)",
+                "Backed up to \(folder): \(manifest.documents) documents, \(manifest.files) stored files. SHA-256: \(manifest.sha256)"))
+        }
+    }
+
+    struct Restore: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Bring a backup back, after checking it; an existing database is kept beside it.",
+            aliases: ["khoi-phuc"])
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: ArgumentHelp("The backup folder.", valueName: "folder"), completion: .directory)
+        var folder: String
+
+        @Flag(help: "Replace the database at --db; the old one is kept as ….before-restore-<time>.")
+        var replace = false
+
+        func run() throws {
+            let manifest = try Registry.restore(from: folder, to: global.databasePath, replace: replace, context: global.context)
+            if global.json { return try Terminal.json(manifest) }
+            Terminal.print(Terminal.label(
+                "Đã khôi phục \(global.databasePath) từ bản sao lưu ngày \(manifest.createdAt.prefix(10)): \(manifest.documents) văn bản, \(manifest.files) tệp.",
+                "Restored \(global.databasePath) from the backup of \(manifest.createdAt.prefix(10)): \(manifest.documents) documents, \(manifest.files) files."))
+        }
+    }
+}
