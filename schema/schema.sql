@@ -1,6 +1,38 @@
 -- The vanthu schema as the migrations build it. Checked by SchemaTests;
 -- regenerate with RECORD_SNAPSHOTS=1 swift test --filter SchemaTests.
 sqlite_master
+CREATE TABLE archiveTransfer (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    day TEXT NOT NULL,
+    deliveredBy TEXT,
+    receivedBy TEXT,
+    at TEXT NOT NULL,
+    user TEXT NOT NULL
+);
+CREATE TRIGGER archiveTransfer_is_never_changed BEFORE UPDATE ON archiveTransfer
+BEGIN SELECT RAISE(ABORT, 'archive transfers are never changed'); END;
+CREATE TRIGGER archiveTransfer_is_never_deleted BEFORE DELETE ON archiveTransfer
+BEGIN SELECT RAISE(ABORT, 'archive transfers are never deleted'); END;
+CREATE TABLE attachment (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    documentId INTEGER NOT NULL REFERENCES document(id),
+    name TEXT NOT NULL CHECK (name <> ''),
+    size INTEGER NOT NULL CHECK (size >= 0),
+    mediaType TEXT NOT NULL,
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+    addedAt TEXT NOT NULL,
+    addedBy TEXT NOT NULL,
+    UNIQUE (documentId, sha256)
+);
+CREATE INDEX attachment_on_sha256 ON attachment(sha256);
+CREATE TRIGGER attachment_archived_is_read_only BEFORE INSERT ON attachment
+WHEN EXISTS (SELECT 1 FROM dossierDocument f JOIN dossier d ON d.id = f.dossierId
+             WHERE f.documentId = NEW.documentId AND d.status = 'archived')
+BEGIN SELECT RAISE(ABORT, 'vanthu: archived hồ sơ are read-only'); END;
+CREATE TRIGGER attachment_is_never_changed BEFORE UPDATE ON attachment
+BEGIN SELECT RAISE(ABORT, 'attachments are never changed'); END;
+CREATE TRIGGER attachment_is_never_deleted BEFORE DELETE ON attachment
+BEGIN SELECT RAISE(ABORT, 'attachments are never deleted'); END;
 CREATE TABLE calendarDay (
     date TEXT PRIMARY KEY,
     dayOff INTEGER NOT NULL CHECK (dayOff IN (0, 1)),
@@ -8,6 +40,15 @@ CREATE TABLE calendarDay (
     addedAt TEXT NOT NULL,
     addedBy TEXT NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE catalogHeading (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 9999),
+    position INTEGER NOT NULL,
+    level INTEGER NOT NULL CHECK (level IN (1, 2)),
+    label TEXT NOT NULL,
+    title TEXT NOT NULL CHECK (title <> ''),
+    UNIQUE (year, position)
+);
 CREATE TABLE citation (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     documentId INTEGER NOT NULL REFERENCES document(id),
@@ -37,6 +78,10 @@ CREATE TABLE dispatch (
 );
 CREATE INDEX dispatch_on_day ON dispatch(day);
 CREATE INDEX dispatch_on_documentId ON dispatch(documentId);
+CREATE TRIGGER dispatch_archived_is_read_only BEFORE INSERT ON dispatch
+WHEN EXISTS (SELECT 1 FROM dossierDocument f JOIN dossier d ON d.id = f.dossierId
+             WHERE f.documentId = NEW.documentId AND d.status = 'archived')
+BEGIN SELECT RAISE(ABORT, 'vanthu: archived hồ sơ are read-only'); END;
 CREATE TRIGGER dispatch_is_never_changed BEFORE UPDATE ON dispatch
 BEGIN SELECT RAISE(ABORT, 'dispatch records are never changed'); END;
 CREATE TRIGGER dispatch_is_never_deleted BEFORE DELETE ON dispatch
@@ -86,6 +131,10 @@ CREATE INDEX document_on_duplicateKey ON document(duplicateKey) WHERE duplicateK
 CREATE INDEX document_on_kind_registerDate ON document(kind, registerDate);
 CREATE INDEX document_open ON document(status, dueDate)
 WHERE status IN ('registered', 'routed', 'inProgress') AND voidedAt IS NULL;
+CREATE TRIGGER document_archived_is_read_only BEFORE UPDATE ON document
+WHEN EXISTS (SELECT 1 FROM dossierDocument f JOIN dossier d ON d.id = f.dossierId
+             WHERE f.documentId = OLD.id AND d.status = 'archived')
+BEGIN SELECT RAISE(ABORT, 'vanthu: archived hồ sơ are read-only'); END;
 CREATE TRIGGER document_numbers_are_fixed
 BEFORE UPDATE OF kind, registerId, seriesKey, number, numberSuffix, registerDate ON document
 BEGIN SELECT RAISE(ABORT, 'a registered number never changes'); END;
@@ -109,6 +158,56 @@ CREATE TABLE documentType (
     builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),
     PRIMARY KEY (style, code)
 ) WITHOUT ROWID;
+CREATE TABLE dossier (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 9999),
+    fileNotation TEXT NOT NULL CHECK (fileNotation <> '' AND length(fileNotation) <= 20),
+    title TEXT NOT NULL CHECK (title <> ''),
+    retention TEXT CHECK (retention IS NULL OR retention = 'permanent'
+        OR retention GLOB '[1-9]' OR retention GLOB '[1-9][0-9]' OR retention GLOB '[1-9][0-9][0-9]'),
+    creator TEXT,
+    rights TEXT,
+    language TEXT NOT NULL DEFAULT 'Tiếng Việt',
+    description TEXT,
+    headingId INTEGER REFERENCES catalogHeading(id),
+    position INTEGER,
+    status TEXT NOT NULL CHECK (status IN ('planned', 'open', 'closed', 'archived')),
+    startDate TEXT,
+    endDate TEXT,
+    pageTotal INTEGER CHECK (pageTotal > 0),
+    construction INTEGER NOT NULL DEFAULT 0 CHECK (construction IN (0, 1)),
+    transferDue TEXT,
+    transferId INTEGER REFERENCES archiveTransfer(id),
+    hold INTEGER NOT NULL DEFAULT 0 CHECK (hold IN (0, 1)),
+    holdReason TEXT,
+    UNIQUE (year, fileNotation),
+    CHECK ((status = 'archived') = (transferId IS NOT NULL)),
+    CHECK ((hold = 1) = (holdReason IS NOT NULL))
+);
+CREATE INDEX dossier_on_status ON dossier(status, transferDue);
+CREATE TRIGGER dossier_archived_is_read_only
+BEFORE UPDATE OF year, fileNotation, title, retention, creator, rights, language, description,
+    headingId, position, status, startDate, endDate, pageTotal, construction, transferDue, transferId ON dossier
+WHEN OLD.status = 'archived'
+BEGIN SELECT RAISE(ABORT, 'vanthu: archived hồ sơ are read-only'); END;
+CREATE TRIGGER dossier_is_never_deleted BEFORE DELETE ON dossier
+BEGIN SELECT RAISE(ABORT, 'hồ sơ are never deleted'); END;
+CREATE TABLE dossierDocument (
+    dossierId INTEGER NOT NULL REFERENCES dossier(id),
+    documentId INTEGER NOT NULL REFERENCES document(id),
+    filedAt TEXT NOT NULL,
+    filedBy TEXT NOT NULL,
+    PRIMARY KEY (dossierId, documentId)
+) WITHOUT ROWID;
+CREATE INDEX dossierDocument_on_documentId ON dossierDocument(documentId);
+CREATE TRIGGER dossierDocument_is_never_changed BEFORE UPDATE ON dossierDocument
+BEGIN SELECT RAISE(ABORT, 'filing records are never changed'); END;
+CREATE TRIGGER dossierDocument_only_into_open BEFORE INSERT ON dossierDocument
+WHEN (SELECT status FROM dossier WHERE id = NEW.dossierId) IN ('closed', 'archived')
+BEGIN SELECT RAISE(ABORT, 'vanthu: archived hồ sơ are read-only'); END;
+CREATE TRIGGER dossierDocument_only_out_of_open BEFORE DELETE ON dossierDocument
+WHEN (SELECT status FROM dossier WHERE id = OLD.dossierId) IN ('closed', 'archived')
+BEGIN SELECT RAISE(ABORT, 'vanthu: archived hồ sơ are read-only'); END;
 CREATE TABLE handlingStep (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     documentId INTEGER NOT NULL REFERENCES document(id),
@@ -126,6 +225,10 @@ CREATE TABLE handlingStep (
     reply TEXT
 );
 CREATE INDEX handlingStep_on_documentId ON handlingStep(documentId);
+CREATE TRIGGER handlingStep_archived_is_read_only BEFORE INSERT ON handlingStep
+WHEN EXISTS (SELECT 1 FROM dossierDocument f JOIN dossier d ON d.id = f.dossierId
+             WHERE f.documentId = NEW.documentId AND d.status = 'archived')
+BEGIN SELECT RAISE(ABORT, 'vanthu: archived hồ sơ are read-only'); END;
 CREATE TRIGGER handlingStep_is_never_changed BEFORE UPDATE ON handlingStep
 BEGIN SELECT RAISE(ABORT, 'handling steps are never changed'); END;
 CREATE TRIGGER handlingStep_is_never_deleted BEFORE DELETE ON handlingStep

@@ -79,7 +79,10 @@ import Testing
         defer { registry.close() }
         var draft = Fixtures.incoming()
         draft.handler = "Phòng Tuyên truyền"
-        draft.fileNotation = "01.TTBCBC"
+        draft.fileNotation = "01.ttbcbc"
+        #expect(throws: ArchiveError.dossierNotFound("2021/01.ttbcbc")) { try registry.registerIncoming(draft) }
+        #expect(try registry.documents(direction: .incoming).isEmpty, "no number is given for a hồ sơ that does not exist")
+        _ = try registry.openDossier("01.TTBCBC", year: 2021, DossierDraft(title: "Tập văn bản đến về tuyên truyền"))
         let document = try registry.registerIncoming(draft)
         let stamp = DocumentPrinter.stamp(document, organization: try registry.organization())
         for expected in ["SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Số: 1 ", "ĐẾN", "Ngày: 20/8/2021", "Chuyển: Phòng Tuyên truyền", "Số và ký hiệu HS: 01.TTBCBC"] {

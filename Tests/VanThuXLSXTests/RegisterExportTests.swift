@@ -5,12 +5,36 @@ import VanThuCore
 
 @Suite struct LayoutTests {
     /// The binary carries the layouts; they must be the files in exports/.
-    @Test(arguments: ["incoming-register.json", "outgoing-register.json", "tracking-register.json", "postal-register.json"])
+    static let layoutFiles = ((try? FileManager.default.contentsOfDirectory(atPath: ExportFixtures.root.appendingPathComponent("exports").path)) ?? [])
+        .filter { $0.hasSuffix(".json") }.sorted()
+
+    @Test func everyLayoutFileIsBuiltIn() {
+        #expect(Self.layoutFiles.count == 7)
+        #expect(BuiltinLayouts.files.keys.sorted() == Self.layoutFiles, "run scripts/embed-layouts.sh")
+    }
+
+    @Test(arguments: layoutFiles)
     func theBuiltinLayoutsAreTheFilesInExports(file: String) throws {
         let onDisk = try String(contentsOf: ExportFixtures.root.appendingPathComponent("exports/\(file)"), encoding: .utf8)
         let builtin = try #require(BuiltinLayouts.files[file], "run scripts/embed-layouts.sh")
         #expect(builtin == onDisk.trimmingCharacters(in: .newlines), "run scripts/embed-layouts.sh")
-        #expect(BuiltinLayouts.files.count == 4)
+        if file.hasSuffix("-form.json") {
+            #expect(try FormLayout.builtin(String(file.dropLast("-form.json".count))).columns.isEmpty == false)
+        } else {
+            #expect(try RegisterLayout.builtin(String(file.dropLast("-register.json".count))).columns.isEmpty == false)
+        }
+    }
+
+    @Test func theHồSơFormsHaveThePhụLụcVColumns() throws {
+        #expect(try FormLayout.builtin("catalog").columns.map(\.heading) == [
+            "Số và ký hiệu hồ sơ", "Tên đề mục và tiêu đề hồ sơ", "Thời hạn bảo quản", "Người lập hồ sơ", "Ghi chú",
+        ])
+        #expect(try FormLayout.builtin("dossier-list").columns.map(\.heading) == [
+            "Số TT", "Số, ký hiệu hồ sơ", "Tiêu đề hồ sơ", "Thời gian tài liệu", "Thời hạn bảo quản", "Số tờ/Số trang", "Ghi chú",
+        ])
+        #expect(try FormLayout.builtin("dossier-index").columns.map(\.heading) == [
+            "STT", "Số, ký hiệu văn bản", "Ngày tháng năm văn bản", "Tên loại và trích yếu nội dung văn bản", "Tác giả văn bản", "Tờ số/Trang số", "Ghi chú",
+        ])
     }
 
     @Test func theColumnsAreTheLegalOnesInTheLegalOrder() throws {

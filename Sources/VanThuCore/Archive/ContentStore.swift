@@ -99,10 +99,10 @@ public struct ContentStore: Sendable {
         guard let input = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? input.close() }
         var hash = SHA256()
-        while true {
-            guard let chunk = try? input.read(upToCount: 1 << 20) else { return nil }
-            if chunk.isEmpty { break }
-            hash.update(chunk)
+        do {
+            while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty { hash.update(chunk) }
+        } catch {
+            return nil
         }
         return hash.finalizeHex()
     }

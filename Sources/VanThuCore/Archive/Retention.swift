@@ -1,3 +1,5 @@
+import Foundation
+
 /// Thời hạn bảo quản of a hồ sơ: vĩnh viễn, or a number of years (ND30 Phụ lục V I.4).
 public enum Retention: Equatable, Hashable, Sendable, Comparable {
     case permanent
@@ -5,14 +7,16 @@ public enum Retention: Equatable, Hashable, Sendable, Comparable {
 
     /// Reads what clerks write: "Vĩnh viễn", "vinh vien", "VV", "10", "10 năm", "10 nam", "10 years".
     public init(parsing text: String) throws {
-        let folded = VietnameseText.fold(text).lowercased()
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("-") { throw ArchiveError.unknownRetention(text) }
+        let folded = VietnameseText.fold(trimmed).lowercased()
             .split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == "." }).joined(separator: " ")
         switch folded {
         case "vinh vien", "vv", "permanent", "vinhvien": self = .permanent
         default:
             var words = folded.split(separator: " ")
             if words.count == 2, ["nam", "years", "year", "y"].contains(words[1]) { words.removeLast() }
-            guard words.count == 1, let years = Int(words[0]), (1...999).contains(years) else {
+            guard words.count == 1, words[0].allSatisfy(\.isASCIIDigit), !folded.hasPrefix("-"), let years = Int(words[0]), (1...999).contains(years) else {
                 throw ArchiveError.unknownRetention(text)
             }
             self = .years(years)
