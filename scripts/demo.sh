@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job of a văn thư on the sample documents: continue the paper registers, register and
 # stamp incoming documents, number outgoing ones, void a mistake, route and follow up, send the
-# copies, list and export the registers and the processing report.
+# copies, file into the hồ sơ of the Danh mục, close one and print its Mục lục, keep the original,
+# verify and back up, list and export the registers and the processing report.
 # Usage: scripts/demo.sh PATH/TO/vanthu DEMO_FOLDER
 set -euo pipefail
 vanthu=$1
@@ -12,7 +13,7 @@ mkdir -p "$folder"
 export VANTHU_DB="$folder/vanthu-demo.sqlite"
 export VANTHU_TODAY=2021-08-25
 export VANTHU_USER="Nguyễn Thị Lan (văn thư)"
-rm -f "$VANTHU_DB" "$VANTHU_DB-wal" "$VANTHU_DB-shm"
+rm -rf "$VANTHU_DB" "$VANTHU_DB-wal" "$VANTHU_DB-shm" "$VANTHU_DB-files" "$folder/sao-luu"
 
 if [ -t 1 ]; then bold=$'\033[1m'; plain=$'\033[0m'; else bold=; plain=; fi
 step() { printf '\n%s== %s%s\n' "$bold" "$*" "$plain"; }
@@ -26,11 +27,14 @@ grep -A1 "^SỞ THÔNG TIN VÀ TRUYỀN THÔNG" "$samples/ke-hoach-co-dau-den.tx
 run register continue incoming --from 791
 run register continue outgoing --from 215
 
+step "Danh mục hồ sơ năm 2021 do Giám đốc Sở ban hành đầu năm (samples/danh-muc-ho-so-2021.csv)"
+run danh-muc import "$samples/danh-muc-ho-so-2021.csv" --year 2021
+
 step "Đọc văn bản: vanthu đề xuất từng trường (samples/bao-cao-dang.txt)"
 run intake "$samples/bao-cao-dang.txt"
 
 step "Văn bản đến: vào sổ từ chính văn bản, in dấu ĐẾN (văn thư chỉ nhập ngày đến và nơi chuyển)"
-run incoming add --from-text "$samples/bao-cao-dang.txt" --received 24/8/2021 --handler "Phòng Thông tin - Báo chí - Xuất bản"
+run incoming add --from-text "$samples/bao-cao-dang.txt" --received 24/8/2021 --handler "Phòng Thông tin - Báo chí - Xuất bản" --file 01.TTBCXB
 
 step "Văn bản đến: công văn của Sở Nội vụ (samples/cong-van-nha-nuoc.txt), hạn trả lời 3/9/2021"
 run den them --from-text "$samples/cong-van-nha-nuoc.txt" --handler "Văn phòng Sở" --due 3/9/2021
@@ -73,6 +77,13 @@ run gui di/2021/CV/215 --to "Sở Nội vụ tỉnh Kon Tum" --via post
 run dispatch di/2021/BC/216 --to "Ban Tuyên giáo Tỉnh ủy" --via axis
 run unsent
 
+step "Lập hồ sơ: đưa văn bản vào hồ sơ theo Danh mục (một văn bản có thể ở nhiều hồ sơ), lưu bản gốc"
+run ho-so them 01.VP den/2021/792 di/2021/CV/215 --year 2021
+run ho-so them 01.BCVT den/2021/793 --year 2021
+run ho-so them 02.TTBCXB den/2021/791 di/2021/BC/216 --year 2021
+run dinh-kem den/2021/791 "$samples/bao-cao-dang.txt"
+run show den/2021/792
+
 step "Phiếu giải quyết văn bản đến của số 791"
 exports=$root/exports/demo
 mkdir -p "$exports"
@@ -83,6 +94,17 @@ export VANTHU_TODAY=2021-09-06
 run overdue --soon 5wd
 run history den/2021/791
 run holidays list --year 2021
+
+step "Việc đã xong: kết thúc hồ sơ 01.VP, in Mục lục văn bản; Danh mục hồ sơ và tình trạng từng hồ sơ"
+run ho-so ket-thuc 01.VP --year 2021
+run ho-so show 01.VP --year 2021
+run file index 01.VP --year 2021 -o "$exports/muc-luc-van-ban-01.VP.xlsx" --overwrite
+run catalog show --year 2021
+run catalog export --year 2021 -o "$exports/danh-muc-ho-so-2021.xlsx" --overwrite
+
+step "Kiểm tra toàn vẹn (cơ sở dữ liệu và bản gốc đã lưu) và sao lưu"
+run verify
+run sao-luu "$folder/sao-luu"
 
 step "Sổ đăng ký văn bản đến và đi năm 2021"
 run list incoming --year 2021

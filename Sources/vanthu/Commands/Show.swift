@@ -43,6 +43,14 @@ extension VanThu {
                     (Terminal.label("Ghi chú", "Note"), d.note),
                     (Terminal.label("Vào sổ lúc", "Registered"), "\(d.registeredAt) (\(d.registeredBy))"),
                 ]
+                let dossiers = try registry.dossiers(of: reference)
+                if !dossiers.isEmpty {
+                    fields.append((Terminal.label("Hồ sơ", "Hồ sơ"), dossiers.map { "\($0.reference) (\(ArchiveOutput.status($0)))" }.joined(separator: "; ")))
+                }
+                let attachments = try registry.attachments(reference: reference)
+                if !attachments.isEmpty {
+                    fields.append((Terminal.label("Tệp đính kèm", "Attachments"), attachments.map { "\($0.name) (\(ArchiveOutput.size($0.size)))" }.joined(separator: "; ")))
+                }
                 if let voided = d.voided {
                     fields.append((Terminal.label("ĐÃ HỦY SỐ", "VOIDED"), "\(voided.at) (\(voided.by)): \(voided.reason)"))
                 }

@@ -100,11 +100,11 @@ extension VanThu.Catalog {
         var output: String
 
         @Flag(help: "Replace the file if it exists.")
-        var force = false
+        var overwrite = false
 
         func run() throws {
             let written = try global.withRegistry(.read) { registry in
-                try DossierFormWriter.writeCatalog(try registry.catalog(year: year.resolved(registry)), organization: try registry.organization(), to: output, overwrite: force)
+                try DossierFormWriter.writeCatalog(try registry.catalog(year: year.resolved(registry)), organization: try registry.organization(), to: output, overwrite: overwrite)
             }
             if global.json { return try Terminal.json(["path": written.path, "dossiers": String(written.rows)]) }
             Terminal.print(Terminal.label("Đã ghi \(written.path) (\(written.rows) hồ sơ).", "Wrote \(written.path) (\(written.rows) hồ sơ)."))

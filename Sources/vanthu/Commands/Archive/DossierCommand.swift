@@ -236,13 +236,13 @@ extension VanThu.DossierCommand {
         var receivedBy: String?
 
         @Flag(help: "Replace the file if it exists.")
-        var force = false
+        var overwrite = false
 
         func run() throws {
             let transfer = try global.withRegistry { registry in
                 let organization = try registry.organization()
                 return try registry.transfer(notations, year: year.resolved(registry), day: date, deliveredBy: deliveredBy, receivedBy: receivedBy) { transfer in
-                    _ = try DossierFormWriter.writeTransfer(transfer, organization: organization, to: output, overwrite: force)
+                    _ = try DossierFormWriter.writeTransfer(transfer, organization: organization, to: output, overwrite: overwrite)
                 }
             }
             if global.json { return try Terminal.json(transfer) }
@@ -265,11 +265,11 @@ extension VanThu.DossierCommand {
         var output: String
 
         @Flag(help: "Replace the file if it exists.")
-        var force = false
+        var overwrite = false
 
         func run() throws {
             let written = try global.withRegistry(.read) { registry in
-                try DossierFormWriter.writeIndex(try registry.dossierContents(notation, year: year.resolved(registry)), organization: try registry.organization(), to: output, overwrite: force)
+                try DossierFormWriter.writeIndex(try registry.dossierContents(notation, year: year.resolved(registry)), organization: try registry.organization(), to: output, overwrite: overwrite)
             }
             if global.json { return try Terminal.json(["path": written.path, "documents": String(written.rows)]) }
             Terminal.print(Terminal.label("Đã ghi \(written.path) (\(written.rows) văn bản).", "Wrote \(written.path) (\(written.rows) documents)."))
