@@ -10,6 +10,16 @@ struct YearOption: ParsableArguments {
     func resolved(_ registry: Registry) -> Int { year ?? registry.context.today.year }
 }
 
+/// One hồ sơ: its số và ký hiệu and the year of its Danh mục.
+struct DossierSelection: ParsableArguments {
+    @Argument(help: ArgumentHelp("Số và ký hiệu hồ sơ: 01.TCCB.", valueName: "hồ sơ"))
+    var notation: String
+
+    @OptionGroup var year: YearOption
+
+    func year(_ registry: Registry) -> Int { year.resolved(registry) }
+}
+
 extension VanThu {
     struct Catalog: ParsableCommand {
         static let configuration = CommandConfiguration(

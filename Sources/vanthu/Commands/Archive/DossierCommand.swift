@@ -25,10 +25,7 @@ extension VanThu.DossierCommand {
         static let configuration = CommandConfiguration(abstract: "Open a hồ sơ of the Danh mục, or one outside it (then --title is needed).", aliases: ["mo"])
 
         @OptionGroup var global: GlobalOptions
-        @OptionGroup var year: YearOption
-
-        @Argument(help: ArgumentHelp("Số và ký hiệu hồ sơ: 01.TCCB.", valueName: "hồ sơ"))
-        var notation: String
+        @OptionGroup var selection: DossierSelection
 
         @Option(help: ArgumentHelp("Tiêu đề hồ sơ.", valueName: "text"))
         var title: String?
@@ -47,7 +44,7 @@ extension VanThu.DossierCommand {
 
         func run() throws {
             let draft = DossierDraft(title: title, retention: retention, creator: keeper, description: note, startDate: date)
-            let dossier = try global.withRegistry { registry in try registry.openDossier(notation, year: year.resolved(registry), draft) }
+            let dossier = try global.withRegistry { registry in try registry.openDossier(selection.notation, year: selection.year(registry), draft) }
             if global.json { return try Terminal.json(dossier) }
             Terminal.print(Terminal.label("Đã mở hồ sơ \(dossier.reference): \(dossier.title)", "Opened hồ sơ \(dossier.reference): \(dossier.title)"))
         }
@@ -57,16 +54,13 @@ extension VanThu.DossierCommand {
         static let configuration = CommandConfiguration(abstract: "File documents into a hồ sơ; one document may be in several.", aliases: ["them"])
 
         @OptionGroup var global: GlobalOptions
-        @OptionGroup var year: YearOption
-
-        @Argument(help: ArgumentHelp("Số và ký hiệu hồ sơ.", valueName: "hồ sơ"))
-        var notation: String
+        @OptionGroup var selection: DossierSelection
 
         @Argument(help: ArgumentHelp("The documents: den/2021/783, di/2021/BC/86 or ids.", valueName: "ref"))
         var references: [String]
 
         func run() throws {
-            let contents = try global.withRegistry { registry in try registry.file(references, into: notation, year: year.resolved(registry)) }
+            let contents = try global.withRegistry { registry in try registry.file(references, into: selection.notation, year: selection.year(registry)) }
             if global.json { return try Terminal.json(contents) }
             Terminal.print(Terminal.label(
                 "Đã đưa \(references.count) văn bản vào hồ sơ \(contents.dossier.reference) (nay có \(contents.documents.count) văn bản).",
@@ -78,16 +72,13 @@ extension VanThu.DossierCommand {
         static let configuration = CommandConfiguration(abstract: "Take documents out of an open hồ sơ.", aliases: ["bot"])
 
         @OptionGroup var global: GlobalOptions
-        @OptionGroup var year: YearOption
-
-        @Argument(help: ArgumentHelp("Số và ký hiệu hồ sơ.", valueName: "hồ sơ"))
-        var notation: String
+        @OptionGroup var selection: DossierSelection
 
         @Argument(help: ArgumentHelp("The documents.", valueName: "ref"))
         var references: [String]
 
         func run() throws {
-            let contents = try global.withRegistry { registry in try registry.unfile(references, from: notation, year: year.resolved(registry)) }
+            let contents = try global.withRegistry { registry in try registry.unfile(references, from: selection.notation, year: selection.year(registry)) }
             if global.json { return try Terminal.json(contents) }
             Terminal.print(Terminal.label(
                 "Đã bỏ \(references.count) văn bản khỏi hồ sơ \(contents.dossier.reference) (còn \(contents.documents.count)).",
@@ -99,14 +90,11 @@ extension VanThu.DossierCommand {
         static let configuration = CommandConfiguration(abstract: "Show a hồ sơ and its documents in order (DocOrdinal).", aliases: ["xem"])
 
         @OptionGroup var global: GlobalOptions
-        @OptionGroup var year: YearOption
-
-        @Argument(help: ArgumentHelp("Số và ký hiệu hồ sơ.", valueName: "hồ sơ"))
-        var notation: String
+        @OptionGroup var selection: DossierSelection
 
         func run() throws {
             let (contents, organization) = try global.withRegistry(.read) { registry in
-                (try registry.dossierContents(notation, year: year.resolved(registry)), try registry.organization())
+                (try registry.dossierContents(selection.notation, year: selection.year(registry)), try registry.organization())
             }
             if global.json { return try Terminal.json(contents) }
             Terminal.print(ArchiveOutput.contents(contents, organization: organization))
@@ -141,10 +129,7 @@ extension VanThu.DossierCommand {
         static let configuration = CommandConfiguration(abstract: "Close a hồ sơ whose work has ended; its transfer to the archive falls due a year later.", aliases: ["ket-thuc"])
 
         @OptionGroup var global: GlobalOptions
-        @OptionGroup var year: YearOption
-
-        @Argument(help: ArgumentHelp("Số và ký hiệu hồ sơ.", valueName: "hồ sơ"))
-        var notation: String
+        @OptionGroup var selection: DossierSelection
 
         @Option(help: ArgumentHelp("Tổng số tờ (default: the documents' pages added up, when all are known).", valueName: "n"))
         var pages: Int?
@@ -160,7 +145,7 @@ extension VanThu.DossierCommand {
 
         func run() throws {
             let closing = DossierClosing(endDate: date, pages: pages, retention: retention, construction: construction)
-            let dossier = try global.withRegistry { registry in try registry.closeDossier(notation, year: year.resolved(registry), closing) }
+            let dossier = try global.withRegistry { registry in try registry.closeDossier(selection.notation, year: selection.year(registry), closing) }
             if global.json { return try Terminal.json(dossier) }
             let due = dossier.transferDue?.vietnamese ?? ""
             Terminal.print(Terminal.label(
@@ -173,13 +158,10 @@ extension VanThu.DossierCommand {
         static let configuration = CommandConfiguration(abstract: "Reopen a closed hồ sơ not yet in the archive.", aliases: ["mo-lai"])
 
         @OptionGroup var global: GlobalOptions
-        @OptionGroup var year: YearOption
-
-        @Argument(help: ArgumentHelp("Số và ký hiệu hồ sơ.", valueName: "hồ sơ"))
-        var notation: String
+        @OptionGroup var selection: DossierSelection
 
         func run() throws {
-            let dossier = try global.withRegistry { registry in try registry.reopenDossier(notation, year: year.resolved(registry)) }
+            let dossier = try global.withRegistry { registry in try registry.reopenDossier(selection.notation, year: selection.year(registry)) }
             if global.json { return try Terminal.json(dossier) }
             Terminal.print(Terminal.label("Đã mở lại hồ sơ \(dossier.reference).", "Reopened hồ sơ \(dossier.reference)."))
         }
@@ -256,10 +238,7 @@ extension VanThu.DossierCommand {
         static let configuration = CommandConfiguration(abstract: "Write the Mục lục văn bản of a hồ sơ as XLSX.", aliases: ["muc-luc"])
 
         @OptionGroup var global: GlobalOptions
-        @OptionGroup var year: YearOption
-
-        @Argument(help: ArgumentHelp("Số và ký hiệu hồ sơ.", valueName: "hồ sơ"))
-        var notation: String
+        @OptionGroup var selection: DossierSelection
 
         @Option(name: .shortAndLong, help: ArgumentHelp("The XLSX file to write.", valueName: "file"))
         var output: String
@@ -269,7 +248,7 @@ extension VanThu.DossierCommand {
 
         func run() throws {
             let written = try global.withRegistry(.read) { registry in
-                try DossierFormWriter.writeIndex(try registry.dossierContents(notation, year: year.resolved(registry)), organization: try registry.organization(), to: output, overwrite: overwrite)
+                try DossierFormWriter.writeIndex(try registry.dossierContents(selection.notation, year: selection.year(registry)), organization: try registry.organization(), to: output, overwrite: overwrite)
             }
             if global.json { return try Terminal.json(["path": written.path, "documents": String(written.rows)]) }
             Terminal.print(Terminal.label("Đã ghi \(written.path) (\(written.rows) văn bản).", "Wrote \(written.path) (\(written.rows) documents)."))
@@ -301,16 +280,13 @@ extension VanThu.DossierCommand {
         static let configuration = CommandConfiguration(abstract: "Hold a hồ sơ: it is kept past its retention until released.", aliases: ["giu"])
 
         @OptionGroup var global: GlobalOptions
-        @OptionGroup var year: YearOption
-
-        @Argument(help: ArgumentHelp("Số và ký hiệu hồ sơ.", valueName: "hồ sơ"))
-        var notation: String
+        @OptionGroup var selection: DossierSelection
 
         @Option(help: ArgumentHelp("Why: an inspection, a dispute.", valueName: "text"))
         var reason: String
 
         func run() throws {
-            let dossier = try global.withRegistry { registry in try registry.holdDossier(notation, year: year.resolved(registry), reason: reason) }
+            let dossier = try global.withRegistry { registry in try registry.holdDossier(selection.notation, year: selection.year(registry), reason: reason) }
             if global.json { return try Terminal.json(dossier) }
             Terminal.print(Terminal.label("Đã giữ lại hồ sơ \(dossier.reference).", "Hồ sơ \(dossier.reference) is on hold."))
         }
@@ -320,13 +296,10 @@ extension VanThu.DossierCommand {
         static let configuration = CommandConfiguration(abstract: "Release a hold.", aliases: ["bo-giu"])
 
         @OptionGroup var global: GlobalOptions
-        @OptionGroup var year: YearOption
-
-        @Argument(help: ArgumentHelp("Số và ký hiệu hồ sơ.", valueName: "hồ sơ"))
-        var notation: String
+        @OptionGroup var selection: DossierSelection
 
         func run() throws {
-            let dossier = try global.withRegistry { registry in try registry.releaseDossier(notation, year: year.resolved(registry)) }
+            let dossier = try global.withRegistry { registry in try registry.releaseDossier(selection.notation, year: selection.year(registry)) }
             if global.json { return try Terminal.json(dossier) }
             Terminal.print(Terminal.label("Đã bỏ giữ hồ sơ \(dossier.reference).", "Released hồ sơ \(dossier.reference)."))
         }
