@@ -40,10 +40,9 @@ public enum DossierFormWriter {
         let form = Form(
             layout: layout, subtitle: ["Năm \(years)", "Ngày nộp lưu: \(transfer.day.registerForm)"], rows: transferRows(transfer),
             footer: [
-                "Mục lục này gồm \(transfer.dossiers.count) hồ sơ, trong đó \(permanent) hồ sơ bảo quản vĩnh viễn, \(transfer.dossiers.count - permanent) hồ sơ bảo quản có thời hạn.",
-                "NGƯỜI NỘP: \(transfer.deliveredBy ?? "")                    NGƯỜI NHẬN: \(transfer.receivedBy ?? "")",
-                "(Ký, ghi rõ họ tên)                                        (Ký, ghi rõ họ tên)",
-            ])
+                "Mục lục này gồm \(transfer.dossiers.count) hồ sơ, trong đó \(permanent) hồ sơ bảo quản vĩnh viễn, \(transfer.dossiers.count - permanent) hồ sơ bảo quản có thời hạn."
+            ],
+            signatures: (["NGƯỜI NỘP", "(Ký, ghi rõ họ tên)", "", "", transfer.deliveredBy ?? ""], ["NGƯỜI NHẬN", "(Ký, ghi rõ họ tên)", "", "", transfer.receivedBy ?? ""]))
         try write([form], organization: organization, to: path, overwrite: overwrite) { workbook in
             try writeReceipt(transfer, organization: organization, workbook: workbook)
         }
@@ -105,6 +104,8 @@ public enum DossierFormWriter {
         var subtitle: [String]
         var rows: [FormRow]
         var footer: [String]
+        /// Two signature blocks under the table, left and right.
+        var signatures: (left: [String], right: [String])? = nil
     }
 
     private static func write(_ forms: [Form], organization: Organization, to path: String, overwrite: Bool, extra: ((Workbook) throws -> Void)? = nil) throws {
@@ -177,6 +178,14 @@ public enum DossierFormWriter {
         for line in form.footer {
             try sheet.merge(row: row, firstColumn: 0, lastColumn: last, text: line, format: plain)
             row += 1
+        }
+        if let signatures = form.signatures {
+            let signature = try workbook.addFormat(CellStyle(size: 12, bold: true, center: true, wrap: false))
+            row += 1
+            for (index, (left, right)) in zip(signatures.left, signatures.right).enumerated() {
+                try sheet.write(.text(left), row: row + index, column: 1, format: signature)
+                try sheet.write(.text(right), row: row + index, column: max(1, last - 2), format: signature)
+            }
         }
         try sheet.preparePrinting(landscape: form.layout.landscape, repeatRows: headingRow...(headingRow + 1))
     }

@@ -56,6 +56,7 @@ import VanThuCore
         #expect(list.contains(["1", "01.VP", "Hồ sơ 01.VP", "23/08/2021", "Vĩnh viễn", "12"]), "the dates of the documents themselves")
         #expect(list.contains(["2", "02.VP", "Hồ sơ 02.VP", "16/08/2021 - 24/08/2021", "10 năm", "12"]))
         #expect(list.contains(["Mục lục này gồm 2 hồ sơ, trong đó 1 hồ sơ bảo quản vĩnh viễn, 1 hồ sơ bảo quản có thời hạn."]))
+        #expect(list.contains(["NGƯỜI NỘP", "NGƯỜI NHẬN"]) && list.contains(["Nguyễn Văn A, Văn phòng", "Lê Thị C, Lưu trữ"]), "two signature blocks")
         let receipt = try rows("xl/worksheets/sheet2.xml", of: path).flatMap { $0 }
         #expect(receipt.contains("BIÊN BẢN"))
         #expect(receipt.contains("BÊN GIAO: Nguyễn Văn A, Văn phòng"))
