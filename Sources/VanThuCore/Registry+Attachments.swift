@@ -94,14 +94,21 @@ extension Registry {
     }
 
     func attachments(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [Attachment] {
-        let rows = try Row.fetchAll(db, sql: "SELECT a.*, d.id AS did FROM attachment a JOIN document d ON d.id = a.documentId WHERE \(condition) ORDER BY a.id", arguments: arguments)
-        var references: [Int64: String] = [:]
-        return try rows.map { row in
-            let documentId: Int64 = row["documentId"]
-            if references[documentId] == nil { references[documentId] = try Document.fetch(db, id: documentId)?.reference ?? String(documentId) }
-            return Attachment(
-                id: row["id"], reference: references[documentId] ?? String(documentId), name: row["name"], size: row["size"],
-                mediaType: row["mediaType"], sha256: row["sha256"], addedAt: row["addedAt"], addedBy: row["addedBy"])
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT \(Document.selectionWithoutRecipients), a.id AS attachmentId, a.name AS attachmentName, a.size AS attachmentSize,
+                    a.mediaType, a.sha256, a.addedAt, a.addedBy
+                FROM attachment a JOIN document d ON d.id = a.documentId
+                WHERE \(condition) ORDER BY a.id
+                """,
+            arguments: arguments)
+        var attachments: [Attachment] = []
+        while let row = try rows.next() {
+            attachments.append(Attachment(
+                id: row["attachmentId"], reference: try Document(row: row).reference, name: row["attachmentName"], size: row["attachmentSize"],
+                mediaType: row["mediaType"], sha256: row["sha256"], addedAt: row["addedAt"], addedBy: row["addedBy"]))
         }
+        return attachments
     }
 }

@@ -46,7 +46,6 @@ extension Registry {
                 _ = try copyStore.store(fileAt: contentStore.path(of: attachment.sha256))
                 copied.insert(attachment.sha256)
             }
-            try? FileManager.default.removeItem(atPath: copyStore.root + "/tmp")
             guard let digest = ContentStore.hash(path: copyPath) else { throw ArchiveError.fileUnreadable(path: copyPath, reason: FileReading.reason(path: copyPath)) }
             let manifest = BackupManifest(
                 format: 1, createdAt: Registry.iso8601(Date()), createdBy: context.user, source: path, database: name, sha256: digest,
@@ -84,16 +83,23 @@ extension Registry {
             throw ArchiveError.notABackup(path: folder, reason: (report.integrity + report.problems.map { "\($0.name): \($0.kind.rawValue)" }).joined(separator: "; "))
         }
         let fm = FileManager.default
+        let companions = ["", "-wal", "-shm", "-files"]
+        var movedAside: [(from: String, to: String)] = []
+        /// Puts a replaced database back where it was when the restore cannot finish.
+        func undo(_ error: any Error) -> any Error {
+            for move in movedAside.reversed() { try? fm.moveItem(atPath: move.to, toPath: move.from) }
+            return RegistryError.cannotCreateDatabase(path: target, reason: error.localizedDescription)
+        }
         if fm.fileExists(atPath: target) {
             guard replace else { throw ArchiveError.restoreTargetExists(path: target) }
-            let stamp = Registry.iso8601(Date()).replacingOccurrences(of: ":", with: "")
-            let aside = "\(target).before-restore-\(stamp)"
+            let aside = "\(target).before-restore-" + Registry.iso8601(Date()).replacingOccurrences(of: ":", with: "")
             do {
-                for suffix in ["", "-wal", "-shm", "-files"] where fm.fileExists(atPath: target + suffix) {
+                for suffix in companions where fm.fileExists(atPath: target + suffix) {
                     try fm.moveItem(atPath: target + suffix, toPath: aside + suffix)
+                    movedAside.append((target + suffix, aside + suffix))
                 }
             } catch {
-                throw RegistryError.cannotCreateDatabase(path: target, reason: error.localizedDescription)
+                throw undo(error)
             }
         }
         let temporary = target + ".restoring"
@@ -103,12 +109,11 @@ extension Registry {
             try fm.moveItem(atPath: temporary, toPath: target)
         } catch {
             try? fm.removeItem(atPath: temporary)
-            throw RegistryError.cannotCreateDatabase(path: target, reason: error.localizedDescription)
+            throw undo(error)
         }
         let source = ContentStore(databasePath: copyPath)
         let destination = ContentStore(databasePath: target)
         for hash in hashes.sorted() { _ = try destination.store(fileAt: source.path(of: hash)) }
-        try? fm.removeItem(atPath: destination.root + "/tmp")
         let registry = try Registry.open(at: target, context: context)
         defer { registry.close() }
         try registry.write { db in

@@ -63,7 +63,7 @@ extension Registry {
     }
 
     func catalog(year: Int, _ db: Database) throws -> Catalog {
-        let headings = try Row.fetchAll(db, sql: "SELECT *, position FROM catalogHeading WHERE year = ?", arguments: [year])
+        let headings = try Row.fetchAll(db, sql: "SELECT * FROM catalogHeading WHERE year = ?", arguments: [year])
             .map { (position: $0["position"] as Int, heading: CatalogHeading(row: $0)) }
         let dossiers = try Row.fetchAll(db, sql: "\(Dossier.selection) WHERE f.year = ?", arguments: [year])
             .map { (position: $0["position"] as Int?, dossier: Dossier(row: $0)) }

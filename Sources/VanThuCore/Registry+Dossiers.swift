@@ -93,8 +93,8 @@ extension Registry {
         try db.execute(
             sql: "INSERT INTO dossierDocument (dossierId, documentId, filedAt, filedBy) VALUES (?, ?, ?, ?)",
             arguments: [dossier.id, document.id, now, context.user])
-        if document.fileNotation == nil || document.fileNotation == dossier.fileNotation {
-            try db.execute(sql: "UPDATE document SET fileNotation = ? WHERE id = ? AND fileNotation IS NOT ?", arguments: [dossier.fileNotation, document.id, dossier.fileNotation])
+        if document.fileNotation == nil {
+            try db.execute(sql: "UPDATE document SET fileNotation = ? WHERE id = ?", arguments: [dossier.fileNotation, document.id])
         }
         try appendJournal(
             db, action: "file", entity: "document", entityId: document.id, reference: document.reference,
@@ -120,15 +120,15 @@ extension Registry {
             let contents = try contents(of: dossier, db)
             guard let span = contents.span else { throw ArchiveError.dossierEmpty(dossier.reference) }
             guard retention ?? dossier.retention != nil else { throw ArchiveError.retentionMissing(dossier.reference) }
-            let latest = contents.documents.map(\.registerDate).max() ?? span.last
-            guard end >= max(latest, span.last) else { throw ArchiveError.endBeforeDocuments(dossier.reference, latest: max(latest, span.last)) }
+            let latest = max(span.last, contents.documents.map(\.registerDate).max() ?? span.last)
+            guard end >= latest else { throw ArchiveError.endBeforeDocuments(dossier.reference, latest: latest) }
             let counted = contents.documents.compactMap(\.pageAmount)
             let pages = closing.pages ?? (counted.count == contents.documents.count ? counted.reduce(0, +) : nil)
             let due = closing.construction ? end.addingMonths(3) : end.addingYears(1)
             var values: [String: (any DatabaseValueConvertible)?] = [
                 "status": "closed", "endDate": end.iso, "pageTotal": pages, "construction": closing.construction, "transferDue": due.iso,
             ]
-            if dossier.startDate == nil || span.first < (dossier.startDate ?? span.first) { values["startDate"] = span.first.iso }
+            if dossier.startDate.map({ span.first < $0 }) ?? true { values["startDate"] = span.first.iso }
             if let retention { values["retention"] = retention.stored }
             return try updateDossier(dossier, values, action: "close-dossier", db)
         }
@@ -240,8 +240,18 @@ extension Registry {
     /// Closed hồ sơ due at the archive within `days` days, or late (Phụ lục VI III.5.b: a
     /// notice 30 days ahead). Only hồ sơ kept five years or more must go (ND30 Điều 31.3.c).
     public func dossiersDue(within days: Int = 30) throws -> [Dossier] {
-        let limit = context.today.adding(days: max(0, days))
-        return try read { db in
+        try dossiersDue(until: context.today.adding(days: max(0, days)))
+    }
+
+    /// `dossiersDue` for a limit as a clerk writes it: `30d`, `20wd`, or a date.
+    public func dossiersDue(within text: String) throws -> (limit: LocalDate, dossiers: [Dossier]) {
+        let deadline = try Deadline(parsing: text)
+        let limit = deadline.resolved(from: context.today, calendar: try read { db in try workingCalendar(db) })
+        return (limit, try dossiersDue(until: limit))
+    }
+
+    private func dossiersDue(until limit: LocalDate) throws -> [Dossier] {
+        try read { db in
             try Dossier.fetchAll(db, where: "f.status = 'closed' AND f.transferDue <= ?", arguments: [limit.iso], order: "f.transferDue, f.year, f.fileNotation")
                 .filter { $0.retention?.mustBeTransferred ?? true }
         }

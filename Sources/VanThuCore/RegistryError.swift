@@ -58,7 +58,7 @@ public enum RegistryError: Error, Equatable, Sendable {
         case arrivalDate, issuedDate, dueDate, summary, issuer, signer, reason, organization
         case organizationCode, handler, recipient, notation, typeCode, urgency, secrecy, style
         case pages, termStart, termEnd, user, period, periodStart, periodEnd, lead, via, envelopes, holidayName
-        case transferDate, doneDate, receiptDate, progressNote, dossierTitle, fileNotation, dossierEnd, holdReason
+        case transferDate, doneDate, receiptDate, progressNote, dossierTitle, fileNotation, dossierEnd, holdReason, dossierStatus
 
         public func name(in lang: Language) -> String {
             switch (self, lang) {
@@ -132,6 +132,8 @@ public enum RegistryError: Error, Equatable, Sendable {
             case (.dossierEnd, .en): "hồ sơ end date"
             case (.holdReason, .vi): "lý do giữ lại (--reason)"
             case (.holdReason, .en): "reason for the hold (--reason)"
+            case (.dossierStatus, .vi): "trạng thái hồ sơ (--status)"
+            case (.dossierStatus, .en): "hồ sơ status (--status)"
             }
         }
     }

@@ -19,12 +19,7 @@ public struct FormLayout: Decodable, Equatable, Sendable {
 
     /// The built-in layout `catalog`, `dossier-list` or `dossier-index`.
     public static func builtin(_ name: String) throws -> FormLayout {
-        guard let json = BuiltinLayouts.files["\(name)-form.json"] else { throw ExportError.unknownLayout(name) }
-        do {
-            return try JSONDecoder().decode(FormLayout.self, from: Data(json.utf8))
-        } catch {
-            throw ExportError.unknownLayout("\(name): \(error)")
-        }
+        try BuiltinLayouts.layout(named: name, file: "\(name)-form.json")
     }
 }
 

@@ -23,16 +23,11 @@ public struct RegisterLayout: Decodable, Equatable, Sendable {
 
     /// Decodes a layout file's text.
     public static func decode(_ json: String) throws -> RegisterLayout {
-        do {
-            return try JSONDecoder().decode(RegisterLayout.self, from: Data(json.utf8))
-        } catch {
-            throw ExportError.unknownLayout("\(error)")
-        }
+        try BuiltinLayouts.decode(json)
     }
 
-    /// The layout built into vanthu for `name`: `incoming`, `outgoing` or `tracking`.
+    /// The layout built into vanthu for `name`: `incoming`, `outgoing`, `tracking` or `postal`.
     public static func builtin(_ name: String) throws -> RegisterLayout {
-        guard let json = BuiltinLayouts.files["\(name)-register.json"] else { throw ExportError.unknownLayout(name) }
-        return try decode(json)
+        try BuiltinLayouts.layout(named: name, file: "\(name)-register.json")
     }
 }

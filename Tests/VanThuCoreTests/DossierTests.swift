@@ -60,6 +60,9 @@ import Testing
         #expect(throws: ArchiveError.catalogLine(line: 7, reason: ArchiveError.unknownRetention("Đến khi hết hiệu lực").message(in: .fromEnvironment()))) {
             try CatalogFile.parse(rows)
         }
+        // A file without the heading row whose first cell is no hồ sơ number is not a Danh mục.
+        #expect(throws: ArchiveError.self) { try CatalogFile.parse([["a", "b"]]) }
+        #expect(try CatalogFile.parse([["01.VP", "Kế hoạch", "10"]]).count == 1)
         var repeated = Self.catalogRows
         repeated[6][0] = "01.TCCB"
         #expect(throws: ArchiveError.self) { try CatalogFile.parse(repeated) }

@@ -96,6 +96,7 @@ public struct CatalogFile: Sendable {
     static func parse(_ rows: [[String]]) throws -> [Line] {
         var columns: [Column: Int] = [.notation: 0, .title: 1, .retention: 2, .creator: 3, .description: 4]
         var start = 0
+        let hasHeader = rows.prefix(20).contains(where: isHeaderRow)
         if let header = rows.prefix(20).firstIndex(where: isHeaderRow) {
             columns = [:]
             for (index, cell) in rows[header].enumerated() {
@@ -134,6 +135,13 @@ public struct CatalogFile: Sendable {
                 if VietnameseText.fold(title).hasPrefix("danh muc ho so nay co") { continue }
                 lines.append(heading(title))
                 continue
+            }
+            // Without the heading row the columns are taken in the form's order; a first cell that
+            // is not a số và ký hiệu (01.TCCB) means the file is something else.
+            if !hasHeader, !(notation.first?.isASCIIDigit ?? false) {
+                throw ArchiveError.catalogLine(line: line, reason: message(
+                    "“\(notation)” không phải số và ký hiệu hồ sơ (dạng 01.TCCB), và tệp không có dòng tiêu đề cột “Số và ký hiệu hồ sơ”, “Tên đề mục và tiêu đề hồ sơ”",
+                    "“\(notation)” is not a hồ sơ number (such as 01.TCCB), and the file has no heading row “Số và ký hiệu hồ sơ”, “Tên đề mục và tiêu đề hồ sơ”"))
             }
             guard Dossier.isValidNotation(notation) else { throw ArchiveError.catalogLine(line: line, reason: ArchiveError.invalidFileNotation(notation).message(in: .fromEnvironment())) }
             if let earlier = seen[notation.uppercased()] {

@@ -31,10 +31,10 @@ public struct ContentStore: Sendable {
             throw ArchiveError.fileUnreadable(path: source, reason: FileReading.reason(path: source))
         }
         defer { try? input.close() }
-        let temporaryFolder = root + "/tmp"
-        let temporary = temporaryFolder + "/\(UUID().uuidString)"
+        // Hidden, beside the sha256 folder: never mistaken for stored content.
+        let temporary = root + "/.partial-\(UUID().uuidString)"
         do {
-            try FileManager.default.createDirectory(atPath: temporaryFolder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         } catch {
             throw RegistryError.cannotCreateDatabase(path: root, reason: error.localizedDescription)
         }
@@ -59,7 +59,8 @@ public struct ContentStore: Sendable {
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             if error is any ClerkFacingError { throw error }
-            throw RegistryError.diskFull(path: root)
+            if (error as NSError).code == Int(ENOSPC) { throw RegistryError.diskFull(path: root) }
+            throw RegistryError.cannotCreateDatabase(path: root, reason: error.localizedDescription)
         }
         let digest = hash.finalizeHex()
         let destination = path(of: digest)

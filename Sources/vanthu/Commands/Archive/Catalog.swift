@@ -10,6 +10,15 @@ struct YearOption: ParsableArguments {
     func resolved(_ registry: Registry) -> Int { year ?? registry.context.today.year }
 }
 
+/// The XLSX file a hồ sơ form is written to.
+struct FormOutput: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp("The XLSX file to write.", valueName: "file"), completion: .file(extensions: ["xlsx"]))
+    var output: String
+
+    @Flag(help: "Replace the file if it exists.")
+    var overwrite = false
+}
+
 /// One hồ sơ: its số và ký hiệu and the year of its Danh mục.
 struct DossierSelection: ParsableArguments {
     @Argument(help: ArgumentHelp("Số và ký hiệu hồ sơ: 01.TCCB.", valueName: "hồ sơ"))
@@ -106,15 +115,11 @@ extension VanThu.Catalog {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var year: YearOption
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("The XLSX file to write.", valueName: "file"))
-        var output: String
-
-        @Flag(help: "Replace the file if it exists.")
-        var overwrite = false
+        @OptionGroup var form: FormOutput
 
         func run() throws {
             let written = try global.withRegistry(.read) { registry in
-                try DossierFormWriter.writeCatalog(try registry.catalog(year: year.resolved(registry)), organization: try registry.organization(), to: output, overwrite: overwrite)
+                try DossierFormWriter.writeCatalog(try registry.catalog(year: year.resolved(registry)), organization: try registry.organization(), to: form.output, overwrite: form.overwrite)
             }
             if global.json { return try Terminal.json(["path": written.path, "dossiers": String(written.rows)]) }
             Terminal.print(Terminal.label("Đã ghi \(written.path) (\(written.rows) hồ sơ).", "Wrote \(written.path) (\(written.rows) hồ sơ)."))

@@ -115,7 +115,7 @@ extension VanThu.DossierCommand {
         func run() throws {
             let wanted = try status.map { text in
                 guard let value = Dossier.Status(rawValue: text) else {
-                    throw RegistryError.invalidValue(field: .style, value: text, allowed: ["planned", "open", "closed", "archived"])
+                    throw RegistryError.invalidValue(field: .dossierStatus, value: text, allowed: ["planned", "open", "closed", "archived"])
                 }
                 return value
             }
@@ -172,26 +172,19 @@ extension VanThu.DossierCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: ArgumentHelp("How far ahead: 30d (default), 60d.", valueName: "days"))
+        @Option(help: ArgumentHelp("How far ahead: 30d (default), 20wd, or a date.", valueName: "limit"))
         var within = "30d"
 
         func run() throws {
-            let days = try Self.days(within)
-            let (dossiers, today) = try global.withRegistry(.read) { registry in (try registry.dossiersDue(within: days), registry.context.today) }
+            let (due, today) = try global.withRegistry(.read) { registry in (try registry.dossiersDue(within: within), registry.context.today) }
+            let (limit, dossiers) = due
             if global.json { return try Terminal.json(dossiers) }
             guard !dossiers.isEmpty else {
-                return Terminal.print(Terminal.label("Không có hồ sơ nào đến hạn nộp lưu trong \(days) ngày tới.", "No hồ sơ due at the archive within \(days) days."))
+                return Terminal.print(Terminal.label("Không có hồ sơ nào đến hạn nộp lưu đến ngày \(limit.vietnamese).", "No hồ sơ due at the archive by \(limit.vietnamese)."))
             }
             let late = dossiers.filter { ($0.transferDue ?? today) < today }.count
             Terminal.print(ArchiveOutput.dossiers(dossiers))
             Terminal.print(Terminal.label("\(dossiers.count) hồ sơ đến hạn nộp lưu, \(late) đã quá hạn.", "\(dossiers.count) hồ sơ due, \(late) late."))
-        }
-
-        static func days(_ text: String) throws -> Int {
-            let digits = text.lowercased().replacingOccurrences(of: "ngày", with: "").replacingOccurrences(of: "ngay", with: "")
-                .trimmingCharacters(in: CharacterSet(charactersIn: "d "))
-            guard let days = Int(digits), days >= 0 else { throw RegistryError.invalidNumber(text) }
-            return days
         }
     }
 
@@ -205,8 +198,7 @@ extension VanThu.DossierCommand {
         @Argument(help: ArgumentHelp("Số và ký hiệu of each hồ sơ.", valueName: "hồ sơ"))
         var notations: [String]
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("The XLSX file to write.", valueName: "file"))
-        var output: String
+        @OptionGroup var form: FormOutput
 
         @Option(help: ArgumentHelp("Ngày nộp lưu (default: today).", valueName: "date"))
         var date: String?
@@ -217,20 +209,17 @@ extension VanThu.DossierCommand {
         @Option(name: .customLong("received-by"), help: ArgumentHelp("Bên nhận (Lưu trữ cơ quan): name, position.", valueName: "text"))
         var receivedBy: String?
 
-        @Flag(help: "Replace the file if it exists.")
-        var overwrite = false
-
         func run() throws {
             let transfer = try global.withRegistry { registry in
                 let organization = try registry.organization()
                 return try registry.transfer(notations, year: year.resolved(registry), day: date, deliveredBy: deliveredBy, receivedBy: receivedBy) { transfer in
-                    _ = try DossierFormWriter.writeTransfer(transfer, organization: organization, to: output, overwrite: overwrite)
+                    _ = try DossierFormWriter.writeTransfer(transfer, organization: organization, to: form.output, overwrite: form.overwrite)
                 }
             }
             if global.json { return try Terminal.json(transfer) }
             Terminal.print(Terminal.label(
-                "Đã nộp lưu \(transfer.dossiers.count) hồ sơ. Đã ghi Mục lục hồ sơ và Biên bản giao nhận vào \(output).",
-                "Transferred \(transfer.dossiers.count) hồ sơ. Wrote the Mục lục and the Biên bản giao nhận to \(output)."))
+                "Đã nộp lưu \(transfer.dossiers.count) hồ sơ. Đã ghi Mục lục hồ sơ và Biên bản giao nhận vào \(form.output).",
+                "Transferred \(transfer.dossiers.count) hồ sơ. Wrote the Mục lục and the Biên bản giao nhận to \(form.output)."))
         }
     }
 
@@ -240,15 +229,11 @@ extension VanThu.DossierCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: DossierSelection
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("The XLSX file to write.", valueName: "file"))
-        var output: String
-
-        @Flag(help: "Replace the file if it exists.")
-        var overwrite = false
+        @OptionGroup var form: FormOutput
 
         func run() throws {
             let written = try global.withRegistry(.read) { registry in
-                try DossierFormWriter.writeIndex(try registry.dossierContents(selection.notation, year: selection.year(registry)), organization: try registry.organization(), to: output, overwrite: overwrite)
+                try DossierFormWriter.writeIndex(try registry.dossierContents(selection.notation, year: selection.year(registry)), organization: try registry.organization(), to: form.output, overwrite: form.overwrite)
             }
             if global.json { return try Terminal.json(["path": written.path, "documents": String(written.rows)]) }
             Terminal.print(Terminal.label("Đã ghi \(written.path) (\(written.rows) văn bản).", "Wrote \(written.path) (\(written.rows) documents)."))
