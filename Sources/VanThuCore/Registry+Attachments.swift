@@ -90,7 +90,9 @@ extension Registry {
             }
         }
         let unreferenced = contentStore.storedHashes().filter { !checked.contains($0) }.count
-        return VerifyReport(integrity: integrity, foreignKeyErrors: foreignKeys, checkedFiles: checked.count, problems: problems, unreferenced: unreferenced)
+        return VerifyReport(
+            integrity: integrity, foreignKeyErrors: foreignKeys, checkedFiles: checked.count, problems: problems, unreferenced: unreferenced,
+            searchIndex: integrity.isEmpty ? try searchIndexProblem() : nil)
     }
 
     func attachments(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [Attachment] {

@@ -58,7 +58,7 @@ public enum RegistryError: Error, Equatable, Sendable {
         case arrivalDate, issuedDate, dueDate, summary, issuer, signer, reason, organization
         case organizationCode, handler, recipient, notation, typeCode, urgency, secrecy, style
         case pages, termStart, termEnd, user, period, periodStart, periodEnd, lead, via, envelopes, holidayName
-        case transferDate, doneDate, receiptDate, progressNote, dossierTitle, fileNotation, dossierEnd, holdReason, dossierStatus
+        case transferDate, doneDate, receiptDate, progressNote, dossierTitle, fileNotation, dossierEnd, holdReason, dossierStatus, searchText
 
         public func name(in lang: Language) -> String {
             switch (self, lang) {
@@ -134,6 +134,8 @@ public enum RegistryError: Error, Equatable, Sendable {
             case (.holdReason, .en): "reason for the hold (--reason)"
             case (.dossierStatus, .vi): "trạng thái hồ sơ (--status)"
             case (.dossierStatus, .en): "hồ sơ status (--status)"
+            case (.searchText, .vi): "từ cần tìm (hoặc ít nhất một điều kiện lọc như --year, --type, --status)"
+            case (.searchText, .en): "text to search for (or at least one filter such as --year, --type, --status)"
             }
         }
     }

@@ -124,7 +124,7 @@ import Testing
                 guard let document = try? writer.registerIncoming(Fixtures.incoming("Văn bản \(n)", notation: "\(n)/VB-X")) else { return }
                 if n % 5 == 0 {
                     let scan = "\(scans)/scan-\(n).pdf"
-                    FileManager.default.createFile(atPath: scan, contents: Data("quét \(n)".utf8))
+                    _ = FileManager.default.createFile(atPath: scan, contents: Data("quét \(n)".utf8))
                     _ = try? writer.attach(reference: document.reference, file: scan)
                 }
                 stop.wrote()

@@ -22,6 +22,9 @@ public struct VerifyReport: Sendable, Encodable {
     public var problems: [StoreProblem]
     /// Files in the store no document refers to (left by an attach that did not commit): harmless.
     public var unreferenced: Int
+    /// Why the search index does not match the documents (SQLite's message, or the words that
+    /// differ); nil when it matches.
+    public var searchIndex: String?
 
-    public var isClean: Bool { integrity.isEmpty && foreignKeyErrors == 0 && problems.isEmpty }
+    public var isClean: Bool { integrity.isEmpty && foreignKeyErrors == 0 && problems.isEmpty && searchIndex == nil }
 }

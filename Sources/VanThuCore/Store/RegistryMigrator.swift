@@ -31,6 +31,9 @@ enum RegistryMigrator {
         migrator.registerMigration("v4-dossiers-attachments") { db in
             try db.execute(sql: archiveSQL)
         }
+        migrator.registerMigration("v5-search") { db in
+            try db.execute(sql: searchSQL)
+        }
         return migrator
     }
 

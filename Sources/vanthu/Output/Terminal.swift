@@ -20,8 +20,27 @@ enum Terminal {
         Language.fromEnvironment() == .vi ? vi : en
     }
 
-    /// A plain text table; cells are cut to `limits` characters where given.
-    static func table(headings: [String], rows: [[String]], limits: [Int?] = []) -> String {
+    /// True when stdout is a terminal that takes colours (not piped, no `NO_COLOR`).
+    static var highlighting: Bool {
+        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+
+    /// `text` with the given ranges in bold yellow.
+    static func highlight(_ text: String, ranges: [Range<String.Index>]) -> String {
+        guard !ranges.isEmpty else { return text }
+        var out = ""
+        var last = text.startIndex
+        for range in ranges {
+            out += text[last..<range.lowerBound] + "\u{1B}[1;33m" + text[range] + "\u{1B}[0m"
+            last = range.upperBound
+        }
+        return out + text[last...]
+    }
+
+    /// A plain text table; cells are cut to `limits` characters where given. `highlight`
+    /// marks up body cells after they are measured and cut, so escapes take no width.
+    static func table(headings: [String], rows: [[String]], limits: [Int?] = [], highlight: ((String) -> String)? = nil) -> String {
         // Each cell's width is counted once; a follow-up list can have tens of thousands of rows.
         let cut: [[(text: String, width: Int)]] = ([headings] + rows).map { row in
             row.enumerated().map { index, cell in
@@ -37,7 +56,7 @@ enum Terminal {
             if rowIndex > 0 { out += "\n" }
             for (index, cell) in row.enumerated() {
                 if index > 0 { out += "  " }
-                out += cell.text
+                out += rowIndex > 0 ? highlight?(cell.text) ?? cell.text : cell.text
                 if index < row.count - 1 { out += String(repeating: " ", count: widths[index] - cell.width) }
             }
         }

@@ -5,13 +5,26 @@ import VanThuCore
 extension VanThu {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check the database's integrity and every stored file against its SHA-256; non-zero exit on any problem.",
-            aliases: ["xac-minh"])
+            abstract: "Check the database's integrity, its search index and every stored file against its SHA-256; non-zero exit on any problem.",
+            aliases: ["check", "xac-minh", "kiem-tra"])
 
         @OptionGroup var global: GlobalOptions
 
+        @Flag(help: "Rebuild the search index from the documents first (journaled).")
+        var rebuildSearchIndex = false
+
         func run() throws {
-            let report = try global.withRegistry(.read) { try $0.verify() }
+            if rebuildSearchIndex {
+                try global.withRegistry { try $0.rebuildSearchIndex() }
+                if !global.json { Terminal.print(Terminal.label("Đã dựng lại chỉ mục tìm kiếm.", "Search index rebuilt.")) }
+            }
+            // Read-write when it can be: the search index check runs as a (rolled back) write.
+            let report: VerifyReport
+            do {
+                report = try global.withRegistry { try $0.verify() }
+            } catch RegistryError.databaseReadOnly {
+                report = try global.withRegistry(.read) { try $0.verify() }
+            }
             if global.json {
                 try Terminal.json(report)
             } else {
@@ -19,14 +32,19 @@ extension VanThu {
                 if report.foreignKeyErrors > 0 {
                     Terminal.print(Terminal.label("\(report.foreignKeyErrors) liên kết hỏng trong cơ sở dữ liệu.", "\(report.foreignKeyErrors) broken links in the database."))
                 }
+                if let problem = report.searchIndex {
+                    Terminal.print(Terminal.label(
+                        "CHỈ MỤC TÌM KIẾM KHÔNG KHỚP văn bản (khác ở: \(problem)). Hãy chạy “vanthu check --rebuild-search-index”.",
+                        "SEARCH INDEX OUT OF STEP with the documents (differs at: \(problem)). Run “vanthu check --rebuild-search-index”."))
+                }
                 for problem in report.problems {
                     Terminal.print(problem.kind == .missing
                         ? Terminal.label("THIẾU TỆP: \(problem.reference) “\(problem.name)”", "MISSING: \(problem.reference) “\(problem.name)”")
                         : Terminal.label("TỆP BỊ THAY ĐỔI: \(problem.reference) “\(problem.name)”", "ALTERED: \(problem.reference) “\(problem.name)”"))
                 }
                 Terminal.print(report.isClean
-                    ? Terminal.label("Tốt: cơ sở dữ liệu toàn vẹn, \(report.checkedFiles) tệp lưu trữ khớp mã SHA-256.",
-                                     "OK: database intact, \(report.checkedFiles) stored files match their SHA-256.")
+                    ? Terminal.label("Tốt: cơ sở dữ liệu và chỉ mục tìm kiếm toàn vẹn, \(report.checkedFiles) tệp lưu trữ khớp mã SHA-256.",
+                                     "OK: database and search index intact, \(report.checkedFiles) stored files match their SHA-256.")
                     : Terminal.label("Có lỗi. Hãy khôi phục các tệp hỏng từ bản sao lưu (vanthu restore).", "Problems found. Restore the damaged files from a backup (vanthu restore)."))
             }
             if !report.isClean { throw ExitCode(1) }

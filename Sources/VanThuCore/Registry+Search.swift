@@ -1,0 +1,126 @@
+import GRDB
+
+extension Registry {
+    /// bm25 weights of the index columns: số/ký hiệu, trích yếu, tác giả, handler, people, notes, text.
+    static let searchWeights = "10.0, 5.0, 4.0, 3.0, 2.0, 1.0, 0.5"
+
+    /// The documents matching `query`, most relevant first (bm25), then newest.
+    public func search(_ query: SearchQuery) throws -> SearchResults {
+        let pattern = SearchPattern(query.text)
+        let handler = query.handler.flatMap(VietnameseText.nonEmpty).map { SearchPattern.phrase(SearchPattern.words(Substring(VietnameseText.fold($0)))) }
+        if let from = query.from, let to = query.to, to < from { throw RegistryError.dateOrder(earlier: .periodStart, later: .periodEnd) }
+        return try read { db in
+            var conditions: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+
+            let kinds = RegisterKind.allCases.filter { $0.isSecret == query.secret && (query.direction == nil || $0.direction == query.direction) }
+            conditions.append("d.kind IN (\(kinds.map { "'\($0.rawValue)'" }.joined(separator: ", ")))")
+            if let year = query.year {
+                conditions.append("d.registerDate BETWEEN ? AND ?")
+                arguments += [LocalDate.firstDay(of: year).iso, LocalDate.lastDay(of: year).iso]
+            }
+            if let from = query.from { conditions.append("d.registerDate >= ?"); arguments.append(from.iso) }
+            if let to = query.to { conditions.append("d.registerDate <= ?"); arguments.append(to.iso) }
+            if let code = query.typeCode.flatMap(VietnameseText.nonEmpty) {
+                conditions.append("d.typeCode = ?")
+                arguments.append(try documentType(code, preferred: try organization(db).style, db).code)
+            }
+            switch query.status {
+            case nil: break
+            case .open: conditions.append(Self.openCondition)
+            case .done: conditions.append("d.status = 'done' AND d.voidedAt IS NULL")
+            case .returned: conditions.append("d.status = 'returned' AND d.voidedAt IS NULL")
+            case .voided: conditions.append("d.voidedAt IS NOT NULL")
+            case .overdue:
+                let today = context.today
+                let cutoff = try workingCalendar(db).previousWorkingDay(before: today)
+                conditions.append("""
+                    \(Self.openCondition) AND (d.status IN ('routed', 'inProgress') AND d.dueDate < ?
+                        OR d.status = 'registered' AND (d.registerDate < ? OR d.urgency IS NOT NULL AND d.registerDate < ?))
+                    """)
+                arguments += [today.iso, cutoff.iso, today.iso]
+            }
+            let match = [pattern.expression, handler.map { "handler : \($0)" }].compactMap { $0 }
+            if match.isEmpty && query.year == nil && query.from == nil && query.to == nil && query.typeCode == nil && query.status == nil {
+                throw RegistryError.emptyField(.searchText)
+            }
+            let limit = max(1, query.limit)
+            if match.isEmpty {
+                let condition = conditions.joined(separator: " AND ")
+                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM document d WHERE \(condition)", arguments: StatementArguments(arguments)) ?? 0
+                let documents = try Document.fetchAll(
+                    db, where: condition, arguments: StatementArguments(arguments), suffix: "ORDER BY d.registerDate DESC, d.id DESC LIMIT \(limit)")
+                return SearchResults(total: total, hits: documents.map { .init(document: $0, score: nil) }, pattern: pattern)
+            }
+            let expression = match.count == 1 ? match[0] : match.map { "(\($0))" }.joined(separator: " AND ")
+            let condition = (conditions + ["documentSearch MATCH ?"]).joined(separator: " AND ")
+            let allArguments: StatementArguments = StatementArguments(arguments) + [expression]
+            let join = "FROM documentSearch JOIN document d ON d.id = documentSearch.rowid WHERE \(condition)"
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) \(join)", arguments: allArguments) ?? 0
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT \(Document.selection), bm25(documentSearch, \(Self.searchWeights)) AS score \(join) ORDER BY score, d.registerDate DESC LIMIT \(limit)",
+                arguments: allArguments)
+            var hits: [SearchResults.Hit] = []
+            while let row = try rows.next() {
+                hits.append(.init(document: try Document(row: row), score: row["score"]))
+            }
+            return SearchResults(total: total, hits: hits, pattern: pattern)
+        }
+    }
+
+    /// The columns of `documentSearch` and `documentSearchSource`, in order.
+    static let searchColumns = "notation, subject, issuer, handler, people, note, body"
+
+    /// Checks that the search index holds exactly what the documents say; nil when it does.
+    /// A damaged index gives SQLite's message; one out of step gives the words that differ.
+    ///
+    /// The index is rebuilt from the documents into a temporary table, and the two are compared
+    /// word by word and column by column (how many documents hold each word, how many times).
+    /// SQLite 3.40's own `integrity-check` only checks the index's inner structure; it runs
+    /// too when the database is writable (as a write statement, rolled back).
+    func searchIndexProblem() throws -> String? {
+        try perform {
+            try dbQueue.inDatabase { db in
+                defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.searchIndexVocab; DROP TABLE IF EXISTS temp.searchCheckVocab; DROP TABLE IF EXISTS temp.searchCheck") }
+                var problem: String?
+                try db.inTransaction(.deferred) {
+                    if !db.configuration.readonly {
+                        do {
+                            try db.execute(sql: "INSERT INTO documentSearch (documentSearch) VALUES ('integrity-check')")
+                        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+                            problem = error.message ?? "integrity-check"
+                            return .rollback
+                        }
+                    }
+                    try db.execute(sql: """
+                        CREATE VIRTUAL TABLE temp.searchCheck USING fts5(\(Self.searchColumns), content = '', tokenize = 'unicode61 remove_diacritics 2');
+                        INSERT INTO temp.searchCheck (rowid, \(Self.searchColumns)) SELECT id, \(Self.searchColumns) FROM main.documentSearchSource;
+                        CREATE VIRTUAL TABLE temp.searchIndexVocab USING fts5vocab(main, documentSearch, col);
+                        CREATE VIRTUAL TABLE temp.searchCheckVocab USING fts5vocab(temp, searchCheck, col);
+                        """)
+                    let differing = try String.fetchAll(db, sql: """
+                        SELECT term FROM (
+                            SELECT term, col, doc, cnt FROM temp.searchIndexVocab EXCEPT SELECT term, col, doc, cnt FROM temp.searchCheckVocab
+                            UNION ALL
+                            SELECT term, col, doc, cnt FROM temp.searchCheckVocab EXCEPT SELECT term, col, doc, cnt FROM temp.searchIndexVocab)
+                        GROUP BY term ORDER BY term
+                        """)
+                    if !differing.isEmpty {
+                        problem = differing.prefix(5).joined(separator: ", ") + (differing.count > 5 ? ", … (\(differing.count))" : "")
+                    }
+                    return .rollback
+                }
+                return problem
+            }
+        }
+    }
+
+    /// Rebuilds the search index from the documents, journaled.
+    public func rebuildSearchIndex() throws {
+        try write { db in
+            try db.execute(sql: "INSERT INTO documentSearch (documentSearch) VALUES ('rebuild')")
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0
+            try appendJournal(db, action: "rebuild-search-index", entity: "documentSearch", entityId: nil, after: "{\"documents\":\(count)}")
+        }
+    }
+}

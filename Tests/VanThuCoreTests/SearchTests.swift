@@ -1,0 +1,142 @@
+import Foundation
+import GRDB
+import Testing
+@testable import VanThuCore
+
+@Suite struct SearchTests {
+    /// A registry with a few documents that differ only where a search must tell them apart.
+    static func sample() throws -> Registry {
+        let registry = try Fixtures.makeRegistry()
+        _ = try registry.registerIncoming(Fixtures.incoming("Kết quả 5 năm thực hiện công tác tuyên truyền miệng", issuer: "Huyện ủy Đăk Hà", notation: "27-BC/HU", received: "24/8/2021"))
+        _ = try registry.registerIncoming(Fixtures.incoming("Tổ chức học tập nghị quyết cho cán bộ Đảng ủy xã", issuer: "Ban Tuyên giáo Trung ương", notation: "432-KH/BTGTW", received: "2/3/2021", type: "KH"))
+        _ = try registry.registerIncoming(Fixtures.incoming("Văn bản đang xử lý về dạng tài liệu", issuer: "Sở Nội vụ", notation: "15/SNV-VP", received: "5/1/2021", type: "CV"))
+        // Stored decomposed (NFD), as some PDF extractors give it.
+        _ = try registry.registerIncoming(Fixtures.incoming("Triển khai Kế hoạch 432-KH/BTGTW về tuyên truyền".decomposedStringWithCanonicalMapping,
+                                                            issuer: "Tỉnh ủy Kon Tum", notation: "88-CV/TU", received: "10/3/2021", type: "CV"))
+        return registry
+    }
+
+    func subjects(_ registry: Registry, _ text: String, _ adjust: (inout SearchQuery) -> Void = { _ in }) throws -> [String] {
+        var query = SearchQuery(text: text)
+        adjust(&query)
+        return try registry.search(query).hits.map { VietnameseText.composed($0.document.subject) }
+    }
+
+    @Test func diacriticsCaseAndĐAreIgnored() throws {
+        let registry = try Self.sample()
+        defer { registry.close() }
+        #expect(try subjects(registry, "tuyen truyen mieng") == ["Kết quả 5 năm thực hiện công tác tuyên truyền miệng"])
+        #expect(try subjects(registry, "TUYÊN TRUYỀN MIỆNG").count == 1)
+        #expect(try subjects(registry, "dang uy") == ["Tổ chức học tập nghị quyết cho cán bộ Đảng ủy xã"])
+        // "dang" folds Đảng, đang and dạng together; "Đăk" folds to "dak".
+        #expect(try Set(subjects(registry, "dang")).count == 2)
+        #expect(try subjects(registry, "dak ha").count == 1)
+        // NFD query, and the NFD-stored document.
+        #expect(try subjects(registry, "Triển khai".decomposedStringWithCanonicalMapping).count == 1)
+        #expect(try subjects(registry, "trien khai") == ["Triển khai Kế hoạch 432-KH/BTGTW về tuyên truyền"])
+        #expect(try subjects(registry, "tuyen truy*").count == 2)
+        #expect(try subjects(registry, "khong co chu nay").isEmpty)
+    }
+
+    @Test func aNotationIsFoundHoweverItWasTyped() throws {
+        let registry = try Self.sample()
+        defer { registry.close() }
+        for typed in ["432-KH/BTGTW", "Số: 432 - KH/BTGTW", "so 432-kh/btgtw", "432 KH / BTGTW", "Số 432-KH/BTGTW"] {
+            let found = try subjects(registry, typed)
+            // The document itself first, then the one that cites it in its summary.
+            #expect(found.first == "Tổ chức học tập nghị quyết cho cán bộ Đảng ủy xã", "\(typed)")
+            #expect(found.count == 2, "\(typed)")
+        }
+        #expect(try subjects(registry, "15/SNV-VP").count == 1)
+        #expect(try subjects(registry, "433-KH/BTGTW").isEmpty)
+    }
+
+    @Test func filtersCombineWithTheWords() throws {
+        let registry = try Self.sample()
+        defer { registry.close() }
+        _ = try registry.registerOutgoing(Fixtures.outgoing())
+        _ = try registry.route(reference: "den/2021/1", RoutingDraft(lead: "Phòng Tuyên truyền", due: "15/9/2021", date: "24/8/2021"))
+        _ = try registry.route(reference: "den/2021/2", RoutingDraft(lead: "Văn phòng Sở", due: "20/1/2022", date: "2/3/2021"))
+        #expect(try subjects(registry, "tuyen truyen") { $0.typeCode = "bc"; $0.direction = .incoming } == ["Kết quả 5 năm thực hiện công tác tuyên truyền miệng"])
+        #expect(try subjects(registry, "tuyen truyen") { $0.from = LocalDate.parse("2021-03-01"); $0.to = LocalDate.parse("2021-06-30") }.count == 1)
+        #expect(try subjects(registry, "") { $0.handler = "phong tuyen truyen" } == ["Kết quả 5 năm thực hiện công tác tuyên truyền miệng"])
+        #expect(try subjects(registry, "mieng") { $0.handler = "Văn phòng Sở" }.isEmpty)
+        #expect(try subjects(registry, "tuyen") { $0.handler = "Văn phòng Sở" } == ["Tổ chức học tập nghị quyết cho cán bộ Đảng ủy xã"])
+        // Today is 31/12/2021: the first is overdue, the second not yet; "den/2021/3" was never routed.
+        #expect(try Set(subjects(registry, "") { $0.status = .overdue }) == [
+            "Kết quả 5 năm thực hiện công tác tuyên truyền miệng", "Văn bản đang xử lý về dạng tài liệu",
+            "Triển khai Kế hoạch 432-KH/BTGTW về tuyên truyền",
+        ])
+        // Recipients and the signer of an outgoing document are searched too.
+        #expect(try subjects(registry, "phong tuyen truyen") { $0.direction = .outgoing } == ["Báo cáo kết quả"])
+        #expect(try subjects(registry, "nguyen van a") { $0.direction = .outgoing }.count == 1)
+        #expect(try subjects(registry, "phong tuyen truyen") { $0.direction = .incoming }.count == 1)
+        #expect(try subjects(registry, "tuyen truyen") { $0.year = 2020 }.isEmpty)
+        #expect(throws: RegistryError.self) { try subjects(registry, "tuyen") { $0.typeCode = "XYZ" } }
+        #expect(throws: RegistryError.emptyField(.searchText)) { try subjects(registry, "  ") }
+    }
+
+    @Test func theMoreTellingFieldRanksFirst() throws {
+        let registry = try Fixtures.makeRegistry()
+        defer { registry.close() }
+        var noted = Fixtures.incoming("Kế hoạch công tác năm", notation: "1-KH/A")
+        noted.note = "liên quan chuyển đổi số"
+        _ = try registry.registerIncoming(noted)
+        _ = try registry.registerIncoming(Fixtures.incoming("Chuyển đổi số trong cơ quan", notation: "2-KH/A"))
+        let results = try registry.search(SearchQuery(text: "chuyen doi so"))
+        #expect(results.total == 2)
+        #expect(results.hits.map(\.document.subject) == ["Chuyển đổi số trong cơ quan", "Kế hoạch công tác năm"])
+        #expect(results.hits.allSatisfy { $0.score != nil })
+    }
+
+    @Test func theIndexFollowsEditsVoidsAndText() throws {
+        let registry = try Self.sample()
+        defer { registry.close() }
+        _ = try registry.edit(reference: "den/2021/1", changes: DocumentChanges(summary: "Báo cáo sơ kết chuyển đổi số"))
+        #expect(try subjects(registry, "tuyen truyen mieng").isEmpty)
+        #expect(try subjects(registry, "chuyen doi so").count == 1)
+        _ = try registry.void(reference: "den/2021/3", reason: "Vào sổ nhầm bản photo")
+        #expect(try subjects(registry, "ban photo") == ["Văn bản đang xử lý về dạng tài liệu"])
+        #expect(try subjects(registry, "") { $0.status = .voided }.count == 1)
+        #expect(try registry.searchIndexProblem() == nil)
+    }
+
+    @Test func checkFindsAnIndexChangedBehindItsBackAndRebuildMendsIt() throws {
+        let registry = try Self.sample()
+        defer { registry.close() }
+        #expect(try registry.searchIndexProblem() == nil)
+        // Someone edits the file with the sqlite3 shell, triggers removed first.
+        let other = try DatabaseQueue(path: registry.path)
+        try other.write { db in
+            try db.execute(sql: "DROP TRIGGER documentSearch_before_update; DROP TRIGGER documentSearch_after_update")
+            try db.execute(sql: "UPDATE document SET subject = 'Nội dung thay lén' WHERE number = 1")
+        }
+        try other.close()
+        #expect(try registry.searchIndexProblem() != nil)
+        #expect(try subjects(registry, "thay len").isEmpty)
+        #expect(try registry.verify().isClean == false)
+        try registry.rebuildSearchIndex()
+        #expect(try registry.searchIndexProblem() == nil)
+        #expect(try subjects(registry, "thay len").count == 1)
+        #expect(try registry.journal().last?.action == "rebuild-search-index")
+    }
+
+    @Test func thePatternReadsWordsPrefixesPhrasesAndNotations() {
+        #expect(SearchPattern("Tuyên truyền  miệng").expression == "\"tuyen\" \"truyen\" \"mieng\"")
+        #expect(SearchPattern("tuy* \"Đảng ủy\"").expression == "\"dang uy\" \"tuy\"*")
+        #expect(SearchPattern("Số: 432 - KH/BTGTW").expression == "\"432 kh btgtw\"")
+        #expect(SearchPattern("15/QĐ-UBND").expression == "\"15 qd ubnd\"")
+        #expect(SearchPattern("kế hoạch 432-KH/BTGTW").expression == "\"ke\" \"hoach\" \"432\" \"kh\" \"btgtw\"")
+        #expect(SearchPattern("a \"b").expression == "\"a\" \"b\"")
+        #expect(SearchPattern(" - / ").expression == nil)
+        // FTS5 syntax typed by a clerk is only words.
+        #expect(SearchPattern("NOT OR AND (x)").expression == "\"not\" \"or\" \"and\" \"x\"")
+    }
+
+    @Test func highlightsMatchTheWordsWhateverTheirMarks() {
+        let text = "Về việc tuyên truyền Đảng ủy, đang xử lý"
+        let marked = SearchPattern("tuyen dang").matches(in: text).map { String(text[$0]) }
+        #expect(marked == ["tuyên", "Đảng", "đang"])
+        #expect(SearchPattern("tuy*").matches(in: text).map { String(text[$0]) } == ["tuyên"])
+    }
+}
