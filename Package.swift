@@ -17,6 +17,10 @@ let package = Package(
             name: "CXLSXWriter",
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(
             name: "VanThuCore",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
@@ -25,7 +29,7 @@ let package = Package(
             dependencies: ["VanThuCore"]),
         .target(
             name: "VanThuXLSX",
-            dependencies: ["CXLSXWriter", "VanThuCore"]),
+            dependencies: ["CXLSXWriter", "CZlib", "VanThuCore"]),
         .executableTarget(
             name: "vanthu",
             dependencies: [

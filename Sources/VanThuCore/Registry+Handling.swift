@@ -26,7 +26,9 @@ extension Registry {
         let deadline = try draft.due.flatMap(VietnameseText.nonEmpty).map(Deadline.init(parsing:))
         let day = try handlingDay(draft.date, field: .transferDate)
         return try changeHandling(reference, action: .route) { document, calendar, db in
-            guard document.status.isOpen else { throw RegistryError.statusForbids(document.reference, status: document.status, action: .route) }
+            guard document.status.isOpen || document.status == .untracked else {
+                throw RegistryError.statusForbids(document.reference, status: document.status, action: .route)
+            }
             guard day >= document.registerDate else { throw RegistryError.dateOrder(earlier: .arrivalDate, later: .transferDate) }
             let due = deadline?.resolved(from: day, calendar: calendar)
             if let due, due < document.registerDate { throw RegistryError.dateOrder(earlier: .arrivalDate, later: .dueDate) }

@@ -83,6 +83,7 @@ public enum RegisterField: String, Decodable, CaseIterable, Sendable {
         case .inProgress: return .text(document.progress.map { "Đang giải quyết: \($0)" } ?? "Đang giải quyết")
         case .routed: return .text("Đã chuyển")
         case .registered: return .text("Chưa chuyển")
+        case .untracked: return .empty
         }
     }
 

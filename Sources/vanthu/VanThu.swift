@@ -19,7 +19,7 @@ struct VanThu: ParsableCommand {
             Journal.self, Types.self, RegisterCommand.self, Export.self, Intake.self,
             Route.self, Receipt.self, Progress.self, Done.self, ReturnDocument.self, Reopen.self, Overdue.self, History.self,
             Dispatch.self, Unsent.self, Slip.self, Report.self, Holidays.self,
-            Search.self, Catalog.self, DossierCommand.self, Attach.self, Verify.self, Backup.self, Restore.self,
+            Search.self, Import.self, Catalog.self, DossierCommand.self, Attach.self, Verify.self, Backup.self, Restore.self,
         ])
 
     /// Runs the command; registry failures print one line to stderr and exit with their code.

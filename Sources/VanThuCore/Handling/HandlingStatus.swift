@@ -1,7 +1,9 @@
 /// Where an incoming document stands (trạng thái xử lý): registered → routed → in progress →
 /// done, or returned to its sender. Reopening sends a done or returned document back.
+/// Documents imported from an old register are `untracked` (their handling was on paper)
+/// until someone routes them.
 public enum HandlingStatus: String, Sendable, CaseIterable {
-    case registered, routed, inProgress, done, returned
+    case registered, routed, inProgress, done, returned, untracked
 
     /// Still to be handled: counted by `overdue` and the processing report as pending.
     public var isOpen: Bool { self == .registered || self == .routed || self == .inProgress }
@@ -13,6 +15,7 @@ public enum HandlingStatus: String, Sendable, CaseIterable {
         case .inProgress: "Đang giải quyết"
         case .done: "Đã giải quyết"
         case .returned: "Đã trả lại"
+        case .untracked: "Nhập từ sổ cũ, không theo dõi"
         }
     }
 
@@ -23,6 +26,7 @@ public enum HandlingStatus: String, Sendable, CaseIterable {
         case .inProgress: "in progress"
         case .done: "done"
         case .returned: "returned"
+        case .untracked: "imported, not followed up"
         }
     }
 

@@ -64,7 +64,7 @@ extension Document {
         issuedAmount = row[Column.issuedAmount.rawValue]
         registeredAt = text(.registeredAt) ?? ""
         registeredBy = text(.registeredBy) ?? ""
-        status = text(.status).flatMap(HandlingStatus.init(rawValue:)) ?? .registered
+        status = text(.status).flatMap(HandlingStatus.init(rawValue:)) ?? (kind.direction == .incoming ? .untracked : .registered)
         coHandlers = text(.coHandlers).map { $0.split(separator: "\n").map(String.init) } ?? []
         progress = text(.progress)
         doneDate = date(.doneDate)

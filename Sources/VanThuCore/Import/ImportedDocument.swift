@@ -1,0 +1,253 @@
+import Foundation
+
+/// One row of an old register, read and checked, ready to be written with its own number.
+struct ImportedDocument {
+    var row: Int
+    var kind: RegisterKind
+    var number: Int
+    var suffix: String
+    var registerDate: LocalDate
+    var organName: String
+    var notation: DocumentNotation?
+    var issuedDate: LocalDate?
+    var type: DocumentType
+    var subject: String
+    var handler: String?
+    var coHandlers: [String] = []
+    var transferDate: LocalDate?
+    var dueDate: LocalDate?
+    var note: String?
+    var urgency: Urgency?
+    var pages: Int?
+    var signer: Signer?
+    var recipients: [String] = []
+    var archiveCopy: String?
+    var copies: Int?
+    var voidReason: String?
+    var voidedOn: String?
+    var voidedBy: String?
+}
+
+/// Why a row was refused, in the clerk's language.
+struct RowProblem: Error {
+    var reason: String
+}
+
+/// Reads the cells of one row into an ``ImportedDocument``.
+struct ImportRowReader {
+    let direction: Direction
+    let columns: [Int: ImportField]
+    let organization: Organization
+    let types: [DocumentType]
+    let today: LocalDate
+    let date1904: Bool
+    let language = Language.fromEnvironment()
+    /// Type names, folded, longest first, for splitting "Báo cáo Kết quả…".
+    private let typeNames: [(words: Int, folded: String, type: DocumentType)]
+
+    init(direction: Direction, columns: [Int: ImportField], organization: Organization, types: [DocumentType], today: LocalDate, date1904: Bool) {
+        self.direction = direction
+        self.columns = columns
+        self.organization = organization
+        self.types = types
+        self.today = today
+        self.date1904 = date1904
+        let preferred = types.filter { $0.style == organization.style } + types.filter { $0.style != organization.style }
+        typeNames = preferred.map { (VietnameseText.fold($0.name).split(separator: " ").count, VietnameseText.fold($0.name), $0) }
+            .sorted { $0.folded.count > $1.folded.count }
+    }
+
+    func label(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+
+    func read(_ cells: [SourceTable.Cell], row: Int) throws -> ImportedDocument {
+        var values: [ImportField: SourceTable.Cell] = [:]
+        for (index, field) in columns where index < cells.count && cells[index] != .empty { values[field] = cells[index] }
+        func text(_ field: ImportField) -> String? { values[field].flatMap { VietnameseText.nonEmpty($0.text) } }
+        func date(_ field: ImportField) throws -> LocalDate? {
+            guard let cell = values[field] else { return nil }
+            guard let day = Self.date(cell, date1904: date1904) else {
+                throw RowProblem(reason: label("\(field.heading) “\(cell.text)” không phải ngày hợp lệ", "\(field.heading) “\(cell.text)” is not a valid date"))
+            }
+            guard day <= today else {
+                throw RowProblem(reason: label("\(field.heading) \(day.vietnamese) sau hôm nay", "\(field.heading) \(day.vietnamese) is after today"))
+            }
+            return day
+        }
+        func count(_ field: ImportField) throws -> Int? {
+            guard let cell = values[field], let value = text(field) else { return nil }
+            guard let n = Int(value), n > 0 else {
+                throw RowProblem(reason: label("\(field.heading) “\(cell.text)” không phải số", "\(field.heading) “\(cell.text)” is not a number"))
+            }
+            return n
+        }
+
+        // Voided rows, as vanthu prints them: "ĐÃ HỦY SỐ. Lý do: …" and "Số đã hủy ngày …, người hủy: …".
+        var subjectText = text(.typeAndSubject) ?? text(.subject)
+        var voidReason: String?
+        if let s = subjectText, VietnameseText.fold(s).hasPrefix("da huy so") {
+            let reason = s.range(of: "Lý do:").map { String(s[$0.upperBound...]) } ?? s
+            voidReason = VietnameseText.nonEmpty(reason) ?? s
+            subjectText = label("(số đã hủy)", "(voided number)")
+        }
+        var noteParts: [String] = []
+        var urgency: Urgency?
+        var voidedOn: String?
+        var voidedBy: String?
+        for part in (text(.note) ?? "").components(separatedBy: "; ") {
+            let part = part.trimmingCharacters(in: .whitespaces)
+            if part.isEmpty { continue }
+            if urgency == nil, let u = try? Urgency(parsing: part) { urgency = u; continue }
+            if voidReason != nil, part.hasPrefix("Số đã hủy ngày ") {
+                let rest = part.dropFirst("Số đã hủy ngày ".count)
+                voidedOn = String(rest.prefix(10))
+                voidedBy = rest.range(of: "người hủy: ").map { String(rest[$0.upperBound...]) }
+                continue
+            }
+            noteParts.append(part)
+        }
+        if let u = text(.urgency) { urgency = try? Urgency(parsing: u) }
+
+        var notation: DocumentNotation?
+        if let raw = text(.notation) {
+            notation = DocumentNotation.parse(raw)
+            if notation == nil, direction == .outgoing, let n = text(.number) { notation = DocumentNotation.parse("\(n)/\(raw)") }
+            if notation == nil { noteParts.insert(label("Số, ký hiệu: \(raw)", "Number and notation: \(raw)"), at: 0) }
+        }
+
+        let numberText: String?
+        switch direction {
+        case .incoming: numberText = text(.number)
+        case .outgoing: numberText = text(.number) ?? notation?.number
+        }
+        guard let numberText else {
+            throw RowProblem(reason: label("thiếu \(direction == .incoming ? "Số đến" : "Số, ký hiệu")", "no \(direction == .incoming ? "Số đến" : "Số, ký hiệu")"))
+        }
+        guard let (number, suffix) = Self.number(numberText) else {
+            throw RowProblem(reason: label("Số “\(numberText)” không đọc được (cần dạng 791 hoặc 791a)", "number “\(numberText)” cannot be read (791 or 791a)"))
+        }
+        let registerDate: LocalDate
+        switch direction {
+        case .incoming:
+            guard let arrival = try date(.arrivalDate) else { throw RowProblem(reason: label("thiếu Ngày đến", "no Ngày đến (arrival date)")) }
+            registerDate = arrival
+        case .outgoing:
+            guard let issued = try date(.issuedDate) else { throw RowProblem(reason: label("thiếu Ngày tháng văn bản", "no document date")) }
+            registerDate = issued
+        }
+        let issuer: String
+        if direction == .incoming {
+            guard let name = text(.issuer) else { throw RowProblem(reason: label("thiếu Tác giả", "no Tác giả (issuer)")) }
+            issuer = name
+        } else {
+            issuer = organization.name
+        }
+        guard let subjectText else { throw RowProblem(reason: label("thiếu Tên loại và trích yếu", "no type and summary")) }
+        let (type, subject) = try split(subjectText, typeName: text(.typeName), notation: notation)
+
+        var document = ImportedDocument(
+            row: row, kind: direction == .incoming ? .incoming : .outgoing, number: number, suffix: suffix, registerDate: registerDate,
+            organName: issuer, notation: notation, issuedDate: direction == .incoming ? try date(.issuedDate) : registerDate,
+            type: type, subject: subject)
+        if let handler = text(.handler) {
+            let parts = handler.components(separatedBy: "; phối hợp: ")
+            document.handler = parts[0].replacingOccurrences(of: " (chủ trì)", with: "")
+            if parts.count > 1 { document.coHandlers = parts[1].components(separatedBy: ", ").compactMap(VietnameseText.nonEmpty) }
+        }
+        document.transferDate = try date(.transferDate)
+        if let due = values[.dueDate] {
+            guard let day = Self.date(due, date1904: date1904) else {
+                throw RowProblem(reason: label("Hạn giải quyết “\(due.text)” không phải ngày hợp lệ", "due date “\(due.text)” is not a valid date"))
+            }
+            document.dueDate = day
+        }
+        document.note = noteParts.isEmpty ? nil : noteParts.joined(separator: "; ")
+        document.urgency = urgency
+        document.pages = try count(.pages)
+        document.copies = try count(.copies)
+        document.signer = text(.signer).map(Self.signer)
+        document.recipients = (text(.recipients) ?? "").components(separatedBy: CharacterSet(charactersIn: ";\n"))
+            .compactMap { VietnameseText.nonEmpty($0.trimmingCharacters(in: CharacterSet(charactersIn: " -–•.,"))) }
+        document.archiveCopy = text(.archiveCopy)
+        document.voidReason = voidReason
+        document.voidedOn = voidedOn
+        document.voidedBy = voidedBy
+        return document
+    }
+
+    /// The type and the summary: a leading type name ("Báo cáo Kết quả…"), else the Tên loại
+    /// column, else the type code the ký hiệu carries, else công văn.
+    private func split(_ text: String, typeName: String?, notation: DocumentNotation?) throws -> (DocumentType, String) {
+        let folded = VietnameseText.fold(text)
+        if typeName == nil {
+            for candidate in typeNames where folded.hasPrefix(candidate.folded + " ") {
+                let rest = text.split(separator: " ", omittingEmptySubsequences: true).dropFirst(candidate.words).joined(separator: " ")
+                if !rest.isEmpty { return (candidate.type, rest) }
+            }
+        }
+        let preferred = notation?.style ?? organization.style
+        if let typeName {
+            guard let type = try? DocumentType.find(typeName, in: types, preferred: preferred, onlyPreferred: false) else {
+                throw RowProblem(reason: label("Tên loại “\(typeName)” không có trong bảng loại văn bản", "unknown document type “\(typeName)”"))
+            }
+            return (type, text)
+        }
+        if let code = notation?.typeCodeCandidate, let type = try? DocumentType.find(code, in: types, preferred: preferred, onlyPreferred: true) {
+            return (type, text)
+        }
+        let congVan = try? DocumentType.find(DocumentType.congVanCode, in: types, preferred: preferred, onlyPreferred: true)
+        guard let congVan else { throw RowProblem(reason: label("không xác định được tên loại văn bản", "the document type cannot be told")) }
+        return (congVan, text)
+    }
+
+    /// "791" → (791, ""), "791a" → (791, "a"), "Số 791" → (791, "").
+    static func number(_ text: String) -> (Int, String)? {
+        var digits = ""
+        var suffix = ""
+        for character in text.trimmingCharacters(in: .whitespaces) {
+            if character.isASCII, character.isNumber, suffix.isEmpty { digits.append(character) } else if !digits.isEmpty, character.isLetter, character.isASCII {
+                suffix.append(Character(character.lowercased()))
+            } else if !digits.isEmpty {
+                return nil
+            } else if !(character.isLetter || character == ":" || character == " " || character == ".") {
+                return nil
+            }
+        }
+        guard let number = Int(digits), number > 0, suffix.count <= 1 else { return nil }
+        return (number, suffix)
+    }
+
+    /// An Excel serial date (1900 or 1904 system) or a date typed as text: 20/8/2021, 20-08-21,
+    /// 2021-08-20, "ngày 20 tháng 8 năm 2021", "20/8/2021 10:30".
+    static func date(_ cell: SourceTable.Cell, date1904: Bool) -> LocalDate? {
+        switch cell {
+        case .empty: return nil
+        case .number(let serial):
+            guard serial >= 1, serial < 2_958_466 else { return nil }
+            let base = date1904 ? LocalDate(year: 1904, month: 1, day: 1) : LocalDate(year: 1899, month: 12, day: 30)
+            return base.map { LocalDate(dayNumber: $0.dayNumber + Int(serial)) }
+        case .text(let raw):
+            let text = raw.trimmingCharacters(in: .whitespaces)
+            if let day = LocalDate.parse(text) { return day }
+            if let first = text.split(whereSeparator: { $0 == " " || $0 == "T" }).first, first.count < text.count, let day = LocalDate.parse(String(first)) {
+                return day
+            }
+            let words = VietnameseText.fold(text).split(whereSeparator: { !$0.isNumber && !$0.isLetter })
+            if let d = words.firstIndex(of: "ngay").map({ words.index(after: $0) }) ?? (words.first.flatMap { Int($0) } != nil ? words.startIndex : nil),
+                let m = words.firstIndex(of: "thang").map({ words.index(after: $0) }), let y = words.firstIndex(of: "nam").map({ words.index(after: $0) }),
+                d < words.endIndex, m < words.endIndex, y < words.endIndex,
+                let day = Int(words[d]), let month = Int(words[m]), let year = Int(words[y])
+            {
+                return LocalDate(year: year, month: month, day: day)
+            }
+            return nil
+        }
+    }
+
+    /// "PHÓ GIÁM ĐỐC Nguyễn Văn An": the words in capitals are the position, the rest the name.
+    static func signer(_ text: String) -> Signer {
+        let words = text.split(separator: " ")
+        let capitals = words.prefix { word in word.contains(where: \.isLetter) && word.uppercased() == word || word == "KT." || word == "TL." || word == "TUQ." }
+        guard !capitals.isEmpty, capitals.count < words.count else { return Signer(fullName: text) }
+        return Signer(position: capitals.joined(separator: " "), fullName: words.dropFirst(capitals.count).joined(separator: " "))
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import VanThuCore
+
+/// Reads the sheets of an XLSX workbook (as Excel, LibreOffice, openpyxl or vanthu write it)
+/// into tables of cells: shared and inline strings, numbers, booleans; formulas by their
+/// cached value. Styles are not read: the importer knows which columns hold dates.
+public struct XLSXReader {
+    /// A sheet's name and its worksheet member in the zip file.
+    public struct Sheet: Sendable {
+        public var name: String
+        var member: String
+    }
+
+    private let archive: ZipArchive
+    public let sheets: [Sheet]
+    private let sharedStrings: [String]
+    private let date1904: Bool
+
+    /// Opens a workbook; throws ``ImportError/unreadableWorkbook(path:reason:)`` when the file is
+    /// not a readable XLSX.
+    public init(path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ImportError.fileUnreadable(path: path)
+        }
+        do {
+            archive = try ZipArchive(bytes: [UInt8](data))
+            guard let workbook = try archive.data("xl/workbook.xml") else { throw ZipArchive.Damaged(reason: "no xl/workbook.xml") }
+            var relations: [String: String] = [:]
+            if let rels = try archive.data("xl/_rels/workbook.xml.rels") {
+                var scanner = XMLScanner(rels)
+                while let event = scanner.next() {
+                    if case .start("Relationship", let attributes, _) = event, let id = attributes["Id"], let target = attributes["Target"] {
+                        relations[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+                    }
+                }
+            }
+            var sheets: [Sheet] = []
+            var date1904 = false
+            var scanner = XMLScanner(workbook)
+            while let event = scanner.next() {
+                guard case .start(let name, let attributes, _) = event else { continue }
+                if name == "workbookPr" { date1904 = attributes["date1904"] == "1" || attributes["date1904"] == "true" }
+                if name == "sheet", let sheetName = attributes["name"], let id = attributes["id"], let member = relations[id] {
+                    sheets.append(Sheet(name: sheetName, member: member))
+                }
+            }
+            self.sheets = sheets
+            self.date1904 = date1904
+            sharedStrings = try archive.data("xl/sharedStrings.xml").map(Self.sharedStrings) ?? []
+        } catch let damaged as ZipArchive.Damaged {
+            throw ImportError.unreadableWorkbook(path: path, reason: damaged.reason)
+        }
+    }
+
+    /// The cells of a sheet, row by row; missing rows and cells are empty.
+    public func table(_ sheet: Sheet) throws -> SourceTable {
+        guard let bytes = try archive.data(sheet.member) else { return SourceTable(name: sheet.name, rows: [], date1904: date1904) }
+        var rows: [[SourceTable.Cell]] = []
+        var scanner = XMLScanner(bytes)
+        var row: [SourceTable.Cell] = []
+        var rowNumber = 0
+        var column = 0
+        var type = ""
+        var value = ""
+        var inValue = false
+        var inCell = false
+        func finishRow() {
+            while rows.count < rowNumber - 1 { rows.append([]) }
+            while let last = row.last, last == .empty { row.removeLast() }
+            rows.append(row)
+            row = []
+        }
+        while let event = scanner.next() {
+            switch event {
+            case .start("row", let attributes, let selfClosing):
+                rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
+                column = 0
+                if selfClosing { finishRow() }
+            case .start("c", let attributes, let selfClosing):
+                column = attributes["r"].map(Self.columnIndex) ?? column + 1
+                type = attributes["t"] ?? "n"
+                value = ""
+                inCell = !selfClosing
+            case .start("v", _, false), .start("t", _, false):
+                if inCell { inValue = true }
+            case .start("rPh", _, false):
+                inValue = false
+            case .text(let text) where inValue:
+                value += text
+            case .end("v"), .end("t"):
+                inValue = false
+            case .end("c"):
+                inCell = false
+                let cell: SourceTable.Cell
+                switch type {
+                case "s": cell = Int(value).flatMap { $0 < sharedStrings.count ? .text(sharedStrings[$0]) : nil } ?? .empty
+                case "inlineStr", "str": cell = value.isEmpty ? .empty : .text(value)
+                case "b": cell = .text(value == "1" ? "TRUE" : "FALSE")
+                case "e": cell = .empty
+                default: cell = Double(value).map { .number($0) } ?? (value.isEmpty ? .empty : .text(value))
+                }
+                if column >= 1 {
+                    while row.count < column - 1 { row.append(.empty) }
+                    if row.count == column - 1 { row.append(cell) } else { row[column - 1] = cell }
+                }
+            case .end("row"):
+                finishRow()
+            default:
+                break
+            }
+        }
+        return SourceTable(name: sheet.name, rows: rows, date1904: date1904)
+    }
+
+    /// "AB12" → 28.
+    static func columnIndex(_ reference: String) -> Int {
+        var index = 0
+        for byte in reference.utf8 {
+            guard byte >= 0x41 && byte <= 0x5A else { break }
+            index = index * 26 + Int(byte - 0x40)
+        }
+        return index
+    }
+
+    /// The shared strings, rich runs joined, phonetic runs left out.
+    static func sharedStrings(_ bytes: [UInt8]) -> [String] {
+        var strings: [String] = []
+        var scanner = XMLScanner(bytes)
+        var current = ""
+        var inText = false
+        var inPhonetic = false
+        while let event = scanner.next() {
+            switch event {
+            case .start("si", _, let selfClosing):
+                current = ""
+                if selfClosing { strings.append("") }
+            case .start("t", _, false): inText = !inPhonetic
+            case .start("rPh", _, false): inPhonetic = true
+            case .end("rPh"): inPhonetic = false
+            case .text(let text) where inText: current += text
+            case .end("t"): inText = false
+            case .end("si"): strings.append(current)
+            default: break
+            }
+        }
+        return strings
+    }
+}
