@@ -51,10 +51,11 @@ let package = Package(
             exclude: ["Seeds"]),
         .testTarget(
             name: "VanThuXLSXTests",
-            dependencies: ["VanThuXLSX", "VanThuCore"]),
+            dependencies: ["VanThuXLSX", "VanThuCore", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "vanthuTests",
-            dependencies: ["VanThuCore"]),
+            dependencies: ["VanThuCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

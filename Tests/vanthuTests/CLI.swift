@@ -37,9 +37,9 @@ struct CLI {
     var databasePath: String { environment["VANTHU_DB"] ?? "" }
 
     @discardableResult
-    func run(_ arguments: [String], environment extra: [String: String] = [:], input: Data? = nil) throws -> Result {
+    func run(_ arguments: [String], environment extra: [String: String] = [:], input: Data? = nil, executable: String = CLI.binary) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = folder
         process.environment = environment.merging(extra) { $1 }
