@@ -144,23 +144,23 @@ CREATE TRIGGER document_void_is_final BEFORE UPDATE OF voidedAt, voidReason, voi
 WHEN OLD.voidedAt IS NOT NULL
 BEGIN SELECT RAISE(ABORT, 'a voided number stays voided'); END;
 CREATE TRIGGER documentSearch_after_update
-AFTER UPDATE OF number, numberSuffix, codeNumber, codeNotation, typeName, subject, organName,
+AFTER UPDATE OF number, numberSuffix, codeNumber, codeNotation, typeCode, typeName, subject, organName,
     signerFullName, handler, coHandlers, note, voidReason ON document BEGIN
-    INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body)
-    SELECT id, notation, subject, issuer, handler, people, note, body FROM documentSearchSource WHERE id = NEW.id;
+    INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags)
+    SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.id;
 END;
 CREATE TRIGGER documentSearch_before_update
-BEFORE UPDATE OF number, numberSuffix, codeNumber, codeNotation, typeName, subject, organName,
+BEFORE UPDATE OF number, numberSuffix, codeNumber, codeNotation, typeCode, typeName, subject, organName,
     signerFullName, handler, coHandlers, note, voidReason ON document BEGIN
-    INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body)
-    SELECT 'delete', id, notation, subject, issuer, handler, people, note, body FROM documentSearchSource WHERE id = OLD.id;
+    INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body, tags)
+    SELECT 'delete', id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = OLD.id;
 END;
 CREATE TRIGGER documentSearch_insert AFTER INSERT ON document BEGIN
-    INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body)
-    SELECT id, notation, subject, issuer, handler, people, note, body FROM documentSearchSource WHERE id = NEW.id;
+    INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags)
+    SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.id;
 END;
 CREATE VIRTUAL TABLE documentSearch USING fts5(
-    notation, subject, issuer, handler, people, note, body,
+    notation, subject, issuer, handler, people, note, body, tags,
     content = 'documentSearchSource', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIEW documentSearchSource AS
@@ -175,27 +175,28 @@ SELECT d.id AS id,
         'Đ', 'D'), 'đ', 'd') AS people,
     replace(replace(coalesce(d.note, '') || ' ; ' || coalesce(d.voidReason, ''), 'Đ', 'D'), 'đ', 'd') AS note,
     replace(replace(coalesce((SELECT text FROM documentText t WHERE t.documentId = d.id), ''),
-        'Đ', 'D'), 'đ', 'd') AS body
+        'Đ', 'D'), 'đ', 'd') AS body,
+    'vtk' || d.kind || ' vty' || substr(d.registerDate, 1, 4) || ' vtt' || replace(replace(d.typeCode, 'Đ', 'D'), 'đ', 'd') AS tags
 FROM document d;
 CREATE TABLE documentText (
     documentId INTEGER PRIMARY KEY REFERENCES document(id),
     text TEXT NOT NULL
 );
 CREATE TRIGGER documentSearch_after_text AFTER INSERT ON documentText BEGIN
-    INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body)
-    SELECT id, notation, subject, issuer, handler, people, note, body FROM documentSearchSource WHERE id = NEW.documentId;
+    INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags)
+    SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
 END;
 CREATE TRIGGER documentSearch_after_text_update AFTER UPDATE ON documentText BEGIN
-    INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body)
-    SELECT id, notation, subject, issuer, handler, people, note, body FROM documentSearchSource WHERE id = NEW.documentId;
+    INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags)
+    SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
 END;
 CREATE TRIGGER documentSearch_before_text BEFORE INSERT ON documentText BEGIN
-    INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body)
-    SELECT 'delete', id, notation, subject, issuer, handler, people, note, body FROM documentSearchSource WHERE id = NEW.documentId;
+    INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body, tags)
+    SELECT 'delete', id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
 END;
 CREATE TRIGGER documentSearch_before_text_update BEFORE UPDATE ON documentText BEGIN
-    INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body)
-    SELECT 'delete', id, notation, subject, issuer, handler, people, note, body FROM documentSearchSource WHERE id = OLD.documentId;
+    INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body, tags)
+    SELECT 'delete', id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = OLD.documentId;
 END;
 CREATE TRIGGER documentText_is_never_deleted BEFORE DELETE ON documentText
 BEGIN SELECT RAISE(ABORT, 'a document text is never deleted'); END;
@@ -317,20 +318,20 @@ CREATE TABLE recipient (
     UNIQUE (documentId, position)
 );
 CREATE TRIGGER documentSearch_after_recipient AFTER INSERT ON recipient BEGIN
-    INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body)
-    SELECT id, notation, subject, issuer, handler, people, note, body FROM documentSearchSource WHERE id = NEW.documentId;
+    INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags)
+    SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
 END;
 CREATE TRIGGER documentSearch_after_recipient_update AFTER UPDATE ON recipient BEGIN
-    INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body)
-    SELECT id, notation, subject, issuer, handler, people, note, body FROM documentSearchSource WHERE id = NEW.documentId;
+    INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags)
+    SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
 END;
 CREATE TRIGGER documentSearch_before_recipient BEFORE INSERT ON recipient BEGIN
-    INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body)
-    SELECT 'delete', id, notation, subject, issuer, handler, people, note, body FROM documentSearchSource WHERE id = NEW.documentId;
+    INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body, tags)
+    SELECT 'delete', id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
 END;
 CREATE TRIGGER documentSearch_before_recipient_update BEFORE UPDATE ON recipient BEGIN
-    INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body)
-    SELECT 'delete', id, notation, subject, issuer, handler, people, note, body FROM documentSearchSource WHERE id = OLD.documentId;
+    INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body, tags)
+    SELECT 'delete', id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = OLD.documentId;
 END;
 CREATE TRIGGER recipient_is_never_deleted BEFORE DELETE ON recipient
 BEGIN SELECT RAISE(ABORT, 'recipients are never deleted'); END;

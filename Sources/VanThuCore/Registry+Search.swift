@@ -1,30 +1,27 @@
 import GRDB
 
 extension Registry {
-    /// bm25 weights of the index columns: số/ký hiệu, trích yếu, tác giả, handler, people, notes, text.
-    static let searchWeights = "10.0, 5.0, 4.0, 3.0, 2.0, 1.0, 0.5"
+    /// bm25 weights of the index columns: số/ký hiệu, trích yếu, tác giả, handler, people, notes, text, tags.
+    static let searchWeights = "10.0, 5.0, 4.0, 3.0, 2.0, 1.0, 0.5, 0.0"
 
     /// The documents matching `query`, most relevant first (bm25), then newest.
+    ///
+    /// Words, the handler, the register, the year and the type are all matched in the index
+    /// (the last three through its `tags` column), so most searches never touch the document
+    /// table until the 50 best are read. Dates and states are checked on the documents.
+    /// A clerk's words are never FTS5 syntax: ``SearchPattern`` quotes each one.
     public func search(_ query: SearchQuery) throws -> SearchResults {
         let pattern = SearchPattern(query.text)
         let handler = query.handler.flatMap(VietnameseText.nonEmpty).map { SearchPattern.phrase(SearchPattern.words(Substring(VietnameseText.fold($0)))) }
         if let from = query.from, let to = query.to, to < from { throw RegistryError.dateOrder(earlier: .periodStart, later: .periodEnd) }
         return try read { db in
+            let kinds = RegisterKind.allCases.filter { $0.isSecret == query.secret && (query.direction == nil || $0.direction == query.direction) }
+            let typeCode = try query.typeCode.flatMap(VietnameseText.nonEmpty).map { try documentType($0, preferred: try organization(db).style, db).code }
+            // Filters every path applies on the documents themselves.
             var conditions: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
-
-            let kinds = RegisterKind.allCases.filter { $0.isSecret == query.secret && (query.direction == nil || $0.direction == query.direction) }
-            conditions.append("d.kind IN (\(kinds.map { "'\($0.rawValue)'" }.joined(separator: ", ")))")
-            if let year = query.year {
-                conditions.append("d.registerDate BETWEEN ? AND ?")
-                arguments += [LocalDate.firstDay(of: year).iso, LocalDate.lastDay(of: year).iso]
-            }
             if let from = query.from { conditions.append("d.registerDate >= ?"); arguments.append(from.iso) }
             if let to = query.to { conditions.append("d.registerDate <= ?"); arguments.append(to.iso) }
-            if let code = query.typeCode.flatMap(VietnameseText.nonEmpty) {
-                conditions.append("d.typeCode = ?")
-                arguments.append(try documentType(code, preferred: try organization(db).style, db).code)
-            }
             switch query.status {
             case nil: break
             case .open: conditions.append(Self.openCondition)
@@ -40,25 +37,62 @@ extension Registry {
                     """)
                 arguments += [today.iso, cutoff.iso, today.iso]
             }
-            let match = [pattern.expression, handler.map { "handler : \($0)" }].compactMap { $0 }
-            if match.isEmpty && query.year == nil && query.from == nil && query.to == nil && query.typeCode == nil && query.status == nil {
-                throw RegistryError.emptyField(.searchText)
-            }
+            let words = [
+                pattern.expression,
+                handler.map { "handler : \($0)" },
+            ].compactMap { $0 }
             let limit = max(1, query.limit)
-            if match.isEmpty {
+
+            guard !words.isEmpty else {
+                guard query.year != nil || typeCode != nil || !conditions.isEmpty else { throw RegistryError.emptyField(.searchText) }
+                conditions.append("d.kind IN (\(kinds.map { "'\($0.rawValue)'" }.joined(separator: ", ")))")
+                if let year = query.year {
+                    conditions.append("d.registerDate BETWEEN ? AND ?")
+                    arguments += [LocalDate.firstDay(of: year).iso, LocalDate.lastDay(of: year).iso]
+                }
+                if let typeCode { conditions.append("d.typeCode = ?"); arguments.append(typeCode) }
                 let condition = conditions.joined(separator: " AND ")
                 let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM document d WHERE \(condition)", arguments: StatementArguments(arguments)) ?? 0
                 let documents = try Document.fetchAll(
                     db, where: condition, arguments: StatementArguments(arguments), suffix: "ORDER BY d.registerDate DESC, d.id DESC LIMIT \(limit)")
                 return SearchResults(total: total, hits: documents.map { .init(document: $0, score: nil) }, pattern: pattern)
             }
-            let expression = match.count == 1 ? match[0] : match.map { "(\($0))" }.joined(separator: " AND ")
+
+            // Registers are filtered by leaving the others out: NOT with a short list is cheaper
+            // than AND with one that holds nearly every document.
+            var expression = words.map { "(\($0))" }.joined(separator: " AND ")
+            if let year = query.year { expression += " AND (tags : \"vty\(year)\")" }
+            if let typeCode { expression += " AND (tags : \"vtt\(VietnameseText.fold(typeCode))\")" }
+            let excluded = RegisterKind.allCases.filter { !kinds.contains($0) }
+            if !excluded.isEmpty {
+                expression += " NOT (tags : (" + excluded.map { "\"vtk\($0.rawValue.lowercased())\"" }.joined(separator: " OR ") + "))"
+            }
+            let score = "bm25(documentSearch, \(Self.searchWeights))"
+
+            if conditions.isEmpty {
+                // The index alone: count, rank, then read only the documents shown.
+                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM documentSearch WHERE documentSearch MATCH ?", arguments: [expression]) ?? 0
+                let ranked = try Row.fetchAll(
+                    db, sql: "SELECT rowid, \(score) AS score FROM documentSearch WHERE documentSearch MATCH ? ORDER BY score, rowid DESC LIMIT \(limit)",
+                    arguments: [expression])
+                let ids: [Int64] = ranked.map { $0["rowid"] }
+                var documents: [Int64: Document] = [:]
+                if !ids.isEmpty {
+                    for document in try Document.fetchAll(db, where: "d.id IN (\(ids.map(String.init).joined(separator: ", ")))") { documents[document.id] = document }
+                }
+                let hits = ranked.compactMap { row -> SearchResults.Hit? in
+                    documents[row["rowid"]].map { .init(document: $0, score: row["score"]) }
+                }
+                return SearchResults(total: total, hits: hits, pattern: pattern)
+            }
+
             let condition = (conditions + ["documentSearch MATCH ?"]).joined(separator: " AND ")
             let allArguments: StatementArguments = StatementArguments(arguments) + [expression]
-            let join = "FROM documentSearch JOIN document d ON d.id = documentSearch.rowid WHERE \(condition)"
+            // CROSS JOIN keeps the index as the outer loop: probing it once per document is far slower.
+            let join = "FROM documentSearch CROSS JOIN document d ON d.id = documentSearch.rowid WHERE \(condition)"
             let total = try Int.fetchOne(db, sql: "SELECT count(*) \(join)", arguments: allArguments) ?? 0
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT \(Document.selection), bm25(documentSearch, \(Self.searchWeights)) AS score \(join) ORDER BY score, d.registerDate DESC LIMIT \(limit)",
+                db, sql: "SELECT \(Document.selection), \(score) AS score \(join) ORDER BY score, d.id DESC LIMIT \(limit)",
                 arguments: allArguments)
             var hits: [SearchResults.Hit] = []
             while let row = try rows.next() {
@@ -69,7 +103,7 @@ extension Registry {
     }
 
     /// The columns of `documentSearch` and `documentSearchSource`, in order.
-    static let searchColumns = "notation, subject, issuer, handler, people, note, body"
+    static let searchColumns = "notation, subject, issuer, handler, people, note, body, tags"
 
     /// Checks that the search index holds exactly what the documents say; nil when it does.
     /// A damaged index gives SQLite's message; one out of step gives the words that differ.
@@ -122,5 +156,21 @@ extension Registry {
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0
             try appendJournal(db, action: "rebuild-search-index", entity: "documentSearch", entityId: nil, after: "{\"documents\":\(count)}")
         }
+    }
+}
+
+extension Registry {
+    /// Bytes used by the search index and by the whole file (from SQLite's dbstat).
+    public func storageSizes() throws -> (search: Int, total: Int) {
+        try read { db in
+            let search = try Int.fetchOne(db, sql: "SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name LIKE 'documentSearch%'") ?? 0
+            let total = try Int.fetchOne(db, sql: "SELECT coalesce(sum(pgsize), 0) FROM dbstat") ?? 0
+            return (search, total)
+        }
+    }
+
+    /// How many documents the file holds, voided ones included.
+    public func documentCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0 }
     }
 }

@@ -31,6 +31,22 @@ enum Sample {
         "Thông báo kết luận của đồng chí Bí thư Tỉnh ủy", "Về việc phân bổ dự toán ngân sách năm",
     ]
     static let handlers = ["Phòng Tuyên truyền", "Văn phòng Sở", "Phòng Bưu chính, Viễn thông", "Thanh tra Sở", "Phòng Kế hoạch - Tài chính"]
+    /// Topics and places that make the summaries as varied as a real register's.
+    static let topics = [
+        "chuyển đổi số", "phòng, chống dịch Covid-19", "cải cách hành chính", "an toàn thông tin mạng", "Đại hội Đảng bộ",
+        "học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", "bầu cử đại biểu Quốc hội", "xây dựng nông thôn mới",
+        "quản lý báo chí, xuất bản", "kỷ niệm Ngày Quốc khánh 2/9", "phòng cháy, chữa cháy", "thi đua khen thưởng",
+        "tuyển dụng công chức", "quyết toán ngân sách", "giải quyết khiếu nại, tố cáo", "bảo vệ nền tảng tư tưởng của Đảng",
+        "thông tin đối ngoại", "dịch vụ công trực tuyến", "chữ ký số", "lưu trữ hồ sơ", "đào tạo, bồi dưỡng cán bộ",
+        "phổ biến, giáo dục pháp luật", "an toàn giao thông", "giảm nghèo bền vững", "du lịch", "thông tin cơ sở",
+        "bưu chính công ích", "tần số vô tuyến điện", "hạ tầng viễn thông", "phát thanh, truyền hình", "Tết Nguyên đán",
+        "công tác dân vận", "phòng, chống tham nhũng", "kiểm tra, giám sát", "đất đai", "y tế cơ sở", "giáo dục và đào tạo",
+        "dân tộc thiểu số", "biên giới", "quốc phòng, an ninh",
+    ]
+    static let places = [
+        "trên địa bàn tỉnh", "tại các huyện, thành phố", "năm 2021", "quý III năm 2021", "6 tháng đầu năm", "giai đoạn 2021–2025",
+        "tại huyện Đăk Hà", "tại thành phố Kon Tum", "tại huyện Ngọc Hồi", "tại huyện Sa Thầy", "ở cơ sở", "trong cơ quan",
+    ]
 
     static func drafts(_ count: Int, seed: UInt64, year: Int = 2021) -> [IncomingDraft] {
         var random = SeededGenerator(state: seed)
@@ -41,7 +57,8 @@ enum Sample {
             let notation = type == "CV" ? "\(i + 1)/\(codes[issuer])-VP" : "\(i + 1)-\(type)/\(codes[issuer])"
             return IncomingDraft(
                 issuer: issuers[issuer], notation: notation, issuedDate: day.adding(days: -2).iso, typeCode: type,
-                summary: "\(subjects.randomElement(using: &random) ?? "") (\(i))", received: day.iso,
+                summary: "\(subjects.randomElement(using: &random) ?? "") về \(topics.randomElement(using: &random) ?? "") \(places.randomElement(using: &random) ?? "")",
+                received: day.iso,
                 handler: handlers.randomElement(using: &random))
         }
     }
@@ -186,6 +203,67 @@ func overdue(vanthu: String, documents: Int, runs: Int) throws -> [(String, Stri
     return rows
 }
 
+/// Search on a database made by `make-db`: 20 realistic queries, each run `rounds` times in
+/// process (count + the 50 best), median per query; and the index's share of the file.
+func search(path: String, rounds: Int) throws -> [(String, String, String, String)] {
+    let registry = try Registry.open(at: path, access: .read, context: RegistryContext(user: "bench", today: LocalDate(year: 2021, month: 12, day: 31)))
+    defer { registry.close() }
+    func query(_ text: String, _ adjust: (inout SearchQuery) -> Void = { _ in }) -> SearchQuery {
+        var q = SearchQuery(text: text)
+        adjust(&q)
+        return q
+    }
+    let queries: [SearchQuery] = [
+        query("tuyen truyen mieng"), query("chuyển đổi số"), query("dai hoi dang bo"), query("1234-KH/BTGTU"), query("Số: 45678/SNV-VP"),
+        query("an toan thong tin mang"), query("huyen uy dak ha"), query("bau cu dai bieu quoc hoi"), query("quyet toan ngan sach") { $0.year = 2021 },
+        query("thanh tra") { $0.typeCode = "BC" }, query("ngoc hoi"), query("chu ky so"), query("tan so vo tuyen dien"),
+        query("phong chong tham nhung") { $0.direction = .incoming; $0.from = LocalDate(year: 2021, month: 1, day: 1); $0.to = LocalDate(year: 2021, month: 6, day: 30) },
+        query("tet nguyen dan") { $0.handler = "Văn phòng Sở" }, query("cong an tinh"), query("dich vu cong truc tuyen"),
+        query("999999/UBND-VP"), query("tuyen dung cong chuc sa thay"), query("luu tru ho so"),
+    ]
+    var medians: [Double] = []
+    var hits: [Int] = []
+    for q in queries {
+        var times: [Double] = []
+        var total = 0
+        for _ in 0..<rounds { times.append(try seconds { total = try registry.search(q).total } * 1000) }
+        medians.append(median(times))
+        hits.append(total)
+    }
+    let sizes = try registry.storageSizes()
+    let ratio = Double(sizes.search) / Double(sizes.total - sizes.search)
+    let slowest = medians.indices.max { medians[$0] < medians[$1] } ?? 0
+    return [
+        ("search: median of the 20 queries' medians on \(try registry.documentCount()) documents (each query \(rounds)×, count + 50 best; hits from \(hits.min() ?? 0) to \(hits.max() ?? 0))",
+         "< 20 ms", String(format: "%.1f ms", median(medians)), String(format: "%.2f", median(medians) / 20)),
+        ("search: the slowest query (“\(queries[slowest].text)”, \(hits[slowest]) hits)", "", String(format: "%.0f ms", medians[slowest]), ""),
+        ("search index size over the rest of the database (\(sizes.search / 1_048_576) MB of \(sizes.total / 1_048_576) MB)", "≤ 60 %",
+         String(format: "%.0f %%", ratio * 100), String(format: "%.2f", ratio / 0.6)),
+    ]
+}
+
+/// `vanthu import` of an XLSX register of `documents` rows that `vanthu export` wrote.
+func importRegister(vanthu: String, documents: Int) throws -> (String, String, String, String) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vanthu-bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let source = folder.appendingPathComponent("source.sqlite").path
+    try makeDatabase(path: source, documents: documents)
+    var environment = ProcessInfo.processInfo.environment
+    environment["VANTHU_TODAY"] = "2021-12-31"
+    let xlsx = folder.appendingPathComponent("so-den.xlsx").path
+    guard spawnAndWait([vanthu, "export", "incoming-register", "--year", "2021", "--db", source, "-o", xlsx], environment: environment) == 0 else { throw CocoaError(.executableLoad) }
+    let target = folder.appendingPathComponent("target.sqlite").path
+    guard spawnAndWait([vanthu, "init", "--db", target, "--org", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "--org-code", "STTTT", "--style", "state"], environment: environment) == 0 else {
+        throw CocoaError(.executableLoad)
+    }
+    var status: Int32 = 0
+    let elapsed = seconds { status = spawnAndWait([vanthu, "import", "incoming", xlsx, "--db", target], environment: environment) }
+    guard status == 0 else { throw CocoaError(.executableLoad) }
+    return ("`vanthu import incoming` of a \(documents)-row XLSX register (written by `vanthu export`), one process", "< 10 s",
+            String(format: "%.1f s", elapsed), String(format: "%.2f", elapsed / 10))
+}
+
 /// Intake: the documents in `folder`, read over and over on one core.
 func intake(folder: String, documents: Int) throws -> (String, String, String, String) {
     let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted()
@@ -219,10 +297,16 @@ do {
             vanthu: arguments[2], documents: arguments.count > 3 ? Int(arguments[3]) ?? 100_000 : 100_000,
             runs: arguments.count > 4 ? Int(arguments[4]) ?? 10 : 10)
         for (figure, target, measured, ratio) in rows { print("| \(figure) | \(target) | \(measured) | \(ratio) |") }
+    case (3..., "search"):
+        let rows = try search(path: arguments[2], rounds: arguments.count > 3 ? Int(arguments[3]) ?? 5 : 5)
+        for (figure, target, measured, ratio) in rows { print("| \(figure) | \(target) | \(measured) | \(ratio) |") }
+    case (3..., "import"):
+        let row = try importRegister(vanthu: arguments[2], documents: arguments.count > 3 ? Int(arguments[3]) ?? 100_000 : 100_000)
+        print("| \(row.0) | \(row.1) | \(row.2) | \(row.3) |")
     case (4, "make-db"):
         try makeDatabase(path: arguments[2], documents: Int(arguments[3]) ?? 1_000_000)
     default:
-        FileHandle.standardError.write(Data("usage: VanThuBench registration VANTHU [documents] [runs] | overdue VANTHU [documents] [runs] | intake FOLDER [reads] | make-db PATH documents\n".utf8))
+        FileHandle.standardError.write(Data("usage: VanThuBench registration VANTHU [documents] [runs] | overdue VANTHU [documents] [runs] | intake FOLDER [reads] | make-db PATH documents | search DB [rounds] | import VANTHU [rows]\n".utf8))
         exit(64)
     }
 } catch {
