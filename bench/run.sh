@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make bench: every benchmark, on a release build; the table goes to stdout and bench/results.md.
-# BENCH_DOCUMENTS (registration, default 100000) and BENCH_EXPORT_DOCUMENTS (default 1000000) size them.
+# BENCH_DOCUMENTS (registration, default 100000), BENCH_EXPORT_DOCUMENTS (export and search, default
+# 1000000) and BENCH_IMPORT_ROWS (default 100000) size them.
 set -euo pipefail
 bin=$1
 cd "$(dirname "$0")/.."
@@ -26,6 +27,8 @@ measure() { /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/st
 
   n=${BENCH_EXPORT_DOCUMENTS:-1000000}
   "$bin/VanThuBench" make-db "$work/export.sqlite" "$n"
+  "$bin/VanThuBench" search "$work/export.sqlite" "${BENCH_SEARCH_ROUNDS:-5}"
+  "$bin/VanThuBench" import "$bin/vanthu" "${BENCH_IMPORT_ROWS:-100000}"
   read -r v_s v_kb < <(measure "$bin/vanthu" export incoming-register --year 2021 --db "$work/export.sqlite" -o "$work/vanthu.xlsx")
   read -r c_s c_kb < <(measure "$work/xlsx_floor" "$work/export.sqlite" "$work/floor.xlsx")
   read -r p_s p_kb < <(measure .venv/bin/python bench/python/xlsxwriter_export.py "$work/export.sqlite" "$work/python.xlsx")

@@ -143,21 +143,16 @@ BEGIN SELECT RAISE(ABORT, 'registered numbers are never deleted; void them'); EN
 CREATE TRIGGER document_void_is_final BEFORE UPDATE OF voidedAt, voidReason, voidedBy ON document
 WHEN OLD.voidedAt IS NOT NULL
 BEGIN SELECT RAISE(ABORT, 'a voided number stays voided'); END;
-CREATE TRIGGER documentSearch_after_update
-AFTER UPDATE OF number, numberSuffix, codeNumber, codeNotation, typeCode, typeName, subject, organName,
+CREATE TRIGGER documentSearch_after_update AFTER UPDATE OF number, numberSuffix, codeNumber, codeNotation, typeCode, typeName, subject, organName,
     signerFullName, handler, coHandlers, note, voidReason ON document BEGIN
-    INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags)
-    SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.id;
+    INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags) SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.id;
 END;
-CREATE TRIGGER documentSearch_before_update
-BEFORE UPDATE OF number, numberSuffix, codeNumber, codeNotation, typeCode, typeName, subject, organName,
+CREATE TRIGGER documentSearch_before_update BEFORE UPDATE OF number, numberSuffix, codeNumber, codeNotation, typeCode, typeName, subject, organName,
     signerFullName, handler, coHandlers, note, voidReason ON document BEGIN
-    INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body, tags)
-    SELECT 'delete', id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = OLD.id;
+    INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body, tags) SELECT 'delete', id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = OLD.id;
 END;
 CREATE TRIGGER documentSearch_insert AFTER INSERT ON document BEGIN
-    INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags)
-    SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.id;
+    INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags) SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.id;
 END;
 CREATE VIRTUAL TABLE documentSearch USING fts5(
     notation, subject, issuer, handler, people, note, body, tags,
@@ -183,20 +178,16 @@ CREATE TABLE documentText (
     text TEXT NOT NULL
 );
 CREATE TRIGGER documentSearch_after_text AFTER INSERT ON documentText BEGIN
-    INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags)
-    SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
+    INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags) SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
 END;
 CREATE TRIGGER documentSearch_after_text_update AFTER UPDATE ON documentText BEGIN
-    INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags)
-    SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
+    INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags) SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
 END;
 CREATE TRIGGER documentSearch_before_text BEFORE INSERT ON documentText BEGIN
-    INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body, tags)
-    SELECT 'delete', id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
+    INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body, tags) SELECT 'delete', id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
 END;
 CREATE TRIGGER documentSearch_before_text_update BEFORE UPDATE ON documentText BEGIN
-    INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body, tags)
-    SELECT 'delete', id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = OLD.documentId;
+    INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body, tags) SELECT 'delete', id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = OLD.documentId;
 END;
 CREATE TRIGGER documentText_is_never_deleted BEFORE DELETE ON documentText
 BEGIN SELECT RAISE(ABORT, 'a document text is never deleted'); END;
@@ -318,20 +309,16 @@ CREATE TABLE recipient (
     UNIQUE (documentId, position)
 );
 CREATE TRIGGER documentSearch_after_recipient AFTER INSERT ON recipient BEGIN
-    INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags)
-    SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
+    INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags) SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
 END;
 CREATE TRIGGER documentSearch_after_recipient_update AFTER UPDATE ON recipient BEGIN
-    INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags)
-    SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
+    INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags) SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
 END;
 CREATE TRIGGER documentSearch_before_recipient BEFORE INSERT ON recipient BEGIN
-    INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body, tags)
-    SELECT 'delete', id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
+    INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body, tags) SELECT 'delete', id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
 END;
 CREATE TRIGGER documentSearch_before_recipient_update BEFORE UPDATE ON recipient BEGIN
-    INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body, tags)
-    SELECT 'delete', id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = OLD.documentId;
+    INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body, tags) SELECT 'delete', id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = OLD.documentId;
 END;
 CREATE TRIGGER recipient_is_never_deleted BEFORE DELETE ON recipient
 BEGIN SELECT RAISE(ABORT, 'recipients are never deleted'); END;

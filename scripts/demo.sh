@@ -102,7 +102,17 @@ run file index 01.VP --year 2021 -o "$exports/muc-luc-van-ban-01.VP.xlsx" --over
 run catalog show --year 2021
 run catalog export --year 2021 -o "$exports/danh-muc-ho-so-2021.xlsx" --overwrite
 
-step "Kiểm tra toàn vẹn (cơ sở dữ liệu và bản gốc đã lưu) và sao lưu"
+step "Đưa sổ đến năm 2020 đang giữ trên Excel vào vanthu: thử trước, rồi nhập (giữ nguyên số cũ, báo số thiếu)"
+run nhap den "$samples/so-den-2020.csv" --dry-run
+run import incoming "$samples/so-den-2020.csv"
+
+step "Tìm kiếm không cần gõ dấu, kể cả số, ký hiệu gõ kiểu nào cũng được"
+run tim "tuyen truyen mieng"
+run search "dang" --year 2020
+run search "Số: 27 - BC/HU"
+run search --incoming --status overdue --handler "phong thong tin bao chi xuat ban"
+
+step "Kiểm tra toàn vẹn (cơ sở dữ liệu, chỉ mục tìm kiếm và bản gốc đã lưu) và sao lưu"
 run verify
 run sao-luu "$folder/sao-luu"
 

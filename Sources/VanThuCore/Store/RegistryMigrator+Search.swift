@@ -31,56 +31,40 @@ extension RegistryMigrator {
             tokenize = 'unicode61 remove_diacritics 2');
 
         CREATE TRIGGER documentSearch_insert AFTER INSERT ON document BEGIN
-            INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags)
-            SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.id;
+            \(reindex("NEW.id"))
         END;
-        CREATE TRIGGER documentSearch_before_update
-        BEFORE UPDATE OF number, numberSuffix, codeNumber, codeNotation, typeCode, typeName, subject, organName,
-            signerFullName, handler, coHandlers, note, voidReason ON document BEGIN
-            INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body, tags)
-            SELECT 'delete', id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = OLD.id;
-        END;
-        CREATE TRIGGER documentSearch_after_update
-        AFTER UPDATE OF number, numberSuffix, codeNumber, codeNotation, typeCode, typeName, subject, organName,
-            signerFullName, handler, coHandlers, note, voidReason ON document BEGIN
-            INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags)
-            SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.id;
-        END;
-
-        CREATE TRIGGER documentSearch_before_recipient BEFORE INSERT ON recipient BEGIN
-            INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body, tags)
-            SELECT 'delete', id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
-        END;
-        CREATE TRIGGER documentSearch_after_recipient AFTER INSERT ON recipient BEGIN
-            INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags)
-            SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
-        END;
-        CREATE TRIGGER documentSearch_before_recipient_update BEFORE UPDATE ON recipient BEGIN
-            INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body, tags)
-            SELECT 'delete', id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = OLD.documentId;
-        END;
-        CREATE TRIGGER documentSearch_after_recipient_update AFTER UPDATE ON recipient BEGIN
-            INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags)
-            SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
-        END;
-
-        CREATE TRIGGER documentSearch_before_text BEFORE INSERT ON documentText BEGIN
-            INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body, tags)
-            SELECT 'delete', id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
-        END;
-        CREATE TRIGGER documentSearch_after_text AFTER INSERT ON documentText BEGIN
-            INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags)
-            SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
-        END;
-        CREATE TRIGGER documentSearch_before_text_update BEFORE UPDATE ON documentText BEGIN
-            INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body, tags)
-            SELECT 'delete', id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = OLD.documentId;
-        END;
-        CREATE TRIGGER documentSearch_after_text_update AFTER UPDATE ON documentText BEGIN
-            INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags)
-            SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
-        END;
+        \(reindexTriggers("update", on: """
+            UPDATE OF number, numberSuffix, codeNumber, codeNotation, typeCode, typeName, subject, organName,
+                signerFullName, handler, coHandlers, note, voidReason ON document
+            """, old: "OLD.id", new: "NEW.id"))
+        \(reindexTriggers("recipient", on: "INSERT ON recipient", old: "NEW.documentId", new: "NEW.documentId"))
+        \(reindexTriggers("recipient_update", on: "UPDATE ON recipient", old: "OLD.documentId", new: "NEW.documentId"))
+        \(reindexTriggers("text", on: "INSERT ON documentText", old: "NEW.documentId", new: "NEW.documentId"))
+        \(reindexTriggers("text_update", on: "UPDATE ON documentText", old: "OLD.documentId", new: "NEW.documentId"))
 
         INSERT INTO documentSearch (documentSearch) VALUES ('rebuild');
         """
+
+    private static let searchColumnList = "notation, subject, issuer, handler, people, note, body, tags"
+
+    /// The statement that indexes one document (`remove`: takes it out of the index, with the
+    /// values it was indexed with, as an external-content FTS5 table needs).
+    private static func reindex(_ id: String, remove: Bool = false) -> String {
+        remove
+            ? "INSERT INTO documentSearch (documentSearch, rowid, \(searchColumnList)) SELECT 'delete', id, \(searchColumnList) FROM documentSearchSource WHERE id = \(id);"
+            : "INSERT INTO documentSearch (rowid, \(searchColumnList)) SELECT id, \(searchColumnList) FROM documentSearchSource WHERE id = \(id);"
+    }
+
+    /// A BEFORE trigger that takes the document out of the index while the view still shows its
+    /// old values, and an AFTER trigger that puts it back with the new ones.
+    private static func reindexTriggers(_ name: String, on event: String, old: String, new: String) -> String {
+        """
+        CREATE TRIGGER documentSearch_before_\(name) BEFORE \(event) BEGIN
+            \(reindex(old, remove: true))
+        END;
+        CREATE TRIGGER documentSearch_after_\(name) AFTER \(event) BEGIN
+            \(reindex(new))
+        END;
+        """
+    }
 }
