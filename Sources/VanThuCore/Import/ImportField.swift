@@ -6,6 +6,10 @@ public enum ImportField: String, CaseIterable, Sendable {
     case arrivalDate, number, issuer, notation, issuedDate, typeAndSubject, typeName, subject
     case handler, transferDate, dueDate, signature, note, signer, recipients, archiveCopy, copies, pages, urgency
 
+    /// The field's index in `allCases`, for per-row arrays.
+    var position: Int { Self.positions[self] ?? 0 }
+    private static let positions = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($0.element, $0.offset) })
+
     /// Folded headings, ND30 wording first. A heading matches the longest one it equals or
     /// starts with (as whole words); "noi nhan" is the handler when incoming, Nơi nhận when outgoing.
     static func headings(_ direction: Direction) -> [(String, ImportField)] {

@@ -37,6 +37,7 @@ struct RowProblem: Error {
 struct ImportRowReader {
     let direction: Direction
     let columns: [Int: ImportField]
+    private let columnList: [(Int, ImportField)]
     let organization: Organization
     let types: [DocumentType]
     let today: LocalDate
@@ -48,6 +49,7 @@ struct ImportRowReader {
     init(direction: Direction, columns: [Int: ImportField], organization: Organization, types: [DocumentType], today: LocalDate, date1904: Bool) {
         self.direction = direction
         self.columns = columns
+        columnList = columns.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         self.organization = organization
         self.types = types
         self.today = today
@@ -60,11 +62,13 @@ struct ImportRowReader {
     func label(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
 
     func read(_ cells: [SourceTable.Cell], row: Int) throws -> ImportedDocument {
-        var values: [ImportField: SourceTable.Cell] = [:]
-        for (index, field) in columns where index < cells.count && cells[index] != .empty { values[field] = cells[index] }
-        func text(_ field: ImportField) -> String? { values[field].flatMap { VietnameseText.nonEmpty($0.text) } }
+        // By field, in an array: a dictionary per row cost more than the rest of the reading.
+        var values = [SourceTable.Cell?](repeating: nil, count: ImportField.allCases.count)
+        for (index, field) in columnList where index < cells.count && cells[index] != .empty { values[field.position] = cells[index] }
+        func cell(_ field: ImportField) -> SourceTable.Cell? { values[field.position] }
+        func text(_ field: ImportField) -> String? { cell(field).flatMap { VietnameseText.nonEmpty($0.text) } }
         func date(_ field: ImportField) throws -> LocalDate? {
-            guard let cell = values[field] else { return nil }
+            guard let cell = cell(field) else { return nil }
             guard let day = Self.date(cell, date1904: date1904) else {
                 throw RowProblem(reason: label("\(field.heading) “\(cell.text)” không phải ngày hợp lệ", "\(field.heading) “\(cell.text)” is not a valid date"))
             }
@@ -74,7 +78,7 @@ struct ImportRowReader {
             return day
         }
         func count(_ field: ImportField) throws -> Int? {
-            guard let cell = values[field], let value = text(field) else { return nil }
+            guard let cell = cell(field), let value = text(field) else { return nil }
             guard let n = Int(value), n > 0 else {
                 throw RowProblem(reason: label("\(field.heading) “\(cell.text)” không phải số", "\(field.heading) “\(cell.text)” is not a number"))
             }
@@ -154,7 +158,7 @@ struct ImportRowReader {
             if parts.count > 1 { document.coHandlers = parts[1].components(separatedBy: ", ").compactMap(VietnameseText.nonEmpty) }
         }
         document.transferDate = try date(.transferDate)
-        if let due = values[.dueDate] {
+        if let due = cell(.dueDate) {
             guard let day = Self.date(due, date1904: date1904) else {
                 throw RowProblem(reason: label("Hạn giải quyết “\(due.text)” không phải ngày hợp lệ", "due date “\(due.text)” is not a valid date"))
             }

@@ -3,9 +3,16 @@
 /// No DTDs; comments, processing instructions and CDATA are skipped or read as text.
 struct XMLScanner {
     enum Event {
-        case start(name: String, attributes: [String: String], selfClosing: Bool)
+        case start(name: String, attributes: Attributes, selfClosing: Bool)
         case end(name: String)
         case text(String)
+    }
+
+    /// A tag's attributes in order: a few pairs, searched in place (no dictionary per tag).
+    struct Attributes {
+        var pairs: [(String, String)] = []
+
+        subscript(name: String) -> String? { pairs.first { $0.0 == name }?.1 }
     }
 
     private let bytes: [UInt8]
@@ -49,7 +56,7 @@ struct XMLScanner {
             let nameStart = index
             while index < bytes.count, !Self.isSpace(bytes[index]), bytes[index] != 0x3E, bytes[index] != 0x2F { index += 1 }
             let name = localName(nameStart, index)
-            var attributes: [String: String] = [:]
+            var attributes = Attributes()
             var selfClosing = false
             while index < bytes.count {
                 let byte = bytes[index]
@@ -65,7 +72,7 @@ struct XMLScanner {
                 index += 1
                 let valueStart = index
                 while index < bytes.count, bytes[index] != quote { index += 1 }
-                attributes[key] = Self.decodeEntities(bytes[valueStart..<min(index, bytes.count)])
+                attributes.pairs.append((key, Self.decodeEntities(bytes[valueStart..<min(index, bytes.count)])))
                 index += 1
             }
             return isEnd ? .end(name: name) : .start(name: name, attributes: attributes, selfClosing: selfClosing)
