@@ -110,7 +110,7 @@ step "Tìm kiếm không cần gõ dấu, kể cả số, ký hiệu gõ kiểu 
 run tim "tuyen truyen mieng"
 run search "dang" --year 2020
 run search "Số: 27 - BC/HU"
-run search --incoming --status overdue --handler "phong thong tin bao chi xuat ban"
+run search --incoming --status open --handler "phong thong tin bao chi xuat ban"
 
 step "Kiểm tra toàn vẹn (cơ sở dữ liệu, chỉ mục tìm kiếm và bản gốc đã lưu) và sao lưu"
 run verify
