@@ -50,12 +50,9 @@ public struct CSVTable: Sendable {
         self.rows = rows
     }
 
+    /// UTF-8, or whatever a byte-order mark says; nil for anything else.
     static func decode(_ data: Data) -> String? {
-        let bytes = [UInt8](data.prefix(3))
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return String(data: data.dropFirst(3), encoding: .utf8) }
-        if bytes.starts(with: [0xFF, 0xFE]) { return String(data: data.dropFirst(2), encoding: .utf16LittleEndian) }
-        if bytes.starts(with: [0xFE, 0xFF]) { return String(data: data.dropFirst(2), encoding: .utf16BigEndian) }
-        return String(data: data, encoding: .utf8)
+        try? TextEncoding.decode(data, encoding: .utf8, path: "")
     }
 
     /// The delimiter used most, outside quotes, in the first five lines.

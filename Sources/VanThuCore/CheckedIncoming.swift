@@ -53,6 +53,11 @@ struct CheckedIncoming {
         force = draft.force
         citations = draft.citations
         text = draft.text.flatMap { $0.isEmpty ? nil : $0 }
-        duplicateKey = notation.map { "\($0.comparisonKey)|\(VietnameseText.fold(issuer))" }
+        duplicateKey = notation.map { Self.duplicateKey($0, issuer: issuer) }
+    }
+
+    /// How a document already in the register is recognised: `<notation key>|<folded issuer>`.
+    static func duplicateKey(_ notation: DocumentNotation, issuer: String) -> String {
+        "\(notation.comparisonKey)|\(VietnameseText.fold(issuer))"
     }
 }

@@ -71,6 +71,16 @@ extension Registry {
         }
     }
 
+    /// An incoming document late on `today`: past its deadline, or not routed by `cutoff` (the
+    /// working day before today), or at once when urgent. The days are written in as ISO
+    /// literals (never a clerk's text), so the condition fits any query over `document`.
+    static func lateCondition(today: LocalDate, cutoff: LocalDate) -> String {
+        """
+        (status IN ('routed', 'inProgress') AND dueDate < '\(today.iso)'
+            OR status = 'registered' AND (registerDate < '\(cutoff.iso)' OR urgency IS NOT NULL AND registerDate < '\(today.iso)'))
+        """
+    }
+
     /// Matches the partial index `document_open` word for word, so SQLite can use it.
     static let openCondition = "d.status IN ('registered', 'routed', 'inProgress') AND d.voidedAt IS NULL"
 
@@ -89,8 +99,7 @@ extension Registry {
                         SUM(status = 'done' AND dueDate IS NOT NULL AND doneDate > dueDate) AS doneLate,
                         SUM(status IN ('routed', 'inProgress') AND (dueDate IS NULL OR dueDate >= :today)
                             OR status = 'registered' AND registerDate >= :cutoff AND (urgency IS NULL OR registerDate >= :today)) AS pending,
-                        SUM(status IN ('routed', 'inProgress') AND dueDate < :today
-                            OR status = 'registered' AND (registerDate < :cutoff OR urgency IS NOT NULL AND registerDate < :today)) AS overdue,
+                        SUM(\(Self.lateCondition(today: today, cutoff: presentCutoff))) AS overdue,
                         SUM(status = 'returned') AS returned
                     FROM document
                     WHERE kind IN ('incoming', 'secretIncoming') AND voidedAt IS NULL AND registerDate BETWEEN :start AND :end

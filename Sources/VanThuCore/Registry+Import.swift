@@ -26,102 +26,97 @@ extension Registry {
         guard let sheet = RegisterSheet(table, direction: options.direction, mapping: options.mapping) else {
             throw ImportError.noHeadingRow(path: file)
         }
+        if options.direction == .outgoing, sheet.columns.values.contains(.arrivalDate) { throw ImportError.incomingRegister(path: file) }
         let missing = sheet.missing(options.direction)
         guard missing.isEmpty else { throw ImportError.missingColumns(missing) }
         var report = ImportReport(
             file: file, sheet: table.name, sha256: sha256, direction: options.direction.rawValue, columns: sheet.headings,
             headingRow: sheet.headingRow + 1, rowsRead: 0, imported: 0, problems: [], series: [], dryRun: options.dryRun, committed: false)
         let language = Language.fromEnvironment()
-        do {
-            try write { db in
-                let organization = try organization(db)
-                let types = try Row.fetchAll(db, sql: "SELECT * FROM documentType").map(DocumentType.init(row:))
-                let reader = ImportRowReader(
-                    direction: options.direction, columns: sheet.columns, organization: organization, types: types,
-                    today: context.today, date1904: table.date1904)
-                var session = try RegistrationSession(registry: self, db)
-                var taken: [String: Int] = [:]  // register|series|number|suffix → first row
-                var imported: [String: (register: Register, seriesKey: String, numbers: [Int], duplicates: [Int])] = [:]
-                let exists = try db.makeStatement(
-                    sql: "SELECT 1 FROM document WHERE registerId = ? AND seriesKey = ? AND number = ? AND numberSuffix = ?")
-                let insert = try db.makeStatement(sql: """
-                    INSERT INTO document (
-                        kind, registerId, seriesKey, number, numberSuffix, registerDate, organName,
-                        codeNumber, codeNotation, notationStyle, issuedDate, typeCode, typeName, subject,
-                        handler, coHandlers, transferDate, dueDate, pageAmount, note, urgency,
-                        signerPosition, signerFullName, archiveCopy, issuedAmount, duplicateKey,
-                        registeredAt, registeredBy, voidedAt, voidedBy, voidReason, status)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
-                    """)
-                let recipient = try db.makeStatement(sql: "INSERT INTO recipient (documentId, position, name) VALUES (?, ?, ?)")
-                let now = try timestamp(db)
-                var firstId: Int64?
-                var lastId: Int64?
-                for index in sheet.firstDataRow..<table.rows.count {
-                    let cells = table.rows[index]
-                    guard cells.contains(where: { $0 != .empty && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) else { continue }
-                    report.rowsRead += 1
+        try write(commit: !options.dryRun) { db in
+            var session = try RegistrationSession(registry: self, db)
+            let reader = ImportRowReader(
+                direction: options.direction, columns: sheet.columns, organization: session.organization, types: try session.allTypes(),
+                today: context.today, date1904: table.date1904)
+            var taken: [String: Int] = [:]  // register|series|number|suffix → first row
+            var imported: [String: (register: Register, seriesKey: String, numbers: [Int], duplicates: [Int])] = [:]
+            let exists = try db.makeStatement(
+                sql: "SELECT 1 FROM document WHERE registerId = ? AND seriesKey = ? AND number = ? AND numberSuffix = ?")
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO document (
+                    kind, registerId, seriesKey, number, numberSuffix, registerDate, organName,
+                    codeNumber, codeNotation, notationStyle, issuedDate, typeCode, typeName, subject,
+                    handler, coHandlers, transferDate, dueDate, pageAmount, note, urgency,
+                    signerPosition, signerFullName, archiveCopy, issuedAmount, duplicateKey,
+                    registeredAt, registeredBy, voidedAt, voidedBy, voidReason, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+                """)
+            let recipient = try db.makeStatement(sql: "INSERT INTO recipient (documentId, position, name) VALUES (?, ?, ?)")
+            let now = try timestamp(db)
+            var firstId: Int64?
+            var lastId: Int64?
+            for index in sheet.firstDataRow..<table.rows.count {
+                let cells = table.rows[index]
+                guard cells.contains(where: { $0 != .empty && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) else { continue }
+                report.rowsRead += 1
+                do {
+                    let d = try reader.read(cells, row: index + 1)
+                    let register: Register
                     do {
-                        let d = try reader.read(cells, row: index + 1)
-                        let register: Register
-                        do {
-                            register = try session.register(kind: d.kind, covering: d.registerDate)
-                        } catch let error as RegistryError {
-                            throw RowProblem(reason: error.message(in: language))
-                        }
-                        let seriesKey = register.perType ? d.type.code : ""
-                        let key = "\(register.id)|\(seriesKey)|\(d.number)|\(d.suffix)"
-                        let seriesName = "\(register.id)|\(seriesKey)"
-                        if let first = taken[key] {
-                            imported[seriesName]?.duplicates.append(d.number)
-                            throw RowProblem(reason: language == .vi
-                                ? "số \(d.number)\(d.suffix) đã có ở dòng \(first) của tệp" : "number \(d.number)\(d.suffix) is already on row \(first) of the file")
-                        }
-                        if try Bool.fetchOne(exists, arguments: [register.id, seriesKey, d.number, d.suffix]) == true {
-                            throw RowProblem(reason: language == .vi
-                                ? "số \(d.number)\(d.suffix) đã có trong \(register.title) (tệp đã nhập rồi?)"
-                                : "number \(d.number)\(d.suffix) is already in \(register.title) (imported before?)")
-                        }
-                        taken[key] = d.row
-                        let duplicateKey = d.kind == .incoming ? d.notation.map { "\($0.comparisonKey)|\(VietnameseText.fold(d.organName))" } : nil
-                        try insert.execute(arguments: [
-                            d.kind.rawValue, register.id, seriesKey, d.number, d.suffix, d.registerDate.iso, d.organName,
-                            d.notation?.number, d.notation?.notation, d.notation?.style.rawValue, d.issuedDate?.iso, d.type.code, d.type.name, d.subject,
-                            d.handler, d.coHandlers.isEmpty ? nil : d.coHandlers.joined(separator: "\n"), d.transferDate?.iso, d.dueDate?.iso,
-                            d.pages, d.note, d.urgency?.rawValue, d.signer?.position, d.signer?.fullName, d.archiveCopy, d.copies, duplicateKey,
-                            now, context.user, d.voidReason == nil ? nil : (d.voidedOn ?? now), d.voidReason == nil ? nil : (d.voidedBy ?? context.user),
-                            d.voidReason,
-                        ])
-                        let id = db.lastInsertedRowID
-                        for (position, name) in d.recipients.enumerated() { try recipient.execute(arguments: [id, position + 1, name]) }
-                        if firstId == nil { firstId = id }
-                        lastId = id
-                        if d.suffix.isEmpty { imported[seriesName, default: (register, seriesKey, [], [])].numbers.append(d.number) }
-                        report.imported += 1
-                    } catch let problem as RowProblem {
-                        report.problems.append(.init(row: index + 1, reason: problem.reason))
+                        register = try session.register(kind: d.kind, covering: d.registerDate)
+                    } catch let error as RegistryError {
+                        throw RowProblem(reason: error.message(in: language))
                     }
+                    let seriesKey = register.perType ? d.type.code : ""
+                    let key = "\(register.id)|\(seriesKey)|\(d.number)|\(d.suffix)"
+                    let seriesName = "\(register.id)|\(seriesKey)"
+                    if let first = taken[key] {
+                        imported[seriesName]?.duplicates.append(d.number)
+                        throw RowProblem(reason: language == .vi
+                            ? "số \(d.number)\(d.suffix) đã có ở dòng \(first) của tệp" : "number \(d.number)\(d.suffix) is already on row \(first) of the file")
+                    }
+                    if try Bool.fetchOne(exists, arguments: [register.id, seriesKey, d.number, d.suffix]) == true {
+                        throw RowProblem(reason: language == .vi
+                            ? "số \(d.number)\(d.suffix) đã có trong \(register.title) (tệp đã nhập rồi?)"
+                            : "number \(d.number)\(d.suffix) is already in \(register.title) (imported before?)")
+                    }
+                    taken[key] = d.row
+                    let duplicateKey = d.kind == .incoming ? d.notation.map { CheckedIncoming.duplicateKey($0, issuer: d.organName) } : nil
+                    try insert.execute(arguments: [
+                        d.kind.rawValue, register.id, seriesKey, d.number, d.suffix, d.registerDate.iso, d.organName,
+                        d.notation?.number, d.notation?.notation, d.notation?.style.rawValue, d.issuedDate?.iso, d.type.code, d.type.name, d.subject,
+                        d.handler, d.coHandlers.isEmpty ? nil : d.coHandlers.joined(separator: "\n"), d.transferDate?.iso, d.dueDate?.iso,
+                        d.pages, d.note, d.urgency?.rawValue, d.signer?.position, d.signer?.fullName, d.archiveCopy, d.copies, duplicateKey,
+                        now, context.user, d.voidReason == nil ? nil : (d.voidedOn ?? now), d.voidReason == nil ? nil : (d.voidedBy ?? context.user),
+                        d.voidReason,
+                    ])
+                    let id = db.lastInsertedRowID
+                    for (position, name) in d.recipients.enumerated() { try recipient.execute(arguments: [id, position + 1, name]) }
+                    if firstId == nil { firstId = id }
+                    lastId = id
+                    if d.suffix.isEmpty { imported[seriesName, default: (register, seriesKey, [], [])].numbers.append(d.number) }
+                    report.imported += 1
+                } catch let problem as RowProblem {
+                    report.problems.append(.init(row: index + 1, reason: problem.reason))
                 }
-                guard report.rowsRead > 0 else { throw ImportError.nothingToImport(path: file) }
-                report.series = try imported.values.sorted { ($0.register.start, $0.seriesKey) < ($1.register.start, $1.seriesKey) }.map { entry in
-                    let all = try Int.fetchAll(
-                        db, sql: "SELECT DISTINCT number FROM document WHERE registerId = ? AND seriesKey = ? ORDER BY number",
-                        arguments: [entry.register.id, entry.seriesKey])
-                    let next = try allocateNumber(register: entry.register, seriesKey: entry.seriesKey, subNumberOf: nil, db).0
-                    return ImportReport.Series(
-                        register: entry.register.title, seriesKey: entry.seriesKey, imported: entry.numbers.count,
-                        first: entry.numbers.min() ?? 0, last: entry.numbers.max() ?? 0, gaps: Self.gaps(all),
-                        duplicates: entry.duplicates, nextNumber: next)
-                }
-                if !report.problems.isEmpty && !options.skipBad && !options.dryRun { throw ImportError.badRows(report.problems) }
-                if options.dryRun { throw DryRunFinished() }
-                report.committed = true
-                try appendJournal(
-                    db, action: "import", entity: "register", entityId: nil, reference: (file as NSString).lastPathComponent,
-                    after: try JSONOutput.encode(ImportJournal(report: report, firstId: firstId, lastId: lastId), pretty: false))
             }
-        } catch is DryRunFinished {
-            report.committed = false
+            guard report.rowsRead > 0 else { throw ImportError.nothingToImport(path: file) }
+            report.series = try imported.values.sorted { ($0.register.start, $0.seriesKey) < ($1.register.start, $1.seriesKey) }.map { entry in
+                let all = try Int.fetchAll(
+                    db, sql: "SELECT DISTINCT number FROM document WHERE registerId = ? AND seriesKey = ? ORDER BY number",
+                    arguments: [entry.register.id, entry.seriesKey])
+                let next = try allocateNumber(register: entry.register, seriesKey: entry.seriesKey, subNumberOf: nil, db).0
+                return ImportReport.Series(
+                    register: entry.register.title, seriesKey: entry.seriesKey, imported: entry.numbers.count,
+                    first: entry.numbers.min() ?? 0, last: entry.numbers.max() ?? 0, gaps: Self.gaps(all),
+                    duplicates: entry.duplicates, nextNumber: next)
+            }
+            if options.dryRun { return }
+            if !report.problems.isEmpty && !options.skipBad { throw ImportError.badRows(report.problems) }
+            report.committed = true
+            try appendJournal(
+                db, action: "import", entity: "register", entityId: nil, reference: (file as NSString).lastPathComponent,
+                after: try JSONOutput.encode(ImportJournal(report: report, firstId: firstId, lastId: lastId), pretty: false))
         }
         return report
     }
@@ -134,12 +129,6 @@ extension Registry {
         }
         return gaps
     }
-}
-
-/// Ends a dry run's transaction: everything it wrote is rolled back.
-private struct DryRunFinished: Error, ClerkFacingError {
-    func message(in language: Language) -> String { "" }
-    var exitCode: Int32 { 0 }
 }
 
 /// The journal's one line for an import: the file, its hash, what came in.

@@ -29,13 +29,8 @@ extension Registry {
             case .returned: conditions.append("d.status = 'returned' AND d.voidedAt IS NULL")
             case .voided: conditions.append("d.voidedAt IS NOT NULL")
             case .overdue:
-                let today = context.today
-                let cutoff = try workingCalendar(db).previousWorkingDay(before: today)
-                conditions.append("""
-                    \(Self.openCondition) AND (d.status IN ('routed', 'inProgress') AND d.dueDate < ?
-                        OR d.status = 'registered' AND (d.registerDate < ? OR d.urgency IS NOT NULL AND d.registerDate < ?))
-                    """)
-                arguments += [today.iso, cutoff.iso, today.iso]
+                let cutoff = try workingCalendar(db).previousWorkingDay(before: context.today)
+                conditions.append("\(Self.openCondition) AND \(Self.lateCondition(today: context.today, cutoff: cutoff))")
             }
             let words = [
                 pattern.expression,
@@ -102,9 +97,6 @@ extension Registry {
         }
     }
 
-    /// The columns of `documentSearch` and `documentSearchSource`, in order.
-    static let searchColumns = "notation, subject, issuer, handler, people, note, body, tags"
-
     /// Checks that the search index holds exactly what the documents say; nil when it does.
     /// A damaged index gives SQLite's message; one out of step gives the words that differ.
     ///
@@ -127,8 +119,8 @@ extension Registry {
                         }
                     }
                     try db.execute(sql: """
-                        CREATE VIRTUAL TABLE temp.searchCheck USING fts5(\(Self.searchColumns), content = '', tokenize = 'unicode61 remove_diacritics 2');
-                        INSERT INTO temp.searchCheck (rowid, \(Self.searchColumns)) SELECT id, \(Self.searchColumns) FROM main.documentSearchSource;
+                        CREATE VIRTUAL TABLE temp.searchCheck USING fts5(\(RegistryMigrator.searchColumnList), content = '', tokenize = 'unicode61 remove_diacritics 2');
+                        INSERT INTO temp.searchCheck (rowid, \(RegistryMigrator.searchColumnList)) SELECT id, \(RegistryMigrator.searchColumnList) FROM main.documentSearchSource;
                         CREATE VIRTUAL TABLE temp.searchIndexVocab USING fts5vocab(main, documentSearch, col);
                         CREATE VIRTUAL TABLE temp.searchCheckVocab USING fts5vocab(temp, searchCheck, col);
                         """)

@@ -151,14 +151,15 @@ public final class Registry {
 
     // MARK: Transactions and errors
 
-    /// Runs `body` in one `BEGIN IMMEDIATE` transaction; any error rolls everything back.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction; any error rolls everything back, and so
+    /// does `commit: false` (a dry run that checks everything against the real data).
+    func write<T>(commit: Bool = true, _ body: (Database) throws -> T) throws -> T {
         try perform {
             try dbQueue.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)
-                    return .commit
+                    return commit ? .commit : .rollback
                 }
                 guard let result else { throw RegistryError.storage("transaction returned nothing") }
                 return result

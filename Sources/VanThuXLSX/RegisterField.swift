@@ -42,23 +42,23 @@ public enum RegisterField: String, Decodable, CaseIterable, Sendable {
         case .fullNotation: return document.notation.map { .text($0.full) } ?? .empty
         case .issuedDate: return document.issuedDate.map(CellValue.date) ?? .empty
         case .typeAndSubject:
-            if let voided = document.voided { return .text("ĐÃ HỦY SỐ. Lý do: \(voided.reason)") }
+            if let voided = document.voided { return .text(RegisterCellText.voidedSubject(reason: voided.reason)) }
             if document.secrecy == .tuyetMat { return .text("\(document.typeName) (Tuyệt mật: không ghi trích yếu)") }
             return .text("\(document.typeName) \(document.subject)")
         case .handler:
             guard let lead = document.handler else { return .empty }
-            return .text(document.coHandlers.isEmpty ? lead : "\(lead) (chủ trì); phối hợp: \(document.coHandlers.joined(separator: ", "))")
+            return .text(RegisterCellText.handler(lead: lead, coHandlers: document.coHandlers))
         case .transferDate: return document.transferDate.map(CellValue.date) ?? .empty
         case .signature, .dispatchDate, .recipient, .envelopes: return .empty
         case .progress: return progress(of: document)
         case .reply: return text(document.reply)
         case .note:
             var parts: [String] = []
-            if let voided = document.voided { parts.append("Số đã hủy ngày \(voided.at.prefix(10)), người hủy: \(voided.by)") }
+            if let voided = document.voided { parts.append(RegisterCellText.voidNote(at: voided.at, by: voided.by)) }
             if let urgency = document.urgency { parts.append(urgency.label) }
             if let secrecy = document.secrecy { parts.append(secrecy.label) }
             if let note = document.note { parts.append(note) }
-            return parts.isEmpty ? .empty : .text(parts.joined(separator: "; "))
+            return parts.isEmpty ? .empty : .text(parts.joined(separator: RegisterCellText.noteSeparator))
         case .signer: return text(document.signer?.summary)
         case .toPlaces: return document.recipients.isEmpty ? .empty : .text(document.recipients.joined(separator: "; "))
         case .archiveCopy: return text(document.archiveCopy)

@@ -214,7 +214,12 @@ import Testing
             try RegisterImporter.importFile(.init(path: Self.fixtures.appendingPathComponent("so-den-2020-openpyxl.xlsx").path, sheet: "Không có"),
                                             into: registry, options: options(.incoming))
         }
-        #expect(try registry.documents(direction: .incoming).isEmpty)
+        // An incoming register given as outgoing is refused as a whole, not imported row by row.
+        let incoming = Self.fixtures.appendingPathComponent("so-den-2020-openpyxl.xlsx").path
+        #expect(throws: ImportError.incomingRegister(path: incoming)) {
+            try RegisterImporter.importFile(.init(path: incoming), into: registry, options: options(.outgoing, skipBad: true))
+        }
+        #expect(try registry.documents(direction: .incoming).isEmpty && registry.documents(direction: .outgoing).isEmpty)
     }
 
     @Test func datesInTheFormsClerksTypeThem() {

@@ -7,6 +7,8 @@ public enum ImportError: Error, Equatable, Sendable {
     case undecodableText(path: String, encoding: String)
     case noHeadingRow(path: String)
     case missingColumns([String])
+    /// An incoming register (it has a Ngày đến column) given to `import outgoing`.
+    case incomingRegister(path: String)
     case mappingLine(line: Int, reason: String)
     case unknownField(String, allowed: [String])
     case badRows([ImportReport.Problem])
@@ -44,6 +46,8 @@ extension ImportError: ClerkFacingError {
             "Tệp “\(path)” không đọc được theo bảng mã \(encoding). Hãy ghi --encoding (utf-8, utf-16, windows-1258) hoặc lưu lại từ Excel dạng “CSV UTF-8”."
         case .noHeadingRow(let path):
             "Không tìm thấy dòng tiêu đề cột của sổ trong “\(path)” (Ngày đến, Số đến, Tác giả, Số, ký hiệu, … hoặc Số, ký hiệu, Ngày tháng, Tên loại và trích yếu, …). Hãy chỉ rõ các cột bằng tệp --map."
+        case .incomingRegister(let path):
+            "“\(path)” là sổ văn bản đến (có cột Ngày đến), không phải sổ văn bản đi. Hãy nhập bằng “vanthu import incoming”."
         case .missingColumns(let names):
             "Sổ thiếu cột bắt buộc: \(names.joined(separator: ", ")). Hãy thêm cột, hoặc chỉ rõ cột nào là cột đó bằng tệp --map."
         case .mappingLine(let line, let reason):
@@ -72,6 +76,8 @@ extension ImportError: ClerkFacingError {
             "“\(path)” cannot be read as \(encoding). Give --encoding (utf-8, utf-16, windows-1258) or save it from Excel as “CSV UTF-8”."
         case .noHeadingRow(let path):
             "No register heading row found in “\(path)” (Ngày đến, Số đến, Tác giả, … or Số, ký hiệu, Ngày tháng, Tên loại và trích yếu, …). Name the columns with a --map file."
+        case .incomingRegister(let path):
+            "“\(path)” is an incoming register (it has a Ngày đến column), not an outgoing one. Import it with “vanthu import incoming”."
         case .missingColumns(let names):
             "The register lacks required columns: \(names.joined(separator: ", ")). Add them, or name them with a --map file."
         case .mappingLine(let line, let reason):

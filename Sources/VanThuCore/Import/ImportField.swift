@@ -1,5 +1,3 @@
-import Foundation
-
 /// A column of a register being imported, recognised by its heading (ND30 Phụ lục IV and the
 /// spellings clerks use, with or without diacritics) or named in a `--map` file.
 public enum ImportField: String, CaseIterable, Sendable {
@@ -85,84 +83,5 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .pages: "Số trang"
         case .urgency: "Độ khẩn"
         }
-    }
-}
-
-/// Which column holds which field: found from the headings, or given by a `--map` file.
-///
-/// ```toml
-/// # so-den-cu.toml
-/// header_row = 4            # optional: the row holding the headings
-/// [columns]
-/// "Ngày nhận VB" = "arrivalDate"
-/// "Số CV" = "notation"
-/// "Bỏ qua cột này" = "ignore"
-/// ```
-public struct ImportMapping: Sendable, Equatable {
-    /// Folded heading → field (nil: ignore the column).
-    public var columns: [String: ImportField?] = [:]
-    public var headerRow: Int?
-
-    public init() {}
-
-    /// Reads the small TOML subset above: `[columns]`, `"heading" = "field"`, `header_row = N`, `#` comments.
-    public init(toml text: String) throws {
-        var section = ""
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = Self.strippingComment(String(raw)).trimmingCharacters(in: .whitespaces)
-            if line.isEmpty { continue }
-            if line.hasPrefix("[") {
-                guard line.hasSuffix("]") else { throw ImportError.mappingLine(line: index + 1, reason: "thiếu “]”") }
-                section = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
-                continue
-            }
-            guard let equals = Self.unquotedEquals(line) else { throw ImportError.mappingLine(line: index + 1, reason: "cần dạng \"tiêu đề cột\" = \"trường\"") }
-            let key = Self.unquoted(String(line[..<equals]))
-            let value = Self.unquoted(String(line[line.index(after: equals)...]))
-            switch section {
-            case "":
-                guard key == "header_row", let row = Int(value), row >= 1 else {
-                    throw ImportError.mappingLine(line: index + 1, reason: "chỉ có header_row = số dòng ở ngoài [columns]")
-                }
-                headerRow = row
-            case "columns":
-                guard !key.isEmpty else { throw ImportError.mappingLine(line: index + 1, reason: "tiêu đề cột trống") }
-                if value == "ignore" || value == "bo-qua" {
-                    columns[ImportField.normalized(key)] = .some(nil)
-                } else if let field = ImportField(rawValue: value) {
-                    columns[ImportField.normalized(key)] = field
-                } else {
-                    throw ImportError.unknownField(value, allowed: ImportField.allCases.map(\.rawValue) + ["ignore"])
-                }
-            default:
-                throw ImportError.mappingLine(line: index + 1, reason: "không biết mục [\(section)]")
-            }
-        }
-    }
-
-    private static func strippingComment(_ line: String) -> String {
-        var quoted = false
-        for (offset, character) in line.enumerated() {
-            if character == "\"" { quoted.toggle() }
-            if character == "#", !quoted { return String(line.prefix(offset)) }
-        }
-        return line
-    }
-
-    private static func unquotedEquals(_ line: String) -> String.Index? {
-        var quoted = false
-        var index = line.startIndex
-        while index < line.endIndex {
-            if line[index] == "\"" { quoted.toggle() }
-            if line[index] == "=", !quoted { return index }
-            index = line.index(after: index)
-        }
-        return nil
-    }
-
-    private static func unquoted(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard trimmed.count >= 2, trimmed.hasPrefix("\""), trimmed.hasSuffix("\"") else { return trimmed }
-        return String(trimmed.dropFirst().dropLast())
     }
 }

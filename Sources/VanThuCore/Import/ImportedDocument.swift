@@ -85,26 +85,20 @@ struct ImportRowReader {
             return n
         }
 
-        // Voided rows, as vanthu prints them: "ĐÃ HỦY SỐ. Lý do: …" and "Số đã hủy ngày …, người hủy: …".
+        // Voided rows, as vanthu prints them (RegisterCellText).
         var subjectText = text(.typeAndSubject) ?? text(.subject)
-        var voidReason: String?
-        if let s = subjectText, VietnameseText.fold(s).hasPrefix("da huy so") {
-            let reason = s.range(of: "Lý do:").map { String(s[$0.upperBound...]) } ?? s
-            voidReason = VietnameseText.nonEmpty(reason) ?? s
-            subjectText = label("(số đã hủy)", "(voided number)")
-        }
+        let voidReason = subjectText.flatMap(RegisterCellText.voidReason(inSubject:))
+        if voidReason != nil { subjectText = label("(số đã hủy)", "(voided number)") }
         var noteParts: [String] = []
         var urgency: Urgency?
         var voidedOn: String?
         var voidedBy: String?
-        for part in (text(.note) ?? "").components(separatedBy: "; ") {
+        for part in (text(.note) ?? "").components(separatedBy: RegisterCellText.noteSeparator) {
             let part = part.trimmingCharacters(in: .whitespaces)
             if part.isEmpty { continue }
             if urgency == nil, let u = try? Urgency(parsing: part) { urgency = u; continue }
-            if voidReason != nil, part.hasPrefix("Số đã hủy ngày ") {
-                let rest = part.dropFirst("Số đã hủy ngày ".count)
-                voidedOn = String(rest.prefix(10))
-                voidedBy = rest.range(of: "người hủy: ").map { String(rest[$0.upperBound...]) }
+            if voidReason != nil, let void = RegisterCellText.parseVoidNote(part) {
+                (voidedOn, voidedBy) = (void.day, void.by)
                 continue
             }
             noteParts.append(part)
@@ -153,9 +147,7 @@ struct ImportRowReader {
             organName: issuer, notation: notation, issuedDate: direction == .incoming ? try date(.issuedDate) : registerDate,
             type: type, subject: subject)
         if let handler = text(.handler) {
-            let parts = handler.components(separatedBy: "; phối hợp: ")
-            document.handler = parts[0].replacingOccurrences(of: " (chủ trì)", with: "")
-            if parts.count > 1 { document.coHandlers = parts[1].components(separatedBy: ", ").compactMap(VietnameseText.nonEmpty) }
+            (document.handler, document.coHandlers) = RegisterCellText.parseHandler(handler)
         }
         document.transferDate = try date(.transferDate)
         if let due = cell(.dueDate) {
@@ -235,15 +227,13 @@ struct ImportRowReader {
             if let first = text.split(whereSeparator: { $0 == " " || $0 == "T" }).first, first.count < text.count, let day = LocalDate.parse(String(first)) {
                 return day
             }
-            let words = VietnameseText.fold(text).split(whereSeparator: { !$0.isNumber && !$0.isLetter })
-            if let d = words.firstIndex(of: "ngay").map({ words.index(after: $0) }) ?? (words.first.flatMap { Int($0) } != nil ? words.startIndex : nil),
-                let m = words.firstIndex(of: "thang").map({ words.index(after: $0) }), let y = words.firstIndex(of: "nam").map({ words.index(after: $0) }),
-                d < words.endIndex, m < words.endIndex, y < words.endIndex,
-                let day = Int(words[d]), let month = Int(words[m]), let year = Int(words[y])
-            {
-                return LocalDate(year: year, month: month, day: day)
-            }
-            return nil
+            // "ngày 20 tháng 8 năm 2021", read as the intake reads a document's date line.
+            let scalars = Array(text.unicodeScalars)
+            guard let first = scalars.firstIndex(where: { $0.isASCII && $0.properties.numericType != nil }),
+                ["", "ngay"].contains(VietnameseText.fold(String(String.UnicodeScalarView(scalars[..<first])))),
+                let found = DateScanner.scan(scalars, from: first), found.end == scalars.count
+            else { return nil }
+            return found.date
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a register's headings and rows are in a sheet, and which column holds which field.
 struct RegisterSheet {
     var headingRow: Int  // 0-based index into the table's rows
@@ -9,46 +11,44 @@ struct RegisterSheet {
     /// (or the row a mapping names). A second heading row just below (merged group headings
     /// above) fills its gaps; a numbering row "(1) (2) (3)…" under it is skipped.
     init?(_ table: SourceTable, direction: Direction, mapping: ImportMapping) {
-        func fields(of row: [SourceTable.Cell]) -> [Int: ImportField] {
-            var found: [Int: ImportField] = [:]
+        /// The known headings of a row: column → (field, the heading as written).
+        func fields(of row: [SourceTable.Cell]) -> [Int: (field: ImportField, heading: String)] {
+            var found: [Int: (field: ImportField, heading: String)] = [:]
             for (index, cell) in row.enumerated() {
-                let text = cell.text
+                let text = VietnameseText.clean(cell.text)
                 if let mapped = mapping.columns[ImportField.normalized(text)] {
-                    if let mapped { found[index] = mapped }
+                    if let mapped { found[index] = (mapped, text) }
                 } else if let field = ImportField.field(heading: text, direction: direction) {
-                    found[index] = field
+                    found[index] = (field, text)
                 }
             }
             return found
         }
         let candidates = mapping.headerRow.map { [$0 - 1] } ?? Array(0..<min(table.rows.count, 40))
-        guard let row = candidates.first(where: { $0 < table.rows.count && Set(fields(of: table.rows[$0]).values).count >= (mapping.headerRow == nil ? 3 : 1) })
+        let needed = mapping.headerRow == nil ? 3 : 1
+        guard let row = candidates.first(where: { $0 < table.rows.count && Set(fields(of: table.rows[$0]).values.map(\.field)).count >= needed })
         else { return nil }
-        var columns = fields(of: table.rows[row])
+        var found = fields(of: table.rows[row])
         var next = row + 1
         if next < table.rows.count {
             let below = fields(of: table.rows[next])
             if below.count >= 2 {
-                for (index, field) in below where !columns.values.contains(field) || columns[index] == nil { columns[index] = field }
+                for (index, entry) in below where found[index] == nil { found[index] = entry }
                 next += 1
             }
         }
         if next < table.rows.count, Self.isNumberingRow(table.rows[next]) { next += 1 }
         // One column per field: the first wins.
-        var seen = Set<ImportField>()
-        for index in columns.keys.sorted() {
-            guard let field = columns[index] else { continue }
-            if seen.contains(field) { columns[index] = nil } else { seen.insert(field) }
+        var columns: [Int: ImportField] = [:]
+        var headings: [String: String] = [:]
+        for index in found.keys.sorted() {
+            guard let entry = found[index], !columns.values.contains(entry.field) else { continue }
+            columns[index] = entry.field
+            headings[entry.heading] = entry.field.rawValue
         }
         headingRow = row
         firstDataRow = next
         self.columns = columns
-        var headings: [String: String] = [:]
-        for (index, field) in columns {
-            let text = [row, row + 1].compactMap { $0 < table.rows.count && index < table.rows[$0].count ? table.rows[$0][index].text : nil }
-                .first { ImportField.field(heading: $0, direction: direction) == field || mapping.columns[ImportField.normalized($0)] != nil } ?? field.heading
-            headings[VietnameseText.clean(text)] = field.rawValue
-        }
         self.headings = headings
     }
 
@@ -66,7 +66,6 @@ struct RegisterSheet {
     }
 }
 
-import Foundation
 
 extension SourceTable {
     /// True when the table has a register's heading row (so a workbook's cover sheet is passed over).

@@ -61,8 +61,9 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     private static func looksLikeUTF16(_ data: Data) -> Bool {
         let sample = data.prefix(400)
         guard sample.count >= 4 else { return false }
-        let odd = sample.enumerated().filter { $0.offset % 2 == 1 && $0.element == 0 }.count
-        return odd * 2 >= sample.count / 2 * 1
+        // Little-endian UTF-16 of mostly Latin text: at least half the high (odd) bytes are zero.
+        let zeroHighBytes = stride(from: 1, to: sample.count, by: 2).filter { sample[sample.startIndex + $0] == 0 }.count
+        return zeroHighBytes * 4 >= sample.count
     }
 
     /// Windows-1258 through the C library's iconv, which also joins the separate tone marks

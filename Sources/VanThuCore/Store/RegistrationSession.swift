@@ -16,9 +16,16 @@ struct RegistrationSession {
         organization = try registry.organization(db)
     }
 
+    /// Every document type, both styles, read once per transaction.
+    mutating func allTypes() throws -> [DocumentType] {
+        if let types { return types }
+        let all = try Row.fetchAll(db, sql: "SELECT * FROM documentType").map(DocumentType.init(row:))
+        types = all
+        return all
+    }
+
     mutating func documentType(_ text: String, preferred: DocumentStyle, onlyPreferred: Bool = false) throws -> DocumentType {
-        if types == nil { types = try Row.fetchAll(db, sql: "SELECT * FROM documentType").map(DocumentType.init(row:)) }
-        return try DocumentType.find(text, in: types ?? [], preferred: preferred, onlyPreferred: onlyPreferred)
+        try DocumentType.find(text, in: try allTypes(), preferred: preferred, onlyPreferred: onlyPreferred)
     }
 
     /// The type of an incoming document: as given, else the code its ký hiệu carries, else a

@@ -45,7 +45,8 @@ extension RegistryMigrator {
         INSERT INTO documentSearch (documentSearch) VALUES ('rebuild');
         """
 
-    private static let searchColumnList = "notation, subject, issuer, handler, people, note, body, tags"
+    /// The columns of `documentSearch` and `documentSearchSource`, in order.
+    static let searchColumnList = "notation, subject, issuer, handler, people, note, body, tags"
 
     /// The statement that indexes one document (`remove`: takes it out of the index, with the
     /// values it was indexed with, as an external-content FTS5 table needs).

@@ -41,7 +41,7 @@ public enum RegisterImporter {
         let sha256 = SHA256.hex(of: data)
         let name = (source.path as NSString).lastPathComponent
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            let workbook = try XLSXReader(path: source.path)
+            let workbook = try XLSXReader(data: data, path: source.path)
             if let wanted = source.sheet {
                 let folded = VietnameseText.fold(wanted)
                 guard let sheet = workbook.sheets.first(where: { $0.name == wanted }) ?? workbook.sheets.first(where: { VietnameseText.fold($0.name) == folded })

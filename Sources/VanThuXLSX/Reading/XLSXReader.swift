@@ -16,12 +16,9 @@ public struct XLSXReader {
     private let sharedStrings: [String]
     private let date1904: Bool
 
-    /// Opens a workbook; throws ``ImportError/unreadableWorkbook(path:reason:)`` when the file is
-    /// not a readable XLSX.
-    public init(path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ImportError.fileUnreadable(path: path)
-        }
+    /// Reads a workbook already in memory (`path` names it in messages); throws
+    /// ``ImportError/unreadableWorkbook(path:reason:)`` when it is not a readable XLSX.
+    public init(data: Data, path: String) throws {
         do {
             archive = try ZipArchive(bytes: [UInt8](data))
             guard let workbook = try archive.data("xl/workbook.xml") else { throw ZipArchive.Damaged(reason: "no xl/workbook.xml") }

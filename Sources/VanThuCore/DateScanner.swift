@@ -1,17 +1,15 @@
-import VanThuCore
-
 /// Finds a date in running text: `05-7-2017`, `06/12/2016`, `20/8/21`, `29 tháng 10 năm 2020`.
-enum DateScanner {
+public enum DateScanner {
     /// The date starting at `start` (a digit), with the index just after it. A date that does
     /// not exist (31/02) gives nil, not a guess.
-    static func scan(_ s: [Unicode.Scalar], from start: Int) -> (date: LocalDate, end: Int)? {
-        guard start < s.count, NotationScanner.isDigit(s[start]) else { return nil }
+    public static func scan(_ s: [Unicode.Scalar], from start: Int) -> (date: LocalDate, end: Int)? {
+        guard start < s.count, isDigit(s[start]) else { return nil }
         var numbers: [(value: Int, digits: Int)] = []
         var i = start
         // Numeric: D sep M sep Y with one separator kind.
         var separator: Unicode.Scalar?
         while i < s.count, numbers.count < 3 {
-            guard NotationScanner.isDigit(s[i]), let run = number(s, at: i) else { break }
+            guard isDigit(s[i]), let run = number(s, at: i) else { break }
             i = run.end
             numbers.append((run.value, run.digits))
             guard numbers.count < 3, i + 1 < s.count, ["/", "-", "."].contains(s[i]), separator == nil || separator == s[i] else { break }
@@ -50,11 +48,13 @@ enum DateScanner {
         while i < s.count, s[i] == " " { i += 1 }
         var value = 0
         var digits = 0
-        while i < s.count, NotationScanner.isDigit(s[i]), digits < 5 {
+        while i < s.count, isDigit(s[i]), digits < 5 {
             value = value * 10 + Int(s[i].value - 0x30)
             digits += 1
             i += 1
         }
         return digits > 0 ? (value, digits, i) : nil
     }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 }
