@@ -285,11 +285,22 @@ CREATE TABLE journal (
     reference TEXT,
     before TEXT CHECK (before IS NULL OR json_valid(before)),
     after TEXT CHECK (after IS NULL OR json_valid(after))
-);
+, hash TEXT);
 CREATE INDEX journal_on_entity ON journal(entity, entityId);
 CREATE TRIGGER journal_is_append_only_delete BEFORE DELETE ON journal
 BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
 CREATE TRIGGER journal_is_append_only_update BEFORE UPDATE ON journal
+BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+CREATE TABLE journalSeal (
+    journalId INTEGER NOT NULL REFERENCES journal(id),
+    documentId INTEGER NOT NULL,
+    seal BLOB NOT NULL CHECK (length(seal) = 32),
+    PRIMARY KEY (journalId, documentId)
+) WITHOUT ROWID;
+CREATE INDEX journalSeal_on_document ON journalSeal(documentId, journalId);
+CREATE TRIGGER journalSeal_is_append_only_delete BEFORE DELETE ON journalSeal
+BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+CREATE TRIGGER journalSeal_is_append_only_update BEFORE UPDATE ON journalSeal
 BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
 CREATE TABLE organization (
     id INTEGER PRIMARY KEY CHECK (id = 1),

@@ -67,34 +67,6 @@ extension Registry {
         return attachment
     }
 
-    /// Checks the database (integrity, foreign keys) and every stored file against its size and
-    /// SHA-256. Changes nothing.
-    public func verify() throws -> VerifyReport {
-        let (integrity, foreignKeys, all) = try read { db in
-            (
-                try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" },
-                try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count,
-                try attachments(db, where: "1", arguments: [])
-            )
-        }
-        var problems: [StoreProblem] = []
-        var checked = Set<String>()
-        var damaged: [String: StoreProblem.Kind] = [:]
-        for attachment in all {
-            if !checked.contains(attachment.sha256) {
-                checked.insert(attachment.sha256)
-                if let problem = contentStore.problem(sha256: attachment.sha256, size: attachment.size) { damaged[attachment.sha256] = problem }
-            }
-            if let kind = damaged[attachment.sha256] {
-                problems.append(StoreProblem(kind: kind, reference: attachment.reference, name: attachment.name, sha256: attachment.sha256))
-            }
-        }
-        let unreferenced = contentStore.storedHashes().filter { !checked.contains($0) }.count
-        return VerifyReport(
-            integrity: integrity, foreignKeyErrors: foreignKeys, checkedFiles: checked.count, problems: problems, unreferenced: unreferenced,
-            searchIndex: integrity.isEmpty ? try searchIndexProblem() : nil)
-    }
-
     func attachments(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [Attachment] {
         let rows = try Row.fetchCursor(
             db,

@@ -177,7 +177,8 @@ extension Registry {
     // MARK: Journal
 
     func appendJournal(_ db: Database, action: String, entity: String, entityId: Int64?, reference: String? = nil, before: String? = nil, after: String? = nil) throws {
-        try db.cachedStatement(sql: "INSERT INTO journal (at, user, action, entity, entityId, reference, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [timestamp(db), context.user, action, entity, entityId, reference, before, after])
+        sealer.append(.init(
+            at: try timestamp(db), user: context.user, action: action, entity: entity, entityId: entityId,
+            reference: reference, before: before, after: after))
     }
 }

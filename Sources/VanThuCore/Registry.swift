@@ -26,11 +26,18 @@ public final class Registry {
     public let path: String
     public let context: RegistryContext
     let dbQueue: DatabaseQueue
+    /// Chains and seals the journal entries of each write.
+    let sealer = JournalSealer()
 
     private init(path: String, dbQueue: DatabaseQueue, context: RegistryContext) {
         self.path = path
         self.dbQueue = dbQueue
         self.context = context
+    }
+
+    /// From here on, every commit must journal its changes (migrations run before).
+    private func startJournaling() {
+        dbQueue.add(transactionObserver: sealer, extent: .databaseLifetime)
     }
 
     /// Closes the file, checkpointing the write-ahead log into it.
@@ -65,6 +72,7 @@ public final class Registry {
         let registry = Registry(path: path, dbQueue: dbQueue, context: context)
         do {
             try registry.checkSchema(access: access)
+            registry.startJournaling()
         } catch {
             registry.close()
             throw error
@@ -95,7 +103,8 @@ public final class Registry {
             configuration.journalMode = .wal
             let dbQueue = try DatabaseQueue(path: path, configuration: configuration)
             registry = Registry(path: path, dbQueue: dbQueue, context: context)
-            try RegistryMigrator.make().migrate(dbQueue)
+            try RegistryMigrator.make(user: context.user).migrate(dbQueue)
+            registry.startJournaling()
             try registry.write { db in
                 try registry.insert(organization, rules: SeriesRule.defaults(for: organization.style, outgoingPerType: outgoingPerType), db)
                 if let term { try registry.createRegister(kind: .outgoing, start: term.start, end: term.end, perType: outgoingPerType ?? true, db) }
@@ -132,7 +141,7 @@ public final class Registry {
 
     private func checkSchema(access: Access) throws {
         try perform {
-            let migrator = RegistryMigrator.make()
+            let migrator = RegistryMigrator.make(user: context.user)
             let (applicationID, superseded, complete) = try dbQueue.read { db in
                 (
                     try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
@@ -152,14 +161,17 @@ public final class Registry {
     // MARK: Transactions and errors
 
     /// Runs `body` in one `BEGIN IMMEDIATE` transaction; any error rolls everything back, and so
-    /// does `commit: false` (a dry run that checks everything against the real data).
+    /// does `commit: false` (a dry run that checks everything against the real data). The
+    /// journal entries `body` appended are written at the end, chained and sealed.
     func write<T>(commit: Bool = true, _ body: (Database) throws -> T) throws -> T {
         try perform {
             try dbQueue.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)
-                    return commit ? .commit : .rollback
+                    guard commit else { return .rollback }
+                    try sealer.flush(db)
+                    return .commit
                 }
                 guard let result else { throw RegistryError.storage("transaction returned nothing") }
                 return result

@@ -118,6 +118,6 @@ extension JournalEntry {
     init(row: Row) {
         self.init(
             id: row["id"], at: row["at"], user: row["user"], action: row["action"], entity: row["entity"],
-            entityId: row["entityId"], reference: row["reference"], before: row["before"], after: row["after"])
+            entityId: row["entityId"], reference: row["reference"], before: row["before"], after: row["after"], hash: row["hash"])
     }
 }

@@ -8,7 +8,8 @@ enum RegistryMigrator {
     /// `PRAGMA application_id` of every vanthu database: "VTHU".
     static let applicationID: Int32 = 0x5654_4855
 
-    static func make() -> DatabaseMigrator {
+    /// `user` is journaled as the one who started the journal's hash chain on an older file.
+    static func make(user: String = "vanthu") -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-create-registry") { db in
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
@@ -33,6 +34,9 @@ enum RegistryMigrator {
         }
         migrator.registerMigration("v5-search") { db in
             try db.execute(sql: searchSQL)
+        }
+        migrator.registerMigration("v6-journal-chain") { db in
+            try startJournalChain(db, user: user)
         }
         return migrator
     }

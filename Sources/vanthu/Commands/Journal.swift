@@ -1,12 +1,27 @@
 import ArgumentParser
+import Foundation
 import VanThuCore
+import VanThuXLSX
 
 extension VanThu {
     struct Journal: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show the journal: every change, who made it, when, before and after.",
-            discussion: "vanthu journal --ref den/2021/783",
+            abstract: "The journal: every change, who made it, when, before and after; chained by SHA-256.",
+            discussion: """
+                vanthu journal --ref den/2021/783
+                vanthu journal verify
+                vanthu journal export --from 1/1/2021 --to 31/12/2021 -o nhat-ky-2021.xlsx
+                """,
+            subcommands: [Show.self, Verify.self, Export.self],
+            defaultSubcommand: Show.self,
             aliases: ["nhat-ky"])
+    }
+}
+
+extension VanThu.Journal {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show the journal (the default).", aliases: ["xem"])
 
         @OptionGroup var global: GlobalOptions
 
@@ -26,6 +41,62 @@ extension VanThu {
                     Terminal.print("    \(change.field): \(change.before) → \(change.after)")
                 }
             }
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Re-compute the journal's hash chain and compare every document with what the journal last recorded; non-zero exit on any difference.",
+            aliases: ["kiem-tra"])
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let result = try global.withRegistry(.read) { try $0.verifyJournal() }
+            if global.json {
+                try Terminal.json(result)
+            } else {
+                JournalOutput.print(result)
+            }
+            if !result.isIntact { throw ExitCode(1) }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the journal of a period to XLSX or CSV for inspection.",
+            aliases: ["xuat"])
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: ArgumentHelp("First day (default: the first entry).", valueName: "date"))
+        var from: String?
+
+        @Option(help: ArgumentHelp("Last day (default: today).", valueName: "date"))
+        var to: String?
+
+        @Option(name: [.short, .long], help: ArgumentHelp("The file to write: .xlsx or .csv.", valueName: "path"), completion: .file(extensions: ["xlsx", "csv"]))
+        var output: String
+
+        @Flag(help: "Replace the output file if it exists.")
+        var overwrite = false
+
+        func run() throws {
+            guard let format = JournalWriter.Format(path: output) else {
+                throw ValidationError(Terminal.label("Tệp xuất phải có đuôi .xlsx hoặc .csv: “\(output)”.", "The output must end in .xlsx or .csv: “\(output)”."))
+            }
+            let start = try from.map(LocalDate.init(parsing:))
+            let end = try to.map(LocalDate.init(parsing:))
+            let written = try global.withRegistry(.read) { registry in
+                let entries = try registry.journalEntries(from: start, to: end)
+                let first = entries.first.flatMap { try? LocalDate(parsing: String($0.at.prefix(10))) }
+                return try JournalWriter.write(
+                    entries, organization: try registry.organization(),
+                    start: start ?? first ?? registry.context.today, end: end ?? registry.context.today,
+                    to: output, format: format, overwrite: overwrite)
+            }
+            if global.json { return try Terminal.json(["path": written.path, "entries": String(written.rows)]) }
+            Terminal.print(Terminal.label("Đã ghi \(written.rows) dòng nhật ký vào \(written.path)", "Wrote \(written.rows) journal entries to \(written.path)"))
         }
     }
 }

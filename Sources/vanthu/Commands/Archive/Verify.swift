@@ -5,7 +5,7 @@ import VanThuCore
 extension VanThu {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check the database's integrity, its search index and every stored file against its SHA-256; non-zero exit on any problem.",
+            abstract: "Before closing the year: database integrity, foreign keys, search index, numbering series without gaps, the journal's chain and seals, every stored file; non-zero exit on any problem.",
             aliases: ["check", "xac-minh", "kiem-tra"])
 
         @OptionGroup var global: GlobalOptions
@@ -37,14 +37,21 @@ extension VanThu {
                         "CHỈ MỤC TÌM KIẾM KHÔNG KHỚP văn bản (khác ở: \(problem)). Hãy chạy “vanthu check --rebuild-search-index”.",
                         "SEARCH INDEX OUT OF STEP with the documents (differs at: \(problem)). Run “vanthu check --rebuild-search-index”."))
                 }
+                for gap in report.seriesGaps {
+                    let series = gap.register + (gap.seriesKey.isEmpty ? "" : " (\(gap.seriesKey))")
+                    Terminal.print(gap.fromImport
+                        ? Terminal.label("Ghi chú: \(series) thiếu số \(gap.numbers), có từ sổ cũ đã nhập.", "Note: \(series) lacks number \(gap.numbers), from the old register imported.")
+                        : Terminal.label("SỔ THIẾU SỐ: \(series) thiếu số \(gap.numbers).", "NUMBERS MISSING: \(series) lacks number \(gap.numbers)."))
+                }
+                if let journal = report.journal { JournalOutput.print(journal) }
                 for problem in report.problems {
                     Terminal.print(problem.kind == .missing
                         ? Terminal.label("THIẾU TỆP: \(problem.reference) “\(problem.name)”", "MISSING: \(problem.reference) “\(problem.name)”")
                         : Terminal.label("TỆP BỊ THAY ĐỔI: \(problem.reference) “\(problem.name)”", "ALTERED: \(problem.reference) “\(problem.name)”"))
                 }
                 Terminal.print(report.isClean
-                    ? Terminal.label("Tốt: cơ sở dữ liệu và chỉ mục tìm kiếm toàn vẹn, \(report.checkedFiles) tệp lưu trữ khớp mã SHA-256.",
-                                     "OK: database and search index intact, \(report.checkedFiles) stored files match their SHA-256.")
+                    ? Terminal.label("Tốt: cơ sở dữ liệu, chỉ mục tìm kiếm, dãy số và nhật ký toàn vẹn, \(report.checkedFiles) tệp lưu trữ khớp mã SHA-256.",
+                                     "OK: database, search index, numbering and journal intact, \(report.checkedFiles) stored files match their SHA-256.")
                     : Terminal.label("Có lỗi. Hãy khôi phục các tệp hỏng từ bản sao lưu (vanthu restore).", "Problems found. Restore the damaged files from a backup (vanthu restore)."))
             }
             if !report.isClean { throw ExitCode(1) }

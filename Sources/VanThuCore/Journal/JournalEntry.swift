@@ -15,12 +15,14 @@ public struct JournalEntry: Equatable, Sendable {
     public var before: String?
     /// JSON of the values after the change.
     public var after: String?
+    /// SHA-256 of the entry before, this entry's fields and its seals (see ``JournalChain``).
+    public var hash: String?
 }
 
 import Foundation
 
 extension JournalEntry: Encodable {
-    enum CodingKeys: String, CodingKey { case id, at, user, action, entity, entityId, reference, before, after }
+    enum CodingKeys: String, CodingKey { case id, at, user, action, entity, entityId, reference, before, after, hash }
 
     /// `before` and `after` are embedded as JSON objects, not strings.
     public func encode(to encoder: any Encoder) throws {
@@ -34,6 +36,7 @@ extension JournalEntry: Encodable {
         try c.encode(reference, forKey: .reference)
         try c.encode(before.map(RawJSON.init), forKey: .before)
         try c.encode(after.map(RawJSON.init), forKey: .after)
+        try c.encode(hash, forKey: .hash)
     }
 
     /// One field that an entry changed.

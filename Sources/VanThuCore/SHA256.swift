@@ -38,8 +38,8 @@ public struct SHA256: Sendable {
         buffer.append(contentsOf: bytes[index...])
     }
 
-    /// The digest as 64 lowercase hex digits.
-    public mutating func finalizeHex() -> String {
+    /// The 32 bytes of the digest.
+    public mutating func finalize() -> [UInt8] {
         let bits = length &* 8
         var tail: [UInt8] = [0x80]
         while (buffer.count + tail.count) % 64 != 56 { tail.append(0) }
@@ -47,12 +47,27 @@ public struct SHA256: Sendable {
         let saved = length
         tail.withUnsafeBytes { update($0) }
         length = saved
-        let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
+        var out: [UInt8] = []
+        out.reserveCapacity(32)
+        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
+            for shift in stride(from: 24, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) }
+        }
+        return out
+    }
+
+    /// The digest as 64 lowercase hex digits.
+    public mutating func finalizeHex() -> String {
+        SHA256.hex(bytes: finalize())
+    }
+
+    /// Bytes as lowercase hex digits.
+    public static func hex(bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for word in words {
-            for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((word >> UInt32(shift)) & 0xF)]) }
+        out.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0xF)])
         }
         return String(decoding: out, as: UTF8.self)
     }

@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+
+/// The journal's hash chain and the documents' seals.
+///
+/// Each entry's `hash` is the SHA-256 of the previous entry's hash, the entry's own fields and
+/// the seals it wrote. A seal is the SHA-256 of a document row as the change left it, kept in
+/// `journalSeal` beside the entry that recorded the change. Editing, deleting or reordering an
+/// entry breaks the chain from that entry on; editing a document behind vanthu's back makes its
+/// row differ from its last seal.
+enum JournalChain {
+    /// The document columns a seal covers: every column. A migration that adds a column to
+    /// `document` adds it here and seals every document again (a test checks the list).
+    static let sealedColumns = [
+        "id", "kind", "registerId", "seriesKey", "number", "numberSuffix", "registerDate", "organName",
+        "codeNumber", "codeNotation", "notationStyle", "issuedDate", "typeCode", "typeName", "subject",
+        "handler", "transferDate", "dueDate", "fileNotation", "pageAmount", "note", "urgency", "secrecy",
+        "signerCapacity", "signerPosition", "signerFullName", "archiveCopy", "issuedAmount", "duplicateKey",
+        "registeredAt", "registeredBy", "voidedAt", "voidedBy", "voidReason", "status", "coHandlers",
+        "progress", "doneDate", "replyId", "reply",
+    ]
+
+    /// `SELECT` of the sealed columns, in order.
+    static let sealedColumnList = sealedColumns.joined(separator: ", ")
+
+    /// The journal's fields in hashing order; `hash` is read last.
+    static let entryColumnList = "id, at, user, action, entity, entityId, reference, before, after, hash"
+
+    /// The seal of a document row read with ``sealedColumnList`` (columns 0..<n).
+    static func seal(of row: Row) -> [UInt8] {
+        var hash = SHA256()
+        hash.update(Array("vanthu-document-1".utf8))
+        for index in sealedColumns.indices { append(row[index] as DatabaseValue, to: &hash) }
+        return hash.finalize()
+    }
+
+    /// The fields of an entry in hashing order (`hash` excluded).
+    static let hashedFieldCount = 9
+
+    /// The hash of one entry, fed in order: its predecessor's hash, its fields (as read with
+    /// ``entryColumnList``), then its seals ordered by document id.
+    struct EntryHasher {
+        private var hash = SHA256()
+        private var seals: Int64 = 0
+
+        init(previous: String, fields: [DatabaseValue]) {
+            hash.update(Array("vanthu-journal-1".utf8))
+            JournalChain.append(previous.databaseValue, to: &hash)
+            for field in fields.prefix(JournalChain.hashedFieldCount) { JournalChain.append(field, to: &hash) }
+        }
+
+        mutating func add(documentId: Int64, seal: [UInt8]) {
+            seals += 1
+            JournalChain.append(documentId.databaseValue, to: &hash)
+            hash.update(seal)
+        }
+
+        mutating func finalize() -> String {
+            JournalChain.append(seals.databaseValue, to: &hash)
+            return hash.finalizeHex()
+        }
+    }
+
+    /// The last entry's id and hash: where the next entry links.
+    static func head(_ db: Database) throws -> (id: Int64, hash: String) {
+        let row = try Row.fetchOne(db, sql: "SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1")
+        return (row?["id"] ?? 0, row?["hash"] ?? "")
+    }
+
+    /// Appends one entry, its hash linked to `previous`, and its seals.
+    static func insert(_ db: Database, id: Int64, previous: String, fields: [DatabaseValue], seals: [(documentId: Int64, seal: [UInt8])]) throws -> String {
+        var hasher = EntryHasher(previous: previous, fields: fields)
+        for seal in seals { hasher.add(documentId: seal.documentId, seal: seal.seal) }
+        let hash = hasher.finalize()
+        try db.cachedStatement(sql: "INSERT INTO journal (\(entryColumnList)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: StatementArguments(fields.prefix(hashedFieldCount) + [hash.databaseValue]))
+        let insertSeal = try db.cachedStatement(sql: "INSERT INTO journalSeal (journalId, documentId, seal) VALUES (?, ?, ?)")
+        for seal in seals { try insertSeal.execute(arguments: [id, seal.documentId, Data(seal.seal)]) }
+        return hash
+    }
+
+    /// One value, tagged with its SQLite type and length, so that no two rows hash alike.
+    static func append(_ value: DatabaseValue, to hash: inout SHA256) {
+        switch value.storage {
+        case .null:
+            hash.update([0])
+        case .int64(let n):
+            hash.update([1])
+            bigEndian(UInt64(bitPattern: n), to: &hash)
+        case .double(let x):
+            hash.update([2])
+            bigEndian(x.bitPattern, to: &hash)
+        case .string(let s):
+            hash.update([3])
+            let bytes = Array(s.utf8)
+            bigEndian(UInt64(bytes.count), to: &hash)
+            hash.update(bytes)
+        case .blob(let data):
+            hash.update([4])
+            bigEndian(UInt64(data.count), to: &hash)
+            hash.update(data)
+        }
+    }
+
+    private static func bigEndian(_ n: UInt64, to hash: inout SHA256) {
+        hash.update((0..<8).reversed().map { UInt8(truncatingIfNeeded: n >> (UInt64($0) * 8)) })
+    }
+}

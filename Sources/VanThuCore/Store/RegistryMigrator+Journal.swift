@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+
+extension RegistryMigrator {
+    /// The journal's hash and the documents' seals (see ``JournalChain``).
+    private static let journalChainSQL = """
+        ALTER TABLE journal ADD COLUMN hash TEXT;
+        CREATE TABLE journalSeal (
+            journalId INTEGER NOT NULL REFERENCES journal(id),
+            documentId INTEGER NOT NULL,
+            seal BLOB NOT NULL CHECK (length(seal) = 32),
+            PRIMARY KEY (journalId, documentId)
+        ) WITHOUT ROWID;
+        CREATE INDEX journalSeal_on_document ON journalSeal(documentId, journalId);
+        CREATE TRIGGER journalSeal_is_append_only_update BEFORE UPDATE ON journalSeal
+        BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+        CREATE TRIGGER journalSeal_is_append_only_delete BEFORE DELETE ON journalSeal
+        BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+        """
+
+    /// Hashes the entries written before the chain existed, in order, then seals every document
+    /// under one new `start-journal-chain` entry: from here on the chain covers the whole file.
+    static func startJournalChain(_ db: Database, user: String) throws {
+        try db.execute(sql: journalChainSQL)
+        try db.execute(sql: "DROP TRIGGER journal_is_append_only_update")
+        var previous = ""
+        var lastId: Int64 = 0
+        let update = try db.makeStatement(sql: "UPDATE journal SET hash = ? WHERE id = ?")
+        while true {
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT \(JournalChain.entryColumnList) FROM journal WHERE id > ? ORDER BY id LIMIT 10000", arguments: [lastId])
+            guard let last = rows.last else { break }
+            for row in rows {
+                var hasher = JournalChain.EntryHasher(previous: previous, fields: (0..<JournalChain.hashedFieldCount).map { row[$0] })
+                previous = hasher.finalize()
+                try update.execute(arguments: [previous, row["id"]])
+            }
+            lastId = last["id"]
+        }
+        try db.execute(sql: """
+            CREATE TRIGGER journal_is_append_only_update BEFORE UPDATE ON journal
+            BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+            """)
+        let documents = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0
+        guard documents > 0 else { return }
+        let id = lastId + 1
+        let fields: [DatabaseValue] = [
+            id.databaseValue, Registry.iso8601(Date()).databaseValue, user.databaseValue, "start-journal-chain".databaseValue,
+            "journal".databaseValue, DatabaseValue.null, DatabaseValue.null, DatabaseValue.null,
+            "{\"documents\":\(documents),\"entries\":\(lastId)}".databaseValue,
+        ]
+        // Two passes over the documents: the entry's hash needs every seal, and a seal needs its entry.
+        var hasher = JournalChain.EntryHasher(previous: previous, fields: fields)
+        try forEachSeal(db) { hasher.add(documentId: $0, seal: $1) }
+        try db.execute(
+            sql: "INSERT INTO journal (\(JournalChain.entryColumnList)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            arguments: StatementArguments(fields + [hasher.finalize().databaseValue]))
+        let insert = try db.makeStatement(sql: "INSERT INTO journalSeal (journalId, documentId, seal) VALUES (?, ?, ?)")
+        try forEachSeal(db) { try insert.execute(arguments: [id, $0, Data($1)]) }
+    }
+
+    private static func forEachSeal(_ db: Database, _ body: (Int64, [UInt8]) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(JournalChain.sealedColumnList) FROM document ORDER BY id")
+        while let row = try rows.next() { try body(row["id"], JournalChain.seal(of: row)) }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import VanThuCore
+
+/// The journal for inspection (`vanthu journal export`): one row per entry, the fields it changed
+/// spelled out, and its hash, so that an inspector can re-check the chain by hand.
+public enum JournalWriter {
+    public enum Format: String, Sendable {
+        case xlsx, csv
+
+        /// From the output's extension; nil for any other.
+        public init?(path: String) {
+            self.init(rawValue: (path as NSString).pathExtension.lowercased())
+        }
+    }
+
+    static let title = "NHẬT KÝ THAY ĐỔI SỔ ĐĂNG KÝ VĂN BẢN"
+    static let columns: [(heading: String, width: Double)] = [
+        ("Số TT", 8), ("Thời điểm", 22), ("Người thực hiện", 16), ("Thao tác", 16), ("Đối tượng", 16),
+        ("Văn bản, sổ, hồ sơ", 22), ("Nội dung thay đổi", 60), ("Mã băm (SHA-256)", 30),
+    ]
+
+    /// Writes `entries` (oldest first) for the period `start`…`end`.
+    public static func write(
+        _ entries: [JournalEntry], organization: Organization, start: LocalDate, end: LocalDate,
+        to path: String, format: Format, overwrite: Bool = false
+    ) throws -> WrittenFile {
+        guard !entries.isEmpty else { throw ExportError.emptyPeriod(register: "Nhật ký thay đổi", start: start, end: end) }
+        try AtomicOutput.write(to: path, overwrite: overwrite) { temporary in
+            switch format {
+            case .csv: try writeCSV(entries, to: temporary)
+            case .xlsx: try writeXLSX(entries, organization: organization, start: start, end: end, to: temporary)
+            }
+        }
+        return WrittenFile(path: path, rows: entries.count)
+    }
+
+    static func cells(_ entry: JournalEntry) -> [String] {
+        [
+            String(entry.id), entry.at, entry.user, entry.action,
+            entry.entity + (entry.entityId.map { " #\($0)" } ?? ""), entry.reference ?? "",
+            changes(entry), entry.hash ?? "",
+        ]
+    }
+
+    /// "trường: trước → sau" per changed field; the values written, for an entry that only adds.
+    static func changes(_ entry: JournalEntry) -> String {
+        guard entry.before != nil else { return entry.after ?? "" }
+        return entry.changes.map { "\($0.field): \($0.before) → \($0.after)" }.joined(separator: "\n")
+    }
+
+    private static func writeCSV(_ entries: [JournalEntry], to path: String) throws {
+        let out = try BufferedFile(path: path)
+        try out.write("\u{FEFF}" + columns.map { TextRegisterWriter.quoted($0.heading) }.joined(separator: ",") + "\r\n")
+        for entry in entries {
+            try out.write(cells(entry).map(TextRegisterWriter.quoted).joined(separator: ",") + "\r\n")
+        }
+        try out.close()
+    }
+
+    private static func writeXLSX(_ entries: [JournalEntry], organization: Organization, start: LocalDate, end: LocalDate, to path: String) throws {
+        let workbook = try Workbook(path: path, constantMemory: false)
+        do {
+            let sheet = try workbook.addWorksheet("Nhật ký")
+            let strong = try workbook.addFormat(CellStyle(size: 13, bold: true, center: true))
+            let plain = try workbook.addFormat(CellStyle(size: 12, center: true))
+            let heading = try workbook.addFormat(CellStyle(size: 12, bold: true, center: true, border: true))
+            let text = try workbook.addFormat(CellStyle(size: 11, border: true))
+            let last = columns.count - 1
+            for (index, column) in columns.enumerated() { try sheet.setColumn(index, width: column.width) }
+            try sheet.merge(row: 0, firstColumn: 0, lastColumn: last, text: organization.name.uppercased(), format: strong)
+            try sheet.merge(row: 1, firstColumn: 0, lastColumn: last, text: title, format: strong)
+            try sheet.merge(row: 2, firstColumn: 0, lastColumn: last, text: "Từ ngày \(start.registerForm) đến ngày \(end.registerForm)", format: plain)
+            let headingRow = 4
+            for (index, column) in columns.enumerated() { try sheet.write(.text(column.heading), row: headingRow, column: index, format: heading) }
+            for (offset, entry) in entries.enumerated() {
+                for (index, value) in cells(entry).enumerated() {
+                    try sheet.write(index == 0 ? .number(Int(entry.id)) : .text(value), row: headingRow + 1 + offset, column: index, format: text)
+                }
+            }
+            try sheet.preparePrinting(landscape: true, repeatRows: headingRow...headingRow)
+            sheet.freeze(rows: headingRow + 1)
+            try sheet.autofilter(firstRow: headingRow, lastRow: headingRow + entries.count, lastColumn: last)
+            try workbook.close()
+        } catch {
+            try? workbook.close()
+            throw error
+        }
+    }
+}
