@@ -40,6 +40,12 @@ public final class Registry {
         dbQueue.add(transactionObserver: sealer, extent: .databaseLifetime)
     }
 
+    /// A write past the process's file size limit (`ulimit -f`) fails with an error SQLite
+    /// reports, instead of killing the process with SIGXFSZ half-way. Call once at start.
+    public static func preferErrorsToSignals() {
+        signal(SIGXFSZ, SIG_IGN)
+    }
+
     /// Closes the file, checkpointing the write-ahead log into it.
     public func close() {
         try? dbQueue.close()
@@ -200,6 +206,9 @@ public final class Registry {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return RegistryError.databaseBusy(path: path)
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH: return RegistryError.databaseReadOnly(path: path)
         case .SQLITE_FULL: return RegistryError.diskFull(path: path)
+        case .SQLITE_IOERR where [.SQLITE_IOERR_WRITE, .SQLITE_IOERR_FSYNC, .SQLITE_IOERR_TRUNCATE, .SQLITE_IOERR_SHMSIZE].contains(error.extendedResultCode):
+            // EFBIG (a file size limit) and quota errors come as write errors, not SQLITE_FULL.
+            return RegistryError.diskFull(path: path)
         case .SQLITE_NOTADB: return RegistryError.notAVanThuDatabase(path: path)
         case .SQLITE_CORRUPT: return RegistryError.databaseCorrupt(path: path)
         case .SQLITE_CANTOPEN: return RegistryError.cannotCreateDatabase(path: path, reason: error.message ?? "cannot open")

@@ -254,7 +254,7 @@ public enum RegistryError: Error, Equatable, Sendable {
         case .databaseCorrupt(let path):
             "Cơ sở dữ liệu “\(path)” bị hỏng. Hãy khôi phục từ bản sao lưu."
         case .diskFull(let path):
-            "Đĩa đã đầy, không ghi được vào “\(path)”. Không có gì bị thay đổi; hãy giải phóng dung lượng rồi làm lại."
+            "Đĩa đã đầy (hoặc tệp đã đến giới hạn dung lượng), không ghi được vào “\(path)”. Không có gì bị thay đổi; hãy giải phóng dung lượng rồi làm lại."
         case .cannotCreateDatabase(let path, let reason):
             "Không tạo được cơ sở dữ liệu “\(path)”: \(reason)."
         case .storage(let detail):
@@ -355,7 +355,7 @@ public enum RegistryError: Error, Equatable, Sendable {
         case .databaseCorrupt(let path):
             "Database “\(path)” is damaged. Restore it from a backup."
         case .diskFull(let path):
-            "The disk is full; cannot write to “\(path)”. Nothing was changed; free some space and try again."
+            "The disk is full (or the file reached its size limit); cannot write to “\(path)”. Nothing was changed; free some space and try again."
         case .cannotCreateDatabase(let path, let reason):
             "Cannot create database “\(path)”: \(reason)."
         case .storage(let detail):

@@ -24,6 +24,7 @@ struct VanThu: ParsableCommand {
 
     /// Runs the command; registry failures print one line to stderr and exit with their code.
     static func main() {
+        Registry.preferErrorsToSignals()
         do {
             var command = try parseAsRoot()
             try command.run()

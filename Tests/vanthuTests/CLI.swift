@@ -60,6 +60,48 @@ struct CLI {
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// A bash script started in the background, in its own session (so that it and its children
+    /// can be killed together), its output in files; `$VANTHU` is the binary.
+    final class Script {
+        let process = Process()
+        let output: URL
+        let errors: URL
+        let pidFile: URL
+
+        init(_ script: String, cli: CLI, name: String, environment extra: [String: String] = [:]) throws {
+            output = cli.folder.appendingPathComponent("\(name).out")
+            errors = cli.folder.appendingPathComponent("\(name).err")
+            FileManager.default.createFile(atPath: output.path, contents: nil)
+            FileManager.default.createFile(atPath: errors.path, contents: nil)
+            pidFile = cli.folder.appendingPathComponent("\(name).pid")
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
+            process.arguments = ["-w", "/bin/bash", "-c", "echo $$ > '\(pidFile.path)'; " + script]
+            process.currentDirectoryURL = cli.folder
+            process.environment = cli.environment.merging(extra.merging(["VANTHU": CLI.binary]) { a, _ in a }) { $1 }
+            process.standardOutput = try FileHandle(forWritingTo: output)
+            process.standardError = try FileHandle(forWritingTo: errors)
+            try process.run()
+        }
+
+        /// Waits, and gives the exit status and what the script wrote to stderr.
+        func wait() -> (status: Int32, stderr: String) {
+            process.waitUntilExit()
+            return (process.terminationStatus, (try? String(contentsOf: errors, encoding: .utf8)) ?? "")
+        }
+
+        /// SIGKILL to the script and everything it started.
+        func kill() {
+            // The shell leads its own session and process group (setsid), whose id is its pid.
+            var shell: Int32?
+            for _ in 0..<200 where shell == nil {
+                shell = (try? String(contentsOf: pidFile, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+                if shell == nil { usleep(10_000) }
+            }
+            if let shell { _ = Foundation.kill(-shell, SIGKILL) }
+            process.waitUntilExit()
+        }
+    }
+
     /// Runs and returns stdout, failing with stderr when the exit code is not 0.
     func ok(_ arguments: [String]) throws -> String {
         let result = try run(arguments)

@@ -119,24 +119,6 @@ import Testing
         #expect(try other.run(["list", "incoming"]).status == 0)
     }
 
-    /// Four clerks registering at once never share or skip a number.
-    @Test func fourProcessesAtOnceGetExactlyOneToFourHundred() async throws {
-        let cli = try CLI()
-        try cli.initState()
-        try await withThrowingTaskGroup(of: [Int32].self) { group in
-            for clerk in 1...4 {
-                group.addTask {
-                    try (1...100).map { i in
-                        try cli.run(["incoming", "add", "--issuer", "Cơ quan \(clerk)", "--summary", "Văn bản \(i) của văn thư \(clerk)", "--type", "CV", "--received", "20/8/2021", "--user", "clerk\(clerk)"]).status
-                    }
-                }
-            }
-            for try await statuses in group { #expect(statuses.allSatisfy { $0 == 0 }) }
-        }
-        let documents = try #require(try cli.json(["list", "incoming"]) as? [[String: Any]])
-        #expect(documents.compactMap { $0["arrivalNumber"] as? Int }.sorted() == Array(1...400))
-    }
-
     @Test func registersExportFromTheCommandLine() throws {
         let cli = try CLI()
         try cli.initState()

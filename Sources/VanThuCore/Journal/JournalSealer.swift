@@ -68,6 +68,8 @@ final class JournalSealer: TransactionObserver, @unchecked Sendable {
     }
 
     func databaseDidChange(with event: DatabaseEvent) {
+        // Triggers' changes to other tables arrive here too.
+        guard event.tableName == "document" else { return }
         changedDocuments.insert(event.rowID)
     }
 

@@ -1,0 +1,173 @@
+import Foundation
+import GRDB
+import Testing
+@testable import VanThuCore
+
+/// The journal's hash chain and the documents' seals, attacked through a second SQLite
+/// connection, as someone with the file and a SQLite tool would.
+@Suite struct JournalChainTests {
+    /// A registry with three incoming documents, one routed, one edited, one voided, and an outgoing one.
+    static func busyRegistry() throws -> Registry {
+        let registry = try Fixtures.makeRegistry()
+        for summary in ["Kết quả triển khai", "Kế hoạch tuyên truyền", "Báo cáo quý III"] {
+            _ = try registry.registerIncoming(Fixtures.incoming(summary))
+        }
+        _ = try registry.route(reference: "den/2021/1", RoutingDraft(lead: "Phòng Tuyên truyền", due: "15/9/2021", date: "24/8/2021"))
+        _ = try registry.edit(reference: "den/2021/2", changes: DocumentChanges(summary: "Kế hoạch tuyên truyền năm 2022"))
+        _ = try registry.void(reference: "den/2021/3", reason: "Đăng ký trùng")
+        _ = try registry.registerOutgoing(Fixtures.outgoing())
+        return registry
+    }
+
+    /// Runs SQL on the file through its own connection, triggers dropped first as needed.
+    static func behindItsBack(_ registry: Registry, _ sql: String) throws {
+        let queue = try DatabaseQueue(path: registry.path)
+        try queue.writeWithoutTransaction { try $0.execute(sql: sql) }
+        try queue.close()
+    }
+
+    @Test func everyWriteIsChainedAndEveryDocumentSealed() throws {
+        let registry = try Self.busyRegistry()
+        defer { registry.close() }
+        let result = try registry.verifyJournal()
+        #expect(result.isIntact)
+        #expect(result.documents == 4 && result.alteredDocumentCount == 0 && result.brokenLinkCount == 0)
+        let entries = try registry.journal()
+        #expect(result.entries == entries.count && result.headId == entries.last?.id && result.headHash == entries.last?.hash)
+        #expect(entries.allSatisfy { $0.hash?.count == 64 })
+        #expect(Set(entries.compactMap(\.hash)).count == entries.count)
+        // Each document's last seal sits beside the last entry about it.
+        let lastSeals = try registry.read { db in
+            try Row.fetchAll(db, sql: "SELECT documentId, max(journalId) AS journalId FROM journalSeal GROUP BY documentId")
+                .map { ($0["documentId"] as Int64, $0["journalId"] as Int64) }
+        }
+        for (documentId, journalId) in lastSeals {
+            let last = entries.last { $0.entity == "document" && $0.entityId == documentId }
+            #expect(last?.id == journalId)
+        }
+    }
+
+    @Test func anEntryEditedBehindItsBackIsNamedAndOnlyIt() throws {
+        let registry = try Self.busyRegistry()
+        defer { registry.close() }
+        let edited = try #require(try registry.journal(reference: "den/2021/2").last)
+        try Self.behindItsBack(registry, """
+            DROP TRIGGER journal_is_append_only_update;
+            UPDATE journal SET user = 'người khác' WHERE id = \(edited.id);
+            """)
+        let result = try registry.verifyJournal()
+        #expect(!result.isIntact)
+        #expect(result.brokenLinks.map(\.id) == [edited.id])
+        #expect(result.brokenLinks.first?.user == "người khác" && result.alteredDocumentCount == 0)
+    }
+
+    @Test func aDeletedEntryBreaksTheNextLinkAndLeavesItsSealsOrphaned() throws {
+        let registry = try Self.busyRegistry()
+        defer { registry.close() }
+        let entries = try registry.journal()
+        let routed = try #require(entries.first { $0.action == "route" })
+        try Self.behindItsBack(registry, """
+            PRAGMA foreign_keys = OFF;
+            DROP TRIGGER journal_is_append_only_delete;
+            DELETE FROM journal WHERE id = \(routed.id);
+            """)
+        let result = try registry.verifyJournal()
+        #expect(result.brokenLinks.map(\.id) == [routed.id + 1])
+        #expect(result.orphanSeals == 1)
+    }
+
+    @Test func cuttingTheEndOfTheJournalLeavesItsSealsBehind() throws {
+        let registry = try Self.busyRegistry()
+        defer { registry.close() }
+        let head = try #require(try registry.journal().last)
+        try Self.behindItsBack(registry, """
+            PRAGMA foreign_keys = OFF;
+            DROP TRIGGER journal_is_append_only_delete;
+            DELETE FROM journal WHERE id = \(head.id);
+            """)
+        let result = try registry.verifyJournal()
+        #expect(result.brokenLinkCount == 0 && result.orphanSeals == 1 && !result.isIntact)
+    }
+
+    @Test func documentsEditedAddedOrRemovedBehindItsBackAreNamed() throws {
+        let registry = try Self.busyRegistry()
+        defer { registry.close() }
+        try Self.behindItsBack(registry, """
+            UPDATE document SET handler = 'Phòng khác' WHERE number = 1 AND kind = 'incoming';
+            INSERT INTO document (kind, registerId, seriesKey, number, numberSuffix, registerDate, organName, typeCode, typeName,
+                subject, registeredAt, registeredBy, status)
+            SELECT kind, registerId, seriesKey, 99, '', registerDate, organName, typeCode, typeName, 'Văn bản chèn thêm',
+                registeredAt, registeredBy, status FROM document WHERE number = 2 AND kind = 'incoming';
+            """)
+        let result = try registry.verifyJournal()
+        let routed = try #require(try registry.journal(reference: "den/2021/1").last)
+        #expect(result.alteredDocuments.contains(.init(id: 1, reference: "den/2021/1", kind: .changed, journalId: routed.id)))
+        #expect(result.alteredDocuments.contains { $0.kind == .unrecorded && $0.reference == "den/2021/99" })
+        #expect(result.alteredDocumentCount == 2 && result.brokenLinkCount == 0)
+        // The same value written back makes the row match again: the seal is of the values.
+        try Self.behindItsBack(registry, "UPDATE document SET handler = 'Phòng Tuyên truyền' WHERE id = 1")
+        #expect(try registry.verifyJournal().alteredDocuments.map(\.kind) == [.unrecorded])
+    }
+
+    @Test func aChangeThatIsNotJournaledCannotCommit() throws {
+        let registry = try Self.busyRegistry()
+        defer { registry.close() }
+        #expect(throws: (any Error).self) {
+            try registry.write { db in try db.execute(sql: "UPDATE document SET note = 'lén' WHERE id = 2") }
+        }
+        #expect(try registry.document(reference: "den/2021/2").note == nil)
+        #expect(try registry.verifyJournal().isIntact)
+    }
+
+    @Test func anOlderFileGetsItsChainStartedWhenOpened() throws {
+        let registry = try Self.busyRegistry()
+        let path = registry.path
+        let entriesBefore = try registry.journal().count
+        registry.close()
+        // The file as vanthu 0.1 (schema v5) left it.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: """
+                DROP TABLE journalSeal;
+                ALTER TABLE journal DROP COLUMN hash;
+                DELETE FROM grdb_migrations WHERE identifier = 'v6-journal-chain';
+                """)
+        }
+        try queue.close()
+        let reopened = try Registry.open(at: path, context: RegistryContext(user: "quản trị", today: LocalDate.parse("2021-12-31")))
+        defer { reopened.close() }
+        let entries = try reopened.journal()
+        #expect(entries.count == entriesBefore + 1)
+        #expect(entries.last?.action == "start-journal-chain" && entries.last?.user == "quản trị")
+        let result = try reopened.verifyJournal()
+        #expect(result.isIntact && result.documents == 4)
+        _ = try reopened.registerIncoming(Fixtures.incoming("Sau khi nâng cấp"))
+        #expect(try reopened.verifyJournal().isIntact)
+        try Self.behindItsBack(reopened, "UPDATE document SET subject = 'Sửa' WHERE id = 2")
+        #expect(try reopened.verifyJournal().alteredDocuments.map(\.reference) == ["den/2021/2"])
+    }
+
+    @Test func theSealCoversEveryDocumentColumn() throws {
+        let registry = try Fixtures.makeRegistry()
+        defer { registry.close() }
+        let columns = try registry.read { db in try db.columns(in: "document").map(\.name) }
+        #expect(Set(columns) == Set(JournalChain.sealedColumns))
+        #expect(columns.count == JournalChain.sealedColumns.count)
+    }
+
+    @Test func checkFindsAGapInASeries() throws {
+        let registry = try Self.busyRegistry()
+        defer { registry.close() }
+        #expect(try registry.verify().isClean)
+        // A number removed behind vanthu's back: the series has a gap, and the journal knows it was there.
+        try Self.behindItsBack(registry, """
+            PRAGMA foreign_keys = OFF;
+            DROP TRIGGER document_numbers_are_never_deleted;
+            DELETE FROM document WHERE number = 2 AND kind = 'incoming';
+            """)
+        let report = try registry.verify()
+        #expect(!report.isClean)
+        #expect(report.seriesGaps == [.init(register: "Sổ đăng ký văn bản đến năm 2021", seriesKey: "", numbers: "2", fromImport: false)])
+        #expect(report.journal?.alteredDocuments.map(\.kind) == [.missing])
+    }
+}
