@@ -4,7 +4,7 @@ SWIFT ?= swift
 DEMO_DIR ?= demo
 APT_PACKAGES := libxlsxwriter-dev libsqlite3-dev sqlite3 zlib1g-dev pkg-config unzip python3-venv
 
-.PHONY: all deps build release test demo bench man clean
+.PHONY: all deps build release test demo bench fuzz man clean
 
 all: build
 
@@ -37,6 +37,10 @@ demo: build
 
 bench: release
 	@bash bench/run.sh "$$($(SWIFT) build -c release --show-bin-path)"
+
+## Every parser of clerk input under libFuzzer, FUZZ_SECONDS each (default 60); findings in fuzz/findings/.
+fuzz: deps
+	@bash fuzz/run.sh
 
 ## Regenerate man/vanthu.1 from the command definitions.
 man: build

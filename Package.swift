@@ -42,6 +42,10 @@ let package = Package(
             name: "VanThuBench",
             dependencies: ["VanThuCore", "VanThuIntake"],
             path: "bench/VanThuBench"),
+        .executableTarget(
+            name: "VanThuFuzz",
+            dependencies: ["VanThuCore", "VanThuIntake", "VanThuXLSX"],
+            path: "fuzz/VanThuFuzz"),
         .testTarget(
             name: "VanThuCoreTests",
             dependencies: ["VanThuCore", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -12,6 +12,7 @@ public struct XLSXReader {
     }
 
     private let archive: ZipArchive
+    private let path: String
     public let sheets: [Sheet]
     private let sharedStrings: [String]
     private let date1904: Bool
@@ -19,6 +20,7 @@ public struct XLSXReader {
     /// Reads a workbook already in memory (`path` names it in messages); throws
     /// ``ImportError/unreadableWorkbook(path:reason:)`` when it is not a readable XLSX.
     public init(data: Data, path: String) throws {
+        self.path = path
         do {
             archive = try ZipArchive(bytes: [UInt8](data))
             guard let workbook = try archive.data("xl/workbook.xml") else { throw ZipArchive.Damaged(reason: "no xl/workbook.xml") }
@@ -51,7 +53,13 @@ public struct XLSXReader {
 
     /// The cells of a sheet, row by row; missing rows and cells are empty.
     public func table(_ sheet: Sheet) throws -> SourceTable {
-        guard let bytes = try archive.data(sheet.member) else { return SourceTable(name: sheet.name, rows: [], date1904: date1904) }
+        let member: [UInt8]?
+        do {
+            member = try archive.data(sheet.member)
+        } catch let damaged as ZipArchive.Damaged {
+            throw ImportError.unreadableWorkbook(path: path, reason: damaged.reason)
+        }
+        guard let bytes = member else { return SourceTable(name: sheet.name, rows: [], date1904: date1904) }
         var rows: [[SourceTable.Cell]] = []
         var scanner = XMLScanner(bytes)
         var row: [SourceTable.Cell] = []

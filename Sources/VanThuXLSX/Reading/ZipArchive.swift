@@ -59,8 +59,14 @@ struct ZipArchive {
         guard start + entry.compressedSize <= bytes.count else { throw Damaged(reason: "\(name) is cut short") }
         let out: [UInt8]
         switch entry.method {
-        case 0: out = Array(bytes[start..<(start + entry.compressedSize)])
-        case 8: out = try Self.inflate(bytes, start: start, count: entry.compressedSize, size: entry.size, name: name)
+        case 0:
+            guard entry.size == entry.compressedSize else { throw Damaged(reason: "\(name) declares two sizes") }
+            out = Array(bytes[start..<(start + entry.compressedSize)])
+        case 8:
+            // Deflate expands at most 1032:1; a larger declared size is a damaged (or hostile)
+            // header, and trusting it would allocate gigabytes (found by `make fuzz`).
+            guard entry.size <= entry.compressedSize * 1032 + 1024 else { throw Damaged(reason: "\(name) declares an impossible size") }
+            out = try Self.inflate(bytes, start: start, count: entry.compressedSize, size: entry.size, name: name)
         default: throw Damaged(reason: "\(name) uses compression method \(entry.method)")
         }
         let crc = out.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }

@@ -1,0 +1,87 @@
+import Foundation
+import VanThuCore
+import VanThuIntake
+import VanThuXLSX
+
+/// One parser of clerk input, given arbitrary bytes. A crash, a trap or a broken property is a
+/// finding; a refusal with an error is the expected answer to garbage.
+enum FuzzTarget: String, CaseIterable {
+    case dates, notation, intake, csv, xlsx, mapping
+
+    /// `VANTHU_FUZZ_TARGET`, else the folder a replayed file sits in.
+    static func named(_ name: String?) -> FuzzTarget? { name.flatMap(FuzzTarget.init(rawValue:)) }
+
+    func run(_ data: Data) {
+        switch self {
+        case .dates: Self.dates(String(decoding: data, as: UTF8.self))
+        case .notation: Self.notation(String(decoding: data, as: UTF8.self))
+        case .intake: _ = DocumentReader.read(data: data)
+        case .csv: Self.importTable(CSVTable(data: data).map { SourceTable(name: "fuzz.csv", csv: $0) })
+        case .xlsx: Self.xlsx(data)
+        case .mapping: _ = Self.clerkFacing { try ImportMapping(toml: String(decoding: data, as: UTF8.self)) }
+        }
+    }
+
+    /// A date read from text reads back the same from its ISO form.
+    private static func dates(_ text: String) {
+        if let date = clerkFacing({ try LocalDate(parsing: text) }) {
+            guard (try? LocalDate(parsing: date.iso)) == date else { fatalError("date \(text) → \(date.iso) does not read back") }
+        }
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            if let (date, end) = DateScanner.scan(scalars, from: index) {
+                guard end > index, end <= scalars.count, date.month >= 1, date.month <= 12 else { fatalError("scan at \(index) ended at \(end)") }
+            }
+            index += 1
+        }
+    }
+
+    /// A notation parsed from text parses the same from its printed form.
+    private static func notation(_ text: String) {
+        guard let notation = DocumentNotation.parse(text) else { return }
+        guard DocumentNotation.parse(notation.numberLine)?.comparisonKey == notation.comparisonKey else {
+            fatalError("notation \(text) → \(notation.numberLine) does not read back")
+        }
+    }
+
+    private static func xlsx(_ data: Data) {
+        guard let reader = clerkFacing({ try XLSXReader(data: data, path: "fuzz.xlsx") }) else { return }
+        for sheet in reader.sheets { importTable(clerkFacing { try reader.table(sheet) }) }
+    }
+
+    /// Garbage may be refused, but only with a message a clerk can read: any other error would
+    /// reach the terminal as a Swift dump.
+    private static func clerkFacing<T>(_ body: () throws -> T) -> T? {
+        do {
+            return try body()
+        } catch is any ClerkFacingError {
+            return nil
+        } catch {
+            fatalError("an error without a clerk's message: \(error)")
+        }
+    }
+
+    /// The whole import, as a dry run into a real (temporary) register: rows read, checked
+    /// against the numbers already there, rolled back.
+    private static func importTable(_ table: SourceTable?) {
+        guard let table, let registry = FuzzRegistry.shared else { return }
+        for direction in Direction.allCases {
+            var options = ImportOptions(direction: direction)
+            options.dryRun = true
+            _ = clerkFacing { try registry.importRegister(table, file: "fuzz", sha256: "", options: options) }
+        }
+    }
+}
+
+/// A register for the import target, made once per process in a temporary folder.
+enum FuzzRegistry {
+    nonisolated(unsafe) static let shared: Registry? = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vanthu-fuzz-\(getpid())")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("fuzz.sqlite").path
+        try? FileManager.default.removeItem(atPath: path)
+        let organization = Organization(name: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", code: "STTTT", style: .state)
+        return try? Registry.create(at: path, organization: organization, context: RegistryContext(user: "fuzz", today: LocalDate(year: 2021, month: 12, day: 31)))
+    }()
+}
