@@ -112,8 +112,8 @@ run search "dang" --year 2020
 run search "Số: 27 - BC/HU"
 run search --incoming --status open --handler "phong thong tin bao chi xuat ban"
 
-step "Kiểm tra toàn vẹn (cơ sở dữ liệu, chỉ mục tìm kiếm và bản gốc đã lưu) và sao lưu"
-run verify
+step "Kiểm tra trước khi khóa sổ: cơ sở dữ liệu, chỉ mục tìm kiếm, dãy số, chuỗi nhật ký, bản gốc đã lưu; và sao lưu"
+run kiem-tra
 run sao-luu "$folder/sao-luu"
 
 step "Sổ đăng ký văn bản đến và đi năm 2021"
@@ -121,8 +121,10 @@ run list incoming --year 2021
 run list outgoing --year 2021
 run register list
 
-step "Nhật ký (5 thao tác gần nhất)"
+step "Nhật ký (5 thao tác gần nhất), kiểm tra chuỗi mã băm, và xuất nhật ký ra Excel"
 run journal --limit 5
+run journal verify
+run nhat-ky xuat -o "$folder/nhat-ky.xlsx" --overwrite
 
 step "In sổ: Sổ đăng ký văn bản đến, đi, Sổ theo dõi giải quyết, Sổ gửi bưu điện ra Excel (A4 ngang, sẵn để ký), và báo cáo"
 run export incoming-register --year 2021 -o "$exports/so-den-2021.xlsx" --overwrite

@@ -17,7 +17,8 @@ public struct SHA256: Sendable {
         }
     }
 
-    private mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    /// Raw bytes, without a copy.
+    mutating func update(_ bytes: UnsafeRawBufferPointer) {
         length += UInt64(bytes.count)
         var index = 0
         if !buffer.isEmpty {
@@ -25,9 +26,12 @@ public struct SHA256: Sendable {
             buffer.append(contentsOf: bytes[0..<take])
             index = take
             guard buffer.count == 64 else { return }
-            let block = buffer
-            buffer.removeAll(keepingCapacity: true)
+            // Swapped out and back, so that the buffer is reused, never copied.
+            var block: [UInt8] = []
+            swap(&block, &buffer)
             block.withUnsafeBytes { raw in if let base = raw.baseAddress { compress(block: base) } }
+            block.removeAll(keepingCapacity: true)
+            swap(&block, &buffer)
         }
         if let base = bytes.baseAddress {
             while bytes.count - index >= 64 {

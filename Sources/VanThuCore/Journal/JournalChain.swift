@@ -29,7 +29,7 @@ enum JournalChain {
     /// The seal of a document row read with ``sealedColumnList`` (columns 0..<n).
     static func seal(of row: Row) -> [UInt8] {
         var hash = SHA256()
-        hash.update(Array("vanthu-document-1".utf8))
+        append("vanthu-document-1".databaseValue, to: &hash)
         for index in sealedColumns.indices { append(row[index] as DatabaseValue, to: &hash) }
         return hash.finalize()
     }
@@ -44,7 +44,7 @@ enum JournalChain {
         private var seals: Int64 = 0
 
         init(previous: String, fields: [DatabaseValue]) {
-            hash.update(Array("vanthu-journal-1".utf8))
+            JournalChain.append("vanthu-journal-1".databaseValue, to: &hash)
             JournalChain.append(previous.databaseValue, to: &hash)
             for field in fields.prefix(JournalChain.hashedFieldCount) { JournalChain.append(field, to: &hash) }
         }
@@ -80,29 +80,35 @@ enum JournalChain {
     }
 
     /// One value, tagged with its SQLite type and length, so that no two rows hash alike.
+    /// Written without allocating: a seal is computed for every document a write touches.
     static func append(_ value: DatabaseValue, to hash: inout SHA256) {
         switch value.storage {
         case .null:
-            hash.update([0])
+            tag(0, to: &hash)
         case .int64(let n):
-            hash.update([1])
+            tag(1, to: &hash)
             bigEndian(UInt64(bitPattern: n), to: &hash)
         case .double(let x):
-            hash.update([2])
+            tag(2, to: &hash)
             bigEndian(x.bitPattern, to: &hash)
-        case .string(let s):
-            hash.update([3])
-            let bytes = Array(s.utf8)
-            bigEndian(UInt64(bytes.count), to: &hash)
-            hash.update(bytes)
+        case .string(var s):
+            tag(3, to: &hash)
+            s.withUTF8 { utf8 in
+                bigEndian(UInt64(utf8.count), to: &hash)
+                hash.update(UnsafeRawBufferPointer(utf8))
+            }
         case .blob(let data):
-            hash.update([4])
+            tag(4, to: &hash)
             bigEndian(UInt64(data.count), to: &hash)
-            hash.update(data)
+            data.withUnsafeBytes { hash.update($0) }
         }
     }
 
+    private static func tag(_ tag: UInt8, to hash: inout SHA256) {
+        withUnsafeBytes(of: tag) { hash.update($0) }
+    }
+
     private static func bigEndian(_ n: UInt64, to hash: inout SHA256) {
-        hash.update((0..<8).reversed().map { UInt8(truncatingIfNeeded: n >> (UInt64($0) * 8)) })
+        withUnsafeBytes(of: n.bigEndian) { hash.update($0) }
     }
 }

@@ -36,10 +36,24 @@ final class JournalSealer: TransactionObserver, @unchecked Sendable {
         for (index, entry) in entries.enumerated() where entry.entity == "document" {
             if let id = entry.entityId { lastEntryAbout[id] = index }
         }
-        let read = try db.cachedStatement(sql: "SELECT \(JournalChain.sealedColumnList) FROM document WHERE id = ?")
-        for id in changedDocuments.sorted() {
-            guard let row = try Row.fetchOne(read, arguments: [id]) else { continue }
+        let ids = changedDocuments.sorted()
+        func sealRow(_ row: Row) {
+            let id: Int64 = row[0]
             seals[lastEntryAbout[id] ?? entries.count - 1].append((id, JournalChain.seal(of: row)))
+        }
+        if let first = ids.first, let last = ids.last, last - first < Int64(ids.count) * 4 {
+            // Mostly consecutive (a batch, an import): one range scan.
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT \(JournalChain.sealedColumnList) FROM document WHERE id BETWEEN ? AND ? ORDER BY id", arguments: [first, last])
+            while let row = try rows.next() {
+                if changedDocuments.contains(row[0]) { sealRow(row) }
+            }
+        } else {
+            let read = try db.cachedStatement(sql: "SELECT \(JournalChain.sealedColumnList) FROM document WHERE id = ?")
+            for id in ids {
+                let rows = try Row.fetchCursor(read, arguments: [id])
+                while let row = try rows.next() { sealRow(row) }
+            }
         }
         var (id, previous) = try JournalChain.head(db)
         for (entry, seals) in zip(entries, seals) {
