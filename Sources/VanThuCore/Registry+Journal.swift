@@ -51,7 +51,7 @@ extension Registry {
     }
 
     private func checkDocuments(_ db: Database, into result: inout JournalVerification) throws {
-        let documents = try Row.fetchCursor(db, sql: "SELECT \(JournalChain.sealedColumnList) FROM document ORDER BY id")
+        let documents = try Row.fetchCursor(db, sql: "\(JournalChain.sealedRows) ORDER BY id")
         // SQLite's bare columns: with max(), the other columns come from the row holding the maximum.
         let seals = try Row.fetchCursor(
             db, sql: "SELECT documentId, max(journalId) AS journalId, seal FROM journalSeal GROUP BY documentId ORDER BY documentId")
@@ -59,7 +59,8 @@ extension Registry {
         func report(_ id: Int64, _ kind: JournalVerification.AlteredDocument.Kind, _ journalId: Int64?) throws {
             result.alteredDocumentCount += 1
             guard result.alteredDocuments.count < JournalVerification.listLimit else { return }
-            let reference = kind == .missing ? nil : try Document.fetch(db, id: id)?.reference
+            // A row changed by hand may no longer read as a document: then it is named by its id.
+            let reference = kind == .missing ? nil : (try? Document.fetch(db, id: id))??.reference
             result.alteredDocuments.append(.init(id: id, reference: reference, kind: kind, journalId: journalId))
         }
         while let document = try documents.next() {
@@ -79,27 +80,6 @@ extension Registry {
         while let s = seal {
             try report(s["documentId"], .missing, s["journalId"])
             seal = try seals.next()
-        }
-    }
-
-    /// The journal entries made between two days (inclusive, the entry's local date), oldest first.
-    public func journalEntries(from: LocalDate?, to: LocalDate?) throws -> [JournalEntry] {
-        if let from, let to, to < from { throw RegistryError.dateOrder(earlier: .periodStart, later: .periodEnd) }
-        return try read { db in
-            var conditions = ["1"]
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            if let from {
-                conditions.append("substr(at, 1, 10) >= ?")
-                arguments.append(from.iso)
-            }
-            if let to {
-                conditions.append("substr(at, 1, 10) <= ?")
-                arguments.append(to.iso)
-            }
-            return try Row.fetchAll(
-                db, sql: "SELECT * FROM journal WHERE \(conditions.joined(separator: " AND ")) ORDER BY id",
-                arguments: StatementArguments(arguments)
-            ).map(JournalEntry.init(row:))
         }
     }
 }

@@ -9,13 +9,17 @@ public enum ExportError: Error, Equatable, Sendable {
     case crossesSeries(registers: [String])
     case unknownLayout(String)
     case workbook(String)
+    /// The output's extension names no format this export writes.
+    case unsupportedOutput(path: String, allowed: [String])
+    /// The journal has no entry in the period (its dates are the machine's real dates).
+    case emptyJournal(start: LocalDate, end: LocalDate)
 }
 
 extension ExportError: ClerkFacingError {
     public var exitCode: Int32 {
         switch self {
         case .outputExists, .folderMissing, .cannotWrite, .workbook: 73  // EX_CANTCREAT
-        case .emptyPeriod, .crossesSeries, .unknownLayout: 65  // EX_DATAERR
+        case .emptyPeriod, .crossesSeries, .unknownLayout, .unsupportedOutput, .emptyJournal: 65  // EX_DATAERR
         }
     }
 
@@ -39,6 +43,14 @@ extension ExportError: ClerkFacingError {
         case (.unknownLayout(let name), .en): "There is no register layout “\(name)”."
         case (.workbook(let detail), .vi): "Lỗi khi ghi tệp Excel: \(detail). Không có tệp nào bị ghi dở."
         case (.workbook(let detail), .en): "Error writing the Excel file: \(detail). No half-written file was left."
+        case (.unsupportedOutput(let path, let allowed), .vi):
+            "Không ghi được dạng tệp của “\(path)”. Hãy đặt tên tệp có đuôi \(allowed.map { "." + $0 }.joined(separator: " hoặc "))."
+        case (.unsupportedOutput(let path, let allowed), .en):
+            "Cannot write the format of “\(path)”. Give the file the extension \(allowed.map { "." + $0 }.joined(separator: " or "))."
+        case (.emptyJournal(let start, let end), .vi):
+            "Nhật ký không có dòng nào từ \(start.vietnamese) đến \(end.vietnamese) (ngày ghi nhật ký là ngày thật trên máy). Hãy chọn kỳ khác."
+        case (.emptyJournal(let start, let end), .en):
+            "The journal has no entry from \(start.vietnamese) to \(end.vietnamese) (entries carry the machine's real date). Choose another period."
         }
     }
 }

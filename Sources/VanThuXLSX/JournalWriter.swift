@@ -4,13 +4,8 @@ import VanThuCore
 /// The journal for inspection (`vanthu journal export`): one row per entry, the fields it changed
 /// spelled out, and its hash, so that an inspector can re-check the chain by hand.
 public enum JournalWriter {
-    public enum Format: String, Sendable {
+    enum Format: String, CaseIterable {
         case xlsx, csv
-
-        /// From the output's extension; nil for any other.
-        public init?(path: String) {
-            self.init(rawValue: (path as NSString).pathExtension.lowercased())
-        }
     }
 
     static let title = "NHẬT KÝ THAY ĐỔI SỔ ĐĂNG KÝ VĂN BẢN"
@@ -19,12 +14,16 @@ public enum JournalWriter {
         ("Văn bản, sổ, hồ sơ", 22), ("Nội dung thay đổi", 60), ("Mã băm (SHA-256)", 30),
     ]
 
-    /// Writes `entries` (oldest first) for the period `start`…`end`.
+    /// Writes `entries` (oldest first) for the period `start`…`end`, as XLSX or CSV by the
+    /// extension of `path`.
     public static func write(
         _ entries: [JournalEntry], organization: Organization, start: LocalDate, end: LocalDate,
-        to path: String, format: Format, overwrite: Bool = false
+        to path: String, overwrite: Bool = false
     ) throws -> WrittenFile {
-        guard !entries.isEmpty else { throw ExportError.emptyPeriod(register: "Nhật ký thay đổi", start: start, end: end) }
+        guard let format = Format(rawValue: (path as NSString).pathExtension.lowercased()) else {
+            throw ExportError.unsupportedOutput(path: path, allowed: Format.allCases.map(\.rawValue))
+        }
+        guard !entries.isEmpty else { throw ExportError.emptyJournal(start: start, end: end) }
         try AtomicOutput.write(to: path, overwrite: overwrite) { temporary in
             switch format {
             case .csv: try writeCSV(entries, to: temporary)

@@ -9,28 +9,19 @@ import GRDB
 /// entry breaks the chain from that entry on; editing a document behind vanthu's back makes its
 /// row differ from its last seal.
 enum JournalChain {
-    /// The document columns a seal covers: every column. A migration that adds a column to
-    /// `document` adds it here and seals every document again (a test checks the list).
-    static let sealedColumns = [
-        "id", "kind", "registerId", "seriesKey", "number", "numberSuffix", "registerDate", "organName",
-        "codeNumber", "codeNotation", "notationStyle", "issuedDate", "typeCode", "typeName", "subject",
-        "handler", "transferDate", "dueDate", "fileNotation", "pageAmount", "note", "urgency", "secrecy",
-        "signerCapacity", "signerPosition", "signerFullName", "archiveCopy", "issuedAmount", "duplicateKey",
-        "registeredAt", "registeredBy", "voidedAt", "voidedBy", "voidReason", "status", "coHandlers",
-        "progress", "doneDate", "replyId", "reply",
-    ]
-
-    /// `SELECT` of the sealed columns, in order.
-    static let sealedColumnList = sealedColumns.joined(separator: ", ")
+    /// A seal covers every column of the `document` row, in table order (`SELECT *`): a column
+    /// added later is covered without a list to keep, and the migration that adds it seals
+    /// every document again (``RegistryMigrator/sealAllDocuments(_:user:action:)``).
+    static let sealedRows = "SELECT * FROM document"
 
     /// The journal's fields in hashing order; `hash` is read last.
     static let entryColumnList = "id, at, user, action, entity, entityId, reference, before, after, hash"
 
-    /// The seal of a document row read with ``sealedColumnList`` (columns 0..<n).
+    /// The seal of a document row read with ``sealedRows``.
     static func seal(of row: Row) -> [UInt8] {
         var hash = SHA256()
         append("vanthu-document-1".databaseValue, to: &hash)
-        for index in sealedColumns.indices { append(row[index] as DatabaseValue, to: &hash) }
+        for index in 0..<row.count { append(row[index] as DatabaseValue, to: &hash) }
         return hash.finalize()
     }
 
@@ -67,16 +58,24 @@ enum JournalChain {
         return (row?["id"] ?? 0, row?["hash"] ?? "")
     }
 
-    /// Appends one entry, its hash linked to `previous`, and its seals.
+    /// Appends one entry, its hash linked to `previous`, and its seals; returns its hash.
     static func insert(_ db: Database, id: Int64, previous: String, fields: [DatabaseValue], seals: [(documentId: Int64, seal: [UInt8])]) throws -> String {
         var hasher = EntryHasher(previous: previous, fields: fields)
         for seal in seals { hasher.add(documentId: seal.documentId, seal: seal.seal) }
         let hash = hasher.finalize()
+        try insertEntry(db, fields: fields, hash: hash)
+        for seal in seals { try insertSeal(db, journalId: id, documentId: seal.documentId, seal: seal.seal) }
+        return hash
+    }
+
+    static func insertEntry(_ db: Database, fields: [DatabaseValue], hash: String) throws {
         try db.cachedStatement(sql: "INSERT INTO journal (\(entryColumnList)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .execute(arguments: StatementArguments(fields.prefix(hashedFieldCount) + [hash.databaseValue]))
-        let insertSeal = try db.cachedStatement(sql: "INSERT INTO journalSeal (journalId, documentId, seal) VALUES (?, ?, ?)")
-        for seal in seals { try insertSeal.execute(arguments: [id, seal.documentId, Data(seal.seal)]) }
-        return hash
+    }
+
+    static func insertSeal(_ db: Database, journalId: Int64, documentId: Int64, seal: [UInt8]) throws {
+        try db.cachedStatement(sql: "INSERT INTO journalSeal (journalId, documentId, seal) VALUES (?, ?, ?)")
+            .execute(arguments: [journalId, documentId, Data(seal)])
     }
 
     /// One value, tagged with its SQLite type and length, so that no two rows hash alike.

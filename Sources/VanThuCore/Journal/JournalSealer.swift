@@ -38,18 +38,18 @@ final class JournalSealer: TransactionObserver, @unchecked Sendable {
         }
         let ids = changedDocuments.sorted()
         func sealRow(_ row: Row) {
-            let id: Int64 = row[0]
+            let id: Int64 = row["id"]
             seals[lastEntryAbout[id] ?? entries.count - 1].append((id, JournalChain.seal(of: row)))
         }
         if let first = ids.first, let last = ids.last, last - first < Int64(ids.count) * 4 {
             // Mostly consecutive (a batch, an import): one range scan.
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT \(JournalChain.sealedColumnList) FROM document WHERE id BETWEEN ? AND ? ORDER BY id", arguments: [first, last])
+                db, sql: "\(JournalChain.sealedRows) WHERE id BETWEEN ? AND ? ORDER BY id", arguments: [first, last])
             while let row = try rows.next() {
-                if changedDocuments.contains(row[0]) { sealRow(row) }
+                if changedDocuments.contains(row["id"]) { sealRow(row) }
             }
         } else {
-            let read = try db.cachedStatement(sql: "SELECT \(JournalChain.sealedColumnList) FROM document WHERE id = ?")
+            let read = try db.cachedStatement(sql: "\(JournalChain.sealedRows) WHERE id = ?")
             for id in ids {
                 let rows = try Row.fetchCursor(read, arguments: [id])
                 while let row = try rows.next() { sealRow(row) }

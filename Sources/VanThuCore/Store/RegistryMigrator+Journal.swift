@@ -41,26 +41,30 @@ extension RegistryMigrator {
             CREATE TRIGGER journal_is_append_only_update BEFORE UPDATE ON journal
             BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
             """)
+        try sealAllDocuments(db, user: user, action: "start-journal-chain")
+    }
+
+    /// Seals every document under one new entry. The first chain needs it, and so does any later
+    /// migration that adds a column to `document`, since a seal covers every column.
+    static func sealAllDocuments(_ db: Database, user: String, action: String) throws {
         let documents = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0
         guard documents > 0 else { return }
-        let id = lastId + 1
+        let (last, previous) = try JournalChain.head(db)
+        let id = last + 1
         let fields: [DatabaseValue] = [
-            id.databaseValue, Registry.iso8601(Date()).databaseValue, user.databaseValue, "start-journal-chain".databaseValue,
+            id.databaseValue, Registry.iso8601(Date()).databaseValue, user.databaseValue, action.databaseValue,
             "journal".databaseValue, DatabaseValue.null, DatabaseValue.null, DatabaseValue.null,
-            "{\"documents\":\(documents),\"entries\":\(lastId)}".databaseValue,
+            "{\"documents\":\(documents),\"entries\":\(last)}".databaseValue,
         ]
         // Two passes over the documents: the entry's hash needs every seal, and a seal needs its entry.
         var hasher = JournalChain.EntryHasher(previous: previous, fields: fields)
         try forEachSeal(db) { hasher.add(documentId: $0, seal: $1) }
-        try db.execute(
-            sql: "INSERT INTO journal (\(JournalChain.entryColumnList)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            arguments: StatementArguments(fields + [hasher.finalize().databaseValue]))
-        let insert = try db.makeStatement(sql: "INSERT INTO journalSeal (journalId, documentId, seal) VALUES (?, ?, ?)")
-        try forEachSeal(db) { try insert.execute(arguments: [id, $0, Data($1)]) }
+        try JournalChain.insertEntry(db, fields: fields, hash: hasher.finalize())
+        try forEachSeal(db) { try JournalChain.insertSeal(db, journalId: id, documentId: $0, seal: $1) }
     }
 
     private static func forEachSeal(_ db: Database, _ body: (Int64, [UInt8]) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(JournalChain.sealedColumnList) FROM document ORDER BY id")
+        let rows = try Row.fetchCursor(db, sql: "\(JournalChain.sealedRows) ORDER BY id")
         while let row = try rows.next() { try body(row["id"], JournalChain.seal(of: row)) }
     }
 }

@@ -12,7 +12,6 @@ public struct XLSXReader {
     }
 
     private let archive: ZipArchive
-    private let path: String
     public let sheets: [Sheet]
     private let sharedStrings: [String]
     private let date1904: Bool
@@ -20,46 +19,35 @@ public struct XLSXReader {
     /// Reads a workbook already in memory (`path` names it in messages); throws
     /// ``ImportError/unreadableWorkbook(path:reason:)`` when it is not a readable XLSX.
     public init(data: Data, path: String) throws {
-        self.path = path
-        do {
-            archive = try ZipArchive(bytes: [UInt8](data))
-            guard let workbook = try archive.data("xl/workbook.xml") else { throw ZipArchive.Damaged(reason: "no xl/workbook.xml") }
-            var relations: [String: String] = [:]
-            if let rels = try archive.data("xl/_rels/workbook.xml.rels") {
-                var scanner = XMLScanner(rels)
-                while let event = scanner.next() {
-                    if case .start("Relationship", let attributes, _) = event, let id = attributes["Id"], let target = attributes["Target"] {
-                        relations[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-                    }
-                }
-            }
-            var sheets: [Sheet] = []
-            var date1904 = false
-            var scanner = XMLScanner(workbook)
+        archive = try ZipArchive(bytes: [UInt8](data), path: path)
+        guard let workbook = try archive.data("xl/workbook.xml") else { throw ZipArchive.damaged(path, "no xl/workbook.xml") }
+        var relations: [String: String] = [:]
+        if let rels = try archive.data("xl/_rels/workbook.xml.rels") {
+            var scanner = XMLScanner(rels)
             while let event = scanner.next() {
-                guard case .start(let name, let attributes, _) = event else { continue }
-                if name == "workbookPr" { date1904 = attributes["date1904"] == "1" || attributes["date1904"] == "true" }
-                if name == "sheet", let sheetName = attributes["name"], let id = attributes["id"], let member = relations[id] {
-                    sheets.append(Sheet(name: sheetName, member: member))
+                if case .start("Relationship", let attributes, _) = event, let id = attributes["Id"], let target = attributes["Target"] {
+                    relations[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
                 }
             }
-            self.sheets = sheets
-            self.date1904 = date1904
-            sharedStrings = try archive.data("xl/sharedStrings.xml").map(Self.sharedStrings) ?? []
-        } catch let damaged as ZipArchive.Damaged {
-            throw ImportError.unreadableWorkbook(path: path, reason: damaged.reason)
         }
+        var sheets: [Sheet] = []
+        var date1904 = false
+        var scanner = XMLScanner(workbook)
+        while let event = scanner.next() {
+            guard case .start(let name, let attributes, _) = event else { continue }
+            if name == "workbookPr" { date1904 = attributes["date1904"] == "1" || attributes["date1904"] == "true" }
+            if name == "sheet", let sheetName = attributes["name"], let id = attributes["id"], let member = relations[id] {
+                sheets.append(Sheet(name: sheetName, member: member))
+            }
+        }
+        self.sheets = sheets
+        self.date1904 = date1904
+        sharedStrings = try archive.data("xl/sharedStrings.xml").map(Self.sharedStrings) ?? []
     }
 
     /// The cells of a sheet, row by row; missing rows and cells are empty.
     public func table(_ sheet: Sheet) throws -> SourceTable {
-        let member: [UInt8]?
-        do {
-            member = try archive.data(sheet.member)
-        } catch let damaged as ZipArchive.Damaged {
-            throw ImportError.unreadableWorkbook(path: path, reason: damaged.reason)
-        }
-        guard let bytes = member else { return SourceTable(name: sheet.name, rows: [], date1904: date1904) }
+        guard let bytes = try archive.data(sheet.member) else { return SourceTable(name: sheet.name, rows: [], date1904: date1904) }
         var rows: [[SourceTable.Cell]] = []
         var scanner = XMLScanner(bytes)
         var row: [SourceTable.Cell] = []

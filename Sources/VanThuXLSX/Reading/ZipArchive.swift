@@ -1,5 +1,6 @@
 import CZlib
 import Foundation
+import VanThuCore
 
 /// The members of a zip file (as XLSX workbooks are), read whole into memory: stored or
 /// deflated members, each checked against its CRC-32. No ZIP64, no encryption.
@@ -13,32 +14,37 @@ struct ZipArchive {
         var localHeaderOffset: Int
     }
 
-    /// Why a file could not be read as a zip archive.
-    struct Damaged: Error { var reason: String }
-
+    let path: String
     let bytes: [UInt8]
     let entries: [String: Entry]
 
-    init(bytes: [UInt8]) throws {
+    /// The file could not be read as a workbook: the clerk's message, naming the file and why.
+    static func damaged(_ path: String, _ reason: String) -> ImportError {
+        ImportError.unreadableWorkbook(path: path, reason: reason)
+    }
+
+    /// `path` names the file in messages.
+    init(bytes: [UInt8], path: String) throws {
+        self.path = path
         self.bytes = bytes
         // End of central directory: signature 0x06054b50, in the last 64 kB + 22 bytes.
-        guard bytes.count >= 22 else { throw Damaged(reason: "too short") }
+        guard bytes.count >= 22 else { throw Self.damaged(path, "too short") }
         var end = -1
         var i = bytes.count - 22
         while i >= max(0, bytes.count - 65_557) {
             if bytes[i] == 0x50, bytes[i + 1] == 0x4B, bytes[i + 2] == 0x05, bytes[i + 3] == 0x06 { end = i; break }
             i -= 1
         }
-        guard end >= 0 else { throw Damaged(reason: "no central directory") }
+        guard end >= 0 else { throw Self.damaged(path, "no central directory") }
         let count = Int(Self.u16(bytes, end + 10))
         var offset = Int(Self.u32(bytes, end + 16))
         var entries: [String: Entry] = [:]
         for _ in 0..<count {
-            guard offset + 46 <= bytes.count, Self.u32(bytes, offset) == 0x0201_4B50 else { throw Damaged(reason: "bad central directory") }
+            guard offset + 46 <= bytes.count, Self.u32(bytes, offset) == 0x0201_4B50 else { throw Self.damaged(path, "bad central directory") }
             let nameLength = Int(Self.u16(bytes, offset + 28))
             let extraLength = Int(Self.u16(bytes, offset + 30))
             let commentLength = Int(Self.u16(bytes, offset + 32))
-            guard offset + 46 + nameLength <= bytes.count else { throw Damaged(reason: "bad central directory") }
+            guard offset + 46 + nameLength <= bytes.count else { throw Self.damaged(path, "bad central directory") }
             let name = String(decoding: bytes[(offset + 46)..<(offset + 46 + nameLength)], as: UTF8.self)
             let entry = Entry(
                 name: name, method: Self.u16(bytes, offset + 10), crc32: Self.u32(bytes, offset + 16),
@@ -54,30 +60,30 @@ struct ZipArchive {
     func data(_ name: String) throws -> [UInt8]? {
         guard let entry = entries[name] else { return nil }
         let header = entry.localHeaderOffset
-        guard header + 30 <= bytes.count, Self.u32(bytes, header) == 0x0403_4B50 else { throw Damaged(reason: "bad local header for \(name)") }
+        guard header + 30 <= bytes.count, Self.u32(bytes, header) == 0x0403_4B50 else { throw Self.damaged(path, "bad local header for \(name)") }
         let start = header + 30 + Int(Self.u16(bytes, header + 26)) + Int(Self.u16(bytes, header + 28))
-        guard start + entry.compressedSize <= bytes.count else { throw Damaged(reason: "\(name) is cut short") }
+        guard start + entry.compressedSize <= bytes.count else { throw Self.damaged(path, "\(name) is cut short") }
         let out: [UInt8]
         switch entry.method {
         case 0:
-            guard entry.size == entry.compressedSize else { throw Damaged(reason: "\(name) declares two sizes") }
+            guard entry.size == entry.compressedSize else { throw Self.damaged(path, "\(name) declares two sizes") }
             out = Array(bytes[start..<(start + entry.compressedSize)])
         case 8:
             // Deflate expands at most 1032:1; a larger declared size is a damaged (or hostile)
             // header, and trusting it would allocate gigabytes (found by `make fuzz`).
-            guard entry.size <= entry.compressedSize * 1032 + 1024 else { throw Damaged(reason: "\(name) declares an impossible size") }
-            out = try Self.inflate(bytes, start: start, count: entry.compressedSize, size: entry.size, name: name)
-        default: throw Damaged(reason: "\(name) uses compression method \(entry.method)")
+            guard entry.size <= entry.compressedSize * 1032 + 1024 else { throw Self.damaged(path, "\(name) declares an impossible size") }
+            out = try Self.inflate(bytes, start: start, count: entry.compressedSize, size: entry.size, name: name, path: path)
+        default: throw Self.damaged(path, "\(name) uses compression method \(entry.method)")
         }
         let crc = out.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
-        guard crc == entry.crc32, out.count == entry.size else { throw Damaged(reason: "\(name) fails its checksum") }
+        guard crc == entry.crc32, out.count == entry.size else { throw Self.damaged(path, "\(name) fails its checksum") }
         return out
     }
 
-    private static func inflate(_ bytes: [UInt8], start: Int, count: Int, size: Int, name: String) throws -> [UInt8] {
+    private static func inflate(_ bytes: [UInt8], start: Int, count: Int, size: Int, name: String, path: String) throws -> [UInt8] {
         var out = [UInt8](repeating: 0, count: max(size, 1))
         var stream = z_stream()
-        guard vanthu_inflate_init_raw(&stream) == Z_OK else { throw Damaged(reason: "zlib") }
+        guard vanthu_inflate_init_raw(&stream) == Z_OK else { throw Self.damaged(path, "zlib") }
         defer { inflateEnd(&stream) }
         let status: Int32 = bytes.withUnsafeBufferPointer { input in
             out.withUnsafeMutableBufferPointer { output in
@@ -88,7 +94,7 @@ struct ZipArchive {
                 return CZlib.inflate(&stream, Z_FINISH)
             }
         }
-        guard status == Z_STREAM_END || (size == 0 && status == Z_BUF_ERROR) else { throw Damaged(reason: "\(name) cannot be inflated") }
+        guard status == Z_STREAM_END || (size == 0 && status == Z_BUF_ERROR) else { throw Self.damaged(path, "\(name) cannot be inflated") }
         return size == 0 ? [] : out
     }
 

@@ -82,18 +82,15 @@ extension VanThu.Journal {
         var overwrite = false
 
         func run() throws {
-            guard let format = JournalWriter.Format(path: output) else {
-                throw ValidationError(Terminal.label("Tệp xuất phải có đuôi .xlsx hoặc .csv: “\(output)”.", "The output must end in .xlsx or .csv: “\(output)”."))
-            }
             let start = try from.map(LocalDate.init(parsing:))
             let end = try to.map(LocalDate.init(parsing:))
             let written = try global.withRegistry(.read) { registry in
-                let entries = try registry.journalEntries(from: start, to: end)
+                let entries = try registry.journal(from: start, to: end)
                 let first = entries.first.flatMap { try? LocalDate(parsing: String($0.at.prefix(10))) }
                 return try JournalWriter.write(
                     entries, organization: try registry.organization(),
                     start: start ?? first ?? registry.context.today, end: end ?? registry.context.today,
-                    to: output, format: format, overwrite: overwrite)
+                    to: output, overwrite: overwrite)
             }
             if global.json { return try Terminal.json(["path": written.path, "entries": String(written.rows)]) }
             Terminal.print(Terminal.label("Đã ghi \(written.rows) dòng nhật ký vào \(written.path)", "Wrote \(written.rows) journal entries to \(written.path)"))
