@@ -22,16 +22,16 @@ struct CheckedIncoming {
     let duplicateKey: String?
 
     init(_ draft: IncomingDraft, today: LocalDate) throws {
-        guard let issuer = VietnameseText.nonEmpty(draft.issuer) else { throw RegistryError.emptyField(.issuer) }
-        guard let subject = VietnameseText.nonEmpty(draft.summary) else { throw RegistryError.emptyField(.summary) }
+        guard let issuer = try InputLimits.text(draft.issuer, .issuer) else { throw RegistryError.emptyField(.issuer) }
+        guard let subject = try InputLimits.text(draft.summary, .summary) else { throw RegistryError.emptyField(.summary) }
         let arrival = try draft.received.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:)) ?? today
         guard arrival <= today else { throw RegistryError.dateInFuture(field: .arrivalDate, date: arrival, today: today) }
         let issued = try draft.issuedDate.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:))
         if let issued, issued > arrival { throw RegistryError.dateOrder(earlier: .issuedDate, later: .arrivalDate) }
-        let notation = try draft.notation.flatMap(VietnameseText.nonEmpty).map(DocumentNotation.init(parsing:))
+        let notation = try InputLimits.text(draft.notation, .notation).map(DocumentNotation.init(parsing:))
         let due = try draft.dueDate.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:))
         if let due, due < arrival { throw RegistryError.dateOrder(earlier: .arrivalDate, later: .dueDate) }
-        if let pages = draft.pages, pages <= 0 { throw RegistryError.invalidNumber(String(pages)) }
+        pages = try InputLimits.count(draft.pages)
         self.issuer = issuer
         self.subject = subject
         self.arrival = arrival
@@ -40,19 +40,18 @@ struct CheckedIncoming {
         self.due = due
         urgency = try draft.urgency.flatMap(VietnameseText.nonEmpty).map(Urgency.init(parsing:))
         secrecy = try draft.secrecy.flatMap(VietnameseText.nonEmpty).map(Secrecy.init(parsing:))
-        handler = VietnameseText.nonEmpty(draft.handler)
+        handler = try InputLimits.text(draft.handler, .handler)
         typeCode = VietnameseText.nonEmpty(draft.typeCode)
-        pages = draft.pages
-        note = VietnameseText.nonEmpty(draft.note)
-        fileNotation = VietnameseText.nonEmpty(draft.fileNotation)
+        note = try InputLimits.text(draft.note, .note)
+        fileNotation = try InputLimits.text(draft.fileNotation, .fileNotation)
         let signer = Signer(
-            capacity: VietnameseText.nonEmpty(draft.signer?.capacity), position: VietnameseText.nonEmpty(draft.signer?.position),
-            fullName: VietnameseText.nonEmpty(draft.signer?.fullName))
+            capacity: try InputLimits.text(draft.signer?.capacity, .position), position: try InputLimits.text(draft.signer?.position, .position),
+            fullName: try InputLimits.text(draft.signer?.fullName, .signer))
         self.signer = signer == Signer() ? nil : signer
         subNumberOf = draft.subNumberOf
         force = draft.force
         citations = draft.citations
-        text = draft.text.flatMap { $0.isEmpty ? nil : $0 }
+        text = draft.text.map(VietnameseText.withoutControls).flatMap { $0.isEmpty ? nil : $0 }
         duplicateKey = notation.map { Self.duplicateKey($0, issuer: issuer) }
     }
 

@@ -9,9 +9,15 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public let month: Int
     public let day: Int
 
-    /// Makes a date, or returns nil if it does not exist (31/02, 29/02 outside leap years).
+    /// The years a register can hold: none of its documents is older than 1900 (the oldest
+    /// archives' documents are catalogued, not registered), and a year past 2199 is a typing
+    /// slip. Dates outside are refused wherever they are read, so no "Sổ … năm 21" is opened.
+    public static let validYears = 1900...2199
+
+    /// Makes a date, or returns nil if it does not exist (31/02, 29/02 outside leap years, or a
+    /// year outside ``validYears``).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month),
+        guard LocalDate.validYears.contains(year), (1...12).contains(month),
             (1...LocalDate.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         self.year = year

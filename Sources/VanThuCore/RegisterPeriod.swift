@@ -14,7 +14,7 @@ public struct RegisterPeriod: Equatable, Sendable {
         let given = [year != nil, month != nil, quarter != nil, from != nil || to != nil].filter { $0 }.count
         guard given == 1 else { throw RegistryError.emptyField(.period) }
         if let year {
-            guard (1...9999).contains(year) else { throw RegistryError.invalidNumber(String(year)) }
+            guard LocalDate.validYears.contains(year) else { throw RegistryError.invalidNumber(String(year)) }
             try self.init(start: .firstDay(of: year), end: .lastDay(of: year))
         } else if let month {
             let parts = month.split(whereSeparator: { $0 == "-" || $0 == "/" }).compactMap { Int($0) }

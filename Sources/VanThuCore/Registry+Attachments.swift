@@ -10,7 +10,7 @@ extension Registry {
     /// document is refused.
     public func attach(reference: String, file: String, name: String? = nil) throws -> (attachment: Attachment, isNewContent: Bool) {
         let parsed = try DocumentReference(parsing: reference)
-        let name = VietnameseText.nonEmpty(name) ?? (file as NSString).lastPathComponent
+        let name = try InputLimits.text(name ?? (file as NSString).lastPathComponent, .attachmentName) ?? "tep-dinh-kem"
         // Refuse before copying anything when the document cannot take it.
         try read { db in
             let document = try document(parsed, text: reference, db)
@@ -23,6 +23,10 @@ extension Registry {
             if let existing = try String.fetchOne(db, sql: "SELECT name FROM attachment WHERE documentId = ? AND sha256 = ?", arguments: [document.id, stored.sha256]) {
                 throw ArchiveError.alreadyAttached(reference: document.reference, name: existing)
             }
+            // Names stay unique on a document, so `extract` finds each file by its name:
+            // a second “a.pdf” is kept as “a (2).pdf”.
+            let taken = Set(try String.fetchAll(db, sql: "SELECT name FROM attachment WHERE documentId = ?", arguments: [document.id]).map { $0.lowercased() })
+            let name = Self.uniqueName(name, taken: taken)
             let now = try timestamp(db)
             let mediaType = ContentStore.mediaType(name: name)
             try db.execute(
@@ -49,22 +53,38 @@ extension Registry {
     /// Copies an attachment out of the store to `destination`, checking its hash on the way.
     public func extractAttachment(reference: String, name: String, to destination: String) throws -> Attachment {
         let found = try attachments(reference: reference)
-        guard let attachment = found.first(where: { $0.name == name }) ?? found.first(where: { $0.name.lowercased() == name.lowercased() }) else {
+        let caseless = found.filter { $0.name.lowercased() == name.lowercased() }
+        guard let attachment = found.first(where: { $0.name == name }) ?? (caseless.count == 1 ? caseless.first : nil) else {
             throw ArchiveError.attachmentNotFound(reference: reference, name: name)
         }
         if let problem = contentStore.problem(sha256: attachment.sha256, size: attachment.size) {
             throw ArchiveError.storeDamaged("\(attachment.reference) “\(attachment.name)”: \(problem.rawValue)")
         }
-        if FileManager.default.fileExists(atPath: destination) {
-            throw RegistryError.cannotCreateDatabase(path: destination, reason: Language.fromEnvironment() == .vi ? "tệp đã có" : "the file exists")
+        try protectedPaths.check(destination)
+        var info = stat()
+        if lstat(destination, &info) == 0 {
+            throw RegistryError.cannotWriteFile(path: destination, reason: FileWriting.reason(errno: EEXIST))
         }
         do {
             try FileManager.default.copyItem(atPath: contentStore.path(of: attachment.sha256), toPath: destination)
             try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: destination)
         } catch {
-            throw RegistryError.cannotCreateDatabase(path: destination, reason: error.localizedDescription)
+            throw RegistryError.cannotWriteFile(path: destination, reason: FileWriting.reason(error))
         }
         return attachment
+    }
+
+    /// `name`, or “name (2).ext”, “name (3).ext”… when a name in `taken` (lower case) has it.
+    static func uniqueName(_ name: String, taken: Set<String>) -> String {
+        guard taken.contains(name.lowercased()) else { return name }
+        let ext = (name as NSString).pathExtension
+        let stem = ext.isEmpty ? name : String(name.dropLast(ext.count + 1))
+        var n = 2
+        while true {
+            let candidate = ext.isEmpty ? "\(stem) (\(n))" : "\(stem) (\(n)).\(ext)"
+            if !taken.contains(candidate.lowercased()) { return candidate }
+            n += 1
+        }
     }
 
     func attachments(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [Attachment] {

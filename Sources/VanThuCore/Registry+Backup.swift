@@ -14,8 +14,25 @@ public struct BackupManifest: Codable, Sendable, Equatable {
     public var journalEntries: Int
     public var attachments: Int
     public var files: Int
+    /// The journal's last entry when the copy was made: an anchor outside the database, for
+    /// `vanthu journal verify --expect` (absent in backups of older versions).
+    public var journalHeadId: Int64?
+    public var journalHeadHash: String?
 
     static let fileName = "vanthu-backup.json"
+}
+
+/// Numbers the database being replaced gave after the backup was made: restoring the backup
+/// forgets them, and live numbering would give them again.
+public struct ReissuedNumbers: Sendable, Equatable, Encodable {
+    /// "Sổ đăng ký văn bản đến năm 2021", and the type code of a per-type series.
+    public var register: String
+    public var seriesKey: String
+    /// The first and last number the backup does not know.
+    public var first: Int
+    public var last: Int
+    /// den/2021/3, …
+    public var references: [String]
 }
 
 extension Registry {
@@ -27,13 +44,15 @@ extension Registry {
         let name = (path as NSString).lastPathComponent
         let copyPath = (folder as NSString).appendingPathComponent(name)
         do {
+            try OwnerOnly.createFile(copyPath)
             let destination = try DatabaseQueue(path: copyPath)
             try perform { try dbQueue.backup(to: destination) }
-            let (documents, journal, attachments) = try destination.read { db in
+            let (documents, journal, attachments, head) = try destination.read { db in
                 (
                     try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0,
                     try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journal") ?? 0,
-                    try Row.fetchAll(db, sql: "SELECT sha256, size FROM attachment").map { (sha256: $0["sha256"] as String, size: $0["size"] as Int64) }
+                    try Row.fetchAll(db, sql: "SELECT sha256, size FROM attachment").map { (sha256: $0["sha256"] as String, size: $0["size"] as Int64) },
+                    try JournalChain.head(db)
                 )
             }
             try destination.close()
@@ -49,8 +68,11 @@ extension Registry {
             guard let digest = ContentStore.hash(path: copyPath) else { throw ArchiveError.fileUnreadable(path: copyPath, reason: FileReading.reason(path: copyPath)) }
             let manifest = BackupManifest(
                 format: 1, createdAt: Registry.iso8601(Date()), createdBy: context.user, source: path, database: name, sha256: digest,
-                documents: documents, journalEntries: journal, attachments: attachments.count, files: copied.count)
-            try JSONOutput.encode(manifest).write(toFile: (folder as NSString).appendingPathComponent(BackupManifest.fileName), atomically: true, encoding: .utf8)
+                documents: documents, journalEntries: journal, attachments: attachments.count, files: copied.count,
+                journalHeadId: head.id == 0 ? nil : head.id, journalHeadHash: head.id == 0 ? nil : head.hash)
+            let manifestPath = (folder as NSString).appendingPathComponent(BackupManifest.fileName)
+            try JSONOutput.encode(manifest).write(toFile: manifestPath, atomically: true, encoding: .utf8)
+            chmod(manifestPath, OwnerOnly.file)
             return manifest
         } catch {
             try? FileManager.default.removeItem(atPath: folder)
@@ -58,40 +80,80 @@ extension Registry {
         }
     }
 
-    /// Brings a backup back to `target`, after checking the copy against its manifest, its
-    /// integrity and every stored file. An existing database is replaced only with `replace`,
-    /// and is then kept beside it as `….before-restore-<time>`. The restore is journaled in the
-    /// restored database.
-    public static func restore(from folder: String, to target: String, replace: Bool, context: RegistryContext) throws -> BackupManifest {
+    /// Brings a backup back to `target`, after checking it: every member a regular file (never
+    /// a link), the copy against its manifest's SHA-256, its integrity, its journal and every
+    /// stored file. The backup folder is only read (a backup on a read-only disc restores), and
+    /// the checks run on the copy made at the target.
+    ///
+    /// An existing database is replaced only with `replace`, and is then kept beside it as
+    /// `….before-restore-<time>`. When it gave numbers the backup does not know, restoring
+    /// would give them again: refused with ``ArchiveError/restoreReissuesNumbers(_:)``
+    /// unless `reissueNumbers`, and the restore's journal entry lists them.
+    public static func restore(
+        from folder: String, to target: String, replace: Bool, reissueNumbers: Bool = false, context: RegistryContext
+    ) throws -> BackupManifest {
         let manifestPath = (folder as NSString).appendingPathComponent(BackupManifest.fileName)
         let vi = Language.fromEnvironment() == .vi
-        guard let data = FileManager.default.contents(atPath: manifestPath) else {
-            throw ArchiveError.notABackup(path: folder, reason: vi ? "không có tệp \(BackupManifest.fileName)" : "no \(BackupManifest.fileName) in it")
+        func notABackup(_ vietnamese: String, _ english: String) -> ArchiveError {
+            .notABackup(path: folder, reason: vi ? vietnamese : english)
+        }
+        guard FileChecks.isPlainFile(manifestPath), let data = FileManager.default.contents(atPath: manifestPath) else {
+            throw FileManager.default.fileExists(atPath: manifestPath)
+                ? notABackup("tệp \(BackupManifest.fileName) không phải tệp thường", "\(BackupManifest.fileName) is not a regular file")
+                : notABackup("không có tệp \(BackupManifest.fileName)", "no \(BackupManifest.fileName) in it")
         }
         guard let manifest = try? JSONDecoder().decode(BackupManifest.self, from: data), manifest.format == 1 else {
-            throw ArchiveError.notABackup(path: folder, reason: vi ? "tệp \(BackupManifest.fileName) hỏng" : "\(BackupManifest.fileName) is damaged")
+            throw notABackup("tệp \(BackupManifest.fileName) hỏng", "\(BackupManifest.fileName) is damaged")
         }
         let copyPath = (folder as NSString).appendingPathComponent((manifest.database as NSString).lastPathComponent)
-        guard ContentStore.hash(path: copyPath) == manifest.sha256 else {
-            throw ArchiveError.notABackup(path: folder, reason: vi ? "tệp cơ sở dữ liệu đã bị thay đổi hoặc thiếu so với lúc sao lưu" : "the database file is missing or changed since the backup")
+        guard FileChecks.isPlainFile(copyPath) else {
+            throw FileManager.default.fileExists(atPath: copyPath) || FileChecks.exists(copyPath)
+                ? notABackup("tệp cơ sở dữ liệu trong bản sao lưu là liên kết hoặc không phải tệp thường", "the database file in the backup is a link or not a regular file")
+                : notABackup("thiếu tệp cơ sở dữ liệu", "the database file is missing")
         }
-        let copy = try Registry.open(at: copyPath, access: .read, context: context)
-        let report = try copy.verify()
-        let hashes = try copy.read { db in try String.fetchSet(db, sql: "SELECT sha256 FROM attachment") }
-        copy.close()
-        guard report.isClean else {
-            throw ArchiveError.notABackup(path: folder, reason: (report.integrity + report.problems.map { "\($0.name): \($0.kind.rawValue)" }).joined(separator: "; "))
-        }
+        var targetInfo = stat()
+        if lstat(target, &targetInfo) == 0, (targetInfo.st_mode & S_IFMT) != S_IFREG { throw RegistryError.outputNotAFile(path: target) }
         let fm = FileManager.default
+        let exists = fm.fileExists(atPath: target)
+        if exists, !replace { throw ArchiveError.restoreTargetExists(path: target) }
+        // The copy is made beside the target first, and checked there.
+        let temporary = target + ".restoring"
+        try? fm.removeItem(atPath: temporary)
+        defer { for suffix in ["", "-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: temporary + suffix) } }
+        guard try FileChecks.copy(copyPath, to: temporary) == manifest.sha256 else {
+            throw notABackup("tệp cơ sở dữ liệu đã bị thay đổi so với lúc sao lưu", "the database file changed since the backup")
+        }
+        let copy = try Registry.open(at: temporary, access: .read, context: context)
+        let report: VerifyReport
+        let hashes: Set<String>
+        let backupSeries: [String: Int]
+        do {
+            defer { copy.close() }
+            report = try copy.verify(store: ContentStore(databasePath: copyPath))
+            hashes = try copy.read { db in try String.fetchSet(db, sql: "SELECT sha256 FROM attachment") }
+            backupSeries = try copy.read { db in try Registry.highestNumbers(db) }
+        }
+        guard report.isClean else { throw ArchiveError.notABackup(path: folder, reason: report.findings(in: Language.fromEnvironment()).joined(separator: "; ")) }
+        let source = ContentStore(databasePath: copyPath)
+        for hash in hashes where !FileChecks.isPlainFile(source.path(of: hash)) {
+            throw notABackup("tệp lưu trữ \(hash.prefix(12))… là liên kết hoặc không phải tệp thường", "stored file \(hash.prefix(12))… is a link or not a regular file")
+        }
+        // What the database being replaced gave that the backup does not know.
+        var reissued: [ReissuedNumbers] = []
+        if exists, let current = try? Registry.open(at: target, access: .read, context: context) {
+            defer { current.close() }
+            reissued = (try? current.numbersBeyond(backupSeries)) ?? []
+        }
+        if !reissued.isEmpty, !reissueNumbers { throw ArchiveError.restoreReissuesNumbers(reissued) }
+
         let companions = ["", "-wal", "-shm", "-files"]
         var movedAside: [(from: String, to: String)] = []
         /// Puts a replaced database back where it was when the restore cannot finish.
         func undo(_ error: any Error) -> any Error {
             for move in movedAside.reversed() { try? fm.moveItem(atPath: move.to, toPath: move.from) }
-            return RegistryError.cannotCreateDatabase(path: target, reason: error.localizedDescription)
+            return RegistryError.cannotWriteFile(path: target, reason: FileWriting.reason(error))
         }
-        if fm.fileExists(atPath: target) {
-            guard replace else { throw ArchiveError.restoreTargetExists(path: target) }
+        if exists {
             let aside = "\(target).before-restore-" + Registry.iso8601(Date()).replacingOccurrences(of: ":", with: "")
             do {
                 for suffix in companions where fm.fileExists(atPath: target + suffix) {
@@ -102,25 +164,63 @@ extension Registry {
                 throw undo(error)
             }
         }
-        let temporary = target + ".restoring"
         do {
-            try? fm.removeItem(atPath: temporary)
-            try fm.copyItem(atPath: copyPath, toPath: temporary)
+            for suffix in ["-wal", "-shm"] { try? fm.removeItem(atPath: temporary + suffix) }
             try fm.moveItem(atPath: temporary, toPath: target)
         } catch {
-            try? fm.removeItem(atPath: temporary)
             throw undo(error)
         }
-        let source = ContentStore(databasePath: copyPath)
         let destination = ContentStore(databasePath: target)
         for hash in hashes.sorted() { _ = try destination.store(fileAt: source.path(of: hash)) }
         let registry = try Registry.open(at: target, context: context)
         defer { registry.close() }
         try registry.write { db in
-            let after: [String: String] = ["from": folder, "backupCreatedAt": manifest.createdAt, "sha256": manifest.sha256]
-            try registry.appendJournal(db, action: "restore", entity: "database", entityId: nil, reference: (target as NSString).lastPathComponent, after: try JSONOutput.encode(after, pretty: false))
+            var after: [String: JSONValue] = [
+                "from": .string(folder), "backupCreatedAt": .string(manifest.createdAt), "sha256": .string(manifest.sha256),
+            ]
+            if !reissued.isEmpty {
+                after["numbersGivenAgain"] = .array(reissued.flatMap(\.references).map(JSONValue.string))
+            }
+            try registry.appendJournal(
+                db, action: "restore", entity: "database", entityId: nil, reference: (target as NSString).lastPathComponent,
+                after: JSONValue.fields(after.sorted { $0.key < $1.key }).compact)
         }
         return manifest
+    }
+
+    /// The highest number of every series: "registerKind/year/seriesKey" → number.
+    static func highestNumbers(_ db: Database) throws -> [String: Int] {
+        var result: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT r.kind, r.startDate, d.seriesKey, MAX(d.number) AS highest
+            FROM document d JOIN register r ON r.id = d.registerId GROUP BY r.id, d.seriesKey
+            """) {
+            result["\(row["kind"] as String)/\(row["startDate"] as String)/\(row["seriesKey"] as String)"] = row["highest"]
+        }
+        return result
+    }
+
+    /// The numbers of this database beyond the highest of each series in `known`.
+    func numbersBeyond(_ known: [String: Int]) throws -> [ReissuedNumbers] {
+        try read { db in
+            var result: [ReissuedNumbers] = []
+            for row in try Row.fetchAll(db, sql: """
+                SELECT r.id, r.kind, r.startDate, d.seriesKey, MAX(d.number) AS highest
+                FROM document d JOIN register r ON r.id = d.registerId GROUP BY r.id, d.seriesKey ORDER BY r.startDate, r.kind, d.seriesKey
+                """) {
+                let key = "\(row["kind"] as String)/\(row["startDate"] as String)/\(row["seriesKey"] as String)"
+                let highest: Int = row["highest"]
+                let knownHighest = known[key] ?? 0
+                guard highest > knownHighest else { continue }
+                let register = try Row.fetchOne(db, sql: "SELECT * FROM register WHERE id = ?", arguments: [row["id"]]).map(Register.init(row:))
+                let documents = try Document.fetchAll(
+                    db, where: "d.registerId = ? AND d.seriesKey = ? AND d.number > ?", arguments: [row["id"], row["seriesKey"], knownHighest])
+                result.append(ReissuedNumbers(
+                    register: register?.title ?? key, seriesKey: row["seriesKey"], first: knownHighest + 1, last: highest,
+                    references: documents.map(\.reference)))
+            }
+            return result
+        }
     }
 
     private static func prepareEmptyFolder(_ folder: String) throws {
@@ -131,10 +231,6 @@ extension Registry {
                 throw ArchiveError.backupTargetNotEmpty(path: folder)
             }
         }
-        do {
-            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw RegistryError.cannotCreateDatabase(path: folder, reason: error.localizedDescription)
-        }
+        try OwnerOnly.createFolder(folder)
     }
 }

@@ -21,12 +21,14 @@ extension Registry {
     }
 
     /// Records a day the government announced: a substitute day off, or (`workday`) a weekend
-    /// day or holiday made a working day. Replacing an earlier entry keeps it in the journal.
-    public func addHoliday(date text: String, name: String, workday: Bool) throws -> Holiday {
+    /// day or holiday made a working day. A day already added is replaced only with `replace`,
+    /// and the earlier entry stays in the journal.
+    public func addHoliday(date text: String, name: String, workday: Bool, replace: Bool = false) throws -> Holiday {
         let date = try LocalDate(parsing: text)
-        guard let name = VietnameseText.nonEmpty(name) else { throw RegistryError.emptyField(.holidayName) }
+        guard let name = try InputLimits.text(name, .holidayName) else { throw RegistryError.emptyField(.holidayName) }
         return try write { db in
             let before = try Row.fetchOne(db, sql: "SELECT date, dayOff, name FROM calendarDay WHERE date = ?", arguments: [date.iso])
+            if let before, !replace { throw RegistryError.dayAlreadyAdded(date, name: before["name"]) }
             try db.execute(
                 sql: "INSERT OR REPLACE INTO calendarDay (date, dayOff, name, addedAt, addedBy) VALUES (?, ?, ?, ?, ?)",
                 arguments: [date.iso, !workday, name, timestamp(db), context.user])

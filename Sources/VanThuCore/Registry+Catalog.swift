@@ -75,7 +75,7 @@ extension Registry {
     }
 
     private func checkYear(_ year: Int) throws {
-        guard (1900...9999).contains(year) else { throw RegistryError.invalidNumber(String(year)) }
+        guard LocalDate.validYears.contains(year) else { throw RegistryError.invalidNumber(String(year)) }
     }
 
     private func nextCatalogPosition(year: Int, _ db: Database) throws -> Int {

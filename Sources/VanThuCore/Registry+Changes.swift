@@ -21,9 +21,13 @@ extension Registry {
     /// Corrects fields of a registered document; the old values go to the journal.
     public func edit(reference: String, changes: DocumentChanges) throws -> Document {
         guard !changes.isEmpty else { throw RegistryError.nothingToChange }
-        if let summary = changes.summary, VietnameseText.nonEmpty(summary) == nil { throw RegistryError.emptyField(.summary) }
+        let summary = try changes.summary.map { try InputLimits.text($0, .summary) ?? { throw RegistryError.emptyField(.summary) }() }
+        // An empty --due clears the deadline.
+        let clearsDue = changes.dueDate.map { VietnameseText.nonEmpty($0) == nil } ?? false
         let due = try changes.dueDate.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:))
-        if let pages = changes.pages, pages <= 0 { throw RegistryError.invalidNumber(String(pages)) }
+        let pages = try InputLimits.count(changes.pages)
+        let handler = try changes.handler.map { try InputLimits.text($0, .handler) }
+        let note = try changes.note.map { try InputLimits.text($0, .note) }
         let parsed = try DocumentReference(parsing: reference)
         return try write { db in
             let document = try document(parsed, text: reference, db)
@@ -36,14 +40,15 @@ extension Registry {
                 assignments.append("\(column) = ?")
                 arguments.append(value)
             }
-            if let summary = changes.summary { set("subject", VietnameseText.clean(summary)) }
-            if let handler = changes.handler {
-                set("handler", VietnameseText.nonEmpty(handler))
-                if document.transferDate == nil { set("transferDate", context.today.iso) }
+            if let summary { set("subject", summary) }
+            if let handler {
+                set("handler", handler)
+                if document.transferDate == nil, handler != nil { set("transferDate", context.today.iso) }
             }
-            if let due { set("dueDate", due.iso) }
-            if let pages = changes.pages { set("pageAmount", pages) }
-            if let note = changes.note { set("note", VietnameseText.nonEmpty(note)) }
+            if let due { set("dueDate", due.iso) } else if clearsDue { set("dueDate", nil) }
+            if let pages { set("pageAmount", pages) }
+            if let note { set("note", note) }
+            guard !assignments.isEmpty else { throw RegistryError.nothingToChange }
             arguments.append(document.id)
             try db.execute(sql: "UPDATE document SET \(assignments.joined(separator: ", ")) WHERE id = ?", arguments: StatementArguments(arguments))
             return try journalUpdate(action: "edit", before: document, db)

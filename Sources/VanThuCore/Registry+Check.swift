@@ -5,7 +5,10 @@ extension Registry {
     /// Everything a clerk checks before closing the year: SQLite's integrity and foreign keys, the
     /// search index, numbering series without gaps, the journal's chain and seals, and every
     /// stored file against its size and SHA-256. Changes nothing.
-    public func verify() throws -> VerifyReport {
+    /// - Parameter store: where the stored files are, when not beside this file (a backup's
+    ///   copy being checked before it is restored).
+    public func verify(store: ContentStore? = nil) throws -> VerifyReport {
+        let contentStore = store ?? contentStore
         let (integrity, foreignKeys, all, gaps) = try read { db in
             (
                 try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" },

@@ -8,6 +8,9 @@ public struct ImportOptions: Sendable {
     public var dryRun = false
     /// Import the good rows and leave out the bad ones (listed in the report).
     public var skipBad = false
+    /// Accept numbers missing in the register in use (the one covering today) after the
+    /// import; without it such an import is refused, since live numbering goes on past them.
+    public var allowGaps = false
 
     public init(direction: Direction) {
         self.direction = direction
@@ -31,7 +34,8 @@ extension Registry {
         guard missing.isEmpty else { throw ImportError.missingColumns(missing) }
         var report = ImportReport(
             file: file, sheet: table.name, sha256: sha256, direction: options.direction.rawValue, columns: sheet.headings,
-            headingRow: sheet.headingRow + 1, rowsRead: 0, imported: 0, problems: [], series: [], dryRun: options.dryRun, committed: false)
+            headingRow: table.lineNumber(ofRow: sheet.headingRow), rowsRead: 0, imported: 0, problems: [], series: [], dryRun: options.dryRun,
+            liveSeriesGaps: nil, committed: false)
         let language = Language.fromEnvironment()
         try write(commit: !options.dryRun) { db in
             var session = try RegistrationSession(registry: self, db)
@@ -39,6 +43,7 @@ extension Registry {
                 direction: options.direction, columns: sheet.columns, organization: session.organization, types: try session.allTypes(),
                 today: context.today, date1904: table.date1904)
             var taken: [String: Int] = [:]  // register|series|number|suffix → first row
+            let headingWidth = table.rows[sheet.headingRow].count
             var imported: [String: (register: Register, seriesKey: String, numbers: [Int], duplicates: [Int])] = [:]
             let exists = try db.makeStatement(
                 sql: "SELECT 1 FROM document WHERE registerId = ? AND seriesKey = ? AND number = ? AND numberSuffix = ?")
@@ -59,8 +64,15 @@ extension Registry {
                 let cells = table.rows[index]
                 guard cells.contains(where: { $0 != .empty && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) else { continue }
                 report.rowsRead += 1
+                let line = table.lineNumber(ofRow: index)
                 do {
-                    let d = try reader.read(cells, row: index + 1)
+                    if let damage = table.damaged[index] { throw RowProblem(reason: damage) }
+                    if table.uniformRows, cells.count != headingWidth {
+                        throw RowProblem(reason: language == .vi
+                            ? "có \(cells.count) trường, dòng tiêu đề có \(headingWidth) (thiếu hoặc thừa dấu phân cách?)"
+                            : "has \(cells.count) fields where the heading row has \(headingWidth) (a missing or extra delimiter?)")
+                    }
+                    let d = try reader.read(cells, row: line)
                     let register: Register
                     do {
                         register = try session.register(kind: d.kind, covering: d.registerDate)
@@ -97,22 +109,40 @@ extension Registry {
                     if d.suffix.isEmpty { imported[seriesName, default: (register, seriesKey, [], [])].numbers.append(d.number) }
                     report.imported += 1
                 } catch let problem as RowProblem {
-                    report.problems.append(.init(row: index + 1, reason: problem.reason))
+                    report.problems.append(.init(row: line, reason: problem.reason))
                 }
             }
             guard report.rowsRead > 0 else { throw ImportError.nothingToImport(path: file) }
+            var liveGap: ImportError?
             report.series = try imported.values.sorted { ($0.register.start, $0.seriesKey) < ($1.register.start, $1.seriesKey) }.map { entry in
                 let all = try Int.fetchAll(
                     db, sql: "SELECT DISTINCT number FROM document WHERE registerId = ? AND seriesKey = ? ORDER BY number",
                     arguments: [entry.register.id, entry.seriesKey])
-                let next = try allocateNumber(register: entry.register, seriesKey: entry.seriesKey, subNumberOf: nil, db).0
-                return ImportReport.Series(
+                let next = (try? allocateNumber(register: entry.register, seriesKey: entry.seriesKey, subNumberOf: nil, db).0) ?? (all.last ?? 0) + 1
+                let series = ImportReport.Series(
                     register: entry.register.title, seriesKey: entry.seriesKey, imported: entry.numbers.count,
                     first: entry.numbers.min() ?? 0, last: entry.numbers.max() ?? 0, gaps: Self.gaps(all),
                     duplicates: entry.duplicates, nextNumber: next)
+                // Live numbering goes on after the highest number: in the register in use, every
+                // number from the series' first must be there.
+                if !options.allowGaps, liveGap == nil, entry.register.start <= context.today, context.today <= entry.register.end {
+                    let first = try Int.fetchOne(
+                        db, sql: "SELECT firstNumber FROM seriesStart WHERE registerId = ? AND seriesKey = ?",
+                        arguments: [entry.register.id, entry.seriesKey]) ?? 1
+                    let missing = Self.gaps([first - 1] + all.filter { $0 >= first })
+                    if !missing.isEmpty {
+                        liveGap = .gapsInLiveSeries(
+                            register: series.register + (series.seriesKey.isEmpty ? "" : " (\(series.seriesKey))"), gaps: missing, next: next)
+                    }
+                }
+                return series
             }
-            if options.dryRun { return }
+            if options.dryRun {
+                report.liveSeriesGaps = liveGap?.message(in: language)
+                return
+            }
             if !report.problems.isEmpty && !options.skipBad { throw ImportError.badRows(report.problems) }
+            if let liveGap { throw liveGap }
             report.committed = true
             try appendJournal(
                 db, action: "import", entity: "register", entityId: nil, reference: (file as NSString).lastPathComponent,

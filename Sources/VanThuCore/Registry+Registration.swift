@@ -106,17 +106,20 @@ extension Registry {
     /// Registers an outgoing document: gives it the next number of its series (chosen by its
     /// issue date), builds its ký hiệu, records its Nơi nhận and counts the copies to print.
     public func registerOutgoing(_ draft: OutgoingDraft) throws -> Document {
-        guard let subject = VietnameseText.nonEmpty(draft.summary) else { throw RegistryError.emptyField(.summary) }
+        guard let subject = try InputLimits.text(draft.summary, .summary) else { throw RegistryError.emptyField(.summary) }
         guard let typeText = VietnameseText.nonEmpty(draft.typeCode) else { throw RegistryError.emptyField(.typeCode) }
-        guard let signerName = VietnameseText.nonEmpty(draft.signer.fullName) else { throw RegistryError.emptyField(.signer) }
+        guard let signerName = try InputLimits.text(draft.signer.fullName, .signer) else { throw RegistryError.emptyField(.signer) }
         let issued = try draft.issuedDate.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:)) ?? context.today
         guard issued <= context.today else { throw RegistryError.dateInFuture(field: .issuedDate, date: issued, today: context.today) }
         let due = try draft.dueDate.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:))
         if let due, due < issued { throw RegistryError.dateOrder(earlier: .issuedDate, later: .dueDate) }
         let urgency = try draft.urgency.flatMap(VietnameseText.nonEmpty).map(Urgency.init(parsing:))
         let secrecy = try draft.secrecy.flatMap(VietnameseText.nonEmpty).map(Secrecy.init(parsing:))
-        if let pages = draft.pages, pages <= 0 { throw RegistryError.invalidNumber(String(pages)) }
-        let recipients = draft.recipients.compactMap(RecipientList.cleanEntry)
+        let pages = try InputLimits.count(draft.pages)
+        let note = try InputLimits.text(draft.note, .note)
+        let capacity = try InputLimits.text(draft.signer.capacity, .position)
+        let position = try InputLimits.text(draft.signer.position, .position)
+        let recipients = try draft.recipients.compactMap(RecipientList.cleanEntry).map { try InputLimits.text($0, .recipient) ?? $0 }
         let unit = VietnameseText.nonEmpty(draft.unit)
         if let unit, !unit.allSatisfy({ $0.isLetter || $0.isASCIIDigit }) {
             throw RegistryError.invalidValue(field: .notation, value: unit, allowed: ["TTBCBC", "VP", "TCCB"])
@@ -157,8 +160,7 @@ extension Registry {
                 arguments: [
                     kind.rawValue, register.id, seriesKey, number, suffix, issued.iso, organization.name,
                     codeNumber, codeNotation, organization.style.rawValue, issued.iso, type.code, type.name, subject,
-                    due?.iso, draft.pages, VietnameseText.nonEmpty(draft.note), urgency?.rawValue, secrecy?.rawValue,
-                    VietnameseText.nonEmpty(draft.signer.capacity), VietnameseText.nonEmpty(draft.signer.position),
+                    due?.iso, pages, note, urgency?.rawValue, secrecy?.rawValue, capacity, position,
                     signerName, archive, copies, timestamp(db), context.user,
                 ])
             let id = db.lastInsertedRowID
@@ -188,6 +190,11 @@ extension Registry {
             db, sql: "SELECT MAX(number) FROM document WHERE registerId = ? AND seriesKey = ?", arguments: [register.id, seriesKey]) ?? 0
         let first = try Int.fetchOne(
             db, sql: "SELECT firstNumber FROM seriesStart WHERE registerId = ? AND seriesKey = ?", arguments: [register.id, seriesKey]) ?? 1
+        // Numbers past the cap are refused where they come in; this keeps a hand-edited file
+        // from ever handing out a number beyond it (or overflowing).
+        guard highest < InputLimits.number, first <= InputLimits.number else {
+            throw RegistryError.numberOutOfRange(max(highest, first), limit: InputLimits.number)
+        }
         return (max(highest + 1, first), "")
     }
 

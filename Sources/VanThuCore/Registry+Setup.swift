@@ -112,7 +112,7 @@ extension Registry {
     /// Continues a series that was kept on paper before vanthu: the next number given will be
     /// `firstNumber`. Allowed only while the series is still empty, and journaled.
     public func continueSeries(kind: RegisterKind, date: String?, typeCode: String?, firstNumber: Int) throws -> (Register, String) {
-        guard firstNumber >= 1 else { throw RegistryError.invalidNumber(String(firstNumber)) }
+        _ = try InputLimits.number(firstNumber)
         let date = try date.map(LocalDate.init(parsing:)) ?? context.today
         return try write { db in
             let register = try register(kind: kind, covering: date, db)

@@ -102,6 +102,8 @@ public final class Registry {
             throw RegistryError.cannotCreateDatabase(
                 path: path, reason: Language.fromEnvironment() == .vi ? "thư mục “\(folder)” không tồn tại" : "folder “\(folder)” does not exist")
         }
+        // Created owner-only before SQLite opens it: its -wal and -shm take the same mode.
+        try OwnerOnly.createFile(path)
         let registry: Registry
         do {
             var configuration = Configuration()
@@ -211,7 +213,8 @@ public final class Registry {
             return RegistryError.diskFull(path: path)
         case .SQLITE_NOTADB: return RegistryError.notAVanThuDatabase(path: path)
         case .SQLITE_CORRUPT: return RegistryError.databaseCorrupt(path: path)
-        case .SQLITE_CANTOPEN: return RegistryError.cannotCreateDatabase(path: path, reason: error.message ?? "cannot open")
+        case .SQLITE_CANTOPEN:
+            return RegistryError.cannotCreateDatabase(path: path, reason: Language.fromEnvironment() == .vi ? "không mở được tệp (thư mục thiếu hoặc không có quyền)" : "the file cannot be opened (missing folder or no permission)")
         default: return RegistryError.storage(error.message ?? "\(error.resultCode)")
         }
     }

@@ -16,6 +16,9 @@ public enum RegistryError: Error, Equatable, Sendable {
     case invalidReference(String)
     case invalidNumber(String)
     case duplicateDocumentType(String)
+    case tooLong(field: Field, length: Int, limit: Int)
+    case countOutOfRange(Int, limit: Int)
+    case numberOutOfRange(Int, limit: Int)
     case notationNeedsUnit(typeName: String)
     // Registry state
     case duplicateDocument(existing: String, registeredOn: LocalDate)
@@ -40,6 +43,7 @@ public enum RegistryError: Error, Equatable, Sendable {
     case nothingToDispatch(String)
     case statutoryHoliday(LocalDate, name: String)
     case noAnnouncedDay(LocalDate)
+    case dayAlreadyAdded(LocalDate, name: String)
     // Database
     case databaseNotFound(path: String)
     case databaseUnreadable(path: String)
@@ -51,6 +55,9 @@ public enum RegistryError: Error, Equatable, Sendable {
     case databaseCorrupt(path: String)
     case diskFull(path: String)
     case cannotCreateDatabase(path: String, reason: String)
+    case cannotWriteFile(path: String, reason: String)
+    case outputIsProtected(path: String)
+    case outputNotAFile(path: String)
     case storage(String)
 
     /// The field of a document that a message talks about.
@@ -58,6 +65,7 @@ public enum RegistryError: Error, Equatable, Sendable {
         case arrivalDate, issuedDate, dueDate, summary, issuer, signer, reason, organization
         case organizationCode, handler, recipient, notation, typeCode, urgency, secrecy, style
         case pages, termStart, termEnd, user, period, periodStart, periodEnd, lead, via, envelopes, holidayName
+        case note, typeName, position, recipientList, attachmentName
         case transferDate, doneDate, receiptDate, progressNote, dossierTitle, fileNotation, dossierEnd, holdReason, dossierStatus, searchText
 
         public func name(in lang: Language) -> String {
@@ -116,6 +124,16 @@ public enum RegistryError: Error, Equatable, Sendable {
             case (.envelopes, .en): "number of envelopes"
             case (.holidayName, .vi): "tên ngày nghỉ"
             case (.holidayName, .en): "name of the day"
+            case (.recipientList, .vi): "danh sách nơi nhận"
+            case (.recipientList, .en): "list of recipients"
+            case (.attachmentName, .vi): "tên tệp đính kèm"
+            case (.attachmentName, .en): "attachment name"
+            case (.note, .vi): "ghi chú"
+            case (.note, .en): "note"
+            case (.typeName, .vi): "tên loại văn bản"
+            case (.typeName, .en): "document type name"
+            case (.position, .vi): "chức vụ người ký"
+            case (.position, .en): "signer's position"
             case (.transferDate, .vi): "ngày chuyển"
             case (.transferDate, .en): "routing date"
             case (.doneDate, .vi): "ngày giải quyết xong"
@@ -146,7 +164,7 @@ public enum RegistryError: Error, Equatable, Sendable {
         case .databaseNotFound, .databaseUnreadable: 66  // EX_NOINPUT
         case .databaseReadOnly: 77  // EX_NOPERM
         case .databaseBusy: 75  // EX_TEMPFAIL
-        case .cannotCreateDatabase, .databaseExists: 73  // EX_CANTCREAT
+        case .cannotCreateDatabase, .cannotWriteFile, .databaseExists, .outputIsProtected, .outputNotAFile: 73  // EX_CANTCREAT
         case .diskFull, .storage, .databaseCorrupt: 74  // EX_IOERR
         case .notAVanThuDatabase, .databaseTooNew: 65  // EX_DATAERR
         default: 65  // EX_DATAERR
@@ -185,6 +203,12 @@ public enum RegistryError: Error, Equatable, Sendable {
             "Không hiểu tham chiếu “\(s)”. Hãy dùng mã số (id) hoặc dạng den/2021/783, di/2021/BC/86."
         case .invalidNumber(let s):
             "Số “\(s)” không hợp lệ. Hãy nhập số nguyên dương, ví dụ 12."
+        case .tooLong(let field, let length, let limit):
+            "\(field.name(in: .vi).capitalizedFirst) dài \(length) ký tự, quá giới hạn \(limit) ký tự. Hãy rút gọn (phần chi tiết ghi vào tệp đính kèm)."
+        case .countOutOfRange(let value, let limit):
+            "Số lượng \(value) không hợp lệ. Hãy nhập số nguyên từ 1 đến \(limit)."
+        case .numberOutOfRange(let value, let limit):
+            "Số \(value) vượt quá giới hạn của sổ (1 đến \(limit)). Hãy kiểm tra lại số."
         case .duplicateDocumentType(let code):
             "Loại văn bản mã “\(code)” đã có. Hãy chọn mã khác."
         case .notationNeedsUnit(let typeName):
@@ -235,6 +259,8 @@ public enum RegistryError: Error, Equatable, Sendable {
             "Ngày \(date.vietnamese) là ngày nghỉ theo Bộ luật Lao động (\(name)), không xóa được. Nếu Chính phủ cho đi làm ngày này, dùng “vanthu holidays add \(date.vietnamese) --workday --name …”."
         case .noAnnouncedDay(let date):
             "Chưa có ngày \(date.vietnamese) trong các ngày đã thêm. Xem bằng “vanthu holidays list --year \(date.year)”."
+        case .dayAlreadyAdded(let date, let name):
+            "Ngày \(date.vietnamese) đã được thêm (“\(name)”). Nếu cần thay, thêm --replace; nếu nhầm, xóa bằng “vanthu holidays remove \(date.vietnamese)”."
         case .seriesAlreadyStarted(let register):
             "\(register) đã có văn bản; chỉ đặt số bắt đầu được khi dãy số còn trống."
         case .databaseNotFound(let path):
@@ -257,6 +283,12 @@ public enum RegistryError: Error, Equatable, Sendable {
             "Đĩa đã đầy (hoặc tệp đã đến giới hạn dung lượng), không ghi được vào “\(path)”. Không có gì bị thay đổi; hãy giải phóng dung lượng rồi làm lại."
         case .cannotCreateDatabase(let path, let reason):
             "Không tạo được cơ sở dữ liệu “\(path)”: \(reason)."
+        case .cannotWriteFile(let path, let reason):
+            "Không ghi được “\(path)”: \(reason). Không có tệp nào bị ghi dở."
+        case .outputIsProtected(let path):
+            "Không ghi ra “\(path)”: đó là cơ sở dữ liệu, tệp đi kèm của nó, kho tệp đính kèm hoặc một bản sao lưu. Hãy chọn tên tệp khác bằng -o."
+        case .outputNotAFile(let path):
+            "Không ghi ra “\(path)”: đó không phải tệp thường (thư mục, liên kết, FIFO hay thiết bị). Hãy chọn tên tệp khác bằng -o."
         case .storage(let detail):
             "Lỗi khi đọc/ghi cơ sở dữ liệu: \(detail). Không có gì bị thay đổi."
         }
@@ -286,6 +318,12 @@ public enum RegistryError: Error, Equatable, Sendable {
             "Cannot read the reference “\(s)”. Use an id or a form such as den/2021/783 or di/2021/BC/86."
         case .invalidNumber(let s):
             "“\(s)” is not a valid number. Enter a positive whole number such as 12."
+        case .tooLong(let field, let length, let limit):
+            "The \(field.name(in: .en)) is \(length) characters long, over the limit of \(limit). Shorten it (put the details in an attachment)."
+        case .countOutOfRange(let value, let limit):
+            "\(value) is not a valid count. Enter a whole number from 1 to \(limit)."
+        case .numberOutOfRange(let value, let limit):
+            "Number \(value) is beyond a register's range (1 to \(limit)). Check the number."
         case .duplicateDocumentType(let code):
             "A document type with code “\(code)” already exists. Choose another code."
         case .notationNeedsUnit(let typeName):
@@ -336,6 +374,8 @@ public enum RegistryError: Error, Equatable, Sendable {
             "\(date.vietnamese) is a public holiday by the Labour Code (\(name)) and cannot be removed. If the government made it a working day, use “vanthu holidays add \(date.vietnamese) --workday --name …”."
         case .noAnnouncedDay(let date):
             "\(date.vietnamese) is not among the days you added. See them with “vanthu holidays list --year \(date.year)”."
+        case .dayAlreadyAdded(let date, let name):
+            "\(date.vietnamese) was already added (“\(name)”). To replace it, add --replace; if it was a mistake, remove it with “vanthu holidays remove \(date.vietnamese)”."
         case .seriesAlreadyStarted(let register):
             "\(register) already holds documents; the first number can be set only while the series is empty."
         case .databaseNotFound(let path):
@@ -358,6 +398,12 @@ public enum RegistryError: Error, Equatable, Sendable {
             "The disk is full (or the file reached its size limit); cannot write to “\(path)”. Nothing was changed; free some space and try again."
         case .cannotCreateDatabase(let path, let reason):
             "Cannot create database “\(path)”: \(reason)."
+        case .cannotWriteFile(let path, let reason):
+            "Cannot write “\(path)”: \(reason). No half-written file was left."
+        case .outputIsProtected(let path):
+            "Will not write to “\(path)”: it is the database, one of its companion files, the attachment store or a backup. Choose another name with -o."
+        case .outputNotAFile(let path):
+            "Will not write to “\(path)”: it is not a regular file (a folder, link, FIFO or device). Choose another name with -o."
         case .storage(let detail):
             "Database read/write error: \(detail). Nothing was changed."
         }

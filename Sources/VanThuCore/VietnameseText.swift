@@ -2,7 +2,9 @@ import Foundation
 
 /// Text normalisation for Vietnamese input: NFC, spaces, and a folded form for matching.
 public enum VietnameseText {
-    /// NFC, no-break and zero-width spaces removed or made plain, runs of white space folded, trimmed.
+    /// NFC, no-break and zero-width spaces removed or made plain, runs of white space folded,
+    /// trimmed; control characters (C0, DEL, C1) and bidirectional overrides dropped, so no
+    /// stored text can move a terminal's cursor, set its clipboard (OSC 52) or reorder a line.
     public static func clean(_ text: String) -> String {
         var copy = text
         switch copy.withUTF8(spacing) {
@@ -16,7 +18,9 @@ public enum VietnameseText {
             switch scalar.value {
             case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:  // zero-width
                 continue
-            case 0x09, 0x0A, 0x0D, 0x20, 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+            case _ where isInvisibleControl(scalar.value):
+                continue
+            case 0x09...0x0D, 0x20, 0xA0, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
                 pendingSpace = !out.isEmpty
             default:
                 if pendingSpace { out.append(" ") }
@@ -44,12 +48,14 @@ public enum VietnameseText {
             switch byte {
             case 0x09, 0x0A, 0x0D: result = .asciiSpaces
             case 0x20 where b1 == 0x20: result = .asciiSpaces
-            case 0xC2 where b1 == 0xA0: return .other  // no-break space
+            case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F: return .other  // control characters
+            case 0xC2 where b1 == 0xA0 || (0x80...0x9F).contains(b1): return .other  // no-break space, C1 controls
             case 0xE2:
-                // Typographic, zero-width and other spaces: U+2000…200F, 2028, 2029, 202F, 205F, 2060.
+                // Typographic, zero-width and other spaces: U+2000…200F, 2028, 2029, 202F, 205F, 2060;
+                // bidirectional embeddings and overrides U+202A…202E, isolates U+2066…2069.
                 let b2: UInt8 = i + 2 < n ? bytes[i + 2] : 0
-                if b1 == 0x80 && ((0x80...0x8F).contains(b2) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) { return .other }
-                if b1 == 0x81 && (b2 == 0x9F || b2 == 0xA0) { return .other }
+                if b1 == 0x80 && ((0x80...0x8F).contains(b2) || (0xA8...0xAF).contains(b2)) { return .other }
+                if b1 == 0x81 && (b2 == 0x9F || b2 == 0xA0 || (0xA6...0xA9).contains(b2)) { return .other }
             default: break
             }
             i += 1
@@ -91,7 +97,7 @@ public enum VietnameseText {
             let value = scalar.value
             if value < 0x80 {
                 out.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
-            } else if let base = foldedLetters[value] {
+            } else if let base = foldedLetters[value] ?? latinLookalikes[value] {
                 out.append(Unicode.Scalar(base))
             } else if !(0x0300...0x036F).contains(value) {
                 out.append(contentsOf: String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars.filter {
@@ -114,6 +120,20 @@ public enum VietnameseText {
         for (base, letters) in groups {
             guard let ascii = base.asciiValue else { continue }
             for scalar in (letters + letters.uppercased()).unicodeScalars { table[scalar.value] = ascii }
+        }
+        return table
+    }()
+
+    /// Cyrillic and Greek letters that print like Latin ones, folded to them, so that an issuer
+    /// typed (or pasted) with a Cyrillic "у" still meets the duplicate guard and the search.
+    private static let latinLookalikes: [UInt32: UInt8] = {
+        let pairs: [(String, String)] = [
+            ("аеорсухікмнтвјѕԁ", "aeopcyxikmhtbjsd"), ("АЕОРСУХІКМНТВЈЅ", "aeopcyxikmhtbjs"),
+            ("αεοκνρτυχιμ", "aeoknptuxim"), ("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "abezhikmnoptyx"),
+        ]
+        var table: [UInt32: UInt8] = [:]
+        for (from, to) in pairs {
+            for (scalar, ascii) in zip(from.unicodeScalars, to.utf8) { table[scalar.value] = ascii }
         }
         return table
     }()
@@ -147,6 +167,27 @@ public enum VietnameseText {
             }
         }
         return true
+    }
+
+    /// C0 and C1 controls but the white space ones, DEL, and the marks and overrides that
+    /// change the direction of text (U+061C, U+200E–200F, U+202A–202E, U+2066–2069).
+    public static func isInvisibleControl(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x00...0x08, 0x0E...0x1F, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// Text of several lines (a document's full text) with its line breaks and tabs kept and
+    /// every other control character and direction override dropped, NFC.
+    public static func withoutControls(_ text: String) -> String {
+        let composed = composed(text)
+        guard composed.unicodeScalars.contains(where: { isInvisibleControl($0.value) || $0 == "\u{0B}" || $0 == "\u{0C}" }) else { return composed }
+        var out = String.UnicodeScalarView()
+        for scalar in composed.unicodeScalars where !isInvisibleControl(scalar.value) {
+            out.append(scalar == "\u{0B}" || scalar == "\u{0C}" ? "\n" : scalar)
+        }
+        return String(out)
     }
 
     /// `clean` that returns nil for empty text.

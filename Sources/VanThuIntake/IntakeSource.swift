@@ -1,4 +1,5 @@
 import Foundation
+import VanThuCore
 
 /// Reads a document's text from a file, or from standard input for "-".
 public enum IntakeSource {
@@ -29,16 +30,20 @@ public enum IntakeSource {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw IntakeError.fileNotFound(path: path) }
         if isFolder.boolValue { throw IntakeError.isFolder(path: path) }
+        // A FIFO or a device would block the read or never end.
+        guard ContentStore.isRegularFile(path) else {
+            throw IntakeError.unreadable(path: path, reason: Language.fromEnvironment() == .vi ? "không phải tệp thường (FIFO, thiết bị hay socket)" : "not a regular file (a FIFO, device or socket)")
+        }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size <= maximumBytes else { throw IntakeError.tooLarge(path: path, megabytes: maximumBytes >> 20) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw IntakeError.unreadable(path: path, reason: "không có quyền đọc / permission denied")
+            throw IntakeError.unreadable(path: path, reason: Language.fromEnvironment() == .vi ? "không có quyền đọc" : "permission denied")
         }
         defer { try? handle.close() }
         do {
             return try handle.readToEnd() ?? Data()
         } catch {
-            throw IntakeError.unreadable(path: path, reason: error.localizedDescription)
+            throw IntakeError.unreadable(path: path, reason: FileWriting.reason(error))
         }
     }
 }

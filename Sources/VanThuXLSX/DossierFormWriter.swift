@@ -6,17 +6,17 @@ import VanThuCore
 /// hồ sơ, and, for a transfer to the archive, the Mục lục hồ sơ, tài liệu nộp lưu with the
 /// Biên bản giao nhận on a second sheet.
 public enum DossierFormWriter {
-    public static func writeCatalog(_ catalog: Catalog, organization: Organization, to path: String, overwrite: Bool = false) throws -> WrittenFile {
+    public static func writeCatalog(_ catalog: Catalog, organization: Organization, to path: String, overwrite: Bool = false, protecting: ProtectedPaths) throws -> WrittenFile {
         let layout = try FormLayout.builtin("catalog")
         let summary = catalog.summary
         let form = Form(
             layout: layout, subtitle: ["Năm \(catalog.year)", "(Kèm theo Quyết định số …… ngày …… của ……)"], rows: catalogRows(catalog),
             footer: ["Danh mục hồ sơ này có \(summary.total) hồ sơ, bao gồm: \(summary.permanent) hồ sơ bảo quản vĩnh viễn; \(summary.limited) hồ sơ bảo quản có thời hạn."])
-        try write([form], organization: organization, to: path, overwrite: overwrite)
+        try write([form], organization: organization, to: path, overwrite: overwrite, protecting: protecting)
         return WrittenFile(path: path, rows: catalog.dossiers.count)
     }
 
-    public static func writeIndex(_ contents: DossierContents, organization: Organization, to path: String, overwrite: Bool = false) throws -> WrittenFile {
+    public static func writeIndex(_ contents: DossierContents, organization: Organization, to path: String, overwrite: Bool = false, protecting: ProtectedPaths) throws -> WrittenFile {
         let layout = try FormLayout.builtin("dossier-index")
         let dossier = contents.dossier
         let rows = indexRows(contents)
@@ -29,11 +29,11 @@ public enum DossierFormWriter {
                 "Tiêu đề hồ sơ: \(dossier.title)",
             ],
             rows: rows, footer: footer)
-        try write([form], organization: organization, to: path, overwrite: overwrite)
+        try write([form], organization: organization, to: path, overwrite: overwrite, protecting: protecting)
         return WrittenFile(path: path, rows: contents.documents.count)
     }
 
-    public static func writeTransfer(_ transfer: ArchiveTransfer, organization: Organization, to path: String, overwrite: Bool = false) throws -> WrittenFile {
+    public static func writeTransfer(_ transfer: ArchiveTransfer, organization: Organization, to path: String, overwrite: Bool = false, protecting: ProtectedPaths) throws -> WrittenFile {
         let layout = try FormLayout.builtin("dossier-list")
         let permanent = transfer.dossiers.filter { $0.dossier.retention == .permanent }.count
         let years = Set(transfer.dossiers.map(\.dossier.year)).sorted().map(String.init).joined(separator: ", ")
@@ -43,7 +43,7 @@ public enum DossierFormWriter {
                 "Mục lục này gồm \(transfer.dossiers.count) hồ sơ, trong đó \(permanent) hồ sơ bảo quản vĩnh viễn, \(transfer.dossiers.count - permanent) hồ sơ bảo quản có thời hạn."
             ],
             signatures: (["NGƯỜI NỘP", "(Ký, ghi rõ họ tên)", "", "", transfer.deliveredBy ?? ""], ["NGƯỜI NHẬN", "(Ký, ghi rõ họ tên)", "", "", transfer.receivedBy ?? ""]))
-        try write([form], organization: organization, to: path, overwrite: overwrite) { workbook in
+        try write([form], organization: organization, to: path, overwrite: overwrite, protecting: protecting) { workbook in
             try writeReceipt(transfer, organization: organization, workbook: workbook)
         }
         return WrittenFile(path: path, rows: transfer.dossiers.count)
@@ -108,8 +108,8 @@ public enum DossierFormWriter {
         var signatures: (left: [String], right: [String])? = nil
     }
 
-    private static func write(_ forms: [Form], organization: Organization, to path: String, overwrite: Bool, extra: ((Workbook) throws -> Void)? = nil) throws {
-        try AtomicOutput.write(to: path, overwrite: overwrite) { temporary in
+    private static func write(_ forms: [Form], organization: Organization, to path: String, overwrite: Bool, protecting: ProtectedPaths, extra: ((Workbook) throws -> Void)? = nil) throws {
+        try AtomicOutput.write(to: path, overwrite: overwrite, protecting: protecting) { temporary in
             let workbook = try Workbook(path: temporary, constantMemory: false)
             do {
                 for form in forms { try writeSheet(form, organization: organization, workbook: workbook) }

@@ -6,8 +6,8 @@ import VanThuCore
 /// opinion sections. The agency leader's section is filled from the latest routing; the unit
 /// leader's and the handler's are left with dotted lines to write on.
 public enum IncomingSlipWriter {
-    public static func write(_ history: DocumentHistory, organization: Organization, to path: String, overwrite: Bool = false) throws -> WrittenFile {
-        try AtomicOutput.write(to: path, overwrite: overwrite) { temporary in
+    public static func write(_ history: DocumentHistory, organization: Organization, to path: String, overwrite: Bool = false, protecting: ProtectedPaths) throws -> WrittenFile {
+        try AtomicOutput.write(to: path, overwrite: overwrite, protecting: protecting) { temporary in
             let workbook = try Workbook(path: temporary, constantMemory: false)
             do {
                 try fill(workbook, history: history, organization: organization)

@@ -18,13 +18,13 @@ public enum JournalWriter {
     /// extension of `path`.
     public static func write(
         _ entries: [JournalEntry], organization: Organization, start: LocalDate, end: LocalDate,
-        to path: String, overwrite: Bool = false
+        to path: String, overwrite: Bool = false, protecting: ProtectedPaths
     ) throws -> WrittenFile {
         guard let format = Format(rawValue: (path as NSString).pathExtension.lowercased()) else {
             throw ExportError.unsupportedOutput(path: path, allowed: Format.allCases.map(\.rawValue))
         }
         guard !entries.isEmpty else { throw ExportError.emptyJournal(start: start, end: end) }
-        try AtomicOutput.write(to: path, overwrite: overwrite) { temporary in
+        try AtomicOutput.write(to: path, overwrite: overwrite, protecting: protecting) { temporary in
             switch format {
             case .csv: try writeCSV(entries, to: temporary)
             case .xlsx: try writeXLSX(entries, organization: organization, start: start, end: end, to: temporary)

@@ -18,11 +18,11 @@ public enum ProcessingReportWriter {
         "Đang giải quyết trong hạn", "Quá hạn chưa giải quyết", "Trả lại",
     ]
 
-    public static func write(_ report: ProcessingReport, organization: Organization, to path: String, overwrite: Bool = false) throws -> WrittenFile {
+    public static func write(_ report: ProcessingReport, organization: Organization, to path: String, overwrite: Bool = false, protecting: ProtectedPaths) throws -> WrittenFile {
         guard report.total.received > 0 else {
             throw ExportError.emptyPeriod(register: "Báo cáo tình hình giải quyết văn bản đến", start: report.period.start, end: report.period.end)
         }
-        try AtomicOutput.write(to: path, overwrite: overwrite) { temporary in
+        try AtomicOutput.write(to: path, overwrite: overwrite, protecting: protecting) { temporary in
             let workbook = try Workbook(path: temporary, constantMemory: false)
             do {
                 try fill(workbook, report: report, organization: organization)

@@ -65,7 +65,7 @@ public enum RegisterExporter {
         }
         let context = SheetContext(
             organization: try registry.organization(), layout: layout, title: title, register: register, extent: extent, request: request)
-        try AtomicOutput.write(to: request.output, overwrite: request.overwrite) { temporary in
+        try AtomicOutput.write(to: request.output, overwrite: request.overwrite, protecting: registry.protectedPaths) { temporary in
             if isPostal {
                 try write(request.format, context: context, to: temporary) { body in
                     try registry.forEachDispatch(via: .post, in: request.period) { try body($0) }
@@ -115,7 +115,8 @@ extension DispatchRecord: RegisterEntry {
 /// A file written under a temporary name beside its place and renamed into it, so a failure
 /// never leaves a half-written file, and an existing file is replaced only when asked.
 enum AtomicOutput {
-    static func write(to path: String, overwrite: Bool, _ body: (String) throws -> Void) throws {
+    static func write(to path: String, overwrite: Bool, protecting: ProtectedPaths, _ body: (String) throws -> Void) throws {
+        try protecting.check(path)
         let output = URL(fileURLWithPath: path)
         let folder = output.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
@@ -127,7 +128,7 @@ enum AtomicOutput {
         defer { try? FileManager.default.removeItem(atPath: temporary) }
         try body(temporary)
         guard rename(temporary, output.path) == 0 else {
-            throw ExportError.cannotWrite(path: output.path, reason: String(cString: strerror(errno)))
+            throw ExportError.cannotWrite(path: output.path, reason: FileWriting.reason(errno: errno))
         }
     }
 }

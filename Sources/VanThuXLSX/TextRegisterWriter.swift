@@ -27,10 +27,7 @@ enum TextRegisterWriter {
         try out.close()
     }
 
-    static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func quoted(_ field: String) -> String { CSVSafety.field(field) }
 }
 
 /// A file written in 64 KB chunks.
@@ -41,10 +38,10 @@ final class BufferedFile {
 
     init(path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil) else {
-            throw ExportError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+            throw ExportError.cannotWrite(path: path, reason: FileWriting.reason(errno: errno))
         }
         guard let handle = FileHandle(forWritingAtPath: path) else {
-            throw ExportError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+            throw ExportError.cannotWrite(path: path, reason: FileWriting.reason(errno: errno))
         }
         self.handle = handle
         self.path = path
@@ -64,7 +61,7 @@ final class BufferedFile {
         do {
             try handle.write(contentsOf: buffer)
         } catch {
-            throw ExportError.cannotWrite(path: path, reason: error.localizedDescription)
+            throw ExportError.cannotWrite(path: path, reason: FileWriting.reason(error))
         }
         buffer.removeAll(keepingCapacity: true)
     }

@@ -66,7 +66,7 @@ import Testing
         #expect(throws: ArchiveError.self) { try registry.attach(reference: first.reference, file: folder.path) }
         #expect(try registry.journal().count == before)
         let stored = registry.contentStore.path(of: a.attachment.sha256)
-        #expect(try FileManager.default.attributesOfItem(atPath: stored)[.posixPermissions] as? Int == 0o444)
+        #expect(try FileManager.default.attributesOfItem(atPath: stored)[.posixPermissions] as? Int == 0o400)
         let out = folder.appendingPathComponent("ra.pdf").path
         _ = try registry.extractAttachment(reference: first.reference, name: "cong-van.pdf", to: out)
         #expect(FileManager.default.contents(atPath: out) == (try Data(contentsOf: scan)))

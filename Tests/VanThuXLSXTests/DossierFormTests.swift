@@ -20,7 +20,7 @@ import VanThuCore
         _ = try registry.openDossier("05.TTBC", year: 2021, DossierDraft(title: "Hồ sơ tuyên truyền Quốc khánh", retention: "10"))
         _ = try registry.file(["den/2021/793", "den/2021/791", "den/2021/792"], into: "05.TTBC", year: 2021)
         let path = folder.appendingPathComponent("muc-luc-van-ban.xlsx").path
-        let written = try DossierFormWriter.writeIndex(try registry.dossierContents("05.TTBC", year: 2021), organization: try registry.organization(), to: path)
+        let written = try DossierFormWriter.writeIndex(try registry.dossierContents("05.TTBC", year: 2021), organization: try registry.organization(), to: path, protecting: registry.protectedPaths)
         #expect(written.rows == 3)
         let lines = try rows("xl/worksheets/sheet1.xml", of: path)
         #expect(lines.contains(["MỤC LỤC VĂN BẢN, TÀI LIỆU"]))
@@ -33,7 +33,7 @@ import VanThuCore
         #expect(lines.contains(["Mục lục này gồm 3 văn bản."]))
         // Overwriting needs to be asked for.
         #expect(throws: ExportError.outputExists(path: path)) {
-            try DossierFormWriter.writeIndex(try registry.dossierContents("05.TTBC", year: 2021), organization: try registry.organization(), to: path)
+            try DossierFormWriter.writeIndex(try registry.dossierContents("05.TTBC", year: 2021), organization: try registry.organization(), to: path, protecting: registry.protectedPaths)
         }
     }
 
@@ -49,7 +49,7 @@ import VanThuCore
         let path = folder.appendingPathComponent("nop-luu.xlsx").path
         let organization = try registry.organization()
         _ = try registry.transfer(["01.VP", "02.VP"], year: 2021, deliveredBy: "Nguyễn Văn A, Văn phòng", receivedBy: "Lê Thị C, Lưu trữ") { transfer in
-            _ = try DossierFormWriter.writeTransfer(transfer, organization: organization, to: path)
+            _ = try DossierFormWriter.writeTransfer(transfer, organization: organization, to: path, protecting: registry.protectedPaths)
         }
         let list = try rows("xl/worksheets/sheet1.xml", of: path)
         #expect(list.contains(["MỤC LỤC HỒ SƠ, TÀI LIỆU NỘP LƯU"]))
@@ -73,7 +73,7 @@ import VanThuCore
         _ = try registry.addCatalogEntry(CatalogEntryDraft(fileNotation: "02.VP", title: "Công văn trao đổi", retention: "10 năm", heading: "VĂN PHÒNG"), year: 2021)
         _ = try registry.openDossier("99.VP", year: 2021, DossierDraft(title: "Hồ sơ phát sinh"))
         let path = folder.appendingPathComponent("danh-muc.xlsx").path
-        _ = try DossierFormWriter.writeCatalog(try registry.catalog(year: 2021), organization: try registry.organization(), to: path)
+        _ = try DossierFormWriter.writeCatalog(try registry.catalog(year: 2021), organization: try registry.organization(), to: path, protecting: registry.protectedPaths)
         let lines = try rows("xl/worksheets/sheet1.xml", of: path)
         let numbering = try #require(lines.firstIndex(of: ["(1)", "(2)", "(3)", "(4)", "(5)"]))
         #expect(Array(lines[(numbering + 1)...].prefix(4)) == [

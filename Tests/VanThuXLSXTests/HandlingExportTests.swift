@@ -62,7 +62,7 @@ import VanThuCore
         defer { registry.close() }
         let path = folder.appendingPathComponent("bao-cao.xlsx").path
         let report = try registry.processingReport(period: year)
-        _ = try ProcessingReportWriter.write(report, organization: try registry.organization(), to: path)
+        _ = try ProcessingReportWriter.write(report, organization: try registry.organization(), to: path, protecting: registry.protectedPaths)
         let cells = try ExportFixtures.resolvedCells(sheet: "xl/worksheets/sheet1.xml", of: path)
         let rows = cells.values.filter { $0["B"] != nil && $0["C"] != nil }.map { [$0["B"] ?? "", $0["C"] ?? "", $0["D"] ?? "", $0["E"] ?? "", $0["F"] ?? "", $0["G"] ?? ""] }
         #expect(Set(rows) == [
@@ -85,7 +85,7 @@ import VanThuCore
         let registry = try handledRegistry(in: folder)
         defer { registry.close() }
         let path = folder.appendingPathComponent("phieu.xlsx").path
-        _ = try IncomingSlipWriter.write(try registry.history(reference: "den/2021/791"), organization: try registry.organization(), to: path)
+        _ = try IncomingSlipWriter.write(try registry.history(reference: "den/2021/791"), organization: try registry.organization(), to: path, protecting: registry.protectedPaths)
         let strings = try ExportFixtures.sharedStrings(of: path)
         for expected in [
             "PHIẾU GIẢI QUYẾT VĂN BẢN ĐẾN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "1. Ý kiến của lãnh đạo cơ quan, tổ chức:",
@@ -97,7 +97,7 @@ import VanThuCore
         }
         #expect(strings.contains { $0.hasPrefix("Báo cáo số 27-BC/HU ngày 16/08/2021 của Huyện ủy Đăk Hà: ") })
         #expect(throws: ExportError.outputExists(path: path)) {
-            try IncomingSlipWriter.write(try registry.history(reference: "den/2021/791"), organization: try registry.organization(), to: path)
+            try IncomingSlipWriter.write(try registry.history(reference: "den/2021/791"), organization: try registry.organization(), to: path, protecting: registry.protectedPaths)
         }
     }
 }

@@ -16,7 +16,7 @@ import VanThuCore
         let path = folder.appendingPathComponent("nhat-ky.xlsx").path
         let written = try JournalWriter.write(
             entries, organization: try registry.organization(), start: start, end: end,
-            to: path)
+            to: path, protecting: registry.protectedPaths)
         #expect(written.rows == entries.count)
         let reader = try XLSXReader(data: try Data(contentsOf: URL(fileURLWithPath: path)), path: path)
         let table = try reader.table(try #require(reader.sheets.first))
@@ -33,7 +33,7 @@ import VanThuCore
         // A formula-looking value stays text.
         #expect(body.contains { $0[6].contains("=HYPERLINK") })
         #expect(throws: ExportError.outputExists(path: path)) {
-            try JournalWriter.write(entries, organization: try registry.organization(), start: start, end: end, to: path)
+            try JournalWriter.write(entries, organization: try registry.organization(), start: start, end: end, to: path, protecting: registry.protectedPaths)
         }
     }
 }

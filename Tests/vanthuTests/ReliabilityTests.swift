@@ -214,7 +214,7 @@ import Testing
         var registered = 0
         var failure: CLI.Result?
         for i in 1...2_000 {
-            let result = try full.run(["incoming", "add", "--issuer", "Huyện ủy Đăk Hà", "--summary", "Văn bản \(i) " + String(repeating: "nội dung dài ", count: 40),
+            let result = try full.run(["incoming", "add", "--issuer", "Huyện ủy Đăk Hà", "--summary", "Văn bản \(i) " + String(repeating: "nội dung dài ", count: 36),
                                        "--type", "CV", "--received", "20/8/2021"])
             guard result.status == 0 else {
                 failure = result

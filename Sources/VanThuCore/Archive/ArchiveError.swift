@@ -24,6 +24,8 @@ public enum ArchiveError: Error, Equatable, Sendable {
     case backupTargetNotEmpty(path: String)
     case notABackup(path: String, reason: String)
     case restoreTargetExists(path: String)
+    /// The database being replaced gave numbers the backup does not know.
+    case restoreReissuesNumbers([ReissuedNumbers])
 }
 
 extension ArchiveError: ClerkFacingError {
@@ -90,6 +92,8 @@ extension ArchiveError: ClerkFacingError {
             "“\(path)” không phải bản sao lưu dùng được của vanthu: \(reason). Không có gì thay đổi."
         case .restoreTargetExists(let path):
             "Đã có cơ sở dữ liệu “\(path)”. Thêm --replace để thay nó (bản cũ được giữ lại bên cạnh), hoặc chọn --db khác."
+        case .restoreReissuesNumbers(let series):
+            "Cơ sở dữ liệu hiện tại đã cấp các số sau lúc sao lưu: \(Self.numbers(series)). Khôi phục bản sao lưu này thì các số đó sẽ bị cấp lại cho văn bản khác. Chưa khôi phục gì. Hãy sao lưu cơ sở dữ liệu hiện tại và ghi lại các văn bản đó; nếu vẫn khôi phục, thêm --reissue-numbers."
         }
     }
 
@@ -143,6 +147,16 @@ extension ArchiveError: ClerkFacingError {
             "“\(path)” is not a usable vanthu backup: \(reason). Nothing was changed."
         case .restoreTargetExists(let path):
             "Database “\(path)” exists. Add --replace to replace it (the old one is kept beside it), or choose another --db."
+        case .restoreReissuesNumbers(let series):
+            "The current database gave these numbers after the backup was made: \(Self.numbers(series)). Restoring this backup would give them again to other documents. Nothing was restored. Back up the current database and note those documents; to restore anyway, add --reissue-numbers."
         }
+    }
+
+    /// "den/2021/3–5, di/2021/12" : each series' first and last reference.
+    private static func numbers(_ series: [ReissuedNumbers]) -> String {
+        series.map { s in
+            guard let first = s.references.first, let last = s.references.last else { return s.register }
+            return first == last ? first : "\(first)–\(last.split(separator: "/").last.map(String.init) ?? last)"
+        }.joined(separator: ", ")
     }
 }

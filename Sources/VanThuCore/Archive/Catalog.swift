@@ -78,6 +78,7 @@ public struct CatalogFile: Sendable {
     public static func read(path: String) throws -> CatalogFile {
         let data: Data
         do {
+            guard ContentStore.isRegularFile(path) else { throw CocoaError(.fileReadUnknown) }
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw ArchiveError.fileUnreadable(path: path, reason: FileReading.reason(path: path))

@@ -27,19 +27,16 @@ public struct ContentStore: Sendable {
     /// again. The copy is written beside its place, flushed, then renamed, so a crash never
     /// leaves a half file under a real name.
     public func store(fileAt source: String) throws -> Stored {
-        guard let input = FileHandle(forReadingAtPath: source), ContentStore.isRegularFile(source) else {
+        // Checked before opening: opening a FIFO or a device would wait, or read forever.
+        guard ContentStore.isRegularFile(source), let input = FileHandle(forReadingAtPath: source) else {
             throw ArchiveError.fileUnreadable(path: source, reason: FileReading.reason(path: source))
         }
         defer { try? input.close() }
         // Hidden, beside the sha256 folder: never mistaken for stored content.
         let temporary = root + "/.partial-\(UUID().uuidString)"
-        do {
-            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        } catch {
-            throw RegistryError.cannotCreateDatabase(path: root, reason: error.localizedDescription)
-        }
+        try OwnerOnly.createFolder(root)
         guard FileManager.default.createFile(atPath: temporary, contents: nil), let output = FileHandle(forWritingAtPath: temporary) else {
-            throw RegistryError.cannotCreateDatabase(path: temporary, reason: Language.fromEnvironment() == .vi ? "không ghi được vào kho tệp" : "cannot write into the file store")
+            throw RegistryError.cannotWriteFile(path: temporary, reason: FileWriting.reason(errno: errno))
         }
         var hash = SHA256()
         var size: Int64 = 0
@@ -60,7 +57,7 @@ public struct ContentStore: Sendable {
             try? FileManager.default.removeItem(atPath: temporary)
             if error is any ClerkFacingError { throw error }
             if (error as NSError).code == Int(ENOSPC) { throw RegistryError.diskFull(path: root) }
-            throw RegistryError.cannotCreateDatabase(path: root, reason: error.localizedDescription)
+            throw RegistryError.cannotWriteFile(path: root, reason: FileWriting.reason(error))
         }
         let digest = hash.finalizeHex()
         let destination = path(of: digest)
@@ -69,13 +66,15 @@ public struct ContentStore: Sendable {
             return Stored(sha256: digest, size: size, isNew: false)
         }
         do {
-            try FileManager.default.createDirectory(atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: temporary)
+            try OwnerOnly.createFolder(root + "/sha256")
+            try OwnerOnly.createFolder((destination as NSString).deletingLastPathComponent)
+            // Read-only, and the owner's only (the store holds the secret registers' files too).
+            try FileManager.default.setAttributes([.posixPermissions: 0o400], ofItemAtPath: temporary)
             if FileManager.default.fileExists(atPath: destination) { try FileManager.default.removeItem(atPath: destination) }
             try FileManager.default.moveItem(atPath: temporary, toPath: destination)
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw RegistryError.cannotCreateDatabase(path: destination, reason: error.localizedDescription)
+            throw RegistryError.cannotWriteFile(path: destination, reason: FileWriting.reason(error))
         }
         return Stored(sha256: digest, size: size, isNew: true)
     }
@@ -112,8 +111,10 @@ public struct ContentStore: Sendable {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value
     }
 
-    static func isRegularFile(_ path: String) -> Bool {
-        (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType == .typeRegular
+    /// True for a regular file, or a link to one (`stat`, which follows links).
+    public static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// The media type from the name and, for PDF, the first bytes.

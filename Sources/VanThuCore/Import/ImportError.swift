@@ -13,6 +13,9 @@ public enum ImportError: Error, Equatable, Sendable {
     case unknownField(String, allowed: [String])
     case badRows([ImportReport.Problem])
     case nothingToImport(path: String)
+    /// The import would leave numbers missing in a series that live registration goes on
+    /// with (the register covering today): the next number would jump past them.
+    case gapsInLiveSeries(register: String, gaps: [String], next: Int)
 }
 
 extension ImportError: ClerkFacingError {
@@ -59,6 +62,8 @@ extension ImportError: ClerkFacingError {
                 + "Có \(problems.count) dòng không đọc được; chưa nhập gì. Hãy sửa tệp rồi chạy lại (xem trước bằng --dry-run), hoặc thêm --skip-bad để nhập các dòng còn lại."
         case .nothingToImport(let path):
             "Tệp “\(path)” không có dòng văn bản nào để nhập."
+        case .gapsInLiveSeries(let register, let gaps, let next):
+            "Sau khi nhập, \(register) (sổ đang dùng) sẽ thiếu số \(gaps.prefix(10).joined(separator: ", "))\(gaps.count > 10 ? ", …" : "") và số đến tiếp theo nhảy lên \(next). Chưa nhập gì. Hãy kiểm tra cột số; nếu đúng là sổ cũ thiếu số, thêm --allow-gaps."
         }
     }
 
@@ -89,6 +94,8 @@ extension ImportError: ClerkFacingError {
                 + "\(problems.count) rows cannot be read; nothing was imported. Fix the file and run again (check with --dry-run), or add --skip-bad to import the other rows."
         case .nothingToImport(let path):
             "“\(path)” holds no document rows to import."
+        case .gapsInLiveSeries(let register, let gaps, let next):
+            "After this import \(register) (the register in use) would lack numbers \(gaps.prefix(10).joined(separator: ", "))\(gaps.count > 10 ? ", …" : ""), and the next number would jump to \(next). Nothing was imported. Check the number column; if the old register really has gaps, add --allow-gaps."
         }
     }
 }

@@ -4,6 +4,20 @@ public enum ImportField: String, CaseIterable, Sendable {
     case arrivalDate, number, issuer, notation, issuedDate, typeAndSubject, typeName, subject
     case handler, transferDate, dueDate, signature, note, signer, recipients, archiveCopy, copies, pages, urgency
 
+    /// The field whose length limit (``InputLimits``) applies to this column.
+    var limitedAs: RegistryError.Field {
+        switch self {
+        case .issuer: .issuer
+        case .notation: .notation
+        case .typeAndSubject, .subject: .summary
+        case .typeName: .typeName
+        case .handler: .handler
+        case .note: .note
+        case .recipients: .recipientList
+        default: .user
+        }
+    }
+
     /// The field's index in `allCases`, for per-row arrays.
     var position: Int { Self.positions[self] ?? 0 }
     private static let positions = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($0.element, $0.offset) })

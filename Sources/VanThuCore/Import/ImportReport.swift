@@ -34,6 +34,9 @@ public struct ImportReport: Sendable, Encodable, Equatable {
     public var problems: [Problem]
     public var series: [Series]
     public var dryRun: Bool
+    /// Why the import, run for real, would be refused for numbers missing in the register in
+    /// use (``ImportError/gapsInLiveSeries(register:gaps:next:)``); set by a dry run only.
+    public var liveSeriesGaps: String?
     /// True when the documents were written (not a dry run, and no problem or --skip-bad).
     public var committed: Bool
 }

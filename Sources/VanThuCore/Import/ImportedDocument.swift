@@ -66,7 +66,23 @@ struct ImportRowReader {
         var values = [SourceTable.Cell?](repeating: nil, count: ImportField.allCases.count)
         for (index, field) in columnList where index < cells.count && cells[index] != .empty { values[field.position] = cells[index] }
         func cell(_ field: ImportField) -> SourceTable.Cell? { values[field.position] }
-        func text(_ field: ImportField) -> String? { cell(field).flatMap { VietnameseText.nonEmpty($0.text) } }
+        func text(_ field: ImportField) throws -> String? {
+            guard let raw = cell(field)?.text else { return nil }
+            // A NUL would cut the text where SQLite or a C reader meets it, and U+FFFD is what
+            // a decoder leaves of bytes that were not text: either way the row is not what the
+            // clerk typed.
+            if raw.utf8.contains(0) {
+                throw RowProblem(reason: label("\(field.heading) chứa ký tự NUL (tệp hỏng?)", "\(field.heading) holds a NUL character (damaged file?)"))
+            }
+            if raw.unicodeScalars.contains("\u{FFFD}") {
+                throw RowProblem(reason: label("\(field.heading) có byte không phải chữ (sai bảng mã? thử --encoding)", "\(field.heading) holds bytes that are not text (wrong encoding? try --encoding)"))
+            }
+            do {
+                return try InputLimits.text(raw, field.limitedAs)
+            } catch let error as RegistryError {
+                throw RowProblem(reason: "\(field.heading): " + error.message(in: language))
+            }
+        }
         func date(_ field: ImportField) throws -> LocalDate? {
             guard let cell = cell(field) else { return nil }
             guard let day = Self.date(cell, date1904: date1904) else {
@@ -78,22 +94,25 @@ struct ImportRowReader {
             return day
         }
         func count(_ field: ImportField) throws -> Int? {
-            guard let cell = cell(field), let value = text(field) else { return nil }
+            guard let cell = cell(field), let value = try text(field) else { return nil }
             guard let n = Int(value), n > 0 else {
                 throw RowProblem(reason: label("\(field.heading) “\(cell.text)” không phải số", "\(field.heading) “\(cell.text)” is not a number"))
+            }
+            guard n <= InputLimits.count else {
+                throw RowProblem(reason: label("\(field.heading) \(n) quá lớn (tối đa \(InputLimits.count))", "\(field.heading) \(n) is too large (at most \(InputLimits.count))"))
             }
             return n
         }
 
         // Voided rows, as vanthu prints them (RegisterCellText).
-        var subjectText = text(.typeAndSubject) ?? text(.subject)
+        var subjectText = try text(.typeAndSubject) ?? text(.subject)
         let voidReason = subjectText.flatMap(RegisterCellText.voidReason(inSubject:))
         if voidReason != nil { subjectText = label("(số đã hủy)", "(voided number)") }
         var noteParts: [String] = []
         var urgency: Urgency?
         var voidedOn: String?
         var voidedBy: String?
-        for part in (text(.note) ?? "").components(separatedBy: RegisterCellText.noteSeparator) {
+        for part in (try text(.note) ?? "").components(separatedBy: RegisterCellText.noteSeparator) {
             let part = part.trimmingCharacters(in: .whitespaces)
             if part.isEmpty { continue }
             if urgency == nil, let u = try? Urgency(parsing: part) { urgency = u; continue }
@@ -103,19 +122,19 @@ struct ImportRowReader {
             }
             noteParts.append(part)
         }
-        if let u = text(.urgency) { urgency = try? Urgency(parsing: u) }
+        if let u = try text(.urgency) { urgency = try? Urgency(parsing: u) }
 
         var notation: DocumentNotation?
-        if let raw = text(.notation) {
+        if let raw = try text(.notation) {
             notation = DocumentNotation.parse(raw)
-            if notation == nil, direction == .outgoing, let n = text(.number) { notation = DocumentNotation.parse("\(n)/\(raw)") }
+            if notation == nil, direction == .outgoing, let n = try text(.number) { notation = DocumentNotation.parse("\(n)/\(raw)") }
             if notation == nil { noteParts.insert(label("Số, ký hiệu: \(raw)", "Number and notation: \(raw)"), at: 0) }
         }
 
         let numberText: String?
         switch direction {
-        case .incoming: numberText = text(.number)
-        case .outgoing: numberText = text(.number) ?? notation?.number
+        case .incoming: numberText = try text(.number)
+        case .outgoing: numberText = try text(.number) ?? notation?.number
         }
         guard let numberText else {
             throw RowProblem(reason: label("thiếu \(direction == .incoming ? "Số đến" : "Số, ký hiệu")", "no \(direction == .incoming ? "Số đến" : "Số, ký hiệu")"))
@@ -134,7 +153,7 @@ struct ImportRowReader {
         }
         let issuer: String
         if direction == .incoming {
-            guard let name = text(.issuer) else { throw RowProblem(reason: label("thiếu Tác giả", "no Tác giả (issuer)")) }
+            guard let name = try text(.issuer) else { throw RowProblem(reason: label("thiếu Tác giả", "no Tác giả (issuer)")) }
             issuer = name
         } else {
             issuer = organization.name
@@ -146,7 +165,7 @@ struct ImportRowReader {
             row: row, kind: direction == .incoming ? .incoming : .outgoing, number: number, suffix: suffix, registerDate: registerDate,
             organName: issuer, notation: notation, issuedDate: direction == .incoming ? try date(.issuedDate) : registerDate,
             type: type, subject: subject)
-        if let handler = text(.handler) {
+        if let handler = try text(.handler) {
             (document.handler, document.coHandlers) = RegisterCellText.parseHandler(handler)
         }
         document.transferDate = try date(.transferDate)
@@ -160,10 +179,10 @@ struct ImportRowReader {
         document.urgency = urgency
         document.pages = try count(.pages)
         document.copies = try count(.copies)
-        document.signer = text(.signer).map(Self.signer)
-        document.recipients = (text(.recipients) ?? "").components(separatedBy: CharacterSet(charactersIn: ";\n"))
+        document.signer = try text(.signer).map(Self.signer)
+        document.recipients = (try text(.recipients) ?? "").components(separatedBy: CharacterSet(charactersIn: ";\n"))
             .compactMap { VietnameseText.nonEmpty($0.trimmingCharacters(in: CharacterSet(charactersIn: " -–•.,"))) }
-        document.archiveCopy = text(.archiveCopy)
+        document.archiveCopy = try text(.archiveCopy)
         document.voidReason = voidReason
         document.voidedOn = voidedOn
         document.voidedBy = voidedBy
@@ -208,7 +227,7 @@ struct ImportRowReader {
                 return nil
             }
         }
-        guard let number = Int(digits), number > 0, suffix.count <= 1 else { return nil }
+        guard let number = Int(digits), number > 0, number <= InputLimits.number, suffix.count <= 1 else { return nil }
         return (number, suffix)
     }
 
@@ -219,8 +238,9 @@ struct ImportRowReader {
         case .empty: return nil
         case .number(let serial):
             guard serial >= 1, serial < 2_958_466 else { return nil }
-            let base = date1904 ? LocalDate(year: 1904, month: 1, day: 1) : LocalDate(year: 1899, month: 12, day: 30)
-            return base.map { LocalDate(dayNumber: $0.dayNumber + Int(serial)) }
+            // Day 0 is 1904-01-01 or 1899-12-30: 24,107 and 25,569 days before 1970-01-01.
+            let day = LocalDate(dayNumber: (date1904 ? -24_107 : -25_569) + Int(serial))
+            return LocalDate.validYears.contains(day.year) ? day : nil
         case .text(let raw):
             let text = raw.trimmingCharacters(in: .whitespaces)
             if let day = LocalDate.parse(text) { return day }

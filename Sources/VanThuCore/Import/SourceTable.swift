@@ -28,7 +28,43 @@ public struct SourceTable: Sendable {
         self.date1904 = date1904
     }
 
+    /// The line of the file each row starts on, where it differs from the row's position (CSV).
+    public var lines: [Int]?
+    /// Rows the reader found damaged, by index, with the reason in the clerk's language.
+    public var damaged: [Int: String] = [:]
+    /// True when every row must have as many fields as the heading row (CSV; a sheet's rows
+    /// end at their last filled cell).
+    public var uniformRows = false
+
+    /// The line (CSV) or row (sheet) number of a row, from 1, as the clerk finds it in the file.
+    public func lineNumber(ofRow index: Int) -> Int {
+        guard let lines, index < lines.count else { return index + 1 }
+        return lines[index]
+    }
+
     public init(name: String, csv: CSVTable) {
-        self.init(name: name, rows: csv.rows.map { $0.map { $0.isEmpty ? .empty : .text($0) } })
+        self.init(name: name, rows: csv.rows.map { $0.map(SourceTable.csvCell) })
+        lines = csv.lines
+        uniformRows = true
+        let vi = Language.fromEnvironment() == .vi
+        damaged = csv.problems.mapValues { problem in
+            switch problem {
+            case .unclosedQuote:
+                vi ? "dấu ngoặc kép \" mở mà không đóng (các dòng sau được đọc lại từ dòng kế tiếp)"
+                    : "a quote \" is opened and never closed (the lines after it are read again from the next line)"
+            case .fieldTooLong:
+                vi ? "một ô dài quá \(CSVTable.maximumFieldLength) ký tự" : "a field is longer than \(CSVTable.maximumFieldLength) characters"
+            }
+        }
+    }
+
+    /// A CSV field as a cell: the `'` vanthu's CSV writers put before a leading `=`, `+`, `-`,
+    /// `@` (so a spreadsheet never runs it as a formula) is taken off again.
+    static func csvCell(_ field: String) -> Cell {
+        guard !field.isEmpty else { return .empty }
+        if field.hasPrefix("'"), let second = field.dropFirst().first, CSVSafety.formulaStarts.contains(second) {
+            return .text(String(field.dropFirst()))
+        }
+        return .text(field)
     }
 }

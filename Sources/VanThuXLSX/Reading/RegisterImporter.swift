@@ -24,7 +24,7 @@ public enum RegisterImporter {
     public static func importFile(_ source: Source, into registry: Registry, options: ImportOptions) throws -> ImportReport {
         var options = options
         if let mappingPath = source.mappingPath {
-            guard let data = FileManager.default.contents(atPath: mappingPath) else { throw ImportError.fileUnreadable(path: mappingPath) }
+            guard ContentStore.isRegularFile(mappingPath), let data = FileManager.default.contents(atPath: mappingPath) else { throw ImportError.fileUnreadable(path: mappingPath) }
             options.mapping = try ImportMapping(toml: try TextEncoding.decode(data, encoding: .utf8, path: mappingPath))
         }
         let encoding = try source.encoding.map(TextEncoding.init(name:))
@@ -36,7 +36,7 @@ public enum RegisterImporter {
     static func read(_ source: Source, encoding: TextEncoding?, direction: Direction, mapping: ImportMapping) throws -> (SourceTable, String) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-            let data = FileManager.default.contents(atPath: source.path)
+            ContentStore.isRegularFile(source.path), let data = FileManager.default.contents(atPath: source.path)
         else { throw ImportError.fileUnreadable(path: source.path) }
         let sha256 = SHA256.hex(of: data)
         let name = (source.path as NSString).lastPathComponent

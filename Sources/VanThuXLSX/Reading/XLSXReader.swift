@@ -45,6 +45,16 @@ public struct XLSXReader {
         sharedStrings = try archive.data("xl/sharedStrings.xml").map(Self.sharedStrings) ?? []
     }
 
+    /// Excel's grid: a reference beyond it is a damaged (or hostile) sheet.
+    static let maximumRow = 1_048_576
+    static let maximumColumn = 16_384
+    /// Columns past this are not read: a register has a few dozen, and a stray cell in column
+    /// XFD of every row would otherwise fill memory with empty cells.
+    static let readColumns = 256
+    /// At most this many cells (the empty ones before a filled cell included) are kept: twice a
+    /// million-row register's, about 400 MB.
+    static let maximumCells = 16_000_000
+
     /// The cells of a sheet, row by row; missing rows and cells are empty.
     public func table(_ sheet: Sheet) throws -> SourceTable {
         guard let bytes = try archive.data(sheet.member) else { return SourceTable(name: sheet.name, rows: [], date1904: date1904) }
@@ -57,9 +67,12 @@ public struct XLSXReader {
         var value = ""
         var inValue = false
         var inCell = false
-        func finishRow() {
+        var cells = 0
+        func finishRow() throws {
             while rows.count < rowNumber - 1 { rows.append([]) }
             while let last = row.last, last == .empty { row.removeLast() }
+            cells += row.count
+            guard cells <= Self.maximumCells else { throw ZipArchive.damaged(archive.path, "\(sheet.name) holds more than \(Self.maximumCells) cells") }
             rows.append(row)
             row = []
         }
@@ -67,10 +80,20 @@ public struct XLSXReader {
             switch event {
             case .start("row", let attributes, let selfClosing):
                 rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
+                // Rows come in order; one out of order or off the grid would make the table
+                // grow without bound.
+                guard rowNumber > rows.count, rowNumber <= Self.maximumRow else {
+                    throw ZipArchive.damaged(archive.path, "\(sheet.name) has a row numbered \(attributes["r"] ?? "?") out of order or beyond Excel's grid")
+                }
                 column = 0
-                if selfClosing { finishRow() }
+                if selfClosing { try finishRow() }
             case .start("c", let attributes, let selfClosing):
-                column = attributes["r"].map(Self.columnIndex) ?? column + 1
+                column = try attributes["r"].map { reference in
+                    guard let index = Self.columnIndex(reference) else {
+                        throw ZipArchive.damaged(archive.path, "\(sheet.name) has a cell reference “\(reference.prefix(20))” beyond Excel's grid")
+                    }
+                    return index
+                } ?? column + 1
                 type = attributes["t"] ?? "n"
                 value = ""
                 inCell = !selfClosing
@@ -86,18 +109,18 @@ public struct XLSXReader {
                 inCell = false
                 let cell: SourceTable.Cell
                 switch type {
-                case "s": cell = Int(value).flatMap { $0 < sharedStrings.count ? .text(sharedStrings[$0]) : nil } ?? .empty
+                case "s": cell = Int(value).flatMap { sharedStrings.indices.contains($0) ? .text(sharedStrings[$0]) : nil } ?? .empty
                 case "inlineStr", "str": cell = value.isEmpty ? .empty : .text(value)
                 case "b": cell = .text(value == "1" ? "TRUE" : "FALSE")
                 case "e": cell = .empty
                 default: cell = Double(value).map { .number($0) } ?? (value.isEmpty ? .empty : .text(value))
                 }
-                if column >= 1 {
+                if column >= 1, column <= Self.readColumns {
                     while row.count < column - 1 { row.append(.empty) }
                     if row.count == column - 1 { row.append(cell) } else { row[column - 1] = cell }
                 }
             case .end("row"):
-                finishRow()
+                try finishRow()
             default:
                 break
             }
@@ -105,12 +128,13 @@ public struct XLSXReader {
         return SourceTable(name: sheet.name, rows: rows, date1904: date1904)
     }
 
-    /// "AB12" → 28.
-    static func columnIndex(_ reference: String) -> Int {
+    /// "AB12" → 28; nil past column XFD (16,384), so no arithmetic can overflow.
+    static func columnIndex(_ reference: String) -> Int? {
         var index = 0
         for byte in reference.utf8 {
             guard byte >= 0x41 && byte <= 0x5A else { break }
             index = index * 26 + Int(byte - 0x40)
+            guard index <= maximumColumn else { return nil }
         }
         return index
     }

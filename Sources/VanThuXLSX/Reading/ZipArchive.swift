@@ -53,8 +53,24 @@ struct ZipArchive {
             entries[name] = entry
             offset += 46 + nameLength + extraLength + commentLength
         }
+        // Declared sizes are what the members inflate to (checked against the bytes later), so
+        // a zip bomb is refused here, before anything is inflated.
+        var declared = 0
+        for entry in entries.values {
+            guard entry.size <= Self.maximumMemberSize else {
+                throw Self.damaged(path, "\(entry.name) unpacks to more than \(Self.maximumMemberSize >> 20) MB")
+            }
+            declared += entry.size
+        }
+        guard declared <= Self.maximumTotalSize else { throw Self.damaged(path, "the workbook unpacks to more than \(Self.maximumTotalSize >> 20) MB") }
         self.entries = entries
     }
+
+    /// The largest member a workbook may unpack to: a sheet of a million register rows is
+    /// about 200 MB of XML. Larger registers come in as CSV, read as a stream of text.
+    static let maximumMemberSize = 256 << 20
+    /// The largest a whole workbook may unpack to.
+    static let maximumTotalSize = 512 << 20
 
     /// The uncompressed bytes of a member; nil when there is no such member.
     func data(_ name: String) throws -> [UInt8]? {

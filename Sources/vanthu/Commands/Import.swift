@@ -39,10 +39,14 @@ extension VanThu {
         @Flag(help: "Import the good rows and leave out the bad ones (listed).")
         var skipBad = false
 
+        @Flag(help: "Accept numbers missing in this year's register after the import (live numbering goes on after the highest).")
+        var allowGaps = false
+
         func run() throws {
             var options = ImportOptions(direction: direction.direction)
             options.dryRun = dryRun
             options.skipBad = skipBad
+            options.allowGaps = allowGaps
             let source = RegisterImporter.Source(path: file, sheet: sheet, encoding: encoding, mappingPath: map)
             let report = try global.withRegistry { try RegisterImporter.importFile(source, into: $0, options: options) }
             if global.json {
@@ -50,7 +54,7 @@ extension VanThu {
             } else {
                 Terminal.print(ImportOutput.text(report))
             }
-            if dryRun && !report.problems.isEmpty { throw ExitCode(1) }
+            if dryRun && (!report.problems.isEmpty || report.liveSeriesGaps != nil) { throw ExitCode(1) }
         }
     }
 }
@@ -79,8 +83,9 @@ enum ImportOutput {
             line += Terminal.label(". Số tiếp theo: \(series.nextNumber).", ". Next number: \(series.nextNumber).")
             lines.append(line)
         }
+        if let refusal = report.liveSeriesGaps { lines.append(refusal) }
         if report.dryRun {
-            lines.append(report.problems.isEmpty
+            lines.append(report.problems.isEmpty && report.liveSeriesGaps == nil
                 ? Terminal.label("Thử: \(report.rowsRead) dòng đều đọc được. Chưa ghi gì; chạy lại không có --dry-run để nhập.",
                                  "Dry run: all \(report.rowsRead) rows can be read. Nothing written; run again without --dry-run to import.")
                 : Terminal.label("Thử: \(report.problems.count)/\(report.rowsRead) dòng không đọc được. Chưa ghi gì.",

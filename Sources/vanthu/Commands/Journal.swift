@@ -90,7 +90,7 @@ extension VanThu.Journal {
                 return try JournalWriter.write(
                     entries, organization: try registry.organization(),
                     start: start ?? first ?? registry.context.today, end: end ?? registry.context.today,
-                    to: output, overwrite: overwrite)
+                    to: output, overwrite: overwrite, protecting: registry.protectedPaths)
             }
             if global.json { return try Terminal.json(["path": written.path, "entries": String(written.rows)]) }
             Terminal.print(Terminal.label("Đã ghi \(written.rows) dòng nhật ký vào \(written.path)", "Wrote \(written.rows) journal entries to \(written.path)"))

@@ -4,11 +4,38 @@ import VanThuCore
 /// Where output goes: results to stdout, messages to stderr.
 enum Terminal {
     static func print(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        FileHandle.standardOutput.write(Data((safe(text) + "\n").utf8))
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((safe(text) + "\n").utf8))
+    }
+
+    /// The text with every control character a terminal would act on shown as U+FFFD: only line
+    /// breaks, tabs and colour codes (`ESC [ … m`, which vanthu's highlighting writes) pass.
+    /// Input is cleaned before it is stored; this also covers files made by older versions or
+    /// edited by hand.
+    static func safe(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains(where: { VietnameseText.isInvisibleControl($0.value) || $0 == "\r" }) else { return text }
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            let scalar = scalars[i]
+            if scalar == "\u{1B}", i + 1 < scalars.count, scalars[i + 1] == "[" {
+                var j = i + 2
+                while j < scalars.count, ("0"..."9").contains(scalars[j]) || scalars[j] == ";" { j += 1 }
+                if j < scalars.count, scalars[j] == "m" {
+                    out.append(contentsOf: scalars[i...j])
+                    i = j + 1
+                    continue
+                }
+            }
+            let passes = scalar == "\n" || scalar == "\t" || !(VietnameseText.isInvisibleControl(scalar.value) || scalar == "\r")
+            out.append(passes ? scalar : "\u{FFFD}")
+            i += 1
+        }
+        return String(out)
     }
 
     static func json<T: Encodable>(_ value: T) throws {

@@ -119,7 +119,7 @@ extension VanThu.Catalog {
 
         func run() throws {
             let written = try global.withRegistry(.read) { registry in
-                try DossierFormWriter.writeCatalog(try registry.catalog(year: year.resolved(registry)), organization: try registry.organization(), to: form.output, overwrite: form.overwrite)
+                try DossierFormWriter.writeCatalog(try registry.catalog(year: year.resolved(registry)), organization: try registry.organization(), to: form.output, overwrite: form.overwrite, protecting: registry.protectedPaths)
             }
             if global.json { return try Terminal.json(["path": written.path, "dossiers": String(written.rows)]) }
             Terminal.print(Terminal.label("Đã ghi \(written.path) (\(written.rows) hồ sơ).", "Wrote \(written.path) (\(written.rows) hồ sơ)."))

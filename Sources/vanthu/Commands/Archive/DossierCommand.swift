@@ -213,7 +213,7 @@ extension VanThu.DossierCommand {
             let transfer = try global.withRegistry { registry in
                 let organization = try registry.organization()
                 return try registry.transfer(notations, year: year.resolved(registry), day: date, deliveredBy: deliveredBy, receivedBy: receivedBy) { transfer in
-                    _ = try DossierFormWriter.writeTransfer(transfer, organization: organization, to: form.output, overwrite: form.overwrite)
+                    _ = try DossierFormWriter.writeTransfer(transfer, organization: organization, to: form.output, overwrite: form.overwrite, protecting: registry.protectedPaths)
                 }
             }
             if global.json { return try Terminal.json(transfer) }
@@ -233,7 +233,7 @@ extension VanThu.DossierCommand {
 
         func run() throws {
             let written = try global.withRegistry(.read) { registry in
-                try DossierFormWriter.writeIndex(try registry.dossierContents(selection.notation, year: selection.year(registry)), organization: try registry.organization(), to: form.output, overwrite: form.overwrite)
+                try DossierFormWriter.writeIndex(try registry.dossierContents(selection.notation, year: selection.year(registry)), organization: try registry.organization(), to: form.output, overwrite: form.overwrite, protecting: registry.protectedPaths)
             }
             if global.json { return try Terminal.json(["path": written.path, "documents": String(written.rows)]) }
             Terminal.print(Terminal.label("Đã ghi \(written.path) (\(written.rows) văn bản).", "Wrote \(written.path) (\(written.rows) documents)."))

@@ -90,8 +90,12 @@ extension VanThu {
         @Flag(help: "Replace the database at --db; the old one is kept as ….before-restore-<time>.")
         var replace = false
 
+        @Flag(help: "Restore even though the database being replaced gave numbers the backup lacks; they will be given again.")
+        var reissueNumbers = false
+
         func run() throws {
-            let manifest = try Registry.restore(from: folder, to: global.databasePath, replace: replace, context: global.context)
+            let manifest = try Registry.restore(
+                from: folder, to: global.databasePath, replace: replace, reissueNumbers: reissueNumbers, context: global.context)
             if global.json { return try Terminal.json(manifest) }
             Terminal.print(Terminal.label(
                 "Đã khôi phục \(global.databasePath) từ bản sao lưu ngày \(manifest.createdAt.prefix(10)): \(manifest.documents) văn bản, \(manifest.files) tệp.",

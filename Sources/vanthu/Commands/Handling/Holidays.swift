@@ -65,8 +65,11 @@ extension VanThu.Holidays {
         @Flag(help: "The day is a working day (a swapped Saturday), not a day off.")
         var workday = false
 
+        @Flag(help: "Replace a day added before (the earlier entry stays in the journal).")
+        var replace = false
+
         func run() throws {
-            let day = try global.withRegistry { try $0.addHoliday(date: date, name: name, workday: workday) }
+            let day = try global.withRegistry { try $0.addHoliday(date: date, name: name, workday: workday, replace: replace) }
             if global.json { return try Terminal.json(day) }
             Terminal.print(Terminal.label("Đã thêm \(day.date.vietnamese): \(day.name) (\(day.isDayOff ? "nghỉ" : "làm việc"))",
                                           "Added \(day.date.vietnamese): \(day.name) (\(day.isDayOff ? "off" : "working day"))"))
