@@ -302,6 +302,16 @@ CREATE TRIGGER journalSeal_is_append_only_delete BEFORE DELETE ON journalSeal
 BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
 CREATE TRIGGER journalSeal_is_append_only_update BEFORE UPDATE ON journalSeal
 BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+CREATE TABLE journalTableSeal (
+    journalId INTEGER NOT NULL REFERENCES journal(id),
+    tableName TEXT NOT NULL,
+    seal BLOB NOT NULL CHECK (length(seal) = 32),
+    PRIMARY KEY (tableName, journalId)
+) WITHOUT ROWID;
+CREATE TRIGGER journalTableSeal_is_append_only_delete BEFORE DELETE ON journalTableSeal
+BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+CREATE TRIGGER journalTableSeal_is_append_only_update BEFORE UPDATE ON journalTableSeal
+BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
 CREATE TABLE organization (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     name TEXT NOT NULL CHECK (name <> ''),

@@ -305,9 +305,17 @@ extension Registry {
     }
 
     /// Refuses any change to a document in a hồ sơ handed to the archive.
+    /// Refuses a change to a document in a hồ sơ handed to the archive. The hand-over is read
+    /// from the journal's chained `transfer-dossier` entry as well as from the hồ sơ's status,
+    /// so un-archiving it by hand (dropping triggers, editing the status) does not unlock it.
     func ensureNotArchived(_ document: Document, _ db: Database) throws {
         if let dossier = try String.fetchOne(
-            db, sql: "SELECT f.year || '/' || f.fileNotation FROM dossierDocument x JOIN dossier f ON f.id = x.dossierId WHERE x.documentId = ? AND f.status = 'archived' LIMIT 1",
+            db, sql: """
+                SELECT f.year || '/' || f.fileNotation FROM dossierDocument x JOIN dossier f ON f.id = x.dossierId
+                WHERE x.documentId = ? AND (f.status = 'archived' OR EXISTS (
+                    SELECT 1 FROM journal j WHERE j.entity = 'dossier' AND j.entityId = f.id AND j.action = 'transfer-dossier'))
+                LIMIT 1
+                """,
             arguments: [document.id])
         {
             throw ArchiveError.documentArchived(reference: document.reference, dossier: dossier)

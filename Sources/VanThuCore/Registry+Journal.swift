@@ -4,21 +4,54 @@ import GRDB
 extension Registry {
     /// Re-computes the journal's hash chain from the first entry and compares every document with
     /// its last seal. Reads only; streams, so a million entries need little memory.
-    public func verifyJournal() throws -> JournalVerification {
+    /// The journal's last entry: its number and hash, printed on every exported register's
+    /// cover and kept in every backup's manifest, so that `journal verify --expect` can later
+    /// prove nothing before it was cut or rewritten. Nil for an empty journal.
+    public func journalHead() throws -> (id: Int64, hash: String)? {
+        try read { db in
+            let head = try JournalChain.head(db)
+            return head.id == 0 ? nil : head
+        }
+    }
+
+    /// - Parameter expected: hashes written outside the file (the closing minutes, a printed
+    ///   register, a backup's manifest): each must be an entry's, on an unbroken chain.
+    public func verifyJournal(expecting expected: [String] = []) throws -> JournalVerification {
         try read { db in
             var result = JournalVerification(
                 entries: 0, headId: nil, headHash: nil, brokenLinks: [], brokenLinkCount: 0, orphanSeals: 0,
-                documents: 0, alteredDocuments: [], alteredDocumentCount: 0)
-            try checkChain(db, into: &result)
+                documents: 0, alteredDocuments: [], alteredDocumentCount: 0, alteredTables: [], anchors: [])
+            let wanted = Set(expected.map { $0.lowercased().trimmingCharacters(in: .whitespaces) })
+            var found: [String: Int64] = [:]
+            try checkChain(db, into: &result) { id, hash, intactSoFar in
+                if wanted.contains(hash), intactSoFar { found[hash] = id }
+            }
+            for hash in expected.map({ $0.lowercased().trimmingCharacters(in: .whitespaces) }) {
+                result.anchors.append(.init(hash: hash, entryId: found[hash]))
+            }
             try checkDocuments(db, into: &result)
+            try checkTables(db, into: &result)
             return result
         }
     }
 
-    private func checkChain(_ db: Database, into result: inout JournalVerification) throws {
+    private func checkTables(_ db: Database, into result: inout JournalVerification) throws {
+        for (table, order) in RecordSeals.tables {
+            let last = try RecordSeals.lastSeal(ofTable: table, db)
+            if last?.seal != (try RecordSeals.seal(ofTable: table, order: order, db)) {
+                result.alteredTables.append(.init(table: table, journalId: last?.journalId))
+            }
+        }
+    }
+
+    /// Recomputes the chain; `visit` sees each entry's id, stored hash, and whether the chain is
+    /// unbroken up to and including it.
+    private func checkChain(_ db: Database, into result: inout JournalVerification, visit: (Int64, String, Bool) -> Void) throws {
         let entries = try Row.fetchCursor(db, sql: "SELECT \(JournalChain.entryColumnList) FROM journal ORDER BY id")
         let seals = try Row.fetchCursor(db, sql: "SELECT journalId, documentId, seal FROM journalSeal ORDER BY journalId, documentId")
+        let tableSeals = try Row.fetchCursor(db, sql: "SELECT journalId, tableName, seal FROM journalTableSeal ORDER BY journalId, tableName")
         var seal = try seals.next()
+        var tableSeal = try tableSeals.next()
         var previous = ""
         while let entry = try entries.next() {
             let id: Int64 = entry["id"]
@@ -31,7 +64,16 @@ extension Registry {
                 }
                 seal = try seals.next()
             }
+            while let s = tableSeal, (s["journalId"] as Int64) <= id {
+                if (s["journalId"] as Int64) == id {
+                    hasher.add(table: s["tableName"], seal: [UInt8](s["seal"] as Data? ?? Data()))
+                } else {
+                    result.orphanSeals += 1
+                }
+                tableSeal = try tableSeals.next()
+            }
             let stored: String? = entry["hash"]
+            defer { visit(id, stored ?? "", result.brokenLinkCount == 0 && result.orphanSeals == 0) }
             if stored != hasher.finalize() {
                 result.brokenLinkCount += 1
                 if result.brokenLinks.count < JournalVerification.listLimit {
@@ -48,10 +90,13 @@ extension Registry {
             result.orphanSeals += 1
             seal = try seals.next()
         }
+        while tableSeal != nil {
+            result.orphanSeals += 1
+            tableSeal = try tableSeals.next()
+        }
     }
 
     private func checkDocuments(_ db: Database, into result: inout JournalVerification) throws {
-        let documents = try Row.fetchCursor(db, sql: "\(JournalChain.sealedRows) ORDER BY id")
         // SQLite's bare columns: with max(), the other columns come from the row holding the maximum.
         let seals = try Row.fetchCursor(
             db, sql: "SELECT documentId, max(journalId) AS journalId, seal FROM journalSeal GROUP BY documentId ORDER BY documentId")
@@ -63,8 +108,7 @@ extension Registry {
             let reference = kind == .missing ? nil : (try? Document.fetch(db, id: id))??.reference
             result.alteredDocuments.append(.init(id: id, reference: reference, kind: kind, journalId: journalId))
         }
-        while let document = try documents.next() {
-            let id: Int64 = document["id"]
+        try RecordSeals.forEachDocument(db) { id, current in
             result.documents += 1
             while let s = seal, (s["documentId"] as Int64) < id {
                 try report(s["documentId"], .missing, s["journalId"])
@@ -72,9 +116,9 @@ extension Registry {
             }
             guard let s = seal, (s["documentId"] as Int64) == id else {
                 try report(id, .unrecorded, nil)
-                continue
+                return
             }
-            if [UInt8](s["seal"] as Data? ?? Data()) != JournalChain.seal(of: document) { try report(id, .changed, s["journalId"]) }
+            if [UInt8](s["seal"] as Data? ?? Data()) != current { try report(id, .changed, s["journalId"]) }
             seal = try seals.next()
         }
         while let s = seal {

@@ -64,7 +64,8 @@ public enum RegisterExporter {
             throw ExportError.emptyPeriod(register: title.capitalizedSentence, start: request.period.start, end: request.period.end)
         }
         let context = SheetContext(
-            organization: try registry.organization(), layout: layout, title: title, register: register, extent: extent, request: request)
+            organization: try registry.organization(), layout: layout, title: title, register: register, extent: extent, request: request,
+            journalHead: try registry.journalHead())
         try AtomicOutput.write(to: request.output, overwrite: request.overwrite, protecting: registry.protectedPaths) { temporary in
             if isPostal {
                 try write(request.format, context: context, to: temporary) { body in
@@ -141,6 +142,8 @@ struct SheetContext {
     var register: Register
     var extent: RegisterExtent
     var request: ExportRequest
+    /// The journal's last entry when the register was printed (an anchor for `journal verify --expect`).
+    var journalHead: (id: Int64, hash: String)?
 }
 
 extension String {

@@ -40,6 +40,12 @@ struct XLSXRegisterWriter {
             lines.append(("Từ số \(first) đến số \(last)", plain))
         }
         lines.append(("Quyển số: \(context.register.volume)", plain))
+        if let head = context.journalHead {
+            // Written into the closing minutes, it lets `vanthu journal verify --expect` prove later
+            // that nothing up to this entry was cut or rewritten.
+            let small = try workbook.addFormat(CellStyle(size: 9, center: true))
+            lines += [("", plain), ("Mã kiểm tra nhật ký (dòng #\(head.id)): \(head.hash)", small)]
+        }
         for (row, line) in lines.enumerated() {
             try sheet.setRowHeight(row, line.1 == title ? 36 : 24)
             try sheet.write(.text(line.0), row: row, column: 0, format: line.1)

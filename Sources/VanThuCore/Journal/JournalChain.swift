@@ -9,21 +9,8 @@ import GRDB
 /// entry breaks the chain from that entry on; editing a document behind vanthu's back makes its
 /// row differ from its last seal.
 enum JournalChain {
-    /// A seal covers every column of the `document` row, in table order (`SELECT *`): a column
-    /// added later is covered without a list to keep, and the migration that adds it seals
-    /// every document again (``RegistryMigrator/sealAllDocuments(_:user:action:)``).
-    static let sealedRows = "SELECT * FROM document"
-
     /// The journal's fields in hashing order; `hash` is read last.
     static let entryColumnList = "id, at, user, action, entity, entityId, reference, before, after, hash"
-
-    /// The seal of a document row read with ``sealedRows``.
-    static func seal(of row: Row) -> [UInt8] {
-        var hash = SHA256()
-        append("vanthu-document-1".databaseValue, to: &hash)
-        for index in 0..<row.count { append(row[index] as DatabaseValue, to: &hash) }
-        return hash.finalize()
-    }
 
     /// The fields of an entry in hashing order (`hash` excluded).
     static let hashedFieldCount = 9
@@ -33,6 +20,7 @@ enum JournalChain {
     struct EntryHasher {
         private var hash = SHA256()
         private var seals: Int64 = 0
+        private var tableSeals: [(String, [UInt8])] = []
 
         init(previous: String, fields: [DatabaseValue]) {
             JournalChain.append("vanthu-journal-1".databaseValue, to: &hash)
@@ -46,8 +34,22 @@ enum JournalChain {
             hash.update(seal)
         }
 
+        /// A table's seal; table seals are hashed after the documents' (see ``finalize()``).
+        mutating func add(table: String, seal: [UInt8]) {
+            tableSeals.append((table, seal))
+        }
+
+        /// An entry without table seals hashes as entries did before they existed.
         mutating func finalize() -> String {
             JournalChain.append(seals.databaseValue, to: &hash)
+            if !tableSeals.isEmpty {
+                // In name order, as `journalTableSeal`'s key reads them back (the names are ASCII).
+                for (table, seal) in tableSeals.sorted(by: { $0.0 < $1.0 }) {
+                    JournalChain.append(table.databaseValue, to: &hash)
+                    hash.update(seal)
+                }
+                JournalChain.append(Int64(tableSeals.count).databaseValue, to: &hash)
+            }
             return hash.finalizeHex()
         }
     }
@@ -58,13 +60,19 @@ enum JournalChain {
         return (row?["id"] ?? 0, row?["hash"] ?? "")
     }
 
-    /// Appends one entry, its hash linked to `previous`, and its seals; returns its hash.
-    static func insert(_ db: Database, id: Int64, previous: String, fields: [DatabaseValue], seals: [(documentId: Int64, seal: [UInt8])]) throws -> String {
+    /// Appends one entry, its hash linked to `previous`, and its seals (documents by id, then
+    /// tables by name); returns its hash.
+    static func insert(
+        _ db: Database, id: Int64, previous: String, fields: [DatabaseValue], seals: [(documentId: Int64, seal: [UInt8])],
+        tableSeals: [(table: String, seal: [UInt8])] = []
+    ) throws -> String {
         var hasher = EntryHasher(previous: previous, fields: fields)
         for seal in seals { hasher.add(documentId: seal.documentId, seal: seal.seal) }
+        for seal in tableSeals { hasher.add(table: seal.table, seal: seal.seal) }
         let hash = hasher.finalize()
         try insertEntry(db, fields: fields, hash: hash)
         for seal in seals { try insertSeal(db, journalId: id, documentId: seal.documentId, seal: seal.seal) }
+        for seal in tableSeals { try RecordSeals.insertTableSeal(db, journalId: id, table: seal.table, seal: seal.seal) }
         return hash
     }
 

@@ -20,75 +20,92 @@ final class JournalSealer: TransactionObserver, @unchecked Sendable {
 
     private var entries: [Entry] = []
     private var changedDocuments: Set<Int64> = []
+    /// Rows of a document's child tables changed in this transaction: table → rowids.
+    private var changedChildren: [String: Set<Int64>] = [:]
+    /// Small tables changed in this transaction (those with a rowid).
+    private var changedTables: Set<String> = []
 
     func append(_ entry: Entry) {
         entries.append(entry)
     }
 
     /// Writes the pending entries, chained, each document's seal beside the last entry about it
-    /// (else beside the transaction's last entry).
+    /// (else beside the transaction's last entry), and the seal of every small table that
+    /// changed beside the last entry.
     func flush(_ db: Database) throws {
         defer { reset() }
-        guard !changedDocuments.isEmpty || !entries.isEmpty else { return }
+        guard !changedDocuments.isEmpty || !changedChildren.isEmpty || !changedTables.isEmpty || !entries.isEmpty else { return }
         guard !entries.isEmpty else { throw UnjournaledChange(documents: changedDocuments.count) }
         var seals = [[(documentId: Int64, seal: [UInt8])]](repeating: [], count: entries.count)
         var lastEntryAbout: [Int64: Int] = [:]
+        var documents = changedDocuments
         for (index, entry) in entries.enumerated() where entry.entity == "document" {
-            if let id = entry.entityId { lastEntryAbout[id] = index }
-        }
-        let ids = changedDocuments.sorted()
-        func sealRow(_ row: Row) {
-            let id: Int64 = row["id"]
-            seals[lastEntryAbout[id] ?? entries.count - 1].append((id, JournalChain.seal(of: row)))
-        }
-        if let first = ids.first, let last = ids.last, last - first < Int64(ids.count) * 4 {
-            // Mostly consecutive (a batch, an import): one range scan.
-            let rows = try Row.fetchCursor(
-                db, sql: "\(JournalChain.sealedRows) WHERE id BETWEEN ? AND ? ORDER BY id", arguments: [first, last])
-            while let row = try rows.next() {
-                if changedDocuments.contains(row["id"]) { sealRow(row) }
+            if let id = entry.entityId {
+                lastEntryAbout[id] = index
+                documents.insert(id)
             }
-        } else {
-            let read = try db.cachedStatement(sql: "\(JournalChain.sealedRows) WHERE id = ?")
-            for id in ids {
-                let rows = try Row.fetchCursor(read, arguments: [id])
-                while let row = try rows.next() { sealRow(row) }
+        }
+        for (table, rowIDs) in changedChildren {
+            for rowID in rowIDs {
+                if let id = try RecordSeals.documentId(ofChild: table, rowID: rowID, db) { documents.insert(id) }
             }
+        }
+        for (id, seal) in try RecordSeals.seals(db, ids: documents.sorted()) {
+            seals[lastEntryAbout[id] ?? entries.count - 1].append((id, seal))
+        }
+        var tableSeals: [(table: String, seal: [UInt8])] = []
+        for (table, order) in RecordSeals.tables {
+            let last = try RecordSeals.lastSeal(ofTable: table, db)
+            guard last == nil || changedTables.contains(table) || RecordSeals.unobservedTables.contains(table) else { continue }
+            let seal = try RecordSeals.seal(ofTable: table, order: order, db)
+            if last?.seal != seal { tableSeals.append((table, seal)) }
         }
         var (id, previous) = try JournalChain.head(db)
-        for (entry, seals) in zip(entries, seals) {
+        for (index, (entry, seals)) in zip(entries, seals).enumerated() {
             id += 1
             let fields: [DatabaseValue] = [
                 id.databaseValue, entry.at.databaseValue, entry.user.databaseValue, entry.action.databaseValue,
                 entry.entity.databaseValue, entry.entityId.databaseValue, entry.reference.databaseValue,
                 entry.before.databaseValue, entry.after.databaseValue,
             ]
-            previous = try JournalChain.insert(db, id: id, previous: previous, fields: fields, seals: seals)
+            previous = try JournalChain.insert(
+                db, id: id, previous: previous, fields: fields, seals: seals, tableSeals: index == entries.count - 1 ? tableSeals : [])
         }
     }
 
     private func reset() {
         entries.removeAll()
         changedDocuments.removeAll()
+        changedChildren.removeAll()
+        changedTables.removeAll()
     }
 
     // MARK: TransactionObserver
 
+    private static let observedTables = Set(RecordSeals.tables.map(\.table)).subtracting(RecordSeals.unobservedTables)
+
     func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool {
         switch eventKind {
-        case .insert(let table), .update(let table, _): table == "document"
-        case .delete: false
+        case .insert(let table), .update(let table, _), .delete(let table):
+            table == "document" || RecordSeals.observedChildren.contains(table) || Self.observedTables.contains(table)
         }
     }
 
     func databaseDidChange(with event: DatabaseEvent) {
         // Triggers' changes to other tables arrive here too.
-        guard event.tableName == "document" else { return }
-        changedDocuments.insert(event.rowID)
+        if event.tableName == "document" {
+            changedDocuments.insert(event.rowID)
+        } else if RecordSeals.observedChildren.contains(event.tableName) {
+            changedChildren[event.tableName, default: []].insert(event.rowID)
+        } else {
+            changedTables.insert(event.tableName)
+        }
     }
 
     func databaseWillCommit() throws {
-        guard entries.isEmpty, changedDocuments.isEmpty else { throw UnjournaledChange(documents: changedDocuments.count) }
+        guard entries.isEmpty, changedDocuments.isEmpty, changedChildren.isEmpty, changedTables.isEmpty else {
+            throw UnjournaledChange(documents: changedDocuments.count)
+        }
     }
 
     func databaseDidCommit(_ db: Database) { reset() }

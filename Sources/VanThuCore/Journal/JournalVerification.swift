@@ -28,6 +28,20 @@ public struct JournalVerification: Sendable, Encodable {
         public var journalId: Int64?
     }
 
+    /// A small table (types, registers, calendar, hồ sơ, …) that differs from its last seal.
+    public struct AlteredTable: Sendable, Encodable, Equatable {
+        public var table: String
+        /// The entry that last sealed it; nil when none ever did.
+        public var journalId: Int64?
+    }
+
+    /// A hash given with `--expect`, and the entry that has it on an unbroken chain (nil: none
+    /// has: the journal was cut before it, or rewritten).
+    public struct Anchor: Sendable, Encodable, Equatable {
+        public var hash: String
+        public var entryId: Int64?
+    }
+
     public var entries: Int
     /// The last entry's id and hash: write them in the year's closing minutes, and a later
     /// verify proves nothing before them changed.
@@ -41,8 +55,12 @@ public struct JournalVerification: Sendable, Encodable {
     public var documents: Int
     public var alteredDocuments: [AlteredDocument]
     public var alteredDocumentCount: Int
+    public var alteredTables: [AlteredTable]
+    public var anchors: [Anchor]
 
     public static let listLimit = 100
 
-    public var isIntact: Bool { brokenLinkCount == 0 && orphanSeals == 0 && alteredDocumentCount == 0 }
+    public var isIntact: Bool {
+        brokenLinkCount == 0 && orphanSeals == 0 && alteredDocumentCount == 0 && alteredTables.isEmpty && anchors.allSatisfy { $0.entryId != nil }
+    }
 }

@@ -41,30 +41,52 @@ extension RegistryMigrator {
             CREATE TRIGGER journal_is_append_only_update BEFORE UPDATE ON journal
             BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
             """)
-        try sealAllDocuments(db, user: user, action: "start-journal-chain")
+        try sealEverything(db, user: user, action: "start-journal-chain")
     }
 
-    /// Seals every document under one new entry. The first chain needs it, and so does any later
-    /// migration that adds a column to `document`, since a seal covers every column.
-    static func sealAllDocuments(_ db: Database, user: String, action: String) throws {
+    /// The seals of whole small tables (``RecordSeals``), beside the documents' seals.
+    private static let tableSealSQL = """
+        CREATE TABLE journalTableSeal (
+            journalId INTEGER NOT NULL REFERENCES journal(id),
+            tableName TEXT NOT NULL,
+            seal BLOB NOT NULL CHECK (length(seal) = 32),
+            PRIMARY KEY (tableName, journalId)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER journalTableSeal_is_append_only_update BEFORE UPDATE ON journalTableSeal
+        BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+        CREATE TRIGGER journalTableSeal_is_append_only_delete BEFORE DELETE ON journalTableSeal
+        BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+        """
+
+    /// From here on a document's seal covers its child rows, and the small tables are sealed
+    /// whole: everything is sealed again under one `extend-seals` entry.
+    static func extendSeals(_ db: Database, user: String) throws {
+        try db.execute(sql: tableSealSQL)
+        try sealEverything(db, user: user, action: "extend-seals")
+    }
+
+    /// Seals every document and every small table under one new entry. The first chain needs
+    /// it, and so does any later migration that adds a column to a sealed table, since a seal
+    /// covers every column.
+    static func sealEverything(_ db: Database, user: String, action: String) throws {
         let documents = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0
-        guard documents > 0 else { return }
+        let tablesSealed = try db.tableExists("journalTableSeal")
         let (last, previous) = try JournalChain.head(db)
+        // A new file has nothing to seal yet: its first write seals the tables.
+        guard documents > 0 || (tablesSealed && last > 0) else { return }
         let id = last + 1
         let fields: [DatabaseValue] = [
             id.databaseValue, Registry.iso8601(Date()).databaseValue, user.databaseValue, action.databaseValue,
             "journal".databaseValue, DatabaseValue.null, DatabaseValue.null, DatabaseValue.null,
             "{\"documents\":\(documents),\"entries\":\(last)}".databaseValue,
         ]
+        let tables = tablesSealed ? try RecordSeals.tables.map { ($0.table, try RecordSeals.seal(ofTable: $0.table, order: $0.order, db)) } : []
         // Two passes over the documents: the entry's hash needs every seal, and a seal needs its entry.
         var hasher = JournalChain.EntryHasher(previous: previous, fields: fields)
-        try forEachSeal(db) { hasher.add(documentId: $0, seal: $1) }
+        try RecordSeals.forEachDocument(db) { hasher.add(documentId: $0, seal: $1) }
+        for (table, seal) in tables { hasher.add(table: table, seal: seal) }
         try JournalChain.insertEntry(db, fields: fields, hash: hasher.finalize())
-        try forEachSeal(db) { try JournalChain.insertSeal(db, journalId: id, documentId: $0, seal: $1) }
-    }
-
-    private static func forEachSeal(_ db: Database, _ body: (Int64, [UInt8]) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: "\(JournalChain.sealedRows) ORDER BY id")
-        while let row = try rows.next() { try body(row["id"], JournalChain.seal(of: row)) }
+        try RecordSeals.forEachDocument(db) { try JournalChain.insertSeal(db, journalId: id, documentId: $0, seal: $1) }
+        for (table, seal) in tables { try RecordSeals.insertTableSeal(db, journalId: id, table: table, seal: seal) }
     }
 }

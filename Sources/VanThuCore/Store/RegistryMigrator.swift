@@ -38,6 +38,9 @@ enum RegistryMigrator {
         migrator.registerMigration("v6-journal-chain") { db in
             try startJournalChain(db, user: user)
         }
+        migrator.registerMigration("v7-seal-every-table") { db in
+            try extendSeals(db, user: user)
+        }
         return migrator
     }
 

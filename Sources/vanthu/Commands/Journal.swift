@@ -10,6 +10,7 @@ extension VanThu {
             discussion: """
                 vanthu journal --ref den/2021/783
                 vanthu journal verify
+                vanthu journal verify --expect 3f2a…  (the hash written in the closing minutes)
                 vanthu journal export --from 1/1/2021 --to 31/12/2021 -o nhat-ky-2021.xlsx
                 """,
             subcommands: [Show.self, Verify.self, Export.self],
@@ -51,8 +52,13 @@ extension VanThu.Journal {
 
         @OptionGroup var global: GlobalOptions
 
+        @Option(help: ArgumentHelp(
+            "A hash written outside the file (closing minutes, a printed register, a backup's manifest): it must still be on the chain. Repeatable.",
+            valueName: "sha256"))
+        var expect: [String] = []
+
         func run() throws {
-            let result = try global.withRegistry(.read) { try $0.verifyJournal() }
+            let result = try global.withRegistry(.read) { try $0.verifyJournal(expecting: expect) }
             if global.json {
                 try Terminal.json(result)
             } else {

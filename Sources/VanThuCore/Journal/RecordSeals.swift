@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+
+/// What the journal's seals cover, so that no row the journal speaks for can be changed with
+/// the sqlite3 shell unnoticed.
+///
+/// - A **document seal** covers the `document` row and every row that belongs to it: its Nơi
+///   nhận, citations, full text, routing steps, dispatch records, attachments and hồ sơ
+///   membership. Changing any of them re-seals the document.
+/// - A **table seal** covers a whole small table: the organisation, document types, registers
+///   and their numbering rules, the calendar, the Danh mục headings, the hồ sơ and the
+///   transfers to the archive. It is written when the table changed.
+///
+/// Seals are only as strong as the anchors kept outside the file: someone who can rewrite the
+/// file can recompute every seal and hash (see `vanthu journal verify --expect`).
+enum RecordSeals {
+    /// The tables whose rows belong to a document, with the order their rows are hashed in.
+    static let children: [(table: String, order: String)] = [
+        ("recipient", "id"), ("citation", "id"), ("documentText", "documentId"), ("handlingStep", "id"),
+        ("dispatch", "id"), ("attachment", "id"), ("dossierDocument", "dossierId"),
+    ]
+    /// Child tables with a rowid, whose changes the transaction observer sees; `documentText`'s
+    /// rowid is its document's id. `dossierDocument` has none: filing is journaled per document.
+    static let observedChildren: Set<String> = ["recipient", "citation", "documentText", "handlingStep", "dispatch", "attachment"]
+
+    /// The small tables sealed whole, with the order their rows are hashed in.
+    static let tables: [(table: String, order: String)] = [
+        ("organization", "id"), ("documentType", "style, code"), ("register", "id"), ("seriesRule", "kind"),
+        ("seriesStart", "registerId, seriesKey"), ("calendarDay", "date"), ("catalogHeading", "id"),
+        ("dossier", "id"), ("archiveTransfer", "id"),
+    ]
+    /// Small tables the observer cannot see (no rowid): their seal is recomputed at every
+    /// write, which costs well under a millisecond (tens of rows).
+    static let unobservedTables: Set<String> = ["documentType", "seriesRule", "seriesStart", "calendarDay"]
+
+    // MARK: Documents
+
+    /// The seal of each document with an id in `range` (all when nil), in id order, computed
+    /// from one cursor per table.
+    static func forEachDocument(_ db: Database, in range: ClosedRange<Int64>? = nil, _ body: (Int64, [UInt8]) throws -> Void) throws {
+        let condition = range == nil ? "" : " WHERE documentId BETWEEN ? AND ?"
+        let arguments: StatementArguments = range.map { [$0.lowerBound, $0.upperBound] } ?? []
+        let documents = try Row.fetchCursor(
+            db, sql: "SELECT * FROM document" + (range == nil ? "" : " WHERE id BETWEEN ? AND ?") + " ORDER BY id", arguments: arguments)
+        var cursors = try children.map { child in
+            try Row.fetchCursor(db, sql: "SELECT * FROM \(child.table)\(condition) ORDER BY documentId, \(child.order)", arguments: arguments)
+        }
+        var heads: [Row?] = try cursors.indices.map { try cursors[$0].next()?.copy() }
+        while let document = try documents.next() {
+            let id: Int64 = document["id"]
+            var hash = SHA256()
+            JournalChain.append("vanthu-document-2".databaseValue, to: &hash)
+            for index in 0..<document.count { JournalChain.append(document[index] as DatabaseValue, to: &hash) }
+            for (k, child) in children.enumerated() {
+                // Rows of documents outside the set (a child row whose document is gone) are passed over.
+                while let row = heads[k], (row["documentId"] as Int64) < id { heads[k] = try cursors[k].next()?.copy() }
+                JournalChain.append(child.table.databaseValue, to: &hash)
+                var count: Int64 = 0
+                while let row = heads[k], (row["documentId"] as Int64) == id {
+                    for index in 0..<row.count { JournalChain.append(row[index] as DatabaseValue, to: &hash) }
+                    count += 1
+                    heads[k] = try cursors[k].next()?.copy()
+                }
+                JournalChain.append(count.databaseValue, to: &hash)
+            }
+            try body(id, hash.finalize())
+        }
+    }
+
+    /// The seals of the documents in `ids`: one range scan when they are mostly consecutive (a
+    /// batch, an import), else one small scan each.
+    static func seals(_ db: Database, ids: [Int64]) throws -> [(Int64, [UInt8])] {
+        guard let first = ids.first, let last = ids.last else { return [] }
+        var result: [(Int64, [UInt8])] = []
+        result.reserveCapacity(ids.count)
+        if last - first < Int64(ids.count) * 4 {
+            let wanted = Set(ids)
+            try forEachDocument(db, in: first...last) { id, seal in if wanted.contains(id) { result.append((id, seal)) } }
+        } else {
+            for id in ids { try forEachDocument(db, in: id...id) { result.append(($0, $1)) } }
+        }
+        return result
+    }
+
+    /// The document a changed child row belongs to.
+    static func documentId(ofChild table: String, rowID: Int64, _ db: Database) throws -> Int64? {
+        if table == "documentText" { return rowID }
+        return try Int64.fetchOne(db.cachedStatement(sql: "SELECT documentId FROM \(table) WHERE rowid = ?"), arguments: [rowID])
+    }
+
+    // MARK: Tables
+
+    /// The seal of a whole small table, as it is now.
+    static func seal(ofTable table: String, order: String, _ db: Database) throws -> [UInt8] {
+        var hash = SHA256()
+        JournalChain.append("vanthu-table-1".databaseValue, to: &hash)
+        JournalChain.append(table.databaseValue, to: &hash)
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT * FROM \(table) ORDER BY \(order)"))
+        var count: Int64 = 0
+        while let row = try rows.next() {
+            for index in 0..<row.count { JournalChain.append(row[index] as DatabaseValue, to: &hash) }
+            count += 1
+        }
+        JournalChain.append(count.databaseValue, to: &hash)
+        return hash.finalize()
+    }
+
+    /// The last seal the journal holds for a table; nil when it never sealed it.
+    static func lastSeal(ofTable table: String, _ db: Database) throws -> (journalId: Int64, seal: [UInt8])? {
+        try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT journalId, seal FROM journalTableSeal WHERE tableName = ? ORDER BY journalId DESC LIMIT 1"),
+            arguments: [table]
+        ).map { ($0["journalId"], [UInt8]($0["seal"] as Data? ?? Data())) }
+    }
+
+    static func insertTableSeal(_ db: Database, journalId: Int64, table: String, seal: [UInt8]) throws {
+        try db.cachedStatement(sql: "INSERT INTO journalTableSeal (journalId, tableName, seal) VALUES (?, ?, ?)")
+            .execute(arguments: [journalId, table, Data(seal)])
+    }
+}
