@@ -34,14 +34,18 @@ public struct CSVTable: Sendable {
 
     public init(text: String) {
         let delimiter = CSVTable.delimiter(of: text)
+        // A line inside a quoted field with as many delimiters as a whole row has is a row the
+        // quote swallowed (a stray `"` closed by a later one), not a line break in a cell.
+        let rowDelimiters = CSVTable.delimitersPerRow(text, delimiter)
         let scalars = text.unicodeScalars
         var rows: [[String]] = []
         var lines: [Int] = []
         var problems: [Int: Problem] = [:]
         var position = scalars.startIndex
         var line = 1
-        // Each unclosed quote costs a pass to the end of the file; past this many the rest of
-        // the file is one bad row (the import is refused anyway), so time stays bounded.
+        // A quote left open to the end of the file costs a pass to the end; past this many
+        // the rest of the file is one bad row (the import is refused anyway), so time stays
+        // bounded.
         var passesLeft = 100
         // Each pass reads rows until the end; a quote left open at the end sends the reading
         // back to the line after the row that opened it.
@@ -76,7 +80,10 @@ public struct CSVTable: Sendable {
                     if scalar == "\"" {
                         if next == "\"" { append("\""); index = scalars.index(after: index) } else { quoted = false }
                     } else {
-                        if scalar == "\n" || (scalar == "\r" && next != "\n") { line += 1 }
+                        if scalar == "\n" || (scalar == "\r" && next != "\n") {
+                            line += 1
+                            if rowDelimiters >= 2, CSVTable.delimiters(onLineAt: index, in: scalars, delimiter) >= rowDelimiters { break }
+                        }
                         append(scalar)
                     }
                 } else if scalar == "\"" && fieldLength == 0 {
@@ -95,7 +102,8 @@ public struct CSVTable: Sendable {
                     append(scalar)
                 }
             }
-            passesLeft -= 1
+            // Only a pass that read to the end of the file is costly.
+            if index == scalars.endIndex { passesLeft -= 1 }
             if quoted {
                 // The quote that opened on `rowLine` swallowed the rest: that row is bad, and
                 // the file is read again from the line after it.
@@ -113,6 +121,37 @@ public struct CSVTable: Sendable {
         self.rows = rows
         self.lines = lines
         self.problems = problems
+    }
+
+    /// The most delimiters outside quotes on one of the first five lines: a row's count.
+    static func delimitersPerRow(_ text: String, _ delimiter: Unicode.Scalar) -> Int {
+        var most = 0
+        var count = 0
+        var quoted = false
+        var lines = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { quoted.toggle() } else if !quoted, scalar == delimiter { count += 1 }
+            if !quoted, scalar == "\n" {
+                most = max(most, count)
+                count = 0
+                lines += 1
+                if lines == 5 { break }
+            }
+        }
+        return max(most, count)
+    }
+
+    /// The delimiters on the physical line starting at `start`, quotes or not.
+    static func delimiters(onLineAt start: String.UnicodeScalarView.Index, in scalars: String.UnicodeScalarView, _ delimiter: Unicode.Scalar) -> Int {
+        var count = 0
+        var index = start
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar == "\n" || scalar == "\r" { break }
+            if scalar == delimiter { count += 1 }
+            index = scalars.index(after: index)
+        }
+        return count
     }
 
     /// Where the line after the one starting at `start` begins.

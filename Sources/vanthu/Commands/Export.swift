@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import VanThuCore
 import VanThuXLSX
 
@@ -48,8 +49,8 @@ struct ExportOptions: ParsableArguments {
     @Option(name: [.short, .long], help: ArgumentHelp("The file to write.", valueName: "path"), completion: .file(extensions: ["xlsx", "csv", "json"]))
     var output: String
 
-    @Option(help: ArgumentHelp("xlsx (default), csv or json.", valueName: "format"))
-    var format: ExportFormat = .xlsx
+    @Option(help: ArgumentHelp("xlsx, csv or json (default: from the output's extension, else xlsx).", valueName: "format"))
+    var format: ExportFormat?
 
     @Flag(help: "Replace the output file if it exists.")
     var overwrite = false
@@ -62,7 +63,9 @@ struct ExportOptions: ParsableArguments {
 
     func run(layout: String, global: GlobalOptions) throws {
         let request = ExportRequest(
-            layout: layout, period: try period.period(), output: output, format: format, overwrite: overwrite, secret: secret, breakMonthly: breakMonthly)
+            layout: layout, period: try period.period(), output: output,
+            format: format ?? ExportFormat(rawValue: (output as NSString).pathExtension.lowercased()) ?? .xlsx,
+            overwrite: overwrite, secret: secret, breakMonthly: breakMonthly)
         let summary = try global.withRegistry(.read) { try RegisterExporter.export(request, from: $0) }
         if global.json {
             return try Terminal.json(["path": summary.path, "rows": String(summary.rows), "register": summary.register])

@@ -48,6 +48,15 @@ extension VanThu.Journal {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Re-compute the journal's hash chain and compare every document with what the journal last recorded; non-zero exit on any difference.",
+            discussion: """
+                What it proves: no entry was edited, removed from the middle or reordered, and every sealed record (documents with \
+                their recipients, citations, text, routing, dispatch, attachments and hồ sơ membership; the agency, document types, \
+                registers, numbering, calendar, Danh mục, hồ sơ and transfers) is as the journal last recorded it.
+                What it cannot prove alone: that the end of the journal was not cut, or that someone able to write the file did not \
+                recompute every seal and hash. For that, write the last entry's hash (printed below, on every exported register's \
+                cover and in every backup's manifest) into the closing minutes, and give it back with --expect: a cut or recomputed \
+                journal no longer has it on an intact chain.
+                """,
             aliases: ["kiem-tra"])
 
         @OptionGroup var global: GlobalOptions
