@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-60}
-targets=${FUZZ_TARGETS:-"dates notation mapping intake csv xlsx"}
+targets=${FUZZ_TARGETS:-"dates notation mapping intake csv csvquote xlsx sheet"}
 
 # libFuzzer's own main would clash with the one SwiftPM gives every executable; lld links it right.
 swift build --product VanThuFuzz --build-path .build/fuzz \
@@ -16,6 +16,7 @@ seeds() {
   case $1 in
     intake) echo Tests/VanThuIntakeTests/Seeds ;;
     csv) echo samples fuzz/seeds/csv ;;
+    csvquote) echo fuzz/seeds/csv fuzz/seeds/csvquote ;;
     xlsx) echo exports/demo fuzz/seeds/xlsx ;;
     *) echo "fuzz/seeds/$1" ;;
   esac
@@ -29,7 +30,8 @@ for target in $targets; do
   existing=()
   for dir in $(seeds "$target") "fuzz/regressions/$target"; do [ -d "$dir" ] && existing+=("$dir"); done
   echo "== $target: ${seconds}s"
-  if ! VANTHU_FUZZ_TARGET=$target "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=262144 \
+  # Swift's own backtracer would take the crash signal before libFuzzer saves the input.
+  if ! SWIFT_BACKTRACE=enable=no VANTHU_FUZZ_TARGET=$target "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=262144 \
        -print_final_stats=1 -artifact_prefix="$findings/" "$corpus" "${existing[@]}" 2>"$corpus.log"; then
     echo "!! $target: a finding, saved in $findings/ (log: $corpus.log)"
     tail -30 "$corpus.log"

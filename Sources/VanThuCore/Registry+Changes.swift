@@ -5,7 +5,7 @@ extension Registry {
     /// Voids a number with a reason. The number stays in the register, marked void, and is never
     /// given again.
     public func void(reference: String, reason: String) throws -> Document {
-        guard let reason = VietnameseText.nonEmpty(reason) else { throw RegistryError.emptyField(.reason) }
+        guard let reason = try InputLimits.text(reason, .reason) else { throw RegistryError.emptyField(.reason) }
         let parsed = try DocumentReference(parsing: reference)
         return try write { db in
             let document = try document(parsed, text: reference, db)

@@ -8,7 +8,7 @@ extension Registry {
         let via = try DispatchChannel(parsing: draft.via)
         let names = draft.recipients.compactMap(VietnameseText.nonEmpty)
         guard !names.isEmpty || draft.allUnsent else { throw RegistryError.emptyField(.recipient) }
-        if let envelopes = draft.envelopes, envelopes < 1 { throw RegistryError.invalidNumber(String(envelopes)) }
+        _ = try InputLimits.count(draft.envelopes)
         let day = try draft.date.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:)) ?? context.today
         guard day <= context.today else { throw RegistryError.dateInFuture(field: .transferDate, date: day, today: context.today) }
         let parsed = try DocumentReference(parsing: reference)
@@ -48,7 +48,7 @@ extension Registry {
                 }
             }
             let now = try timestamp(db)
-            let note = VietnameseText.nonEmpty(draft.note)
+            let note = try InputLimits.text(draft.note, .note)
             var records: [DispatchRecord] = []
             for target in targets {
                 try db.execute(

@@ -14,13 +14,13 @@ extension Registry {
             if let existing = try existingDossier(notation, year: year, db) {
                 guard existing.status == .planned else { throw ArchiveError.dossierExists(existing.reference) }
                 var values: [String: (any DatabaseValueConvertible)?] = ["status": "open", "startDate": start.iso]
-                if let title = VietnameseText.nonEmpty(draft.title) { values["title"] = title }
+                if let title = try InputLimits.text(draft.title, .dossierTitle) { values["title"] = title }
                 if let retention { values["retention"] = retention.stored }
                 if let creator = VietnameseText.nonEmpty(draft.creator) { values["creator"] = creator }
                 if let description = VietnameseText.nonEmpty(draft.description) { values["description"] = description }
                 return try updateDossier(existing, values, action: "open-dossier", db)
             }
-            guard let title = VietnameseText.nonEmpty(draft.title) else { throw ArchiveError.dossierNotFound("\(year)/\(notation)") }
+            guard let title = try InputLimits.text(draft.title, .dossierTitle) else { throw ArchiveError.dossierNotFound("\(year)/\(notation)") }
             try db.execute(
                 sql: """
                     INSERT INTO dossier (year, fileNotation, title, retention, creator, description, status, startDate)
@@ -108,7 +108,7 @@ extension Registry {
     public func closeDossier(_ notation: String, year: Int, _ closing: DossierClosing) throws -> Dossier {
         let end = try closing.endDate.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:)) ?? context.today
         guard end <= context.today else { throw RegistryError.dateInFuture(field: .dossierEnd, date: end, today: context.today) }
-        if let pages = closing.pages, pages <= 0 { throw RegistryError.invalidNumber(String(pages)) }
+        _ = try InputLimits.count(closing.pages)
         let retention = try closing.retention.flatMap(VietnameseText.nonEmpty).map(Retention.init(parsing:))
         return try write { db in
             let dossier = try requireDossier(notation, year: year, db)
@@ -188,7 +188,7 @@ extension Registry {
     /// Blocks a hồ sơ from appraisal for destruction (a disposal hold), with a reason. Allowed on
     /// archived hồ sơ: it changes nothing in them, and it is journaled.
     public func holdDossier(_ notation: String, year: Int, reason: String) throws -> Dossier {
-        guard let reason = VietnameseText.nonEmpty(reason) else { throw RegistryError.emptyField(.holdReason) }
+        guard let reason = try InputLimits.text(reason, .holdReason) else { throw RegistryError.emptyField(.holdReason) }
         return try write { db in
             let dossier = try requireDossier(notation, year: year, db)
             return try updateDossier(dossier, ["hold": true, "holdReason": reason], action: "hold-dossier", db)

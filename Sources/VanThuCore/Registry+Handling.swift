@@ -65,7 +65,7 @@ extension Registry {
 
     /// Tiến độ: a progress note; the latest shows in the Sổ theo dõi.
     public func progress(reference: String, note: String, date: String? = nil) throws -> HandlingResult {
-        guard let note = VietnameseText.nonEmpty(note) else { throw RegistryError.emptyField(.progressNote) }
+        guard let note = try InputLimits.text(note, .progressNote) else { throw RegistryError.emptyField(.progressNote) }
         let day = try handlingDay(date, field: .transferDate)
         return try changeHandling(reference, action: .progress) { document, _, db in
             guard document.status == .routed || document.status == .inProgress else {
@@ -96,13 +96,13 @@ extension Registry {
             try db.execute(
                 sql: "UPDATE document SET status = 'done', doneDate = ?, replyId = COALESCE(?, replyId), reply = COALESCE(?, reply) WHERE id = ?",
                 arguments: [day.iso, reply?.id, replyText, document.id])
-            return StepValues(day: day, text: VietnameseText.nonEmpty(note), replyId: reply?.id, reply: replyText)
+            return StepValues(day: day, text: try InputLimits.text(note, .progressNote), replyId: reply?.id, reply: replyText)
         }
     }
 
     /// Trả lại: the document goes back to its sender (wrongly addressed, out of competence).
     public func returnDocument(reference: String, reason: String, date: String? = nil) throws -> HandlingResult {
-        guard let reason = VietnameseText.nonEmpty(reason) else { throw RegistryError.emptyField(.reason) }
+        guard let reason = try InputLimits.text(reason, .reason) else { throw RegistryError.emptyField(.reason) }
         let day = try handlingDay(date, field: .doneDate)
         return try changeHandling(reference, action: .return) { document, _, db in
             guard document.status.isOpen else { throw RegistryError.statusForbids(document.reference, status: document.status, action: .return) }
@@ -115,7 +115,7 @@ extension Registry {
     /// Mở lại: a done or returned document goes back to its units (or to registered when it
     /// was never routed). Its reply link stays until a new one replaces it.
     public func reopen(reference: String, reason: String) throws -> HandlingResult {
-        guard let reason = VietnameseText.nonEmpty(reason) else { throw RegistryError.emptyField(.reason) }
+        guard let reason = try InputLimits.text(reason, .reason) else { throw RegistryError.emptyField(.reason) }
         let day = context.today
         return try changeHandling(reference, action: .reopen) { document, _, db in
             guard !document.status.isOpen else { throw RegistryError.statusForbids(document.reference, status: document.status, action: .reopen) }

@@ -199,4 +199,48 @@ import Testing
         #expect(report.seriesGaps == [.init(register: "Sổ đăng ký văn bản đến năm 2021", seriesKey: "", numbers: "2", fromImport: false)])
         #expect(report.journal?.alteredDocuments.map(\.kind) == [.missing])
     }
+
+    /// What the chain cannot prove alone: someone who can write the file edits a document and
+    /// recomputes every seal and hash (a forged chain). Verify passes; the hash written in the
+    /// closing minutes before the forgery is no longer on the chain.
+    @Test func aForgedChainPassesAloneButNotAgainstTheHashWrittenOutside() throws {
+        let registry = try Self.busyRegistry()
+        defer { registry.close() }
+        let anchor = try #require(try registry.journalHead()).hash
+        #expect(try registry.verifyJournal(expecting: [anchor]).isIntact)
+        let queue = try DatabaseQueue(path: registry.path)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: """
+                DROP TRIGGER journal_is_append_only_update; DROP TRIGGER journal_is_append_only_delete;
+                DROP TRIGGER journalSeal_is_append_only_update; DROP TRIGGER journalSeal_is_append_only_delete;
+                DROP TRIGGER document_numbers_are_fixed;
+                UPDATE document SET subject = 'Nội dung giả' WHERE id = 1;
+                UPDATE journal SET after = json_set(after, '$.subject', 'Nội dung giả') WHERE entityId = 1 AND entity = 'document';
+                """)
+            // The forger's program: every document's seal and every entry's hash recomputed.
+            try db.execute(sql: "DELETE FROM journalSeal WHERE journalId IN (SELECT id FROM journal WHERE entityId = 1 AND entity = 'document')")
+            let last = try Int64.fetchOne(db, sql: "SELECT MAX(journalId) FROM journalSeal WHERE documentId = 1") ?? 1
+            try RecordSeals.forEachDocument(db, in: 1...1) { id, seal in
+                try JournalChain.insertSeal(db, journalId: last, documentId: id, seal: seal)
+            }
+            var previous = ""
+            for entry in try Row.fetchAll(db, sql: "SELECT \(JournalChain.entryColumnList) FROM journal ORDER BY id") {
+                let id: Int64 = entry["id"]
+                var hasher = JournalChain.EntryHasher(previous: previous, fields: (0..<JournalChain.hashedFieldCount).map { entry[$0] })
+                for seal in try Row.fetchAll(db, sql: "SELECT documentId, seal FROM journalSeal WHERE journalId = ? ORDER BY documentId", arguments: [id]) {
+                    hasher.add(documentId: seal["documentId"], seal: [UInt8](seal["seal"] as Data))
+                }
+                for seal in try Row.fetchAll(db, sql: "SELECT tableName, seal FROM journalTableSeal WHERE journalId = ? ORDER BY tableName", arguments: [id]) {
+                    hasher.add(table: seal["tableName"], seal: [UInt8](seal["seal"] as Data))
+                }
+                previous = hasher.finalize()
+                try db.execute(sql: "UPDATE journal SET hash = ? WHERE id = ?", arguments: [previous, id])
+            }
+        }
+        try queue.close()
+        let alone = try registry.verifyJournal()
+        #expect(alone.isIntact, "a forged chain is consistent in itself: the limit the manual states")
+        let anchored = try registry.verifyJournal(expecting: [anchor])
+        #expect(!anchored.isIntact && anchored.anchors == [.init(hash: anchor, entryId: nil)])
+    }
 }

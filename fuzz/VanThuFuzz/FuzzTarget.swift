@@ -6,7 +6,7 @@ import VanThuXLSX
 /// One parser of clerk input, given arbitrary bytes. A crash, a trap or a broken property is a
 /// finding; a refusal with an error is the expected answer to garbage.
 enum FuzzTarget: String, CaseIterable {
-    case dates, notation, intake, csv, xlsx, mapping
+    case dates, notation, intake, csv, xlsx, mapping, sheet, csvquote
 
     /// `VANTHU_FUZZ_TARGET`, else the folder a replayed file sits in.
     static func named(_ name: String?) -> FuzzTarget? { name.flatMap(FuzzTarget.init(rawValue:)) }
@@ -19,6 +19,44 @@ enum FuzzTarget: String, CaseIterable {
         case .csv: Self.importTable(CSVTable(data: data).map { SourceTable(name: "fuzz.csv", csv: $0) })
         case .xlsx: Self.xlsx(data)
         case .mapping: _ = Self.clerkFacing { try ImportMapping(toml: String(decoding: data, as: UTF8.self)) }
+        case .sheet: Self.sheet(data)
+        case .csvquote: Self.csvQuoting(String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    /// A worksheet's XML straight into the sheet reader (no zip around it): references past
+    /// Excel's grid, rows out of order, shared-string indices out of range must be refused or
+    /// read, never trap or allocate without bound.
+    private static func sheet(_ data: Data) {
+        let table = clerkFacing {
+            try XLSXReader.table(sheetXML: [UInt8](data), name: "fuzz", sharedStrings: ["Ngày đến", "Số đến", "Tác giả"], path: "fuzz.xlsx")
+        }
+        guard let table else { return }
+        guard table.rows.count <= 1_048_576, table.rows.allSatisfy({ $0.count <= 256 }) else {
+            fatalError("a sheet of \(table.rows.count) rows came out of \(data.count) bytes")
+        }
+        importTable(table)
+    }
+
+    /// The CSV reader's promises: every row has its line, lines go forward, no field is longer
+    /// than Excel's cell, and what vanthu's CSV writer writes reads back as it was.
+    private static func csvQuoting(_ text: String) {
+        let table = CSVTable(text: text)
+        guard table.lines.count == table.rows.count, zip(table.lines, table.lines.dropFirst()).allSatisfy({ $0 < $1 }),
+            table.problems.keys.allSatisfy({ $0 < table.rows.count }),
+            table.rows.allSatisfy({ $0.allSatisfy { $0.unicodeScalars.count <= CSVTable.maximumFieldLength } })
+        else { fatalError("CSV structure broken for \(text.debugDescription.prefix(200))") }
+        // Rows as vanthu writes them (quoted, formulas neutralised) read back unchanged, unless
+        // the reader itself flags a row (a cell whose lines look like rows is refused, not guessed).
+        let rows = table.rows.filter { !($0.count == 1 && $0[0].isEmpty) }
+        guard !rows.isEmpty else { return }
+        let written = rows.map { $0.map(CSVSafety.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        let again = CSVTable(text: written)
+        guard again.problems.isEmpty else { return }
+        let read = again.rows.map { $0.map(CSVSafety.unneutralised) }
+        guard read == rows else {
+            let first = zip(rows, read).first { $0 != $1 }.map { "\($0.0.map(\.unicodeScalars).map { Array($0) }) → \($0.1.map(\.unicodeScalars).map { Array($0) })" }
+            fatalError("CSV round trip: \(rows.count) rows came back as \(read.count); first difference: \(first ?? "none")")
         }
     }
 

@@ -61,10 +61,6 @@ public struct SourceTable: Sendable {
     /// A CSV field as a cell: the `'` vanthu's CSV writers put before a leading `=`, `+`, `-`,
     /// `@` (so a spreadsheet never runs it as a formula) is taken off again.
     static func csvCell(_ field: String) -> Cell {
-        guard !field.isEmpty else { return .empty }
-        if field.hasPrefix("'"), let second = field.dropFirst().first, CSVSafety.formulaStarts.contains(second) {
-            return .text(String(field.dropFirst()))
-        }
-        return .text(field)
+        field.isEmpty ? .empty : .text(CSVSafety.unneutralised(field))
     }
 }

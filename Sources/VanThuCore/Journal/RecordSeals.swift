@@ -42,7 +42,7 @@ enum RecordSeals {
         let arguments: StatementArguments = range.map { [$0.lowerBound, $0.upperBound] } ?? []
         let documents = try Row.fetchCursor(
             db, sql: "SELECT * FROM document" + (range == nil ? "" : " WHERE id BETWEEN ? AND ?") + " ORDER BY id", arguments: arguments)
-        var cursors = try children.map { child in
+        let cursors = try children.map { child in
             try Row.fetchCursor(db, sql: "SELECT * FROM \(child.table)\(condition) ORDER BY documentId, \(child.order)", arguments: arguments)
         }
         var heads: [Row?] = try cursors.indices.map { try cursors[$0].next()?.copy() }

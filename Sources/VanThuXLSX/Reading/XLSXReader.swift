@@ -58,6 +58,13 @@ public struct XLSXReader {
     /// The cells of a sheet, row by row; missing rows and cells are empty.
     public func table(_ sheet: Sheet) throws -> SourceTable {
         guard let bytes = try archive.data(sheet.member) else { return SourceTable(name: sheet.name, rows: [], date1904: date1904) }
+        return try Self.table(sheetXML: bytes, name: sheet.name, sharedStrings: sharedStrings, date1904: date1904, path: archive.path)
+    }
+
+    /// The cells of a worksheet's XML (`xl/worksheets/sheetN.xml`), given the workbook's shared
+    /// strings; `path` names the workbook in messages.
+    public static func table(sheetXML bytes: [UInt8], name: String, sharedStrings: [String], date1904: Bool = false, path: String) throws -> SourceTable {
+        let sheet = (name: name, path: path)
         var rows: [[SourceTable.Cell]] = []
         var scanner = XMLScanner(bytes)
         var row: [SourceTable.Cell] = []
@@ -72,7 +79,7 @@ public struct XLSXReader {
             while rows.count < rowNumber - 1 { rows.append([]) }
             while let last = row.last, last == .empty { row.removeLast() }
             cells += row.count
-            guard cells <= Self.maximumCells else { throw ZipArchive.damaged(archive.path, "\(sheet.name) holds more than \(Self.maximumCells) cells") }
+            guard cells <= Self.maximumCells else { throw ZipArchive.damaged(sheet.path, "\(sheet.name) holds more than \(Self.maximumCells) cells") }
             rows.append(row)
             row = []
         }
@@ -83,14 +90,14 @@ public struct XLSXReader {
                 // Rows come in order; one out of order or off the grid would make the table
                 // grow without bound.
                 guard rowNumber > rows.count, rowNumber <= Self.maximumRow else {
-                    throw ZipArchive.damaged(archive.path, "\(sheet.name) has a row numbered \(attributes["r"] ?? "?") out of order or beyond Excel's grid")
+                    throw ZipArchive.damaged(sheet.path, "\(sheet.name) has a row numbered \(attributes["r"] ?? "?") out of order or beyond Excel's grid")
                 }
                 column = 0
                 if selfClosing { try finishRow() }
             case .start("c", let attributes, let selfClosing):
                 column = try attributes["r"].map { reference in
                     guard let index = Self.columnIndex(reference) else {
-                        throw ZipArchive.damaged(archive.path, "\(sheet.name) has a cell reference “\(reference.prefix(20))” beyond Excel's grid")
+                        throw ZipArchive.damaged(sheet.path, "\(sheet.name) has a cell reference “\(reference.prefix(20))” beyond Excel's grid")
                     }
                     return index
                 } ?? column + 1
@@ -125,7 +132,7 @@ public struct XLSXReader {
                 break
             }
         }
-        return SourceTable(name: sheet.name, rows: rows, date1904: date1904)
+        return SourceTable(name: name, rows: rows, date1904: date1904)
     }
 
     /// "AB12" → 28; nil past column XFD (16,384), so no arithmetic can overflow.
