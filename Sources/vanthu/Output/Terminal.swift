@@ -16,6 +16,8 @@ enum Terminal {
     /// Input is cleaned before it is stored; this also covers files made by older versions or
     /// edited by hand.
     static func safe(_ text: String) -> String {
+        // Nearly all output is clean: told from the bytes, without copying (a `--json` list can be megabytes).
+        guard VietnameseText.mayHoldControls(text) else { return text }
         let scalars = Array(text.unicodeScalars)
         guard scalars.contains(where: { VietnameseText.isInvisibleControl($0.value) || $0 == "\r" }) else { return text }
         var out = String.UnicodeScalarView()
