@@ -29,6 +29,7 @@ $(VENV)/bin/python:
 	  || { echo "openpyxl could not be installed: the openpyxl check will be skipped" >&2; rm -rf $(VENV); }
 
 test: deps $(VENV)/bin/python
+	@bash scripts/check-boundaries.sh
 	$(SWIFT) build --build-tests
 	VANTHU_PYTHON="$$( [ -x $(VENV)/bin/python ] && echo $(CURDIR)/$(VENV)/bin/python )" $(SWIFT) test --skip-build
 

@@ -18,13 +18,24 @@ struct CLI {
         return root.appendingPathComponent(".build/debug/vanthu").path
     }()
 
-    let folder: URL
+    /// The temporary folder, removed when the last copy of this CLI is gone.
+    final class Scratch: Sendable {
+        let url: URL
+        init() throws {
+            url = FileManager.default.temporaryDirectory.appendingPathComponent("vanthu-cli-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        }
+        deinit { try? FileManager.default.removeItem(at: url) }
+    }
+
+    private let scratch: Scratch
+    var folder: URL { scratch.url }
     var environment: [String: String]
 
     /// A CLI working in a new temporary folder, with a fixed "today" and Vietnamese messages.
     init(today: String = "2021-08-25") throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("vanthu-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        scratch = try Scratch()
+        let folder = scratch.url
         var environment = ProcessInfo.processInfo.environment
         environment["VANTHU_TODAY"] = today
         environment["VANTHU_USER"] = "văn thư"
@@ -54,10 +65,30 @@ struct CLI {
             stdin.fileHandleForWriting.write(input)
             try stdin.fileHandleForWriting.close()
         }
+        // Both pipes drained at once: a child that fills one while the other is read would block.
+        let errors = ErrorsReader(err.fileHandleForReading)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Reads a pipe to its end on another thread.
+    final class ErrorsReader: @unchecked Sendable {
+        private var data = Data()
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ handle: FileHandle) {
+            Thread.detachNewThread { [self] in
+                data = handle.readDataToEndOfFile()
+                done.signal()
+            }
+        }
+
+        func wait() -> Data {
+            done.wait()
+            return data
+        }
     }
 
     /// A bash script started in the background, in its own session (so that it and its children
@@ -71,8 +102,8 @@ struct CLI {
         init(_ script: String, cli: CLI, name: String, environment extra: [String: String] = [:]) throws {
             output = cli.folder.appendingPathComponent("\(name).out")
             errors = cli.folder.appendingPathComponent("\(name).err")
-            FileManager.default.createFile(atPath: output.path, contents: nil)
-            FileManager.default.createFile(atPath: errors.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
             pidFile = cli.folder.appendingPathComponent("\(name).pid")
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
             process.arguments = ["-w", "/bin/bash", "-c", "echo $$ > '\(pidFile.path)'; " + script]

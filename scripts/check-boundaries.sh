@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The module boundaries, kept by CI (and `make test`): which code may talk to SQLite (GRDB),
+# libxlsxwriter and zlib, and that the command line stays a thin front end without SQL.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+failed=0
+refuse() {  # refuse PATTERN ALLOWED-PREFIX WHAT
+  local hits
+  hits=$(grep -rlE "$1" Sources --include='*.swift' | grep -vE "^($2)" || true)
+  if [ -n "$hits" ]; then
+    echo "boundary: $3 outside $2:" >&2
+    echo "$hits" | sed 's/^/  /' >&2
+    failed=1
+  fi
+}
+refuse '^[[:space:]]*(@testable |public |internal |package )?import GRDB' 'Sources/VanThuCore/' 'GRDB (SQL) is imported'
+refuse '^[[:space:]]*(public |internal |package )?import CXLSXWriter' 'Sources/VanThuXLSX/' 'libxlsxwriter is imported'
+refuse '^[[:space:]]*(public |internal |package )?import CZlib' 'Sources/VanThuXLSX/Reading/' 'zlib is imported'
+refuse '"(SELECT|INSERT|UPDATE|DELETE) ' 'Sources/VanThuCore/' 'SQL text is written'
+[ $failed = 0 ] && echo "boundaries: GRDB and SQL only in VanThuCore, libxlsxwriter only in VanThuXLSX, zlib only in its reader"
+exit $failed
