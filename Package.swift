@@ -60,7 +60,8 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(
             name: "vanthuTests",
-            dependencies: ["VanThuCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["VanThuCore", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -36,6 +36,7 @@ extension Registry {
     }
 
     private func checkTables(_ db: Database, into result: inout JournalVerification) throws {
+        guard try db.tableExists("journalTableSeal") else { return }
         for (table, order) in RecordSeals.tables {
             let last = try RecordSeals.lastSeal(ofTable: table, db)
             if last?.seal != (try RecordSeals.seal(ofTable: table, order: order, db)) {
@@ -49,9 +50,11 @@ extension Registry {
     private func checkChain(_ db: Database, into result: inout JournalVerification, visit: (Int64, String, Bool) -> Void) throws {
         let entries = try Row.fetchCursor(db, sql: "SELECT \(JournalChain.entryColumnList) FROM journal ORDER BY id")
         let seals = try Row.fetchCursor(db, sql: "SELECT journalId, documentId, seal FROM journalSeal ORDER BY journalId, documentId")
-        let tableSeals = try Row.fetchCursor(db, sql: "SELECT journalId, tableName, seal FROM journalTableSeal ORDER BY journalId, tableName")
+        // An older file read without upgrading has no table seals.
+        let tableSeals = try db.tableExists("journalTableSeal")
+            ? try Row.fetchCursor(db, sql: "SELECT journalId, tableName, seal FROM journalTableSeal ORDER BY journalId, tableName") : nil
         var seal = try seals.next()
-        var tableSeal = try tableSeals.next()
+        var tableSeal = try tableSeals?.next()
         var previous = ""
         while let entry = try entries.next() {
             let id: Int64 = entry["id"]
@@ -70,7 +73,7 @@ extension Registry {
                 } else {
                     result.orphanSeals += 1
                 }
-                tableSeal = try tableSeals.next()
+                tableSeal = try tableSeals?.next()
             }
             let stored: String? = entry["hash"]
             defer { visit(id, stored ?? "", result.brokenLinkCount == 0 && result.orphanSeals == 0) }
@@ -92,7 +95,7 @@ extension Registry {
         }
         while tableSeal != nil {
             result.orphanSeals += 1
-            tableSeal = try tableSeals.next()
+            tableSeal = try tableSeals?.next()
         }
     }
 
@@ -108,7 +111,7 @@ extension Registry {
             let reference = kind == .missing ? nil : (try? Document.fetch(db, id: id))??.reference
             result.alteredDocuments.append(.init(id: id, reference: reference, kind: kind, journalId: journalId))
         }
-        try RecordSeals.forEachDocument(db) { id, current in
+        try RecordSeals.forEachCurrentSeal(db) { id, current in
             result.documents += 1
             while let s = seal, (s["documentId"] as Int64) < id {
                 try report(s["documentId"], .missing, s["journalId"])

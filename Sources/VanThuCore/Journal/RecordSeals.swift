@@ -35,6 +35,23 @@ enum RecordSeals {
 
     // MARK: Documents
 
+    /// The seal of a document's row alone, as files sealed it before v7 (`vanthu-document-1`):
+    /// what an older file's seals are checked against until it is opened for writing.
+    static func rowSeal(of row: Row) -> [UInt8] {
+        var hash = SHA256()
+        JournalChain.append("vanthu-document-1".databaseValue, to: &hash)
+        for index in 0..<row.count { JournalChain.append(row[index] as DatabaseValue, to: &hash) }
+        return hash.finalize()
+    }
+
+    /// Each document's seal as the file's version made it: with its child rows once the tables
+    /// are sealed too (v7), else its row alone (an older file read without upgrading it).
+    static func forEachCurrentSeal(_ db: Database, _ body: (Int64, [UInt8]) throws -> Void) throws {
+        guard try !db.tableExists("journalTableSeal") else { return try forEachDocument(db, body) }
+        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM document ORDER BY id")
+        while let row = try rows.next() { try body(row["id"], rowSeal(of: row)) }
+    }
+
     /// The seal of each document with an id in `range` (all when nil), in id order, computed
     /// from one cursor per table.
     static func forEachDocument(_ db: Database, in range: ClosedRange<Int64>? = nil, _ body: (Int64, [UInt8]) throws -> Void) throws {

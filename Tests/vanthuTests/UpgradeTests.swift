@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// Files made by the previous release (schema v6, `Fixtures/registry-v6.sqlite` and a backup of
+/// it, written by vanthu 45e4cb8) read, verified, restored and upgraded by this one.
+@Suite struct UpgradeTests {
+    static let fixtures = CLI.root.appendingPathComponent("Tests/vanthuTests/Fixtures")
+
+    func withV6File() throws -> CLI {
+        let cli = try CLI(today: "2021-09-06")
+        try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("registry-v6.sqlite"), to: URL(fileURLWithPath: cli.databasePath))
+        return cli
+    }
+
+    @Test func aV6FileVerifiesReadOnlyAndUpgradesWithItsSealsExtended() throws {
+        let cli = try withV6File()
+        let before = try cli.databaseBytes()
+        // Read without upgrading: its row-only seals are checked as v6 wrote them.
+        let readOnly = try cli.run(["journal", "verify"])
+        #expect(readOnly.status == 0 && readOnly.stdout.contains("Nhật ký toàn vẹn: 13 dòng, 4 văn bản khớp"), "\(readOnly.stdout)\(readOnly.stderr)")
+        #expect(try cli.databaseBytes() == before, "a read never upgrades the file")
+        #expect(try cli.ok(["check"]).contains("Tốt"))
+        // The first write (check opens for writing, to rebuild the index if asked) upgrades it:
+        // one extend-seals entry, then everything is sealed as now.
+        _ = try cli.ok(["incoming", "add", "--issuer", "UBND tỉnh", "--summary", "Sau nâng cấp", "--type", "CV"])
+        let entries = try #require(try cli.json(["journal"]) as? [[String: Any]])
+        #expect(entries.map { $0["action"] as? String }.suffix(2) == ["extend-seals", "register"])
+        #expect(try cli.ok(["journal", "verify"]).contains("Nhật ký toàn vẹn: 15 dòng, 5 văn bản khớp"), "13 entries, extend-seals, the registration")
+        // Child rows are covered from here on.
+        _ = try cli.run([cli.databasePath, "DROP TRIGGER documentSearch_before_recipient_update; DROP TRIGGER documentSearch_after_recipient_update; UPDATE recipient SET name = 'Nơi khác'"], executable: "/usr/bin/sqlite3")
+        #expect(try cli.run(["journal", "verify"]).status == 1)
+    }
+
+    @Test func aV6FileEditedBeforeTheUpgradeStaysFlaggedAfterIt() throws {
+        let cli = try withV6File()
+        let edit = try cli.run([cli.databasePath, "UPDATE document SET subject = 'Sửa lén' WHERE id = 1"], executable: "/usr/bin/sqlite3")
+        #expect(edit.status == 0)
+        #expect(try cli.run(["journal", "verify"]).stdout.contains("den/2021/1"))
+        _ = try cli.ok(["incoming", "add", "--issuer", "UBND tỉnh", "--summary", "Sau nâng cấp", "--type", "CV"])
+        let after = try cli.run(["journal", "verify"])
+        #expect(after.status == 1 && after.stdout.contains("VĂN BẢN BỊ SỬA NGOÀI VANTHU: den/2021/1"), "the upgrade must not bless it: \(after.stdout)")
+    }
+
+    @Test func aBackupMadeByTheOlderReleaseRestores() throws {
+        let cli = try CLI(today: "2021-09-06")
+        let backup = cli.folder.appendingPathComponent("sao-luu")
+        try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("backup-v6"), to: backup)
+        let restored = try cli.run(["restore", backup.path])
+        #expect(restored.status == 0 && restored.stdout.contains("4 văn bản"), "\(restored.stdout)\(restored.stderr)")
+        #expect(try cli.ok(["journal", "verify"]).contains("Nhật ký toàn vẹn"))
+    }
+}
