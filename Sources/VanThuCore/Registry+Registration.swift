@@ -122,7 +122,7 @@ extension Registry {
         let recipients = try draft.recipients.compactMap(RecipientList.cleanEntry).map { try InputLimits.text($0, .recipient) ?? $0 }
         let unit = VietnameseText.nonEmpty(draft.unit)
         if let unit, !unit.allSatisfy({ $0.isLetter || $0.isASCIIDigit }) {
-            throw RegistryError.invalidValue(field: .notation, value: unit, allowed: ["TTBCBC", "VP", "TCCB"])
+            throw RegistryError.invalidCode(field: .notation, value: unit, examples: ["TTBCBC", "VP", "TCCB"])
         }
 
         return try write { db in

@@ -149,9 +149,9 @@ extension Registry {
     public func addDocumentType(code: String, name: String, inNotation: Bool = true) throws -> DocumentType {
         guard let code = VietnameseText.nonEmpty(code) else { throw RegistryError.emptyField(.typeCode) }
         guard code.allSatisfy({ $0.isLetter || $0.isASCIIDigit }) else {
-            throw RegistryError.invalidValue(field: .typeCode, value: code, allowed: ["QĐ", "TTr", "BC"])
+            throw RegistryError.invalidCode(field: .typeCode, value: code, examples: ["QĐ", "TTr", "BC"])
         }
-        guard let name = VietnameseText.nonEmpty(name) else { throw RegistryError.emptyField(.typeCode) }
+        guard let name = try InputLimits.text(name, .typeName) else { throw RegistryError.emptyField(.typeName) }
         return try write { db in
             let style = try organization(db).style
             let exists = try Row.fetchAll(db, sql: "SELECT code FROM documentType WHERE style = ?", arguments: [style.rawValue])

@@ -129,7 +129,7 @@ public final class Registry {
         guard let name = VietnameseText.nonEmpty(o.name) else { throw RegistryError.emptyField(.organization) }
         guard let code = VietnameseText.nonEmpty(o.code) else { throw RegistryError.emptyField(.organizationCode) }
         guard code.allSatisfy({ $0.isLetter || $0.isASCIIDigit }) else {
-            throw RegistryError.invalidValue(field: .organizationCode, value: code, allowed: ["STTTT", "UBND", "BTGTU"])
+            throw RegistryError.invalidCode(field: .organizationCode, value: code, examples: ["STTTT", "UBND", "BTGTU"])
         }
         o.name = name
         o.code = code

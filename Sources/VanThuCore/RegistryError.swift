@@ -13,6 +13,8 @@ public enum RegistryError: Error, Equatable, Sendable {
     case invalidNotation(String)
     case unknownDocumentType(code: String, suggestions: [String])
     case invalidValue(field: Field, value: String, allowed: [String])
+    /// A code that must be letters and digits only; `examples` are examples, not the allowed set.
+    case invalidCode(field: Field, value: String, examples: [String])
     case invalidReference(String)
     case invalidNumber(String)
     case duplicateDocumentType(String)
@@ -199,6 +201,8 @@ public enum RegistryError: Error, Equatable, Sendable {
                 + " Xem danh sách bằng “vanthu types”, thêm loại mới bằng “vanthu types add”."
         case .invalidValue(let field, let value, let allowed):
             "Giá trị “\(value)” không hợp lệ cho \(field.name(in: .vi)). Giá trị được phép: \(allowed.joined(separator: ", "))."
+        case .invalidCode(let field, let value, let examples):
+            "Giá trị “\(value)” không hợp lệ cho \(field.name(in: .vi)): chỉ gồm chữ và số, không dấu cách hay dấu gạch. Ví dụ: \(examples.joined(separator: ", "))."
         case .invalidReference(let s):
             "Không hiểu tham chiếu “\(s)”. Hãy dùng mã số (id) hoặc dạng den/2021/783, di/2021/BC/86."
         case .invalidNumber(let s):
@@ -314,6 +318,8 @@ public enum RegistryError: Error, Equatable, Sendable {
                 + " List them with “vanthu types”; add one with “vanthu types add”."
         case .invalidValue(let field, let value, let allowed):
             "“\(value)” is not a valid \(field.name(in: .en)). Allowed: \(allowed.joined(separator: ", "))."
+        case .invalidCode(let field, let value, let examples):
+            "“\(value)” is not a valid \(field.name(in: .en)): letters and digits only, no spaces or dashes. For example: \(examples.joined(separator: ", "))."
         case .invalidReference(let s):
             "Cannot read the reference “\(s)”. Use an id or a form such as den/2021/783 or di/2021/BC/86."
         case .invalidNumber(let s):

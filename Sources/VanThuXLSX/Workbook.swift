@@ -1,5 +1,6 @@
 import CXLSXWriter
 import Foundation
+import VanThuCore
 
 /// An XLSX file being written with libxlsxwriter in constant-memory mode: rows go out in order
 /// and memory stays flat. Owns the C workbook, its sheets and formats; all are dead after
@@ -19,7 +20,7 @@ final class Workbook {
         self.path = path
         var options = lxw_workbook_options(
             constant_memory: UInt8((constantMemory ? LXW_TRUE : LXW_FALSE).rawValue), tmpdir: nil, use_zip64: UInt8(LXW_TRUE.rawValue))
-        guard let handle = workbook_new_opt(path, &options) else { throw ExportError.workbook("workbook_new_opt") }
+        guard let handle = workbook_new_opt(path, &options) else { throw ExportError.cannotWrite(path: path, reason: FileWriting.reason(errno: errno)) }
         self.handle = handle
     }
 

@@ -15,7 +15,7 @@ struct VanThu: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Init.self, Incoming.self, Outgoing.self, List.self, Show.self, Void.self, Edit.self,
+            Init.self, Incoming.self, Outgoing.self, List.self, Show.self, VoidNumber.self, Edit.self,
             Journal.self, Types.self, RegisterCommand.self, Export.self, Intake.self,
             Route.self, Receipt.self, Progress.self, Done.self, ReturnDocument.self, Reopen.self, Overdue.self, History.self,
             Dispatch.self, Unsent.self, Slip.self, Report.self, Holidays.self,

@@ -24,21 +24,21 @@ public struct ImportMapping: Sendable, Equatable {
             let line = Self.strippingComment(String(raw)).trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
             if line.hasPrefix("[") {
-                guard line.hasSuffix("]") else { throw ImportError.mappingLine(line: index + 1, reason: "thiếu “]”") }
+                guard line.hasSuffix("]") else { throw ImportError.mappingLine(line: index + 1, reason: label("thiếu “]”", "a “]” is missing")) }
                 section = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
                 continue
             }
-            guard let equals = Self.unquotedEquals(line) else { throw ImportError.mappingLine(line: index + 1, reason: "cần dạng \"tiêu đề cột\" = \"trường\"") }
+            guard let equals = Self.unquotedEquals(line) else { throw ImportError.mappingLine(line: index + 1, reason: label("cần dạng \"tiêu đề cột\" = \"trường\"", "write \"column heading\" = \"field\"")) }
             let key = Self.unquoted(String(line[..<equals]))
             let value = Self.unquoted(String(line[line.index(after: equals)...]))
             switch section {
             case "":
                 guard key == "header_row", let row = Int(value), row >= 1 else {
-                    throw ImportError.mappingLine(line: index + 1, reason: "chỉ có header_row = số dòng ở ngoài [columns]")
+                    throw ImportError.mappingLine(line: index + 1, reason: label("chỉ có header_row = số dòng ở ngoài [columns]", "only header_row = a row number may stand outside [columns]"))
                 }
                 headerRow = row
             case "columns":
-                guard !key.isEmpty else { throw ImportError.mappingLine(line: index + 1, reason: "tiêu đề cột trống") }
+                guard !key.isEmpty else { throw ImportError.mappingLine(line: index + 1, reason: label("tiêu đề cột trống", "the column heading is empty")) }
                 if value == "ignore" || value == "bo-qua" {
                     columns[ImportField.normalized(key)] = .some(nil)
                 } else if let field = ImportField(rawValue: value) {
@@ -47,7 +47,7 @@ public struct ImportMapping: Sendable, Equatable {
                     throw ImportError.unknownField(value, allowed: ImportField.allCases.map(\.rawValue) + ["ignore"])
                 }
             default:
-                throw ImportError.mappingLine(line: index + 1, reason: "không biết mục [\(section)]")
+                throw ImportError.mappingLine(line: index + 1, reason: label("không biết mục [\(section)]", "unknown section [\(section)]"))
             }
         }
     }
@@ -77,4 +77,9 @@ public struct ImportMapping: Sendable, Equatable {
         guard trimmed.count >= 2, trimmed.hasPrefix("\""), trimmed.hasSuffix("\"") else { return trimmed }
         return String(trimmed.dropFirst().dropLast())
     }
+}
+
+/// The clerk's language for the reasons of a `--map` line (read once per file).
+private func label(_ vi: String, _ en: String) -> String {
+    Language.fromEnvironment() == .vi ? vi : en
 }

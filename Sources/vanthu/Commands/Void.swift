@@ -2,8 +2,10 @@ import ArgumentParser
 import VanThuCore
 
 extension VanThu {
-    struct Void: ParsableCommand {
+    /// `vanthu void` (named so as not to shadow `Swift.Void`).
+    struct VoidNumber: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "void",
             abstract: "Void a number, with a reason; it stays in the register and is never given again.",
             discussion: "vanthu void den/2021/783 --reason \"Vào sổ nhầm, trùng văn bản số 782\"",
             aliases: ["huy-so"])
