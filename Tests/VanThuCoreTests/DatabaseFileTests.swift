@@ -99,6 +99,9 @@ import Testing
             .databaseNotFound(path: "p"), .databaseExists(path: "p"), .notAVanThuDatabase(path: "p"), .databaseTooNew(path: "p"),
             .databaseReadOnly(path: "p"), .databaseBusy(path: "p"), .databaseCorrupt(path: "p"), .diskFull(path: "p"),
             .cannotCreateDatabase(path: "p", reason: "r"), .storage("s"),
+            .tooLong(field: .summary, length: 600, limit: 500), .countOutOfRange(0, limit: 9_999), .numberOutOfRange(10_000_000, limit: 9_999_999),
+            .dayAlreadyAdded(date, name: "Nghỉ bù"), .cannotWriteFile(path: "p", reason: "r"), .outputIsProtected(path: "p"),
+            .outputNotAFile(path: "p"), .invalidCode(field: .organizationCode, value: "S-T", examples: ["STTTT"]),
         ] + RegistryError.Field.allCases.map { .emptyField($0) }
         for error in errors {
             let message = error.message(in: language)
@@ -106,6 +109,22 @@ import Testing
             #expect(error.exitCode != 0)
         }
         #expect(RegistryError.emptyField(.summary).message(in: .vi) != RegistryError.emptyField(.summary).message(in: .en))
+    }
+}
+
+extension SchemaTests {
+    /// v1 carries the document types of its day as data; when `DocumentType.builtins` changes, a
+    /// new migration must bring old files the change, and this test says so.
+    @Test func theBuiltinTypesAreThoseTheMigrationsWrite() throws {
+        let registry = try Fixtures.makeRegistry()
+        registry.close()
+        let stored = try DatabaseQueue(path: registry.path).read { db in
+            try Row.fetchAll(db, sql: "SELECT style, code, name, inNotation, isCopy FROM documentType WHERE builtin = 1").map {
+                "\($0["style"] as String)|\($0["code"] as String)|\($0["name"] as String)|\($0["inNotation"] as Bool)|\($0["isCopy"] as Bool)"
+            }
+        }
+        let expected = DocumentType.builtins.map { "\($0.style.rawValue)|\($0.code)|\($0.name)|\($0.inNotation)|\($0.isCopy)" }
+        #expect(Set(stored) == Set(expected) && stored.count == expected.count)
     }
 }
 

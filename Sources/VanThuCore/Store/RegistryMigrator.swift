@@ -14,14 +14,7 @@ enum RegistryMigrator {
         migrator.registerMigration("v1-create-registry") { db in
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
             try db.execute(sql: createRegistrySQL)
-            for type in DocumentType.builtins {
-                try db.execute(
-                    sql: """
-                        INSERT INTO documentType (style, code, name, inNotation, isCopy, builtin)
-                        VALUES (?, ?, ?, ?, ?, 1)
-                        """,
-                    arguments: [type.style.rawValue, type.code, type.name, type.inNotation, type.isCopy])
-            }
+            try db.execute(sql: builtinTypesV1SQL)
         }
         migrator.registerMigration("v2-citations-and-text") { db in
             try db.execute(sql: citationsSQL)
@@ -43,6 +36,68 @@ enum RegistryMigrator {
         }
         return migrator
     }
+
+    /// The document types of ND30 Phụ lục III and HD 36 as v1 shipped them, written out (a
+    /// migration carries the data of its day; `DocumentType.builtins` may change later, and a
+    /// test says when a new migration is due).
+    private static let builtinTypesV1SQL = """
+        INSERT INTO documentType (style, code, name, inNotation, isCopy, builtin) VALUES
+            ('state', 'BB', 'Biên bản', 1, 0, 1),
+            ('state', 'BC', 'Báo cáo', 1, 0, 1),
+            ('state', 'BGN', 'Bản ghi nhớ', 1, 0, 1),
+            ('state', 'BTT', 'Bản thỏa thuận', 1, 0, 1),
+            ('state', 'CT', 'Chỉ thị', 1, 0, 1),
+            ('state', 'CTr', 'Chương trình', 1, 0, 1),
+            ('state', 'CV', 'Công văn', 0, 0, 1),
+            ('state', 'CĐ', 'Công điện', 1, 0, 1),
+            ('state', 'DA', 'Dự án', 1, 0, 1),
+            ('state', 'GGT', 'Giấy giới thiệu', 1, 0, 1),
+            ('state', 'GM', 'Giấy mời', 1, 0, 1),
+            ('state', 'GNP', 'Giấy nghỉ phép', 1, 0, 1),
+            ('state', 'GUQ', 'Giấy ủy quyền', 1, 0, 1),
+            ('state', 'HD', 'Hướng dẫn', 1, 0, 1),
+            ('state', 'HĐ', 'Hợp đồng', 1, 0, 1),
+            ('state', 'KH', 'Kế hoạch', 1, 0, 1),
+            ('state', 'L', 'Luật', 0, 0, 1),
+            ('state', 'NQ', 'Nghị quyết', 1, 0, 1),
+            ('state', 'NĐ', 'Nghị định', 1, 0, 1),
+            ('state', 'PA', 'Phương án', 1, 0, 1),
+            ('state', 'PB', 'Phiếu báo', 1, 0, 1),
+            ('state', 'PC', 'Phiếu chuyển', 1, 0, 1),
+            ('state', 'PG', 'Phiếu gửi', 1, 0, 1),
+            ('state', 'PL', 'Pháp lệnh', 1, 0, 1),
+            ('state', 'QC', 'Quy chế', 1, 0, 1),
+            ('state', 'QyĐ', 'Quy định', 1, 0, 1),
+            ('state', 'QĐ', 'Quyết định', 1, 0, 1),
+            ('state', 'SL', 'Bản sao lục', 1, 1, 1),
+            ('state', 'SY', 'Bản sao y', 1, 1, 1),
+            ('state', 'TB', 'Thông báo', 1, 0, 1),
+            ('state', 'TC', 'Thông cáo', 1, 0, 1),
+            ('state', 'THC', 'Thư công', 0, 0, 1),
+            ('state', 'TT', 'Thông tư', 1, 0, 1),
+            ('state', 'TTLT', 'Thông tư liên tịch', 1, 0, 1),
+            ('state', 'TTr', 'Tờ trình', 1, 0, 1),
+            ('state', 'TrS', 'Bản trích sao', 1, 1, 1),
+            ('state', 'ĐA', 'Đề án', 1, 0, 1),
+            ('party', 'BB', 'Biên bản', 1, 0, 1),
+            ('party', 'BC', 'Báo cáo', 1, 0, 1),
+            ('party', 'BS', 'Bản sao', 1, 1, 1),
+            ('party', 'CT', 'Chỉ thị', 1, 0, 1),
+            ('party', 'CTr', 'Chương trình', 1, 0, 1),
+            ('party', 'CV', 'Công văn', 1, 0, 1),
+            ('party', 'HD', 'Hướng dẫn', 1, 0, 1),
+            ('party', 'KH', 'Kế hoạch', 1, 0, 1),
+            ('party', 'KL', 'Kết luận', 1, 0, 1),
+            ('party', 'NQ', 'Nghị quyết', 1, 0, 1),
+            ('party', 'PA', 'Phương án', 1, 0, 1),
+            ('party', 'QC', 'Quy chế', 1, 0, 1),
+            ('party', 'QĐ', 'Quyết định', 1, 0, 1),
+            ('party', 'QĐi', 'Quy định', 1, 0, 1),
+            ('party', 'TB', 'Thông báo', 1, 0, 1),
+            ('party', 'TT', 'Thông tri', 1, 0, 1),
+            ('party', 'TTr', 'Tờ trình', 1, 0, 1),
+            ('party', 'ĐA', 'Đề án', 1, 0, 1);
+        """
 
     /// The documents an incoming document cites (read by intake), and the text it was read from.
     private static let citationsSQL = """
