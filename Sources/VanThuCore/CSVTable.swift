@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The rows of a CSV file as Excel writes it: quoted fields with doubled quotes and line
 /// breaks, a comma, semicolon or tab delimiter (whichever the first lines use most), and

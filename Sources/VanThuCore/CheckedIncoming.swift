@@ -1,3 +1,4 @@
+import Foundation
 /// An incoming draft whose fields have been parsed and checked, before it touches the database.
 struct CheckedIncoming {
     let issuer: String

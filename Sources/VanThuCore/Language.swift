@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The language of messages shown to the clerk.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A calendar date without time or time zone, as written on documents and in registers.
 ///

@@ -1,3 +1,4 @@
+import Foundation
 /// How a printed register writes what a plain cell cannot hold: the lead and co-operating
 /// units, and a voided number. The export writes these texts and the import reads them back,
 /// so they are kept here, once.

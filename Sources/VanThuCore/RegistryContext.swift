@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Who is working and what day it is: read once from the environment, passed to the registry.
 public struct RegistryContext: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A failure the clerk can understand and act on.
 ///

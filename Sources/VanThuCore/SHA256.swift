@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// SHA-256 fed in pieces, for the checksums of stored originals and the journal's chain and
 /// seals: swift-crypto's (BoringSSL's assembly on Linux). It replaced a hand-written one that

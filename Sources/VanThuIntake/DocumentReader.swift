@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import VanThuCore
 
 /// Reads a document's text (from an e-mail, a portal, a PDF's text layer, an OCR) and proposes

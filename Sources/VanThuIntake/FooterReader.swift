@@ -1,3 +1,4 @@
+import Foundation
 import VanThuCore
 
 /// Reads the foot of a document: the Nơi nhận list with its Lưu line, and the signature block,

@@ -1,3 +1,4 @@
+import Foundation
 import VanThuCore
 
 /// Reads a ĐẾN stamp already on a document (ND30 Phụ lục IV mục V):

@@ -1,4 +1,5 @@
-import VanThuCore
+import Foundation
+public import VanThuCore
 
 /// Why a document's text could not be read. Reading changes nothing.
 public enum IntakeError: Error, Equatable, Sendable {

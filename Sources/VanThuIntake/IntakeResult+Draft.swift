@@ -1,4 +1,5 @@
-import VanThuCore
+import Foundation
+public import VanThuCore
 
 extension IntakeResult {
     /// The registration the clerk typed, with every field left empty filled from the text.

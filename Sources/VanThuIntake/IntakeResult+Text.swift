@@ -1,4 +1,5 @@
-import VanThuCore
+import Foundation
+public import VanThuCore
 
 extension IntakeResult {
     /// The proposal field by field, for the clerk to check; what was not found says so.

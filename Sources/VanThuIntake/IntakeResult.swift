@@ -1,4 +1,5 @@
-import VanThuCore
+import Foundation
+public import VanThuCore
 
 /// The registry metadata read from a document's text. A field the text does not show is nil
 /// (lists empty): never a guess.

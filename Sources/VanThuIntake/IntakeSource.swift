@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import VanThuCore
 
 /// Reads a document's text from a file, or from standard input for "-".

@@ -1,3 +1,4 @@
+import Foundation
 import VanThuCore
 
 /// The signature block: authority (`KT. GIÁM ĐỐC`, `T/M BAN THƯỜNG VỤ`), position, full name.

@@ -1,3 +1,4 @@
+import Foundation
 import VanThuCore
 
 /// The names of document types as they are printed and cited, from the registry's type tables

@@ -1,6 +1,6 @@
 import CXLSXWriter
 import Foundation
-import VanThuCore
+public import VanThuCore
 
 /// The hồ sơ forms of ND30 Phụ lục V as XLSX: the Danh mục hồ sơ, the Mục lục văn bản of one
 /// hồ sơ, and, for a transfer to the archive, the Mục lục hồ sơ, tài liệu nộp lưu with the

@@ -1,4 +1,5 @@
-import VanThuCore
+import Foundation
+public import VanThuCore
 
 /// Why an export could not be written. Nothing is left behind when one is thrown.
 public enum ExportError: Error, Equatable, Sendable {

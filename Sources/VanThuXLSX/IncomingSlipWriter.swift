@@ -1,6 +1,6 @@
 import CXLSXWriter
 import Foundation
-import VanThuCore
+public import VanThuCore
 
 /// Phiếu giải quyết văn bản đến (ND30 Phụ lục IV mục VII): the document, then the three
 /// opinion sections. The agency leader's section is filled from the latest routing; the unit

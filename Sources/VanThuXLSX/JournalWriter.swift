@@ -1,5 +1,5 @@
 import Foundation
-import VanThuCore
+public import VanThuCore
 
 /// The journal for inspection (`vanthu journal export`): one row per entry, the fields it changed
 /// spelled out, and its hash, so that an inspector can re-check the chain by hand.

@@ -1,6 +1,6 @@
 import CXLSXWriter
 import Foundation
-import VanThuCore
+public import VanThuCore
 
 /// What a report or slip wrote.
 public struct WrittenFile: Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-import VanThuCore
+public import VanThuCore
 
 /// The file format of an export.
 public enum ExportFormat: String, CaseIterable, Sendable {

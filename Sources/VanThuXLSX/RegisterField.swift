@@ -1,4 +1,5 @@
-import VanThuCore
+import Foundation
+public import VanThuCore
 
 /// A value a register cell shows.
 public enum CellValue: Equatable, Sendable {

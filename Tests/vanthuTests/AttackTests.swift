@@ -243,7 +243,7 @@ import Testing
         #expect(try cli.run(["journal", "verify", "--expect", anchor]).status == 0)
         // Forging: the attacker rewrites an old entry's content and recomputes nothing: the chain breaks.
         // Recomputing every hash (a forged chain) moves the anchor off the chain:
-        _ = try sqlite(cli, "DROP TRIGGER journal_is_append_only_update; UPDATE journal SET hash = 'f' || substr(hash, 2) WHERE id = 1;")
+        _ = try sqlite(cli, "DROP TRIGGER journal_is_append_only_update; UPDATE journal SET hash = (CASE WHEN substr(hash, 1, 1) = 'f' THEN 'e' ELSE 'f' END) || substr(hash, 2) WHERE id = 1;")
         let forged = try cli.run(["journal", "verify", "--expect", anchor])
         #expect(forged.status == 1 && forged.stdout.contains("KHÔNG THẤY MÃ BĂM ĐÃ GHI"), "\(forged.stdout)")
         // The manual says what the chain proves and what it does not.

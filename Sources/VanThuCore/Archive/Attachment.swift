@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A file kept with a document (the scanned original, the signed PDF): its name, size, type and

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A hồ sơ (ND30 Phụ lục VI mục III): listed in a year's Danh mục, or opened outside it, then

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Why a file given on the command line cannot be read, in the clerk's language.
 enum FileReading {

@@ -1,3 +1,4 @@
+import Foundation
 /// How a copy of an outgoing document travels to a recipient.
 public enum DispatchChannel: String, Sendable, CaseIterable {
     /// Bưu điện: goes into the Sổ gửi văn bản đi bưu điện.

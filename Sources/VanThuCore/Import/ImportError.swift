@@ -1,3 +1,4 @@
+import Foundation
 /// Why an import was refused. Nothing was imported.
 public enum ImportError: Error, Equatable, Sendable {
     case fileUnreadable(path: String)

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Gathers, during one transaction, the journal entries to append and the documents changed, and

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// What one registration transaction looks up once and reuses: the agency, the type table, the

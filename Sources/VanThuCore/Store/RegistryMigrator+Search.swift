@@ -1,3 +1,4 @@
+import Foundation
 extension RegistryMigrator {
     /// Full-text search over every document, diacritics and case ignored.
     ///

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Builds the one `DatabaseMigrator` of a vanthu database.

@@ -1,5 +1,5 @@
 import Foundation
-import VanThuCore
+public import VanThuCore
 
 /// `vanthu import`: reads a register kept in Excel or CSV and hands its rows to the registry.
 public enum RegisterImporter {

@@ -1,5 +1,5 @@
-import Foundation
-import VanThuCore
+public import Foundation
+public import VanThuCore
 
 /// Reads the sheets of an XLSX workbook (as Excel, LibreOffice, openpyxl or vanthu write it)
 /// into tables of cells: shared and inline strings, numbers, booleans; formulas by their
