@@ -68,7 +68,7 @@ let package = Package(
 
 // Boundaries the compiler keeps: a module's imports are its own unless it says `public import`
 // (a type of a dependency in its public API), and members come only from modules a file imports.
-for target in package.targets where ["VanThuCore", "VanThuIntake", "VanThuXLSX"].contains(target.name) {
+for target in package.targets where ["VanThuCore", "VanThuIntake", "VanThuXLSX", "vanthu"].contains(target.name) {
     target.swiftSettings = (target.swiftSettings ?? []) + [
         .enableUpcomingFeature("InternalImportsByDefault"), .enableUpcomingFeature("MemberImportVisibility"),
     ]
