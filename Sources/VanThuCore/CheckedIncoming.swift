@@ -1,4 +1,3 @@
-import Foundation
 /// An incoming draft whose fields have been parsed and checked, before it touches the database.
 struct CheckedIncoming {
     let issuer: String

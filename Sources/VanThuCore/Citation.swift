@@ -1,4 +1,3 @@
-import Foundation
 /// A document cited in another's text: "Kế hoạch số 432-KH/BTGTW, ngày 01-10-2020".
 public struct Citation: Hashable, Sendable {
     /// The type as named in the citation, in the type table's spelling ("Kế hoạch"); nil when the

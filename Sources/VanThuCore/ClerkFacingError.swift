@@ -1,4 +1,3 @@
-import Foundation
 /// An error whose message a clerk can read and act on, in Vietnamese or English, with the exit
 /// code the command line returns. The CLI prints these as one line; anything else is a bug.
 public protocol ClerkFacingError: Error {

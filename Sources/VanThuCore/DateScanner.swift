@@ -1,4 +1,3 @@
-import Foundation
 /// Finds a date in running text: `05-7-2017`, `06/12/2016`, `20/8/21`, `29 tháng 10 năm 2020`.
 public enum DateScanner {
     /// The date starting at `start` (a digit), with the index just after it. A date that does

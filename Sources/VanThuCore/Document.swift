@@ -1,4 +1,3 @@
-import Foundation
 /// A registered document, incoming or outgoing, with its place in a number series.
 ///
 /// Field names follow ND30 Phụ lục VI (`organName`, `codeNumber`, `subject`…).

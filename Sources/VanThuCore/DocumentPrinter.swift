@@ -1,4 +1,3 @@
-import Foundation
 /// The text a clerk copies onto paper: the ĐẾN stamp of an incoming document, the number line
 /// and Nơi nhận of an outgoing one.
 public enum DocumentPrinter {

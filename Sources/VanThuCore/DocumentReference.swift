@@ -1,4 +1,3 @@
-import Foundation
 /// How a clerk names a document on the command line: its id (`42`) or its place in a register
 /// (`den/2021/783`, `di/2021/BC/86`, `di/2021/86`, `den-mat/2021/4`, `den/2021/12a`).
 public enum DocumentReference: Equatable, Sendable {

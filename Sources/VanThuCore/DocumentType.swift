@@ -1,4 +1,3 @@
-import Foundation
 /// A kind of document (tên loại văn bản) and the code its ký hiệu carries.
 ///
 /// The built-in tables are ND30 Phụ lục III (state) and the Party's usage (HD36); clerks can add

@@ -1,4 +1,3 @@
-import Foundation
 /// What a clerk typed to register an incoming document. Every field is raw text: the registry
 /// parses and checks it, so that every message comes in the clerk's language.
 public struct IncomingDraft: Sendable {

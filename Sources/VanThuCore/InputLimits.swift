@@ -1,4 +1,3 @@
-import Foundation
 /// How large clerk input may be, checked where it comes in (typed, intake, import, edit) so
 /// that nothing is cut on output and no arithmetic on a number can overflow.
 ///

@@ -1,4 +1,3 @@
-import Foundation
 /// Any JSON value: for re-encoding stored JSON, and for writing documents to the journal fast.
 enum JSONValue: Codable {
     case null, bool(Bool), number(Double), string(String), array([JSONValue]), object([String: JSONValue])

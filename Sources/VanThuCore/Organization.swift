@@ -1,4 +1,3 @@
-import Foundation
 /// The agency that keeps the registers: its name as printed on the ĐẾN stamp and on outgoing
 /// documents, its abbreviation for ký hiệu, and the rules it follows.
 public struct Organization: Equatable, Sendable {

@@ -1,4 +1,3 @@
-import Foundation
 /// The stretch of dates a printed register covers: a year, a month, a quarter, or any two days.
 public struct RegisterPeriod: Equatable, Sendable {
     public let start: LocalDate

@@ -16,17 +16,21 @@ extension Registry {
 
     /// - Parameter expected: hashes written outside the file (the closing minutes, a printed
     ///   register, a backup's manifest): each must be an entry's, on an unbroken chain.
-    public func verifyJournal(expecting expected: [String] = []) throws -> JournalVerification {
-        try read { db in
+    public func verifyJournal(expecting given: [String] = []) throws -> JournalVerification {
+        let expected = given.map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
+        if let bad = expected.first(where: { $0.utf8.count != 64 || !$0.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) } }) {
+            throw RegistryError.invalidHash(bad)
+        }
+        return try read { db in
             var result = JournalVerification(
                 entries: 0, headId: nil, headHash: nil, brokenLinks: [], brokenLinkCount: 0, orphanSeals: 0,
                 documents: 0, alteredDocuments: [], alteredDocumentCount: 0, alteredTables: [], anchors: [])
-            let wanted = Set(expected.map { $0.lowercased().trimmingCharacters(in: .whitespaces) })
+            let wanted = Set(expected)
             var found: [String: Int64] = [:]
             try checkChain(db, into: &result) { id, hash, intactSoFar in
                 if wanted.contains(hash), intactSoFar { found[hash] = id }
             }
-            for hash in expected.map({ $0.lowercased().trimmingCharacters(in: .whitespaces) }) {
+            for hash in expected {
                 result.anchors.append(.init(hash: hash, entryId: found[hash]))
             }
             try checkDocuments(db, into: &result)

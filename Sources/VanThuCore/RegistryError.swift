@@ -16,6 +16,8 @@ public enum RegistryError: Error, Equatable, Sendable {
     /// A code that must be letters and digits only; `examples` are examples, not the allowed set.
     case invalidCode(field: Field, value: String, examples: [String])
     case invalidReference(String)
+    /// A journal hash given with `--expect` that is not 64 hexadecimal digits.
+    case invalidHash(String)
     case invalidNumber(String)
     case duplicateDocumentType(String)
     case tooLong(field: Field, length: Int, limit: Int)
@@ -203,6 +205,8 @@ public enum RegistryError: Error, Equatable, Sendable {
             "Giá trị “\(value)” không hợp lệ cho \(field.name(in: .vi)). Giá trị được phép: \(allowed.joined(separator: ", "))."
         case .invalidCode(let field, let value, let examples):
             "Giá trị “\(value)” không hợp lệ cho \(field.name(in: .vi)): chỉ gồm chữ và số, không dấu cách hay dấu gạch. Ví dụ: \(examples.joined(separator: ", "))."
+        case .invalidHash(let s):
+            "Mã băm “\(s)” không đúng dạng: cần đủ 64 chữ số 0–9, a–f, như “vanthu journal verify” in ra ở dòng cuối. Hãy chép lại từ biên bản."
         case .invalidReference(let s):
             "Không hiểu tham chiếu “\(s)”. Hãy dùng mã số (id) hoặc dạng den/2021/783, di/2021/BC/86."
         case .invalidNumber(let s):
@@ -320,6 +324,8 @@ public enum RegistryError: Error, Equatable, Sendable {
             "“\(value)” is not a valid \(field.name(in: .en)). Allowed: \(allowed.joined(separator: ", "))."
         case .invalidCode(let field, let value, let examples):
             "“\(value)” is not a valid \(field.name(in: .en)): letters and digits only, no spaces or dashes. For example: \(examples.joined(separator: ", "))."
+        case .invalidHash(let s):
+            "“\(s)” is not a journal hash: it takes 64 digits 0–9, a–f, as “vanthu journal verify” prints on its last line. Copy it again from the minutes."
         case .invalidReference(let s):
             "Cannot read the reference “\(s)”. Use an id or a form such as den/2021/783 or di/2021/BC/86."
         case .invalidNumber(let s):

@@ -1,4 +1,3 @@
-import Foundation
 /// What `vanthu check` found: SQLite's own checks, the search index, the numbering series, the
 /// journal's chain and seals, and every stored file.
 public struct VerifyReport: Sendable, Encodable {

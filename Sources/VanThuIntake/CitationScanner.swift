@@ -1,4 +1,3 @@
-import Foundation
 import VanThuCore
 
 /// Finds the documents a text cites: `Kế hoạch số 432-KH/BTGTW, ngày 01-10-2020`,

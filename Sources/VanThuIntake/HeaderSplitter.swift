@@ -1,4 +1,3 @@
-import Foundation
 import VanThuCore
 
 /// Takes apart a line on which a text extractor has run the two columns of a header or footer

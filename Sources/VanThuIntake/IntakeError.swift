@@ -1,4 +1,3 @@
-import Foundation
 public import VanThuCore
 
 /// Why a document's text could not be read. Reading changes nothing.

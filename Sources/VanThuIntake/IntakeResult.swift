@@ -1,4 +1,3 @@
-import Foundation
 public import VanThuCore
 
 /// The registry metadata read from a document's text. A field the text does not show is nil

@@ -1,4 +1,3 @@
-import Foundation
 import VanThuCore
 
 /// Finds a số and ký hiệu inside running text, however it was typed: `899/STTTT-TTBCBC`,

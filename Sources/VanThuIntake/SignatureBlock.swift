@@ -1,4 +1,3 @@
-import Foundation
 import VanThuCore
 
 /// The signature block: authority (`KT. GIÁM ĐỐC`, `T/M BAN THƯỜNG VỤ`), position, full name.

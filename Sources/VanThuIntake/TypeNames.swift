@@ -1,4 +1,3 @@
-import Foundation
 import VanThuCore
 
 /// The names of document types as they are printed and cited, from the registry's type tables

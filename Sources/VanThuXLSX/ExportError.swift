@@ -1,4 +1,3 @@
-import Foundation
 public import VanThuCore
 
 /// Why an export could not be written. Nothing is left behind when one is thrown.

@@ -101,7 +101,7 @@ import Testing
             .cannotCreateDatabase(path: "p", reason: "r"), .storage("s"),
             .tooLong(field: .summary, length: 600, limit: 500), .countOutOfRange(0, limit: 9_999), .numberOutOfRange(10_000_000, limit: 9_999_999),
             .dayAlreadyAdded(date, name: "Nghỉ bù"), .cannotWriteFile(path: "p", reason: "r"), .outputIsProtected(path: "p"),
-            .outputNotAFile(path: "p"), .invalidCode(field: .organizationCode, value: "S-T", examples: ["STTTT"]),
+            .outputNotAFile(path: "p"), .invalidHash("xyz"), .invalidCode(field: .organizationCode, value: "S-T", examples: ["STTTT"]),
         ] + RegistryError.Field.allCases.map { .emptyField($0) }
         for error in errors {
             let message = error.message(in: language)

@@ -246,6 +246,9 @@ import Testing
         _ = try sqlite(cli, "DROP TRIGGER journal_is_append_only_update; UPDATE journal SET hash = (CASE WHEN substr(hash, 1, 1) = 'f' THEN 'e' ELSE 'f' END) || substr(hash, 2) WHERE id = 1;")
         let forged = try cli.run(["journal", "verify", "--expect", anchor])
         #expect(forged.status == 1 && forged.stdout.contains("KHÔNG THẤY MÃ BĂM ĐÃ GHI"), "\(forged.stdout)")
+        // A hash copied wrong is a typo, not a cut journal.
+        let typo = try cli.run(["journal", "verify", "--expect", String(anchor.dropLast())])
+        #expect(typo.status == 65 && typo.stderr.contains("64 chữ số"), "\(typo.stderr)")
         // The manual says what the chain proves and what it does not.
         let help = try cli.ok(["journal", "verify", "--help"])
         #expect(help.contains("--expect") && help.contains("recompute"), "\(help)")

@@ -1,4 +1,3 @@
-import Foundation
 /// Why a Danh mục, hồ sơ, attachment, backup or restore command was refused. Nothing was changed.
 public enum ArchiveError: Error, Equatable, Sendable {
     case unknownRetention(String)

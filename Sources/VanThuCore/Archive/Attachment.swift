@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 
 /// A file kept with a document (the scanned original, the signed PDF): its name, size, type and

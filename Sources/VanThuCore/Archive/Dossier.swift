@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 
 /// A hồ sơ (ND30 Phụ lục VI mục III): listed in a year's Danh mục, or opened outside it, then

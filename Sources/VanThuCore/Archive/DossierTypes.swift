@@ -1,4 +1,3 @@
-import Foundation
 /// What a clerk gives when opening a hồ sơ; for one in the Danh mục every field is optional
 /// and overrides the catalogue's.
 public struct DossierDraft: Sendable {

@@ -1,4 +1,3 @@
-import Foundation
 /// A time limit as a clerk writes it: `10wd` (working days, also `10nlv`), `7d` (calendar
 /// days, also `7ngay`) or a date (`15/9/2021`).
 public enum Deadline: Equatable, Sendable {

@@ -1,4 +1,3 @@
-import Foundation
 /// How a copy of an outgoing document travels to a recipient.
 public enum DispatchChannel: String, Sendable, CaseIterable {
     /// Bưu điện: goes into the Sổ gửi văn bản đi bưu điện.

@@ -1,4 +1,3 @@
-import Foundation
 /// Why a document is on the follow-up list (theo dõi, đôn đốc).
 public enum FollowUpState: Equatable, Sendable {
     /// Registered but not routed by the end of the next working day (ND30 Điều 23.1); an

@@ -1,4 +1,3 @@
-import Foundation
 /// Where an incoming document stands (trạng thái xử lý): registered → routed → in progress →
 /// done, or returned to its sender. Reopening sends a done or returned document back.
 /// Documents imported from an old register are `untracked` (their handling was on paper)

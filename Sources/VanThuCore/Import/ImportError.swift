@@ -1,4 +1,3 @@
-import Foundation
 /// Why an import was refused. Nothing was imported.
 public enum ImportError: Error, Equatable, Sendable {
     case fileUnreadable(path: String)

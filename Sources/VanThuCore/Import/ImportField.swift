@@ -1,4 +1,3 @@
-import Foundation
 /// A column of a register being imported, recognised by its heading (ND30 Phụ lục IV and the
 /// spellings clerks use, with or without diacritics) or named in a `--map` file.
 public enum ImportField: String, CaseIterable, Sendable {

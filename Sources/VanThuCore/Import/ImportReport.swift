@@ -1,4 +1,3 @@
-import Foundation
 /// What an import read, kept, refused, and what it found in each numbering series.
 public struct ImportReport: Sendable, Encodable, Equatable {
     /// A row that could not be read: its row number in the sheet (as Excel shows it) and why.

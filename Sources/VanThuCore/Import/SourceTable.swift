@@ -1,4 +1,3 @@
-import Foundation
 /// The cells of one sheet or CSV file, as read, before any meaning is given to them.
 public struct SourceTable: Sendable {
     /// One cell: text, a number (Excel keeps dates as serial numbers), or nothing.

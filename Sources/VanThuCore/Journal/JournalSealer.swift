@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 
 /// Gathers, during one transaction, the journal entries to append and the documents changed, and

@@ -1,4 +1,3 @@
-import Foundation
 /// What `vanthu journal verify` found: the chain re-computed from the first entry, and every
 /// document compared with what the journal last recorded for it.
 public struct JournalVerification: Sendable, Encodable {

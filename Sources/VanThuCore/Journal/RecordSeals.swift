@@ -57,6 +57,8 @@ enum RecordSeals {
     static func forEachDocument(_ db: Database, in range: ClosedRange<Int64>? = nil, _ body: (Int64, [UInt8]) throws -> Void) throws {
         let condition = range == nil ? "" : " WHERE documentId BETWEEN ? AND ?"
         let arguments: StatementArguments = range.map { [$0.lowerBound, $0.upperBound] } ?? []
+        // Not cached: a cached `SELECT *` keeps the columns it was prepared with, and a column
+        // added behind vanthu's back must change every seal (JournalChainTests).
         let documents = try Row.fetchCursor(
             db, sql: "SELECT * FROM document" + (range == nil ? "" : " WHERE id BETWEEN ? AND ?") + " ORDER BY id", arguments: arguments)
         let cursors = try children.map { child in
@@ -112,7 +114,8 @@ enum RecordSeals {
         var hash = SHA256()
         JournalChain.append("vanthu-table-1".databaseValue, to: &hash)
         JournalChain.append(table.databaseValue, to: &hash)
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT * FROM \(table) ORDER BY \(order)"))
+        // Not cached, for the reason given in forEachDocument.
+        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY \(order)")
         var count: Int64 = 0
         while let row = try rows.next() {
             for index in 0..<row.count { JournalChain.append(row[index] as DatabaseValue, to: &hash) }

@@ -1,4 +1,3 @@
-import Foundation
 /// A search of the registers: words to find, and filters that narrow the documents.
 public struct SearchQuery: Sendable {
     /// Which documents a search keeps by their state of handling.

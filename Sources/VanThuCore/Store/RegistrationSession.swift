@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 
 /// What one registration transaction looks up once and reuses: the agency, the type table, the

@@ -1,4 +1,3 @@
-import Foundation
 extension RegistryMigrator {
     /// The Danh mục hồ sơ, the hồ sơ and their documents, transfers to the archive, and the
     /// stored originals of documents (ND30 Điều 28–31, Phụ lục V and VI mục III).

@@ -1,4 +1,3 @@
-import Foundation
 extension RegistryMigrator {
     /// Full-text search over every document, diacritics and case ignored.
     ///

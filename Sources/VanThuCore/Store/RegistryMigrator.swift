@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 
 /// Builds the one `DatabaseMigrator` of a vanthu database.

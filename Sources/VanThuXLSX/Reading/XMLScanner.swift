@@ -1,4 +1,3 @@
-import Foundation
 /// A small pull reader for the XML inside XLSX files: start and end tags with their
 /// attributes, and text with entities decoded. Namespace prefixes are dropped (`x:c` is `c`).
 /// No DTDs; comments, processing instructions and CDATA are skipped or read as text.
