@@ -1,43 +1,43 @@
 import Foundation
 import GRDB
 
-/// The registers of one agency, kept in one SQLite file: the only way in and out of the data.
+/// The registers of one agency, kept in one SQLite file: opens, creates and closes it. The work
+/// is done by the services, each over the registry's one store:
+///
+/// ```swift
+/// let registry = try Registry.open(at: "vanthu.sqlite", context: RegistryContext())
+/// defer { registry.close() }
+/// let document = try RegistrationService(registry).registerIncoming(draft)
+/// try HandlingService(registry).route(reference: document.reference, routing)
+/// ```
 ///
 /// Every change runs in one short `BEGIN IMMEDIATE` transaction that also appends to the journal,
 /// so several clerks (processes) can write the same file at once without ever sharing a number.
 ///
-/// ```swift
-/// let registry = try Registry.open(at: "vanthu.sqlite", context: RegistryContext())
-/// let document = try registry.registerIncoming(draft)
-/// ```
-///
 /// ## Topics
 /// - ``create(at:organization:outgoingPerType:term:context:)``
 /// - ``open(at:access:context:)``
-/// - ``registerIncoming(_:)``
-/// - ``registerOutgoing(_:)``
-/// - ``void(reference:reason:)``
-/// - ``document(reference:)``
-/// - ``journal(reference:limit:)``
+/// - Services: ``RegistrationService``, ``DocumentService``, ``HandlingService``,
+///   ``DispatchService``, ``DossierService``, ``AttachmentService``, ``CalendarService``,
+///   ``JournalService``, ``SearchService``, ``ImportService``, ``BackupService``,
+///   ``RegisterService``, ``SetupService``
 public final class Registry {
     /// Whether a command only reads.
     public enum Access: Sendable { case read, readWrite }
 
-    public let path: String
-    public let context: RegistryContext
-    let dbQueue: DatabaseQueue
-    /// Chains and seals the journal entries of each write.
-    let sealer = JournalSealer()
+    let store: RegistryStore
+    /// The database file.
+    public var path: String { store.path }
+    /// Who works and what day it is.
+    public var context: RegistryContext { store.context }
 
     private init(path: String, dbQueue: DatabaseQueue, context: RegistryContext) {
-        self.path = path
-        self.dbQueue = dbQueue
-        self.context = context
+        store = RegistryStore(path: path, dbQueue: dbQueue, context: context)
     }
 
     /// From here on, every commit must journal its changes (migrations run before).
     private func startJournaling() {
-        dbQueue.add(transactionObserver: sealer, extent: .databaseLifetime)
+        store.dbQueue.add(transactionObserver: store.sealer, extent: .databaseLifetime)
     }
 
     /// A write past the process's file size limit (`ulimit -f`) fails with an error SQLite
@@ -48,7 +48,7 @@ public final class Registry {
 
     /// Closes the file, checkpointing the write-ahead log into it.
     public func close() {
-        try? dbQueue.close()
+        try? store.dbQueue.close()
     }
 
     // MARK: Opening
@@ -73,7 +73,7 @@ public final class Registry {
         do {
             dbQueue = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
-            throw translate(error, path: path)
+            throw RegistryStore.translate(error, path: path)
         }
         let registry = Registry(path: path, dbQueue: dbQueue, context: context)
         do {
@@ -113,13 +113,14 @@ public final class Registry {
             registry = Registry(path: path, dbQueue: dbQueue, context: context)
             try RegistryMigrator.make(user: context.user).migrate(dbQueue)
             registry.startJournaling()
-            try registry.write { db in
-                try registry.insert(organization, rules: SeriesRule.defaults(for: organization.style, outgoingPerType: outgoingPerType), db)
-                if let term { try registry.createRegister(kind: .outgoing, start: term.start, end: term.end, perType: outgoingPerType ?? true, db) }
+            let setup = SetupService(registry)
+            try setup.write { db in
+                try setup.insert(organization, rules: SeriesRule.defaults(for: organization.style, outgoingPerType: outgoingPerType), db)
+                if let term { try setup.createRegister(kind: .outgoing, start: term.start, end: term.end, perType: outgoingPerType ?? true, db) }
             }
         } catch {
             for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            throw translate(error, path: path)
+            throw RegistryStore.translate(error, path: path)
         }
         return registry
     }
@@ -148,9 +149,9 @@ public final class Registry {
     }
 
     private func checkSchema(access: Access) throws {
-        try perform {
+        try store.perform {
             let migrator = RegistryMigrator.make(user: context.user)
-            let (applicationID, superseded, complete) = try dbQueue.read { db in
+            let (applicationID, superseded, complete) = try store.dbQueue.read { db in
                 (
                     try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
                     try migrator.hasBeenSuperseded(db),
@@ -161,79 +162,9 @@ public final class Registry {
             if superseded, access == .readWrite { throw RegistryError.databaseTooNew(path: path) }
             if !complete, !superseded {
                 guard access == .readWrite else { return }
-                try migrator.migrate(dbQueue)
+                try migrator.migrate(store.dbQueue)
             }
         }
     }
 
-    // MARK: Transactions and errors
-
-    /// Runs `body` in one `BEGIN IMMEDIATE` transaction; any error rolls everything back, and so
-    /// does `commit: false` (a dry run that checks everything against the real data). The
-    /// journal entries `body` appended are written at the end, chained and sealed.
-    func write<T>(commit: Bool = true, _ body: (Database) throws -> T) throws -> T {
-        try perform {
-            try dbQueue.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    guard commit else { return .rollback }
-                    try sealer.flush(db)
-                    return .commit
-                }
-                guard let result else { throw RegistryError.storage("transaction returned nothing") }
-                return result
-            }
-        }
-    }
-
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try perform { try dbQueue.read(body) }
-    }
-
-    /// Translates SQLite's errors into messages a clerk can act on; never shows SQL.
-    func perform<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch {
-            throw Registry.translate(error, path: path)
-        }
-    }
-
-    static func translate(_ error: any Error, path: String) -> any Error {
-        if error is any ClerkFacingError { return error }
-        guard let error = error as? DatabaseError else { return RegistryError.storage(String(describing: error)) }
-        if error.resultCode == .SQLITE_CONSTRAINT, error.message?.hasPrefix("vanthu: archived") == true { return ArchiveError.archivedReadOnly }
-        switch error.resultCode {
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return RegistryError.databaseBusy(path: path)
-        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH: return RegistryError.databaseReadOnly(path: path)
-        case .SQLITE_FULL: return RegistryError.diskFull(path: path)
-        case .SQLITE_IOERR where [.SQLITE_IOERR_WRITE, .SQLITE_IOERR_FSYNC, .SQLITE_IOERR_TRUNCATE, .SQLITE_IOERR_SHMSIZE].contains(error.extendedResultCode):
-            // EFBIG (a file size limit) and quota errors come as write errors, not SQLITE_FULL.
-            return RegistryError.diskFull(path: path)
-        case .SQLITE_NOTADB: return RegistryError.notAVanThuDatabase(path: path)
-        case .SQLITE_CORRUPT: return RegistryError.databaseCorrupt(path: path)
-        case .SQLITE_CANTOPEN:
-            return RegistryError.cannotCreateDatabase(path: path, reason: Language.fromEnvironment() == .vi ? "không mở được tệp (thư mục thiếu hoặc không có quyền)" : "the file cannot be opened (missing folder or no permission)")
-        default: return RegistryError.storage(error.message ?? "\(error.resultCode)")
-        }
-    }
-
-    /// The transaction's timestamp, ISO 8601 with the local offset: `2021-08-20T09:15:02+07:00`.
-    func timestamp(_ db: Database) throws -> String {
-        Registry.iso8601(try db.transactionDate)
-    }
-
-    /// Formats with the C library: ISO8601DateFormatter costs a millisecond to create on Linux.
-    static func iso8601(_ date: Date) -> String {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        localtime_r(&seconds, &parts)
-        let offset = parts.tm_gmtoff / 60
-        let sign = offset < 0 ? "-" : "+"
-        let p = LocalDate.padded
-        return "\(p(Int(parts.tm_year) + 1900, 4))-\(p(Int(parts.tm_mon) + 1, 2))-\(p(Int(parts.tm_mday), 2))T"
-            + "\(p(Int(parts.tm_hour), 2)):\(p(Int(parts.tm_min), 2)):\(p(Int(parts.tm_sec), 2))"
-            + "\(sign)\(p(abs(offset) / 60, 2)):\(p(abs(offset) % 60, 2))"
-    }
 }

@@ -53,27 +53,27 @@ public enum RegisterExporter {
             case (_, true): [.secretIncoming]
             }
         let title = request.secret ? layout.secretTitle : layout.title
-        let registers = try registry.registers(kinds: kinds, overlapping: request.period)
+        let registers = try RegisterService(registry).registers(kinds: kinds, overlapping: request.period)
         guard registers.count <= 1 || layout.register == "postal" else { throw ExportError.crossesSeries(registers: registers.map(\.title)) }
         let isPostal = layout.register == "postal"
         let extent = isPostal
-            ? RegisterExtent(count: try registry.dispatchCount(via: .post, in: request.period))
-            : try registry.extent(kinds: kinds, in: request.period)
+            ? RegisterExtent(count: try DispatchService(registry).dispatchCount(via: .post, in: request.period))
+            : try RegisterService(registry).extent(kinds: kinds, in: request.period)
         let register = registers.first ?? Register(id: 0, kind: kinds[0], start: request.period.start, end: request.period.end)
         guard extent.count > 0, isPostal || !registers.isEmpty else {
             throw ExportError.emptyPeriod(register: title.capitalizedSentence, start: request.period.start, end: request.period.end)
         }
         let context = SheetContext(
-            organization: try registry.organization(), layout: layout, title: title, register: register, extent: extent, request: request,
-            journalHead: try registry.journalHead())
+            organization: try SetupService(registry).organization(), layout: layout, title: title, register: register, extent: extent, request: request,
+            journalHead: try JournalService(registry).journalHead())
         try AtomicOutput.write(to: request.output, overwrite: request.overwrite, protecting: registry.protectedPaths) { temporary in
             if isPostal {
                 try write(request.format, context: context, to: temporary) { body in
-                    try registry.forEachDispatch(via: .post, in: request.period) { try body($0) }
+                    try DispatchService(registry).forEachDispatch(via: .post, in: request.period) { try body($0) }
                 }
             } else {
                 try write(request.format, context: context, to: temporary) { body in
-                    try registry.forEachDocument(kinds: kinds, in: request.period) { try body($0) }
+                    try RegisterService(registry).forEachDocument(kinds: kinds, in: request.period) { try body($0) }
                 }
             }
         }

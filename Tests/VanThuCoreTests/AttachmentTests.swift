@@ -44,55 +44,55 @@ import Testing
     @Test func theSameContentIsStoredOnceAndTwiceOnADocumentIsRefused() throws {
         let registry = try Fixtures.makeRegistry()
         defer { registry.close() }
-        let first = try registry.registerIncoming(Fixtures.incoming(notation: "1/A-B"))
-        let second = try registry.registerIncoming(Fixtures.incoming(notation: "2/A-B"))
+        let first = try RegistrationService(registry).registerIncoming(Fixtures.incoming(notation: "1/A-B"))
+        let second = try RegistrationService(registry).registerIncoming(Fixtures.incoming(notation: "2/A-B"))
         let folder = try Fixtures.temporaryFolder()
         let scan = folder.appendingPathComponent("cong-van.pdf")
         try Data("%PDF-1.4 bản quét".utf8).write(to: scan)
         let copy = folder.appendingPathComponent("ban-sao.pdf")
         try FileManager.default.copyItem(at: scan, to: copy)
 
-        let a = try registry.attach(reference: first.reference, file: scan.path)
+        let a = try AttachmentService(registry).attach(reference: first.reference, file: scan.path)
         #expect(a.isNewContent)
         #expect(a.attachment.mediaType == "application/pdf")
-        let b = try registry.attach(reference: second.reference, file: copy.path)
+        let b = try AttachmentService(registry).attach(reference: second.reference, file: copy.path)
         #expect(!b.isNewContent, "the same bytes under another name are not copied again")
-        #expect(registry.contentStore.storedHashes() == [a.attachment.sha256])
-        let before = try registry.journal().count
+        #expect(AttachmentService(registry).contentStore.storedHashes() == [a.attachment.sha256])
+        let before = try JournalService(registry).entries().count
         #expect(throws: ArchiveError.alreadyAttached(reference: first.reference, name: "cong-van.pdf")) {
-            try registry.attach(reference: first.reference, file: copy.path)
+            try AttachmentService(registry).attach(reference: first.reference, file: copy.path)
         }
-        #expect(throws: ArchiveError.self) { try registry.attach(reference: first.reference, file: folder.appendingPathComponent("none.pdf").path) }
-        #expect(throws: ArchiveError.self) { try registry.attach(reference: first.reference, file: folder.path) }
-        #expect(try registry.journal().count == before)
-        let stored = registry.contentStore.path(of: a.attachment.sha256)
+        #expect(throws: ArchiveError.self) { try AttachmentService(registry).attach(reference: first.reference, file: folder.appendingPathComponent("none.pdf").path) }
+        #expect(throws: ArchiveError.self) { try AttachmentService(registry).attach(reference: first.reference, file: folder.path) }
+        #expect(try JournalService(registry).entries().count == before)
+        let stored = AttachmentService(registry).contentStore.path(of: a.attachment.sha256)
         #expect(try FileManager.default.attributesOfItem(atPath: stored)[.posixPermissions] as? Int == 0o400)
         let out = folder.appendingPathComponent("ra.pdf").path
-        _ = try registry.extractAttachment(reference: first.reference, name: "cong-van.pdf", to: out)
+        _ = try AttachmentService(registry).extractAttachment(reference: first.reference, name: "cong-van.pdf", to: out)
         #expect(FileManager.default.contents(atPath: out) == (try Data(contentsOf: scan)))
-        #expect(try registry.verify().isClean)
+        #expect(try JournalService(registry).verify().isClean)
     }
 
     @Test func verifyFindsAlteredAndMissingFiles() throws {
         let registry = try Fixtures.makeRegistry()
         defer { registry.close() }
-        let document = try registry.registerIncoming(Fixtures.incoming(notation: "1/A-B"))
+        let document = try RegistrationService(registry).registerIncoming(Fixtures.incoming(notation: "1/A-B"))
         let folder = try Fixtures.temporaryFolder()
         for (name, text) in [("a.pdf", "bản A"), ("b.pdf", "bản B")] {
             try Data(text.utf8).write(to: folder.appendingPathComponent(name))
-            _ = try registry.attach(reference: document.reference, file: folder.appendingPathComponent(name).path)
+            _ = try AttachmentService(registry).attach(reference: document.reference, file: folder.appendingPathComponent(name).path)
         }
-        let files = try registry.attachments(reference: document.reference)
+        let files = try AttachmentService(registry).attachments(reference: document.reference)
         #expect(files.map(\.name) == ["a.pdf", "b.pdf"])
-        let altered = registry.contentStore.path(of: files[0].sha256)
+        let altered = AttachmentService(registry).contentStore.path(of: files[0].sha256)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: altered)
         try Data("bản a".utf8).write(to: URL(fileURLWithPath: altered))  // same size, one letter changed
-        try FileManager.default.removeItem(atPath: registry.contentStore.path(of: files[1].sha256))
-        let report = try registry.verify()
+        try FileManager.default.removeItem(atPath: AttachmentService(registry).contentStore.path(of: files[1].sha256))
+        let report = try JournalService(registry).verify()
         #expect(!report.isClean)
         #expect(report.problems.map(\.kind) == [.altered, .missing])
         #expect(report.problems.map(\.name) == ["a.pdf", "b.pdf"])
-        #expect(throws: ArchiveError.self) { try registry.extractAttachment(reference: document.reference, name: "a.pdf", to: folder.appendingPathComponent("x").path) }
+        #expect(throws: ArchiveError.self) { try AttachmentService(registry).extractAttachment(reference: document.reference, name: "a.pdf", to: folder.appendingPathComponent("x").path) }
     }
 
     /// Flags shared with the writer thread.
@@ -121,40 +121,40 @@ import Testing
             var n = 0
             while !stop.isSet, n < 3000 {
                 n += 1
-                guard let document = try? writer.registerIncoming(Fixtures.incoming("Văn bản \(n)", notation: "\(n)/VB-X")) else { return }
+                guard let document = try? RegistrationService(writer).registerIncoming(Fixtures.incoming("Văn bản \(n)", notation: "\(n)/VB-X")) else { return }
                 if n % 5 == 0 {
                     let scan = "\(scans)/scan-\(n).pdf"
                     _ = FileManager.default.createFile(atPath: scan, contents: Data("quét \(n)".utf8))
-                    _ = try? writer.attach(reference: document.reference, file: scan)
+                    _ = try? AttachmentService(writer).attach(reference: document.reference, file: scan)
                 }
                 stop.wrote()
             }
         }
         while stop.written < 50 { Thread.sleep(forTimeInterval: 0.01) }
-        let manifest = try registry.backup(to: folder.appendingPathComponent("backup").path)
+        let manifest = try BackupService(registry).backup(to: folder.appendingPathComponent("backup").path)
         stop.set()
         done.wait()
         registry.close()
         #expect(manifest.documents >= 50)
 
         let restoredPath = folder.appendingPathComponent("restored.sqlite").path
-        _ = try Registry.restore(from: folder.appendingPathComponent("backup").path, to: restoredPath, replace: false, context: RegistryContext(user: "t"))
+        _ = try BackupService.restore(from: folder.appendingPathComponent("backup").path, to: restoredPath, replace: false, context: RegistryContext(user: "t"))
         let restored = try Registry.open(at: restoredPath, context: RegistryContext(user: "t"))
         defer { restored.close() }
-        let documents = try restored.documents(direction: .incoming)
+        let documents = try DocumentService(restored).documents(direction: .incoming)
         #expect(documents.count == manifest.documents)
         #expect(documents.map(\.number) == Array(1...documents.count), "numbers consecutive from 1: a snapshot, not a torn copy")
-        let journal = try restored.journal()
+        let journal = try JournalService(restored).entries()
         #expect(journal.filter { $0.action == "register" }.count == documents.count)
         #expect(journal.filter { $0.action == "attach" }.count == manifest.attachments)
         #expect(journal.last?.action == "restore")
-        let report = try restored.verify()
+        let report = try JournalService(restored).verify()
         #expect(report.isClean)
         #expect(report.checkedFiles == manifest.files)
 
         // Restoring over a database needs --replace, and keeps the old one.
         #expect(throws: ArchiveError.restoreTargetExists(path: restoredPath)) {
-            try Registry.restore(from: folder.appendingPathComponent("backup").path, to: restoredPath, replace: false, context: RegistryContext(user: "t"))
+            try BackupService.restore(from: folder.appendingPathComponent("backup").path, to: restoredPath, replace: false, context: RegistryContext(user: "t"))
         }
         // A changed backup is refused.
         let copy = folder.appendingPathComponent("backup/vanthu.sqlite").path
@@ -163,7 +163,7 @@ import Testing
         try handle.write(contentsOf: Data([0]))
         try handle.close()
         #expect(throws: ArchiveError.self) {
-            try Registry.restore(from: folder.appendingPathComponent("backup").path, to: folder.appendingPathComponent("again.sqlite").path, replace: false, context: RegistryContext(user: "t"))
+            try BackupService.restore(from: folder.appendingPathComponent("backup").path, to: folder.appendingPathComponent("again.sqlite").path, replace: false, context: RegistryContext(user: "t"))
         }
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("again.sqlite").path))
     }
@@ -173,7 +173,7 @@ import Testing
         defer { registry.close() }
         let folder = try Fixtures.temporaryFolder()
         try Data("x".utf8).write(to: folder.appendingPathComponent("other.txt"))
-        #expect(throws: ArchiveError.backupTargetNotEmpty(path: folder.path)) { try registry.backup(to: folder.path) }
+        #expect(throws: ArchiveError.backupTargetNotEmpty(path: folder.path)) { try BackupService(registry).backup(to: folder.path) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["other.txt"])
     }
 }

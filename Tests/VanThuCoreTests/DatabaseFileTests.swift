@@ -36,13 +36,13 @@ import Testing
 
     @Test func aDatabaseFromANewerVanThuIsReadButNotWritten() throws {
         let registry = try Fixtures.makeRegistry()
-        _ = try registry.registerIncoming(Fixtures.incoming())
+        _ = try RegistrationService(registry).registerIncoming(Fixtures.incoming())
         registry.close()
         try DatabaseQueue(path: registry.path).write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-from-the-future')") }
         #expect(throws: RegistryError.databaseTooNew(path: registry.path)) { try Registry.open(at: registry.path, context: context) }
         let reader = try Registry.open(at: registry.path, access: .read, context: context)
         defer { reader.close() }
-        #expect(try reader.documents(direction: .incoming).count == 1)
+        #expect(try DocumentService(reader).documents(direction: .incoming).count == 1)
     }
 
     @Test func aReadOnlyDatabaseIsRefusedForWriting() throws {
@@ -57,7 +57,7 @@ import Testing
 
     @Test func aTruncatedDatabaseIsRefusedNotCrashedOn() throws {
         let registry = try Fixtures.makeRegistry()
-        for i in 0..<200 { _ = try registry.registerIncoming(Fixtures.incoming("Văn bản số \(i) " + String(repeating: "nội dung ", count: 20))) }
+        for i in 0..<200 { _ = try RegistrationService(registry).registerIncoming(Fixtures.incoming("Văn bản số \(i) " + String(repeating: "nội dung ", count: 20))) }
         registry.close()
         let url = URL(fileURLWithPath: registry.path)
         let data = try Data(contentsOf: url)
@@ -65,7 +65,7 @@ import Testing
         #expect(throws: RegistryError.self) {
             let damaged = try Registry.open(at: registry.path, access: .read, context: context)
             defer { damaged.close() }
-            _ = try damaged.documents(direction: .incoming)
+            _ = try DocumentService(damaged).documents(direction: .incoming)
         }
     }
 }

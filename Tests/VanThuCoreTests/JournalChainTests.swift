@@ -10,12 +10,12 @@ import Testing
     static func busyRegistry() throws -> Registry {
         let registry = try Fixtures.makeRegistry()
         for summary in ["Kết quả triển khai", "Kế hoạch tuyên truyền", "Báo cáo quý III"] {
-            _ = try registry.registerIncoming(Fixtures.incoming(summary))
+            _ = try RegistrationService(registry).registerIncoming(Fixtures.incoming(summary))
         }
-        _ = try registry.route(reference: "den/2021/1", RoutingDraft(lead: "Phòng Tuyên truyền", due: "15/9/2021", date: "24/8/2021"))
-        _ = try registry.edit(reference: "den/2021/2", changes: DocumentChanges(summary: "Kế hoạch tuyên truyền năm 2022"))
-        _ = try registry.void(reference: "den/2021/3", reason: "Đăng ký trùng")
-        _ = try registry.registerOutgoing(Fixtures.outgoing())
+        _ = try HandlingService(registry).route(reference: "den/2021/1", RoutingDraft(lead: "Phòng Tuyên truyền", due: "15/9/2021", date: "24/8/2021"))
+        _ = try RegistrationService(registry).edit(reference: "den/2021/2", changes: DocumentChanges(summary: "Kế hoạch tuyên truyền năm 2022"))
+        _ = try RegistrationService(registry).void(reference: "den/2021/3", reason: "Đăng ký trùng")
+        _ = try RegistrationService(registry).registerOutgoing(Fixtures.outgoing())
         return registry
     }
 
@@ -29,15 +29,15 @@ import Testing
     @Test func everyWriteIsChainedAndEveryDocumentSealed() throws {
         let registry = try Self.busyRegistry()
         defer { registry.close() }
-        let result = try registry.verifyJournal()
+        let result = try JournalService(registry).verifyJournal()
         #expect(result.isIntact)
         #expect(result.documents == 4 && result.alteredDocumentCount == 0 && result.brokenLinkCount == 0)
-        let entries = try registry.journal()
+        let entries = try JournalService(registry).entries()
         #expect(result.entries == entries.count && result.headId == entries.last?.id && result.headHash == entries.last?.hash)
         #expect(entries.allSatisfy { $0.hash?.count == 64 })
         #expect(Set(entries.compactMap(\.hash)).count == entries.count)
         // Each document's last seal sits beside the last entry about it.
-        let lastSeals = try registry.read { db in
+        let lastSeals = try registry.store.read { db in
             try Row.fetchAll(db, sql: "SELECT documentId, max(journalId) AS journalId FROM journalSeal GROUP BY documentId")
                 .map { ($0["documentId"] as Int64, $0["journalId"] as Int64) }
         }
@@ -50,12 +50,12 @@ import Testing
     @Test func anEntryEditedBehindItsBackIsNamedAndOnlyIt() throws {
         let registry = try Self.busyRegistry()
         defer { registry.close() }
-        let edited = try #require(try registry.journal(reference: "den/2021/2").last)
+        let edited = try #require(try JournalService(registry).entries(reference: "den/2021/2").last)
         try Self.behindItsBack(registry, """
             DROP TRIGGER journal_is_append_only_update;
             UPDATE journal SET user = 'người khác' WHERE id = \(edited.id);
             """)
-        let result = try registry.verifyJournal()
+        let result = try JournalService(registry).verifyJournal()
         #expect(!result.isIntact)
         #expect(result.brokenLinks.map(\.id) == [edited.id])
         #expect(result.brokenLinks.first?.user == "người khác" && result.alteredDocumentCount == 0)
@@ -64,14 +64,14 @@ import Testing
     @Test func aDeletedEntryBreaksTheNextLinkAndLeavesItsSealsOrphaned() throws {
         let registry = try Self.busyRegistry()
         defer { registry.close() }
-        let entries = try registry.journal()
+        let entries = try JournalService(registry).entries()
         let routed = try #require(entries.first { $0.action == "route" })
         try Self.behindItsBack(registry, """
             PRAGMA foreign_keys = OFF;
             DROP TRIGGER journal_is_append_only_delete;
             DELETE FROM journal WHERE id = \(routed.id);
             """)
-        let result = try registry.verifyJournal()
+        let result = try JournalService(registry).verifyJournal()
         #expect(result.brokenLinks.map(\.id) == [routed.id + 1])
         #expect(result.orphanSeals == 1)
     }
@@ -79,7 +79,7 @@ import Testing
     @Test func cuttingTheEndOfTheJournalLeavesItsSealsBehind() throws {
         let registry = try Self.busyRegistry()
         defer { registry.close() }
-        let head = try #require(try registry.journal().last)
+        let head = try #require(try JournalService(registry).entries().last)
         // The last entry (the first outgoing document) sealed the document and the register it opened.
         let queue = try DatabaseQueue(path: registry.path)
         let sealsOfHead = try queue.read { db in
@@ -93,7 +93,7 @@ import Testing
             DROP TRIGGER journal_is_append_only_delete;
             DELETE FROM journal WHERE id = \(head.id);
             """)
-        let result = try registry.verifyJournal()
+        let result = try JournalService(registry).verifyJournal()
         #expect(result.brokenLinkCount == 0 && result.orphanSeals == sealsOfHead && !result.isIntact)
     }
 
@@ -107,30 +107,30 @@ import Testing
             SELECT kind, registerId, seriesKey, 99, '', registerDate, organName, typeCode, typeName, 'Văn bản chèn thêm',
                 registeredAt, registeredBy, status FROM document WHERE number = 2 AND kind = 'incoming';
             """)
-        let result = try registry.verifyJournal()
-        let routed = try #require(try registry.journal(reference: "den/2021/1").last)
+        let result = try JournalService(registry).verifyJournal()
+        let routed = try #require(try JournalService(registry).entries(reference: "den/2021/1").last)
         #expect(result.alteredDocuments.contains(.init(id: 1, reference: "den/2021/1", kind: .changed, journalId: routed.id)))
         #expect(result.alteredDocuments.contains { $0.kind == .unrecorded && $0.reference == "den/2021/99" })
         #expect(result.alteredDocumentCount == 2 && result.brokenLinkCount == 0)
         // The same value written back makes the row match again: the seal is of the values.
         try Self.behindItsBack(registry, "UPDATE document SET handler = 'Phòng Tuyên truyền' WHERE id = 1")
-        #expect(try registry.verifyJournal().alteredDocuments.map(\.kind) == [.unrecorded])
+        #expect(try JournalService(registry).verifyJournal().alteredDocuments.map(\.kind) == [.unrecorded])
     }
 
     @Test func aChangeThatIsNotJournaledCannotCommit() throws {
         let registry = try Self.busyRegistry()
         defer { registry.close() }
         #expect(throws: (any Error).self) {
-            try registry.write { db in try db.execute(sql: "UPDATE document SET note = 'lén' WHERE id = 2") }
+            try registry.store.write { db in try db.execute(sql: "UPDATE document SET note = 'lén' WHERE id = 2") }
         }
-        #expect(try registry.document(reference: "den/2021/2").note == nil)
-        #expect(try registry.verifyJournal().isIntact)
+        #expect(try DocumentService(registry).document(reference: "den/2021/2").note == nil)
+        #expect(try JournalService(registry).verifyJournal().isIntact)
     }
 
     @Test func anOlderFileGetsItsChainStartedWhenOpened() throws {
         let registry = try Self.busyRegistry()
         let path = registry.path
-        let entriesBefore = try registry.journal().count
+        let entriesBefore = try JournalService(registry).entries().count
         registry.close()
         // The file as vanthu 0.1 (schema v5) left it.
         let queue = try DatabaseQueue(path: path)
@@ -145,56 +145,56 @@ import Testing
         try queue.close()
         let reopened = try Registry.open(at: path, context: RegistryContext(user: "quản trị", today: LocalDate.parse("2021-12-31")))
         defer { reopened.close() }
-        let entries = try reopened.journal()
+        let entries = try JournalService(reopened).entries()
         #expect(entries.count == entriesBefore + 2)
         #expect(entries.dropLast().last?.action == "start-journal-chain" && entries.last?.action == "extend-seals" && entries.last?.user == "quản trị")
-        let result = try reopened.verifyJournal()
+        let result = try JournalService(reopened).verifyJournal()
         #expect(result.isIntact && result.documents == 4)
-        _ = try reopened.registerIncoming(Fixtures.incoming("Sau khi nâng cấp"))
-        #expect(try reopened.verifyJournal().isIntact)
+        _ = try RegistrationService(reopened).registerIncoming(Fixtures.incoming("Sau khi nâng cấp"))
+        #expect(try JournalService(reopened).verifyJournal().isIntact)
         try Self.behindItsBack(reopened, "UPDATE document SET subject = 'Sửa' WHERE id = 2")
-        #expect(try reopened.verifyJournal().alteredDocuments.map(\.reference) == ["den/2021/2"])
+        #expect(try JournalService(reopened).verifyJournal().alteredDocuments.map(\.reference) == ["den/2021/2"])
     }
 
     /// Every column of the row is sealed, whichever column a hand changes (and any added later).
     @Test func theSealCoversEveryDocumentColumn() throws {
         let registry = try Self.busyRegistry()
         defer { registry.close() }
-        let columns = try registry.read { db in try db.columns(in: "document").map(\.name) }
+        let columns = try registry.store.read { db in try db.columns(in: "document").map(\.name) }
         #expect(columns.count >= 40 && columns.first == "id")
         for column in columns where column != "id" {
             // Each column in turn set to a value no document holds, then put back.
-            let before = try registry.read { db in try DatabaseValue.fetchOne(db, sql: "SELECT \(column) FROM document WHERE id = 2") } ?? .null
+            let before = try registry.store.read { db in try DatabaseValue.fetchOne(db, sql: "SELECT \(column) FROM document WHERE id = 2") } ?? .null
             try Self.behindItsBack(registry, """
                 PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON;
                 DROP TRIGGER IF EXISTS document_numbers_are_fixed; DROP TRIGGER IF EXISTS document_void_is_final;
                 UPDATE document SET \(column) = x'00' WHERE id = 2;
                 """)
-            #expect(try registry.verifyJournal().alteredDocuments.map(\.id) == [2], "\(column)")
+            #expect(try JournalService(registry).verifyJournal().alteredDocuments.map(\.id) == [2], "\(column)")
             let queue = try DatabaseQueue(path: registry.path)
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
                 try db.execute(sql: "UPDATE document SET \(column) = ? WHERE id = 2", arguments: [before])
             }
             try queue.close()
-            #expect(try registry.verifyJournal().isIntact, "\(column)")
+            #expect(try JournalService(registry).verifyJournal().isIntact, "\(column)")
         }
         // A column added behind vanthu's back changes every row.
         try Self.behindItsBack(registry, "ALTER TABLE document ADD COLUMN extra TEXT")
-        #expect(try registry.verifyJournal().alteredDocumentCount == 4)
+        #expect(try JournalService(registry).verifyJournal().alteredDocumentCount == 4)
     }
 
     @Test func checkFindsAGapInASeries() throws {
         let registry = try Self.busyRegistry()
         defer { registry.close() }
-        #expect(try registry.verify().isClean)
+        #expect(try JournalService(registry).verify().isClean)
         // A number removed behind vanthu's back: the series has a gap, and the journal knows it was there.
         try Self.behindItsBack(registry, """
             PRAGMA foreign_keys = OFF;
             DROP TRIGGER document_numbers_are_never_deleted;
             DELETE FROM document WHERE number = 2 AND kind = 'incoming';
             """)
-        let report = try registry.verify()
+        let report = try JournalService(registry).verify()
         #expect(!report.isClean)
         #expect(report.seriesGaps == [.init(register: "Sổ đăng ký văn bản đến năm 2021", seriesKey: "", numbers: "2", fromImport: false)])
         #expect(report.journal?.alteredDocuments.map(\.kind) == [.missing])
@@ -206,8 +206,8 @@ import Testing
     @Test func aForgedChainPassesAloneButNotAgainstTheHashWrittenOutside() throws {
         let registry = try Self.busyRegistry()
         defer { registry.close() }
-        let anchor = try #require(try registry.journalHead()).hash
-        #expect(try registry.verifyJournal(expecting: [anchor]).isIntact)
+        let anchor = try #require(try JournalService(registry).journalHead()).hash
+        #expect(try JournalService(registry).verifyJournal(expecting: [anchor]).isIntact)
         let queue = try DatabaseQueue(path: registry.path)
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: """
@@ -238,9 +238,9 @@ import Testing
             }
         }
         try queue.close()
-        let alone = try registry.verifyJournal()
+        let alone = try JournalService(registry).verifyJournal()
         #expect(alone.isIntact, "a forged chain is consistent in itself: the limit the manual states")
-        let anchored = try registry.verifyJournal(expecting: [anchor])
+        let anchored = try JournalService(registry).verifyJournal(expecting: [anchor])
         #expect(!anchored.isIntact && anchored.anchors == [.init(hash: anchor, entryId: nil)])
     }
 }

@@ -6,40 +6,40 @@ import Testing
     @Test func duplicatesAreRefusedHoweverTheyWereTyped() throws {
         let registry = try Fixtures.makeRegistry()
         defer { registry.close() }
-        let first = try registry.registerIncoming(Fixtures.incoming(notation: "85-BC/BTGTU"))
+        let first = try RegistrationService(registry).registerIncoming(Fixtures.incoming(notation: "85-BC/BTGTU"))
         let again = Fixtures.incoming("lần hai", issuer: "BAN TUYÊN GIÁO TỈNH UỶ", notation: "Số 085 – bc/btgtu")
         #expect(throws: RegistryError.duplicateDocument(existing: first.reference, registeredOn: first.registerDate)) {
-            try registry.registerIncoming(again)
+            try RegistrationService(registry).registerIncoming(again)
         }
         var forced = again
         forced.force = true
-        #expect(try registry.registerIncoming(forced).number == 2)
+        #expect(try RegistrationService(registry).registerIncoming(forced).number == 2)
         // Same number from another issuer is another document.
-        #expect(try registry.registerIncoming(Fixtures.incoming(issuer: "Tỉnh ủy Kon Tum", notation: "85-BC/BTGTU")).number == 3)
+        #expect(try RegistrationService(registry).registerIncoming(Fixtures.incoming(issuer: "Tỉnh ủy Kon Tum", notation: "85-BC/BTGTU")).number == 3)
         // A voided registration no longer blocks.
-        _ = try registry.void(reference: first.reference, reason: "nhầm")
-        _ = try registry.void(reference: "den/2021/2", reason: "nhầm")
-        #expect(try registry.registerIncoming(Fixtures.incoming(notation: "85-BC/BTGTU")).number == 4)
+        _ = try RegistrationService(registry).void(reference: first.reference, reason: "nhầm")
+        _ = try RegistrationService(registry).void(reference: "den/2021/2", reason: "nhầm")
+        #expect(try RegistrationService(registry).registerIncoming(Fixtures.incoming(notation: "85-BC/BTGTU")).number == 4)
     }
 
     @Test func theTypeIsReadFromTheNotationWhenNotGiven() throws {
         let registry = try Fixtures.makeRegistry()
         defer { registry.close() }
-        let party = try registry.registerIncoming(Fixtures.incoming(notation: "85-BC/BTGTU", type: nil))
-        let congVan = try registry.registerIncoming(Fixtures.incoming(issuer: "Sở Nội vụ", notation: "899/SNV-TCBC", type: nil))
-        let decree = try registry.registerIncoming(Fixtures.incoming(issuer: "Chính phủ", notation: "30/2020/NĐ-CP", type: nil))
-        let byName = try registry.registerIncoming(Fixtures.incoming(issuer: "Sở Tài chính", type: "Tờ trình"))
+        let party = try RegistrationService(registry).registerIncoming(Fixtures.incoming(notation: "85-BC/BTGTU", type: nil))
+        let congVan = try RegistrationService(registry).registerIncoming(Fixtures.incoming(issuer: "Sở Nội vụ", notation: "899/SNV-TCBC", type: nil))
+        let decree = try RegistrationService(registry).registerIncoming(Fixtures.incoming(issuer: "Chính phủ", notation: "30/2020/NĐ-CP", type: nil))
+        let byName = try RegistrationService(registry).registerIncoming(Fixtures.incoming(issuer: "Sở Tài chính", type: "Tờ trình"))
         #expect(party.typeName == "Báo cáo")
         #expect(congVan.typeCode == "CV" && congVan.typeName == "Công văn")
         #expect(decree.typeName == "Nghị định")
         #expect(byName.typeCode == "TTr")
-        #expect(throws: RegistryError.emptyField(.typeCode)) { try registry.registerIncoming(Fixtures.incoming(type: nil)) }
+        #expect(throws: RegistryError.emptyField(.typeCode)) { try RegistrationService(registry).registerIncoming(Fixtures.incoming(type: nil)) }
     }
 
     @Test func badInputIsRefusedBeforeAnythingIsWritten() throws {
         let registry = try Fixtures.makeRegistry(today: "2021-08-25")
         defer { registry.close() }
-        let before = try registry.journal().count
+        let before = try JournalService(registry).entries().count
         let cases: [(IncomingDraft, RegistryError)] = [
             (Fixtures.incoming(received: "31/02/2021"), .invalidDate("31/02/2021")),
             (Fixtures.incoming(received: "26/8/2021"), .dateInFuture(field: .arrivalDate, date: try LocalDate(parsing: "26/8/2021"), today: try LocalDate(parsing: "25/8/2021"))),
@@ -50,25 +50,25 @@ import Testing
             (Fixtures.incoming(secrecy: "bí mật lắm"), .invalidValue(field: .secrecy, value: "bí mật lắm", allowed: ["mat", "toi-mat", "tuyet-mat"])),
         ]
         for (draft, expected) in cases {
-            #expect(throws: expected) { try registry.registerIncoming(draft) }
+            #expect(throws: expected) { try RegistrationService(registry).registerIncoming(draft) }
         }
         var issuedAfterArrival = Fixtures.incoming()
         issuedAfterArrival.issuedDate = "21/8/2021"
-        #expect(throws: RegistryError.dateOrder(earlier: .issuedDate, later: .arrivalDate)) { try registry.registerIncoming(issuedAfterArrival) }
-        #expect(throws: RegistryError.notationNeedsUnit(typeName: "Công văn")) { try registry.registerOutgoing(Fixtures.outgoing("CV")) }
-        #expect(throws: RegistryError.self) { try registry.registerOutgoing(Fixtures.outgoing("NĐ", date: "1/1/2022")) }
-        #expect(try registry.journal().count == before)
-        #expect(try registry.documents(direction: .incoming).isEmpty)
-        #expect(try registry.documents(direction: .outgoing).isEmpty)
+        #expect(throws: RegistryError.dateOrder(earlier: .issuedDate, later: .arrivalDate)) { try RegistrationService(registry).registerIncoming(issuedAfterArrival) }
+        #expect(throws: RegistryError.notationNeedsUnit(typeName: "Công văn")) { try RegistrationService(registry).registerOutgoing(Fixtures.outgoing("CV")) }
+        #expect(throws: RegistryError.self) { try RegistrationService(registry).registerOutgoing(Fixtures.outgoing("NĐ", date: "1/1/2022")) }
+        #expect(try JournalService(registry).entries().count == before)
+        #expect(try DocumentService(registry).documents(direction: .incoming).isEmpty)
+        #expect(try DocumentService(registry).documents(direction: .outgoing).isEmpty)
     }
 
     @Test func outgoingCountsCopiesAndKeepsRecipientsInOrder() throws {
         let registry = try Fixtures.makeRegistry()
         defer { registry.close() }
-        let document = try registry.registerOutgoing(Fixtures.outgoing())
+        let document = try RegistrationService(registry).registerOutgoing(Fixtures.outgoing())
         #expect(document.recipients == ["Sở Thông tin và Truyền thông", "Phòng Tuyên truyền"])
         #expect(document.issuedAmount == 4)
-        let printed = DocumentPrinter.outgoing(document, organization: try registry.organization())
+        let printed = DocumentPrinter.outgoing(document, organization: try SetupService(registry).organization())
         #expect(printed.contains("Số: 01/BC-STTTT"))
         #expect(printed.contains("Kon Tum, ngày 25 tháng 8 năm 2021"))
         #expect(printed.contains("Nơi nhận:\n- Sở Thông tin và Truyền thông;\n- Phòng Tuyên truyền;\n- Lưu: VT, TTBCBC."))
@@ -80,11 +80,11 @@ import Testing
         var draft = Fixtures.incoming()
         draft.handler = "Phòng Tuyên truyền"
         draft.fileNotation = "01.ttbcbc"
-        #expect(throws: ArchiveError.dossierNotFound("2021/01.ttbcbc")) { try registry.registerIncoming(draft) }
-        #expect(try registry.documents(direction: .incoming).isEmpty, "no number is given for a hồ sơ that does not exist")
-        _ = try registry.openDossier("01.TTBCBC", year: 2021, DossierDraft(title: "Tập văn bản đến về tuyên truyền"))
-        let document = try registry.registerIncoming(draft)
-        let stamp = DocumentPrinter.stamp(document, organization: try registry.organization())
+        #expect(throws: ArchiveError.dossierNotFound("2021/01.ttbcbc")) { try RegistrationService(registry).registerIncoming(draft) }
+        #expect(try DocumentService(registry).documents(direction: .incoming).isEmpty, "no number is given for a hồ sơ that does not exist")
+        _ = try DossierService(registry).openDossier("01.TTBCBC", year: 2021, DossierDraft(title: "Tập văn bản đến về tuyên truyền"))
+        let document = try RegistrationService(registry).registerIncoming(draft)
+        let stamp = DocumentPrinter.stamp(document, organization: try SetupService(registry).organization())
         for expected in ["SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Số: 1 ", "ĐẾN", "Ngày: 20/8/2021", "Chuyển: Phòng Tuyên truyền", "Số và ký hiệu HS: 01.TTBCBC"] {
             #expect(stamp.contains(expected), "stamp lacks \(expected)")
         }
@@ -99,7 +99,7 @@ import Testing
         var draft = Fixtures.incoming(notation: "85-BC/BTGTU")
         draft.issuedDate = "18/8/2021"
         draft.handler = "Phòng Tuyên truyền"
-        let document = try registry.registerIncoming(draft)
+        let document = try RegistrationService(registry).registerIncoming(draft)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(try JSONOutput.encode(document).utf8)) as? [String: Any])
         #expect(object["arrivalNumber"] as? Int == 1)
         #expect(object["arrivalDate"] as? String == "2021-08-20")

@@ -7,11 +7,11 @@ import Testing
     /// A registry with a few documents that differ only where a search must tell them apart.
     static func sample() throws -> Registry {
         let registry = try Fixtures.makeRegistry()
-        _ = try registry.registerIncoming(Fixtures.incoming("Kết quả 5 năm thực hiện công tác tuyên truyền miệng", issuer: "Huyện ủy Đăk Hà", notation: "27-BC/HU", received: "24/8/2021"))
-        _ = try registry.registerIncoming(Fixtures.incoming("Tổ chức học tập nghị quyết cho cán bộ Đảng ủy xã", issuer: "Ban Tuyên giáo Trung ương", notation: "432-KH/BTGTW", received: "2/3/2021", type: "KH"))
-        _ = try registry.registerIncoming(Fixtures.incoming("Văn bản đang xử lý về dạng tài liệu", issuer: "Sở Nội vụ", notation: "15/SNV-VP", received: "5/1/2021", type: "CV"))
+        _ = try RegistrationService(registry).registerIncoming(Fixtures.incoming("Kết quả 5 năm thực hiện công tác tuyên truyền miệng", issuer: "Huyện ủy Đăk Hà", notation: "27-BC/HU", received: "24/8/2021"))
+        _ = try RegistrationService(registry).registerIncoming(Fixtures.incoming("Tổ chức học tập nghị quyết cho cán bộ Đảng ủy xã", issuer: "Ban Tuyên giáo Trung ương", notation: "432-KH/BTGTW", received: "2/3/2021", type: "KH"))
+        _ = try RegistrationService(registry).registerIncoming(Fixtures.incoming("Văn bản đang xử lý về dạng tài liệu", issuer: "Sở Nội vụ", notation: "15/SNV-VP", received: "5/1/2021", type: "CV"))
         // Stored decomposed (NFD), as some PDF extractors give it.
-        _ = try registry.registerIncoming(Fixtures.incoming("Triển khai Kế hoạch 432-KH/BTGTW về tuyên truyền".decomposedStringWithCanonicalMapping,
+        _ = try RegistrationService(registry).registerIncoming(Fixtures.incoming("Triển khai Kế hoạch 432-KH/BTGTW về tuyên truyền".decomposedStringWithCanonicalMapping,
                                                             issuer: "Tỉnh ủy Kon Tum", notation: "88-CV/TU", received: "10/3/2021", type: "CV"))
         return registry
     }
@@ -19,7 +19,7 @@ import Testing
     func subjects(_ registry: Registry, _ text: String, _ adjust: (inout SearchQuery) -> Void = { _ in }) throws -> [String] {
         var query = SearchQuery(text: text)
         adjust(&query)
-        return try registry.search(query).hits.map { VietnameseText.composed($0.document.subject) }
+        return try SearchService(registry).search(query).hits.map { VietnameseText.composed($0.document.subject) }
     }
 
     @Test func diacriticsCaseAndĐAreIgnored() throws {
@@ -56,9 +56,9 @@ import Testing
     @Test func filtersCombineWithTheWords() throws {
         let registry = try Self.sample()
         defer { registry.close() }
-        _ = try registry.registerOutgoing(Fixtures.outgoing())
-        _ = try registry.route(reference: "den/2021/1", RoutingDraft(lead: "Phòng Tuyên truyền", due: "15/9/2021", date: "24/8/2021"))
-        _ = try registry.route(reference: "den/2021/2", RoutingDraft(lead: "Văn phòng Sở", due: "20/1/2022", date: "2/3/2021"))
+        _ = try RegistrationService(registry).registerOutgoing(Fixtures.outgoing())
+        _ = try HandlingService(registry).route(reference: "den/2021/1", RoutingDraft(lead: "Phòng Tuyên truyền", due: "15/9/2021", date: "24/8/2021"))
+        _ = try HandlingService(registry).route(reference: "den/2021/2", RoutingDraft(lead: "Văn phòng Sở", due: "20/1/2022", date: "2/3/2021"))
         #expect(try subjects(registry, "tuyen truyen") { $0.typeCode = "bc"; $0.direction = .incoming } == ["Kết quả 5 năm thực hiện công tác tuyên truyền miệng"])
         #expect(try subjects(registry, "tuyen truyen") { $0.from = LocalDate.parse("2021-03-01"); $0.to = LocalDate.parse("2021-06-30") }.count == 1)
         #expect(try subjects(registry, "") { $0.handler = "phong tuyen truyen" } == ["Kết quả 5 năm thực hiện công tác tuyên truyền miệng"])
@@ -83,9 +83,9 @@ import Testing
         defer { registry.close() }
         var noted = Fixtures.incoming("Kế hoạch công tác năm", notation: "1-KH/A")
         noted.note = "liên quan chuyển đổi số"
-        _ = try registry.registerIncoming(noted)
-        _ = try registry.registerIncoming(Fixtures.incoming("Chuyển đổi số trong cơ quan", notation: "2-KH/A"))
-        let results = try registry.search(SearchQuery(text: "chuyen doi so"))
+        _ = try RegistrationService(registry).registerIncoming(noted)
+        _ = try RegistrationService(registry).registerIncoming(Fixtures.incoming("Chuyển đổi số trong cơ quan", notation: "2-KH/A"))
+        let results = try SearchService(registry).search(SearchQuery(text: "chuyen doi so"))
         #expect(results.total == 2)
         #expect(results.hits.map(\.document.subject) == ["Chuyển đổi số trong cơ quan", "Kế hoạch công tác năm"])
         #expect(results.hits.allSatisfy { $0.score != nil })
@@ -94,19 +94,19 @@ import Testing
     @Test func theIndexFollowsEditsVoidsAndText() throws {
         let registry = try Self.sample()
         defer { registry.close() }
-        _ = try registry.edit(reference: "den/2021/1", changes: DocumentChanges(summary: "Báo cáo sơ kết chuyển đổi số"))
+        _ = try RegistrationService(registry).edit(reference: "den/2021/1", changes: DocumentChanges(summary: "Báo cáo sơ kết chuyển đổi số"))
         #expect(try subjects(registry, "tuyen truyen mieng").isEmpty)
         #expect(try subjects(registry, "chuyen doi so").count == 1)
-        _ = try registry.void(reference: "den/2021/3", reason: "Vào sổ nhầm bản photo")
+        _ = try RegistrationService(registry).void(reference: "den/2021/3", reason: "Vào sổ nhầm bản photo")
         #expect(try subjects(registry, "ban photo") == ["Văn bản đang xử lý về dạng tài liệu"])
         #expect(try subjects(registry, "") { $0.status = .voided }.count == 1)
-        #expect(try registry.searchIndexProblem() == nil)
+        #expect(try SearchService(registry).searchIndexProblem() == nil)
     }
 
     @Test func checkFindsAnIndexChangedBehindItsBackAndRebuildMendsIt() throws {
         let registry = try Self.sample()
         defer { registry.close() }
-        #expect(try registry.searchIndexProblem() == nil)
+        #expect(try SearchService(registry).searchIndexProblem() == nil)
         // Someone edits the file with the sqlite3 shell, triggers removed first.
         let other = try DatabaseQueue(path: registry.path)
         try other.write { db in
@@ -114,13 +114,13 @@ import Testing
             try db.execute(sql: "UPDATE document SET subject = 'Nội dung thay lén' WHERE number = 1")
         }
         try other.close()
-        #expect(try registry.searchIndexProblem() != nil)
+        #expect(try SearchService(registry).searchIndexProblem() != nil)
         #expect(try subjects(registry, "thay len").isEmpty)
-        #expect(try registry.verify().isClean == false)
-        try registry.rebuildSearchIndex()
-        #expect(try registry.searchIndexProblem() == nil)
+        #expect(try JournalService(registry).verify().isClean == false)
+        try SearchService(registry).rebuildSearchIndex()
+        #expect(try SearchService(registry).searchIndexProblem() == nil)
         #expect(try subjects(registry, "thay len").count == 1)
-        #expect(try registry.journal().last?.action == "rebuild-search-index")
+        #expect(try JournalService(registry).entries().last?.action == "rebuild-search-index")
     }
 
     @Test func thePatternReadsWordsPrefixesPhrasesAndNotations() {

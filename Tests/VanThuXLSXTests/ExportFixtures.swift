@@ -18,18 +18,18 @@ enum ExportFixtures {
         let registry = try Registry.create(
             at: folder.appendingPathComponent("vanthu.sqlite").path, organization: organization,
             context: RegistryContext(user: "văn thư", today: LocalDate.parse(today)))
-        _ = try registry.continueSeries(kind: .incoming, date: "1/8/2021", typeCode: nil, firstNumber: 791)
+        _ = try SetupService(registry).continueSeries(kind: .incoming, date: "1/8/2021", typeCode: nil, firstNumber: 791)
         let drafts = [
             IncomingDraft(issuer: "Huyện ủy Đăk Hà", notation: "Số 27-BC/HU", issuedDate: "16/8/2021", summary: "Kết quả 5 năm thực hiện công tác tuyên truyền miệng", received: "24/8/2021", handler: "Phòng Thông tin - Báo chí - Xuất bản"),
             IncomingDraft(issuer: "Sở Nội vụ", notation: "1432/SNV-CCVC", issuedDate: "23/8/2021", summary: "=HYPERLINK(\"http://x\") V/v cử công chức", received: "25/8/2021", handler: "Văn phòng Sở", urgency: "khan"),
             IncomingDraft(issuer: "UBND tỉnh", notation: "512/QĐ-UBND", issuedDate: "24/8/2021", summary: "Tuye\u{0302}\u{0300}n truyền Quốc khánh", received: "2/9/2021", handler: "+Phòng CNTT"),
             IncomingDraft(issuer: "Báo Kon Tum", typeCode: "GM", summary: "@ Thư mời", received: "3/9/2021"),
         ]
-        for draft in drafts { _ = try registry.registerIncoming(draft) }
-        _ = try registry.void(reference: "den/2021/794", reason: "Gửi nhầm cơ quan")
-        _ = try registry.registerIncoming(IncomingDraft(issuer: "Công an tỉnh", typeCode: "CV", summary: "Nội dung tuyệt mật không được ghi", received: "3/9/2021", secrecy: "tuyet-mat"))
+        for draft in drafts { _ = try RegistrationService(registry).registerIncoming(draft) }
+        _ = try RegistrationService(registry).void(reference: "den/2021/794", reason: "Gửi nhầm cơ quan")
+        _ = try RegistrationService(registry).registerIncoming(IncomingDraft(issuer: "Công an tỉnh", typeCode: "CV", summary: "Nội dung tuyệt mật không được ghi", received: "3/9/2021", secrecy: "tuyet-mat"))
         for recipient in ["Sở Nội vụ", "Ban Tuyên giáo Tỉnh ủy"] {
-            _ = try registry.registerOutgoing(OutgoingDraft(typeCode: "BC", summary: "Báo cáo gửi \(recipient)", issuedDate: "30/8/2021", signer: Signer(position: "PHÓ GIÁM ĐỐC", fullName: "Nguyễn Văn An"), recipients: [recipient], archive: "VT, VP"))
+            _ = try RegistrationService(registry).registerOutgoing(OutgoingDraft(typeCode: "BC", summary: "Báo cáo gửi \(recipient)", issuedDate: "30/8/2021", signer: Signer(position: "PHÓ GIÁM ĐỐC", fullName: "Nguyễn Văn An"), recipients: [recipient], archive: "VT, VP"))
         }
         return registry
     }

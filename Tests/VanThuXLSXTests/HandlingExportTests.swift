@@ -12,13 +12,13 @@ import VanThuCore
     func handledRegistry(in folder: URL) throws -> Registry {
         try ExportFixtures.registry(in: folder).close()
         let registry = try Registry.open(at: folder.appendingPathComponent("vanthu.sqlite").path, context: RegistryContext(user: "văn thư", today: LocalDate.parse("2021-09-06")))
-        _ = try registry.route(reference: "den/2021/791", RoutingDraft(lead: "Phòng Thông tin - Báo chí - Xuất bản", coUnits: ["Văn phòng Sở"], due: "30/8/2021", direction: "Giao phòng TTBCXB tham mưu", directedBy: "PGĐ Nguyễn Văn B", date: "24/8/2021"))
-        _ = try registry.done(reference: "den/2021/791", reply: "di/2021/BC/1", date: "27/8/2021")
-        _ = try registry.route(reference: "den/2021/792", RoutingDraft(lead: "Văn phòng Sở", due: "10/9/2021", date: "25/8/2021"))
-        _ = try registry.progress(reference: "den/2021/792", note: "Đang lấy ý kiến")
-        _ = try registry.route(reference: "den/2021/793", RoutingDraft(lead: "Phòng CNTT", due: "2/9/2021", date: "2/9/2021"))
-        _ = try registry.dispatch(reference: "di/2021/BC/1", DispatchDraft(recipients: ["Sở Nội vụ"], via: "post", date: "31/8/2021", envelopes: 2))
-        _ = try registry.dispatch(reference: "di/2021/BC/2", DispatchDraft(allUnsent: true, via: "email", date: "31/8/2021"))
+        _ = try HandlingService(registry).route(reference: "den/2021/791", RoutingDraft(lead: "Phòng Thông tin - Báo chí - Xuất bản", coUnits: ["Văn phòng Sở"], due: "30/8/2021", direction: "Giao phòng TTBCXB tham mưu", directedBy: "PGĐ Nguyễn Văn B", date: "24/8/2021"))
+        _ = try HandlingService(registry).done(reference: "den/2021/791", reply: "di/2021/BC/1", date: "27/8/2021")
+        _ = try HandlingService(registry).route(reference: "den/2021/792", RoutingDraft(lead: "Văn phòng Sở", due: "10/9/2021", date: "25/8/2021"))
+        _ = try HandlingService(registry).progress(reference: "den/2021/792", note: "Đang lấy ý kiến")
+        _ = try HandlingService(registry).route(reference: "den/2021/793", RoutingDraft(lead: "Phòng CNTT", due: "2/9/2021", date: "2/9/2021"))
+        _ = try DispatchService(registry).dispatch(reference: "di/2021/BC/1", DispatchDraft(recipients: ["Sở Nội vụ"], via: "post", date: "31/8/2021", envelopes: 2))
+        _ = try DispatchService(registry).dispatch(reference: "di/2021/BC/2", DispatchDraft(allUnsent: true, via: "email", date: "31/8/2021"))
         return registry
     }
 
@@ -61,8 +61,8 @@ import VanThuCore
         let registry = try handledRegistry(in: folder)
         defer { registry.close() }
         let path = folder.appendingPathComponent("bao-cao.xlsx").path
-        let report = try registry.processingReport(period: year)
-        _ = try ProcessingReportWriter.write(report, organization: try registry.organization(), to: path, protecting: registry.protectedPaths)
+        let report = try HandlingService(registry).processingReport(period: year)
+        _ = try ProcessingReportWriter.write(report, organization: try SetupService(registry).organization(), to: path, protecting: registry.protectedPaths)
         let cells = try ExportFixtures.resolvedCells(sheet: "xl/worksheets/sheet1.xml", of: path)
         let rows = cells.values.filter { $0["B"] != nil && $0["C"] != nil }.map { [$0["B"] ?? "", $0["C"] ?? "", $0["D"] ?? "", $0["E"] ?? "", $0["F"] ?? "", $0["G"] ?? ""] }
         #expect(Set(rows) == [
@@ -85,7 +85,7 @@ import VanThuCore
         let registry = try handledRegistry(in: folder)
         defer { registry.close() }
         let path = folder.appendingPathComponent("phieu.xlsx").path
-        _ = try IncomingSlipWriter.write(try registry.history(reference: "den/2021/791"), organization: try registry.organization(), to: path, protecting: registry.protectedPaths)
+        _ = try IncomingSlipWriter.write(try HandlingService(registry).history(reference: "den/2021/791"), organization: try SetupService(registry).organization(), to: path, protecting: registry.protectedPaths)
         let strings = try ExportFixtures.sharedStrings(of: path)
         for expected in [
             "PHIẾU GIẢI QUYẾT VĂN BẢN ĐẾN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "1. Ý kiến của lãnh đạo cơ quan, tổ chức:",
@@ -97,7 +97,7 @@ import VanThuCore
         }
         #expect(strings.contains { $0.hasPrefix("Báo cáo số 27-BC/HU ngày 16/08/2021 của Huyện ủy Đăk Hà: ") })
         #expect(throws: ExportError.outputExists(path: path)) {
-            try IncomingSlipWriter.write(try registry.history(reference: "den/2021/791"), organization: try registry.organization(), to: path, protecting: registry.protectedPaths)
+            try IncomingSlipWriter.write(try HandlingService(registry).history(reference: "den/2021/791"), organization: try SetupService(registry).organization(), to: path, protecting: registry.protectedPaths)
         }
     }
 }

@@ -55,7 +55,7 @@ import Testing
         #expect(report.committed && report.imported == 5 && report.sheet == "Sổ đến 2020")
         #expect(report.series.map(\.gaps) == [["4"]])
         #expect(report.series.first?.nextNumber == 7)
-        let documents = try registry.documents(direction: .incoming, year: 2020)
+        let documents = try DocumentService(registry).documents(direction: .incoming, year: 2020)
         #expect(documents.map(\.number) == [1, 2, 3, 5, 6])
         #expect(documents.map(\.registerDate.iso) == ["2020-01-03", "2020-01-06", "2020-01-07", "2020-01-08", "2020-01-09"])
         #expect(documents[0].notation?.full == "12-HD/BTGTU" && documents[0].typeCode == "HD" && documents[0].issuedDate?.iso == "2020-01-02")
@@ -65,10 +65,10 @@ import Testing
         #expect(documents[3].typeName == "Công văn" && documents[3].subject == "về việc học tập nghị quyết")
         #expect(documents.allSatisfy { $0.status == .untracked })
         // One journal line for the whole import, with the file's hash.
-        let entry = try #require(try registry.journal().last)
+        let entry = try #require(try JournalService(registry).entries().last)
         #expect(entry.action == "import" && entry.after?.contains(report.sha256) == true && entry.after?.contains("\"skippedRows\":[14]") == true)
         // The series continues after the highest imported number; the file cannot come in twice.
-        #expect(try registry.registerIncoming(IncomingDraft(issuer: "Sở Tài chính", typeCode: "TB", summary: "Thông báo", received: "10/1/2020")).number == 7)
+        #expect(try RegistrationService(registry).registerIncoming(IncomingDraft(issuer: "Sở Tài chính", typeCode: "TB", summary: "Thông báo", received: "10/1/2020")).number == 7)
         #expect(throws: ImportError.self) { try RegisterImporter.importFile(source, into: registry, options: options(.incoming, skipBad: false)) }
     }
 
@@ -81,7 +81,7 @@ import Testing
         let report = try RegisterImporter.importFile(RegisterImporter.Source(path: path), into: registry, options: options(.outgoing))
         #expect(report.imported == 3 && report.headingRow == 3 && report.series.map(\.gaps) == [["3"]])
         #expect(report.series.first?.nextNumber == 5)
-        let documents = try registry.documents(direction: .outgoing, year: 2020)
+        let documents = try DocumentService(registry).documents(direction: .outgoing, year: 2020)
         #expect(documents.map(\.subject) == [
             "V/v đăng ký lịch công tác tháng 1", "Kết quả công tác thông tin đối ngoại năm 2019", "Tuyên truyền chuyển đổi số năm 2020",
         ])
@@ -99,7 +99,7 @@ import Testing
         let folder = try ExportFixtures.folder()
         let original = try ExportFixtures.registry(in: folder)
         defer { original.close() }
-        _ = try original.route(reference: "den/2021/792", RoutingDraft(lead: "Văn phòng Sở", coUnits: ["Thanh tra Sở"], due: "10/9/2021", date: "25/8/2021"))
+        _ = try HandlingService(original).route(reference: "den/2021/792", RoutingDraft(lead: "Văn phòng Sở", coUnits: ["Thanh tra Sở"], due: "10/9/2021", date: "25/8/2021"))
         let year = try RegisterPeriod(year: 2021, month: nil, quarter: nil, from: nil, to: nil)
         let incoming = folder.appendingPathComponent("so-den.xlsx").path
         let outgoing = folder.appendingPathComponent("so-di.xlsx").path
@@ -124,8 +124,8 @@ import Testing
              d.archiveCopy ?? "", d.issuedAmount.map(String.init) ?? ""]
         }
         for direction in [Direction.incoming, .outgoing] {
-            let before = try original.documents(direction: direction, year: 2021).map(fields)
-            let after = try copy.documents(direction: direction, year: 2021).map(fields)
+            let before = try DocumentService(original).documents(direction: direction, year: 2021).map(fields)
+            let after = try DocumentService(copy).documents(direction: direction, year: 2021).map(fields)
             #expect(before.count >= 2)
             #expect(after == before, "\(direction)")
         }
@@ -153,7 +153,7 @@ import Testing
             return problems.map(\.row) == [50_001]
         }
         #expect(try state(registry) == before)
-        #expect(try registry.search(SearchQuery(text: "cong van")).total == 0)
+        #expect(try SearchService(registry).search(SearchQuery(text: "cong van")).total == 0)
         registry.close()
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytesBefore)
     }
@@ -183,7 +183,7 @@ import Testing
             """.write(toFile: mapping, atomically: true, encoding: .utf8)
         let report = try RegisterImporter.importFile(RegisterImporter.Source(path: odd, mappingPath: mapping), into: registry, options: options(.incoming))
         #expect(report.imported == 1 && report.columns["Nhận lúc"] == "arrivalDate")
-        #expect(try registry.document(reference: "den/2021/2").organName == "Sở Tài chính")
+        #expect(try DocumentService(registry).document(reference: "den/2021/2").organName == "Sở Tài chính")
 
         try "[columns]\n\"A\" = \"ngayDen\"\n".write(toFile: mapping, atomically: true, encoding: .utf8)
         #expect(throws: ImportError.self) {
@@ -225,7 +225,7 @@ import Testing
         #expect(throws: ImportError.incomingRegister(path: incoming)) {
             try RegisterImporter.importFile(.init(path: incoming), into: registry, options: options(.outgoing, skipBad: true))
         }
-        #expect(try registry.documents(direction: .incoming).isEmpty && registry.documents(direction: .outgoing).isEmpty)
+        #expect(try DocumentService(registry).documents(direction: .incoming).isEmpty && DocumentService(registry).documents(direction: .outgoing).isEmpty)
     }
 
     @Test func datesInTheFormsClerksTypeThem() {

@@ -9,13 +9,13 @@ import VanThuCore
         let folder = try ExportFixtures.folder()
         let registry = try ExportFixtures.registry(in: folder)
         defer { registry.close() }
-        _ = try registry.edit(reference: "den/2021/791", changes: DocumentChanges(summary: "Kết quả 5 năm, đã sửa"))
-        let entries = try registry.journal()
+        _ = try RegistrationService(registry).edit(reference: "den/2021/791", changes: DocumentChanges(summary: "Kết quả 5 năm, đã sửa"))
+        let entries = try JournalService(registry).entries()
         let start = try #require(LocalDate(year: 2021, month: 1, day: 1))
         let end = try #require(LocalDate(year: 2021, month: 12, day: 31))
         let path = folder.appendingPathComponent("nhat-ky.xlsx").path
         let written = try JournalWriter.write(
-            entries, organization: try registry.organization(), start: start, end: end,
+            entries, organization: try SetupService(registry).organization(), start: start, end: end,
             to: path, protecting: registry.protectedPaths)
         #expect(written.rows == entries.count)
         let reader = try XLSXReader(data: try Data(contentsOf: URL(fileURLWithPath: path)), path: path)
@@ -33,7 +33,7 @@ import VanThuCore
         // A formula-looking value stays text.
         #expect(body.contains { $0[6].contains("=HYPERLINK") })
         #expect(throws: ExportError.outputExists(path: path)) {
-            try JournalWriter.write(entries, organization: try registry.organization(), start: start, end: end, to: path, protecting: registry.protectedPaths)
+            try JournalWriter.write(entries, organization: try SetupService(registry).organization(), start: start, end: end, to: path, protecting: registry.protectedPaths)
         }
     }
 }

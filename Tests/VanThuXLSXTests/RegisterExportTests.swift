@@ -141,7 +141,7 @@ import VanThuCore
         let folder = try ExportFixtures.folder()
         let registry = try ExportFixtures.registry(in: folder, today: "2022-01-31")
         defer { registry.close() }
-        _ = try registry.registerIncoming(IncomingDraft(issuer: "Sở Tài chính", typeCode: "CV", summary: "Năm mới", received: "5/1/2022"))
+        _ = try RegistrationService(registry).registerIncoming(IncomingDraft(issuer: "Sở Tài chính", typeCode: "CV", summary: "Năm mới", received: "5/1/2022"))
         let year = try RegisterPeriod(year: 2021, month: nil, quarter: nil, from: nil, to: nil)
         let existing = folder.appendingPathComponent("co-san.xlsx")
         try Data("cũ".utf8).write(to: existing)
@@ -210,7 +210,7 @@ import VanThuCore
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         let read = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let documents = try registry.documents(direction: .incoming, year: 2021)
+        let documents = try DocumentService(registry).documents(direction: .incoming, year: 2021)
         #expect(read["sheets"] as? [String] == ["Bìa", "Sổ đến"])
         #expect(read["rows"] as? Int == documents.count + 2)
         #expect((read["headings"] as? [String])?.first == "Ngày đến")

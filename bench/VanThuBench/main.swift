@@ -105,7 +105,7 @@ func registration(vanthu: String, documents: Int, runs: Int) throws -> [(String,
     let chunk = 10_000
     let bulk = try seconds {
         for start in stride(from: 0, to: drafts.count, by: chunk) {
-            _ = try registry.registerIncoming(batch: Array(drafts[start..<min(start + chunk, drafts.count)]))
+            _ = try RegistrationService(registry).registerIncoming(batch: Array(drafts[start..<min(start + chunk, drafts.count)]))
         }
     }
     registry.close()
@@ -146,7 +146,7 @@ func makeDatabase(path: String, documents: Int) throws {
             draft.notation = draft.notation.map { $0.replacingOccurrences(of: "^[0-9]+", with: String(start + index + 1), options: .regularExpression) }
             return draft
         }
-        _ = try registry.registerIncoming(batch: drafts)
+        _ = try RegistrationService(registry).registerIncoming(batch: drafts)
     }
 }
 
@@ -176,11 +176,11 @@ func overdue(vanthu: String, documents: Int, runs: Int) throws -> [(String, Stri
             return draft
         }
         for start in stride(from: 0, to: drafts.count, by: 20_000) {
-            _ = try registry.registerIncoming(batch: Array(drafts[start..<min(start + 20_000, drafts.count)]))
+            _ = try RegistrationService(registry).registerIncoming(batch: Array(drafts[start..<min(start + 20_000, drafts.count)]))
         }
         registry.close()
         let reader = try Registry.open(at: path, access: .read, context: RegistryContext(user: "bench", today: today))
-        let listed = try reader.followUp(soon: "3wd").items.count
+        let listed = try HandlingService(reader).followUp(soon: "3wd").items.count
         reader.close()
         var environment = ProcessInfo.processInfo.environment
         environment["VANTHU_TODAY"] = today.iso
@@ -227,15 +227,15 @@ func search(path: String, rounds: Int) throws -> [(String, String, String, Strin
     for q in queries {
         var times: [Double] = []
         var total = 0
-        for _ in 0..<rounds { times.append(try seconds { total = try registry.search(q).total } * 1000) }
+        for _ in 0..<rounds { times.append(try seconds { total = try SearchService(registry).search(q).total } * 1000) }
         medians.append(median(times))
         hits.append(total)
     }
-    let sizes = try registry.storageSizes()
+    let sizes = try SearchService(registry).storageSizes()
     let ratio = Double(sizes.search) / Double(sizes.total - sizes.search)
     let slowest = medians.indices.max { medians[$0] < medians[$1] } ?? 0
     return [
-        ("search: median of the 20 queries' medians on \(try registry.documentCount()) documents (each query \(rounds)×, count + 50 best; hits from \(hits.min() ?? 0) to \(hits.max() ?? 0))",
+        ("search: median of the 20 queries' medians on \(try DocumentService(registry).documentCount()) documents (each query \(rounds)×, count + 50 best; hits from \(hits.min() ?? 0) to \(hits.max() ?? 0))",
          "< 20 ms", String(format: "%.1f ms", median(medians)), String(format: "%.2f", median(medians) / 20)),
         ("search: the slowest query (“\(queries[slowest].text)”, \(hits[slowest]) hits)", "", String(format: "%.0f ms", medians[slowest]), ""),
         ("search index size over the rest of the database (\(sizes.search / 1_048_576) MB of \(sizes.total / 1_048_576) MB)", "≤ 60 %",

@@ -107,7 +107,7 @@ enum FuzzTarget: String, CaseIterable {
         for direction in Direction.allCases {
             var options = ImportOptions(direction: direction)
             options.dryRun = true
-            _ = clerkFacing { try registry.importRegister(table, file: "fuzz", sha256: "", options: options) }
+            _ = clerkFacing { try ImportService(registry).importRegister(table, file: "fuzz", sha256: "", options: options) }
         }
     }
 }

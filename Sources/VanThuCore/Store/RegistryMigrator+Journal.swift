@@ -99,7 +99,7 @@ extension RegistryMigrator {
 
     private static func entryFields(id: Int64, user: String, action: String, documents: Int, entries: Int64) -> [DatabaseValue] {
         [
-            id.databaseValue, Registry.iso8601(Date()).databaseValue, user.databaseValue, action.databaseValue,
+            id.databaseValue, RegistryStore.iso8601(Date()).databaseValue, user.databaseValue, action.databaseValue,
             "journal".databaseValue, DatabaseValue.null, DatabaseValue.null, DatabaseValue.null,
             "{\"documents\":\(documents),\"entries\":\(entries)}".databaseValue,
         ]

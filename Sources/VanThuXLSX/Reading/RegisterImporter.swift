@@ -29,7 +29,7 @@ public enum RegisterImporter {
         }
         let encoding = try source.encoding.map(TextEncoding.init(name:))
         let (table, sha256) = try read(source, encoding: encoding, direction: options.direction, mapping: options.mapping)
-        return try registry.importRegister(table, file: source.path, sha256: sha256, options: options)
+        return try ImportService(registry).importRegister(table, file: source.path, sha256: sha256, options: options)
     }
 
     /// The table to import and the file's SHA-256.

@@ -31,7 +31,7 @@ extension VanThu {
         func run() throws {
             let changes = DocumentChanges(summary: summary, handler: handler, dueDate: due, pages: pages, note: note)
             try global.withRegistry { registry in
-                let document = try registry.edit(reference: reference, changes: changes)
+                let document = try RegistrationService(registry).edit(reference: reference, changes: changes)
                 if global.json { return try Terminal.json(document) }
                 Terminal.print(Terminal.label("Đã sửa \(document.reference).", "Corrected \(document.reference)."))
             }

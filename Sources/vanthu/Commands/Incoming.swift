@@ -89,11 +89,11 @@ extension VanThu.Incoming {
             try global.withRegistry { registry in
                 if let source {
                     let text = DocumentReader.text(of: source.data)
-                    draft = try DocumentReader.read(text).filling(draft, source: source.path, text: text, receivingOrganization: try registry.organization().name)
+                    draft = try DocumentReader.read(text).filling(draft, source: source.path, text: text, receivingOrganization: try SetupService(registry).organization().name)
                 }
-                let document = try registry.registerIncoming(draft)
+                let document = try RegistrationService(registry).registerIncoming(draft)
                 if global.json { return try Terminal.json(document) }
-                Terminal.print(DocumentPrinter.stamp(document, organization: try registry.organization()))
+                Terminal.print(DocumentPrinter.stamp(document, organization: try SetupService(registry).organization()))
                 Terminal.print(Terminal.label("Đã vào sổ: \(document.reference) (id \(document.id))", "Registered: \(document.reference) (id \(document.id))"))
             }
         }

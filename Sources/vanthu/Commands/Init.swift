@@ -51,7 +51,7 @@ extension VanThu {
             let registry = try Registry.create(
                 at: global.databasePath, organization: organization, outgoingPerType: outgoingPerType, term: term, context: global.context)
             defer { registry.close() }
-            let rules = try registry.seriesRules()
+            let rules = try SetupService(registry).seriesRules()
             if global.json {
                 try Terminal.json(["path": global.databasePath, "organName": organization.name, "style": style.rawValue])
                 return

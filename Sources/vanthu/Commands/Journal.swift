@@ -33,7 +33,7 @@ extension VanThu.Journal {
         var limit: Int?
 
         func run() throws {
-            let entries = try global.withRegistry(.read) { try $0.journal(reference: reference, limit: limit) }
+            let entries = try global.withRegistry(.read) { try JournalService($0).entries(reference: reference, limit: limit) }
             if global.json { return try Terminal.json(entries) }
             for entry in entries {
                 Terminal.print("#\(entry.id)  \(entry.at)  \(entry.user)  \(entry.action)  \(entry.reference ?? entry.entity)")
@@ -67,7 +67,7 @@ extension VanThu.Journal {
         var expect: [String] = []
 
         func run() throws {
-            let result = try global.withRegistry(.read) { try $0.verifyJournal(expecting: expect) }
+            let result = try global.withRegistry(.read) { try JournalService($0).verifyJournal(expecting: expect) }
             if global.json {
                 try Terminal.json(result)
             } else {
@@ -100,10 +100,10 @@ extension VanThu.Journal {
             let start = try from.map(LocalDate.init(parsing:))
             let end = try to.map(LocalDate.init(parsing:))
             let written = try global.withRegistry(.read) { registry in
-                let entries = try registry.journal(from: start, to: end)
+                let entries = try JournalService(registry).entries(from: start, to: end)
                 let first = entries.first.flatMap { try? LocalDate(parsing: String($0.at.prefix(10))) }
                 return try JournalWriter.write(
-                    entries, organization: try registry.organization(),
+                    entries, organization: try SetupService(registry).organization(),
                     start: start ?? first ?? registry.context.today, end: end ?? registry.context.today,
                     to: output, overwrite: overwrite, protecting: registry.protectedPaths)
             }

@@ -27,7 +27,7 @@ extension VanThu {
         var secret = false
 
         func run() throws {
-            let documents = try global.withRegistry(.read) { try $0.documents(direction: direction.direction, year: year, secret: secret) }
+            let documents = try global.withRegistry(.read) { try DocumentService($0).documents(direction: direction.direction, year: year, secret: secret) }
             if global.json { return try Terminal.json(documents) }
             guard !documents.isEmpty else {
                 return Terminal.error(Terminal.label("Sổ chưa có văn bản nào.", "The register holds no document."))

@@ -74,9 +74,9 @@ extension VanThu.Outgoing {
                 recipients: recipient, archive: archive, unit: unit, urgency: urgency, secrecy: secrecy,
                 pages: pages, note: note, dueDate: due, subNumberOf: subNumberOf)
             try global.withRegistry { registry in
-                let document = try registry.registerOutgoing(draft)
+                let document = try RegistrationService(registry).registerOutgoing(draft)
                 if global.json { return try Terminal.json(document) }
-                Terminal.print(DocumentPrinter.outgoing(document, organization: try registry.organization()))
+                Terminal.print(DocumentPrinter.outgoing(document, organization: try SetupService(registry).organization()))
                 Terminal.print(Terminal.label("Đã vào sổ: \(document.reference) (id \(document.id))", "Registered: \(document.reference) (id \(document.id))"))
             }
         }

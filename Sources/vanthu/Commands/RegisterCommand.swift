@@ -29,7 +29,7 @@ extension VanThu.RegisterCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let summaries = try global.withRegistry(.read) { try $0.seriesSummaries() }
+            let summaries = try global.withRegistry(.read) { try RegisterService($0).seriesSummaries() }
             if global.json {
                 return try Terminal.json(summaries.map { s in
                     ["register": s.register.title, "kind": s.register.kind.rawValue, "startDate": s.register.start.iso,
@@ -71,7 +71,7 @@ extension VanThu.RegisterCommand {
         }
 
         func run() throws {
-            let rule = try global.withRegistry { try $0.setSeriesRule(kind: kind.kind, perType: perType) }
+            let rule = try global.withRegistry { try SetupService($0).setSeriesRule(kind: kind.kind, perType: perType) }
             Terminal.print("\(rule.kind.vietnameseName): " + (rule.perType ? Terminal.label("một dãy số cho mỗi loại", "one series per type") : Terminal.label("một dãy số chung", "one shared series")))
         }
     }
@@ -90,7 +90,7 @@ extension VanThu.RegisterCommand {
         var end: String
 
         func run() throws {
-            let register = try global.withRegistry { try $0.addTerm(start: start, end: end) }
+            let register = try global.withRegistry { try SetupService($0).addTerm(start: start, end: end) }
             Terminal.print(Terminal.label("Đã mở \(register.title).", "Opened \(register.title)."))
         }
     }
@@ -115,7 +115,7 @@ extension VanThu.RegisterCommand {
         var type: String?
 
         func run() throws {
-            let (register, series) = try global.withRegistry { try $0.continueSeries(kind: kind.kind, date: date, typeCode: type, firstNumber: from) }
+            let (register, series) = try global.withRegistry { try SetupService($0).continueSeries(kind: kind.kind, date: date, typeCode: type, firstNumber: from) }
             Terminal.print(Terminal.label("\(register.title)\(series.isEmpty ? "" : " (\(series))"): số tiếp theo là \(from).",
                                           "\(register.title)\(series.isEmpty ? "" : " (\(series))"): the next number is \(from)."))
         }

@@ -82,7 +82,7 @@ extension VanThu {
             query.handler = handler
             query.status = status?.status
             query.limit = limit
-            let results = try global.withRegistry(.read) { try $0.search(query) }
+            let results = try global.withRegistry(.read) { try SearchService($0).search(query) }
             if global.json { return try Terminal.json(SearchOutput(results)) }
             guard !results.hits.isEmpty else {
                 return Terminal.error(Terminal.label("Không tìm thấy văn bản nào.", "No document found."))

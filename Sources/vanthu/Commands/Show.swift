@@ -15,10 +15,10 @@ extension VanThu {
 
         func run() throws {
             try global.withRegistry(.read) { registry in
-                let d = try registry.document(reference: reference)
-                let citations = try registry.citations(of: d)
+                let d = try DocumentService(registry).document(reference: reference)
+                let citations = try DocumentService(registry).citations(of: d)
                 if global.json { return try Terminal.json(DocumentWithCitations(document: d, citations: citations)) }
-                let organization = try registry.organization()
+                let organization = try SetupService(registry).organization()
                 Terminal.print(d.direction == .incoming ? DocumentPrinter.stamp(d, organization: organization) : DocumentPrinter.outgoing(d, organization: organization))
                 Terminal.print("")
                 var fields: [(String, String?)] = [
@@ -43,11 +43,11 @@ extension VanThu {
                     (Terminal.label("Ghi chú", "Note"), d.note),
                     (Terminal.label("Vào sổ lúc", "Registered"), "\(d.registeredAt) (\(d.registeredBy))"),
                 ]
-                let dossiers = try registry.dossiers(of: reference)
+                let dossiers = try DossierService(registry).dossiers(of: reference)
                 if !dossiers.isEmpty {
                     fields.append((Terminal.label("Hồ sơ", "Hồ sơ"), dossiers.map { "\($0.reference) (\(ArchiveOutput.status($0)))" }.joined(separator: "; ")))
                 }
-                let attachments = try registry.attachments(reference: reference)
+                let attachments = try AttachmentService(registry).attachments(reference: reference)
                 if !attachments.isEmpty {
                     fields.append((Terminal.label("Tệp đính kèm", "Attachments"), attachments.map { "\($0.name) (\(ArchiveOutput.size($0.size)))" }.joined(separator: "; ")))
                 }

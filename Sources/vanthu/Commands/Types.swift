@@ -22,7 +22,7 @@ extension VanThu.Types {
 
         func run() throws {
             let types = try global.withRegistry(.read) { registry in
-                try registry.documentTypes(style: all ? nil : try registry.organization().style)
+                try SetupService(registry).documentTypes(style: all ? nil : try SetupService(registry).organization().style)
             }
             if global.json {
                 return try Terminal.json(types.map { ["code": $0.code, "name": $0.name, "style": $0.style.rawValue] })
@@ -48,7 +48,7 @@ extension VanThu.Types {
 
         func run() throws {
             try global.withRegistry { registry in
-                let type = try registry.addDocumentType(code: code, name: name, inNotation: !notInNotation)
+                let type = try SetupService(registry).addDocumentType(code: code, name: name, inNotation: !notInNotation)
                 if global.json { return try Terminal.json(["code": type.code, "name": type.name, "style": type.style.rawValue]) }
                 Terminal.print(Terminal.label("Đã thêm loại \(type.code): \(type.name).", "Added type \(type.code): \(type.name)."))
             }

@@ -20,7 +20,7 @@ extension VanThu {
 
         func run() throws {
             try global.withRegistry { registry in
-                let document = try registry.void(reference: reference, reason: reason)
+                let document = try RegistrationService(registry).void(reference: reference, reason: reason)
                 if global.json { return try Terminal.json(document) }
                 Terminal.print(Terminal.label("Đã hủy số \(document.reference): \(reason)", "Voided \(document.reference): \(reason)"))
             }

@@ -29,7 +29,7 @@ extension VanThu.Attach {
 
         func run() throws {
             guard !files.isEmpty else { throw RegistryError.nothingToChange }
-            let attached = try global.withRegistry { registry in try files.map { try registry.attach(reference: reference, file: $0) } }
+            let attached = try global.withRegistry { registry in try files.map { try AttachmentService(registry).attach(reference: reference, file: $0) } }
             if global.json { return try Terminal.json(attached.map(\.attachment)) }
             for item in attached {
                 let a = item.attachment
@@ -49,7 +49,7 @@ extension VanThu.Attach {
         var reference: String
 
         func run() throws {
-            let attachments = try global.withRegistry(.read) { try $0.attachments(reference: reference) }
+            let attachments = try global.withRegistry(.read) { try AttachmentService($0).attachments(reference: reference) }
             if global.json { return try Terminal.json(attachments) }
             Terminal.print(ArchiveOutput.attachments(attachments))
         }
@@ -70,7 +70,7 @@ extension VanThu.Attach {
         var output: String
 
         func run() throws {
-            let attachment = try global.withRegistry(.read) { try $0.extractAttachment(reference: reference, name: name, to: output) }
+            let attachment = try global.withRegistry(.read) { try AttachmentService($0).extractAttachment(reference: reference, name: name, to: output) }
             if global.json { return try Terminal.json(attachment) }
             Terminal.print(Terminal.label("Đã ghi \(output) (\(ArchiveOutput.size(attachment.size))).", "Wrote \(output) (\(ArchiveOutput.size(attachment.size)))."))
         }

@@ -44,7 +44,7 @@ extension VanThu.DossierCommand {
 
         func run() throws {
             let draft = DossierDraft(title: title, retention: retention, creator: keeper, description: note, startDate: date)
-            let dossier = try global.withRegistry { registry in try registry.openDossier(selection.notation, year: selection.year(registry), draft) }
+            let dossier = try global.withRegistry { registry in try DossierService(registry).openDossier(selection.notation, year: selection.year(registry), draft) }
             if global.json { return try Terminal.json(dossier) }
             Terminal.print(Terminal.label("Đã mở hồ sơ \(dossier.reference): \(dossier.title)", "Opened hồ sơ \(dossier.reference): \(dossier.title)"))
         }
@@ -60,7 +60,7 @@ extension VanThu.DossierCommand {
         var references: [String]
 
         func run() throws {
-            let contents = try global.withRegistry { registry in try registry.file(references, into: selection.notation, year: selection.year(registry)) }
+            let contents = try global.withRegistry { registry in try DossierService(registry).file(references, into: selection.notation, year: selection.year(registry)) }
             if global.json { return try Terminal.json(contents) }
             Terminal.print(Terminal.label(
                 "Đã đưa \(references.count) văn bản vào hồ sơ \(contents.dossier.reference) (nay có \(contents.documents.count) văn bản).",
@@ -78,7 +78,7 @@ extension VanThu.DossierCommand {
         var references: [String]
 
         func run() throws {
-            let contents = try global.withRegistry { registry in try registry.unfile(references, from: selection.notation, year: selection.year(registry)) }
+            let contents = try global.withRegistry { registry in try DossierService(registry).unfile(references, from: selection.notation, year: selection.year(registry)) }
             if global.json { return try Terminal.json(contents) }
             Terminal.print(Terminal.label(
                 "Đã bỏ \(references.count) văn bản khỏi hồ sơ \(contents.dossier.reference) (còn \(contents.documents.count)).",
@@ -94,7 +94,7 @@ extension VanThu.DossierCommand {
 
         func run() throws {
             let (contents, organization) = try global.withRegistry(.read) { registry in
-                (try registry.dossierContents(selection.notation, year: selection.year(registry)), try registry.organization())
+                (try DossierService(registry).dossierContents(selection.notation, year: selection.year(registry)), try SetupService(registry).organization())
             }
             if global.json { return try Terminal.json(contents) }
             Terminal.print(ArchiveOutput.contents(contents, organization: organization))
@@ -119,7 +119,7 @@ extension VanThu.DossierCommand {
                 }
                 return value
             }
-            let dossiers = try global.withRegistry(.read) { registry in try registry.dossiers(year: year, status: wanted) }
+            let dossiers = try global.withRegistry(.read) { registry in try DossierService(registry).dossiers(year: year, status: wanted) }
             if global.json { return try Terminal.json(dossiers) }
             Terminal.print(ArchiveOutput.dossiers(dossiers))
         }
@@ -145,7 +145,7 @@ extension VanThu.DossierCommand {
 
         func run() throws {
             let closing = DossierClosing(endDate: date, pages: pages, retention: retention, construction: construction)
-            let dossier = try global.withRegistry { registry in try registry.closeDossier(selection.notation, year: selection.year(registry), closing) }
+            let dossier = try global.withRegistry { registry in try DossierService(registry).closeDossier(selection.notation, year: selection.year(registry), closing) }
             if global.json { return try Terminal.json(dossier) }
             let due = dossier.transferDue?.vietnamese ?? ""
             Terminal.print(Terminal.label(
@@ -161,7 +161,7 @@ extension VanThu.DossierCommand {
         @OptionGroup var selection: DossierSelection
 
         func run() throws {
-            let dossier = try global.withRegistry { registry in try registry.reopenDossier(selection.notation, year: selection.year(registry)) }
+            let dossier = try global.withRegistry { registry in try DossierService(registry).reopenDossier(selection.notation, year: selection.year(registry)) }
             if global.json { return try Terminal.json(dossier) }
             Terminal.print(Terminal.label("Đã mở lại hồ sơ \(dossier.reference).", "Reopened hồ sơ \(dossier.reference)."))
         }
@@ -176,7 +176,7 @@ extension VanThu.DossierCommand {
         var within = "30d"
 
         func run() throws {
-            let (due, today) = try global.withRegistry(.read) { registry in (try registry.dossiersDue(within: within), registry.context.today) }
+            let (due, today) = try global.withRegistry(.read) { registry in (try DossierService(registry).dossiersDue(within: within), registry.context.today) }
             let (limit, dossiers) = due
             if global.json { return try Terminal.json(dossiers) }
             guard !dossiers.isEmpty else {
@@ -211,8 +211,8 @@ extension VanThu.DossierCommand {
 
         func run() throws {
             let transfer = try global.withRegistry { registry in
-                let organization = try registry.organization()
-                return try registry.transfer(notations, year: year.resolved(registry), day: date, deliveredBy: deliveredBy, receivedBy: receivedBy) { transfer in
+                let organization = try SetupService(registry).organization()
+                return try DossierService(registry).transfer(notations, year: year.resolved(registry), day: date, deliveredBy: deliveredBy, receivedBy: receivedBy) { transfer in
                     _ = try DossierFormWriter.writeTransfer(transfer, organization: organization, to: form.output, overwrite: form.overwrite, protecting: registry.protectedPaths)
                 }
             }
@@ -233,7 +233,7 @@ extension VanThu.DossierCommand {
 
         func run() throws {
             let written = try global.withRegistry(.read) { registry in
-                try DossierFormWriter.writeIndex(try registry.dossierContents(selection.notation, year: selection.year(registry)), organization: try registry.organization(), to: form.output, overwrite: form.overwrite, protecting: registry.protectedPaths)
+                try DossierFormWriter.writeIndex(try DossierService(registry).dossierContents(selection.notation, year: selection.year(registry)), organization: try SetupService(registry).organization(), to: form.output, overwrite: form.overwrite, protecting: registry.protectedPaths)
             }
             if global.json { return try Terminal.json(["path": written.path, "documents": String(written.rows)]) }
             Terminal.print(Terminal.label("Đã ghi \(written.path) (\(written.rows) văn bản).", "Wrote \(written.path) (\(written.rows) documents)."))
@@ -250,7 +250,7 @@ extension VanThu.DossierCommand {
         var year: Int?
 
         func run() throws {
-            let expiring = try global.withRegistry(.read) { registry in try registry.expiringDossiers(year: year ?? registry.context.today.year) }
+            let expiring = try global.withRegistry(.read) { registry in try DossierService(registry).expiringDossiers(year: year ?? registry.context.today.year) }
             if global.json { return try Terminal.json(expiring) }
             Terminal.print(Terminal.label("Hồ sơ hết thời hạn bảo quản đến năm \(expiring.year), chờ thẩm định:", "Hồ sơ whose retention ends by \(expiring.year), for appraisal:"))
             Terminal.print(ArchiveOutput.dossiers(expiring.eligible))
@@ -271,7 +271,7 @@ extension VanThu.DossierCommand {
         var reason: String
 
         func run() throws {
-            let dossier = try global.withRegistry { registry in try registry.holdDossier(selection.notation, year: selection.year(registry), reason: reason) }
+            let dossier = try global.withRegistry { registry in try DossierService(registry).holdDossier(selection.notation, year: selection.year(registry), reason: reason) }
             if global.json { return try Terminal.json(dossier) }
             Terminal.print(Terminal.label("Đã giữ lại hồ sơ \(dossier.reference).", "Hồ sơ \(dossier.reference) is on hold."))
         }
@@ -284,7 +284,7 @@ extension VanThu.DossierCommand {
         @OptionGroup var selection: DossierSelection
 
         func run() throws {
-            let dossier = try global.withRegistry { registry in try registry.releaseDossier(selection.notation, year: selection.year(registry)) }
+            let dossier = try global.withRegistry { registry in try DossierService(registry).releaseDossier(selection.notation, year: selection.year(registry)) }
             if global.json { return try Terminal.json(dossier) }
             Terminal.print(Terminal.label("Đã bỏ giữ hồ sơ \(dossier.reference).", "Released hồ sơ \(dossier.reference)."))
         }

@@ -15,15 +15,15 @@ extension VanThu {
 
         func run() throws {
             if rebuildSearchIndex {
-                try global.withRegistry { try $0.rebuildSearchIndex() }
+                try global.withRegistry { try SearchService($0).rebuildSearchIndex() }
                 if !global.json { Terminal.print(Terminal.label("Đã dựng lại chỉ mục tìm kiếm.", "Search index rebuilt.")) }
             }
             // Read-write when it can be: the search index check runs as a (rolled back) write.
             let report: VerifyReport
             do {
-                report = try global.withRegistry { try $0.verify() }
+                report = try global.withRegistry { try JournalService($0).verify() }
             } catch RegistryError.databaseReadOnly {
-                report = try global.withRegistry(.read) { try $0.verify() }
+                report = try global.withRegistry(.read) { try JournalService($0).verify() }
             }
             if global.json {
                 try Terminal.json(report)
@@ -69,7 +69,7 @@ extension VanThu {
         var folder: String
 
         func run() throws {
-            let manifest = try global.withRegistry(.read) { try $0.backup(to: folder) }
+            let manifest = try global.withRegistry(.read) { try BackupService($0).backup(to: folder) }
             if global.json { return try Terminal.json(manifest) }
             Terminal.print(Terminal.label(
                 "Đã sao lưu vào \(folder): \(manifest.documents) văn bản, \(manifest.files) tệp lưu trữ. SHA-256: \(manifest.sha256)",
@@ -94,7 +94,7 @@ extension VanThu {
         var reissueNumbers = false
 
         func run() throws {
-            let manifest = try Registry.restore(
+            let manifest = try BackupService.restore(
                 from: folder, to: global.databasePath, replace: replace, reissueNumbers: reissueNumbers, context: global.context)
             if global.json { return try Terminal.json(manifest) }
             Terminal.print(Terminal.label(

@@ -43,7 +43,7 @@ extension VanThu {
 
         func run() throws {
             let draft = DispatchDraft(recipients: to, allUnsent: all, via: via, date: date, envelopes: envelopes, extra: extra, again: again, note: note)
-            let records = try global.withRegistry { try $0.dispatch(reference: reference, draft) }
+            let records = try global.withRegistry { try DispatchService($0).dispatch(reference: reference, draft) }
             if global.json { return try Terminal.json(records) }
             let lang = Language.fromEnvironment()
             for record in records {

@@ -15,7 +15,7 @@ extension VanThu {
         var reference: String
 
         func run() throws {
-            let history = try global.withRegistry(.read) { try $0.history(reference: reference) }
+            let history = try global.withRegistry(.read) { try HandlingService($0).history(reference: reference) }
             if global.json { return try Terminal.json(history) }
             let d = history.document
             Terminal.print("\(d.reference): \(d.typeName) \(d.notation?.full ?? "") – \(d.organName)")

@@ -27,7 +27,7 @@ extension VanThu.Holidays {
         var year: Int?
 
         func run() throws {
-            let days = try global.withRegistry(.read) { registry in try registry.holidays(year: year ?? registry.context.today.year) }
+            let days = try global.withRegistry(.read) { registry in try CalendarService(registry).holidays(year: year ?? registry.context.today.year) }
             if global.json { return try Terminal.json(days) }
             let rows = days.map { day -> [String] in
                 let source = switch day.source {
@@ -69,7 +69,7 @@ extension VanThu.Holidays {
         var replace = false
 
         func run() throws {
-            let day = try global.withRegistry { try $0.addHoliday(date: date, name: name, workday: workday, replace: replace) }
+            let day = try global.withRegistry { try CalendarService($0).addHoliday(date: date, name: name, workday: workday, replace: replace) }
             if global.json { return try Terminal.json(day) }
             Terminal.print(Terminal.label("Đã thêm \(day.date.vietnamese): \(day.name) (\(day.isDayOff ? "nghỉ" : "làm việc"))",
                                           "Added \(day.date.vietnamese): \(day.name) (\(day.isDayOff ? "off" : "working day"))"))
@@ -85,7 +85,7 @@ extension VanThu.Holidays {
         var date: String
 
         func run() throws {
-            let day = try global.withRegistry { try $0.removeHoliday(date: date) }
+            let day = try global.withRegistry { try CalendarService($0).removeHoliday(date: date) }
             if global.json { return try Terminal.json(day) }
             Terminal.print(Terminal.label("Đã xóa \(day.date.vietnamese): \(day.name)", "Removed \(day.date.vietnamese): \(day.name)"))
         }

@@ -22,7 +22,7 @@ extension VanThu {
         var soon: String?
 
         func run() throws {
-            let report = try global.withRegistry(.read) { try $0.followUp(unit: unit, soon: soon) }
+            let report = try global.withRegistry(.read) { try HandlingService($0).followUp(unit: unit, soon: soon) }
             if global.json { return Terminal.print(report.prettyJSON) }
             let lang = Language.fromEnvironment()
             guard !report.items.isEmpty else {

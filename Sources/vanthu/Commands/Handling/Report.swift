@@ -27,9 +27,9 @@ extension VanThu {
         func run() throws {
             let period = try period.period()
             try global.withRegistry(.read) { registry in
-                let report = try registry.processingReport(period: period)
+                let report = try HandlingService(registry).processingReport(period: period)
                 if let output {
-                    let written = try ProcessingReportWriter.write(report, organization: try registry.organization(), to: output, overwrite: overwrite, protecting: registry.protectedPaths)
+                    let written = try ProcessingReportWriter.write(report, organization: try SetupService(registry).organization(), to: output, overwrite: overwrite, protecting: registry.protectedPaths)
                     if global.json { return try Terminal.json(["path": written.path]) }
                     return Terminal.print(Terminal.label("Đã ghi báo cáo (\(written.rows) đơn vị) vào \(written.path)", "Wrote the report (\(written.rows) units) to \(written.path)"))
                 }

@@ -22,7 +22,7 @@ extension VanThu {
 
         func run() throws {
             try global.withRegistry {
-                try HandlingOutput.print(try $0.returnDocument(reference: reference, reason: reason, date: date), json: global.json)
+                try HandlingOutput.print(try HandlingService($0).returnDocument(reference: reference, reason: reason, date: date), json: global.json)
             }
         }
     }

@@ -37,7 +37,7 @@ extension VanThu {
 
         func run() throws {
             let draft = RoutingDraft(lead: lead, coUnits: co, due: due, direction: direction, directedBy: by, date: date)
-            try global.withRegistry { try HandlingOutput.print(try $0.route(reference: reference, draft), json: global.json) }
+            try global.withRegistry { try HandlingOutput.print(try HandlingService($0).route(reference: reference, draft), json: global.json) }
         }
     }
 }

@@ -14,7 +14,7 @@ extension VanThu {
         var year: Int?
 
         func run() throws {
-            let copies = try global.withRegistry(.read) { try $0.unsent(year: year) }
+            let copies = try global.withRegistry(.read) { try DispatchService($0).unsent(year: year) }
             if global.json {
                 return try Terminal.json(copies.map { ["recipient": $0.recipient, "reference": $0.document.reference, "notation": $0.document.notation?.full ?? ""] })
             }

@@ -1,6 +1,6 @@
 import GRDB
 
-extension Registry {
+extension SearchService {
     /// bm25 weights of the index columns: số/ký hiệu, trích yếu, tác giả, handler, people, notes, text, tags.
     static let searchWeights = "10.0, 5.0, 4.0, 3.0, 2.0, 1.0, 0.5, 0.0"
 
@@ -24,13 +24,13 @@ extension Registry {
             if let to = query.to { conditions.append("d.registerDate <= ?"); arguments.append(to.iso) }
             switch query.status {
             case nil: break
-            case .open: conditions.append(Self.openCondition)
+            case .open: conditions.append(HandlingService.openCondition)
             case .done: conditions.append("d.status = 'done' AND d.voidedAt IS NULL")
             case .returned: conditions.append("d.status = 'returned' AND d.voidedAt IS NULL")
             case .voided: conditions.append("d.voidedAt IS NOT NULL")
             case .overdue:
                 let cutoff = try workingCalendar(db).previousWorkingDay(before: context.today)
-                conditions.append("\(Self.openCondition) AND \(Self.lateCondition(today: context.today, cutoff: cutoff))")
+                conditions.append("\(HandlingService.openCondition) AND \(HandlingService.lateCondition(today: context.today, cutoff: cutoff))")
             }
             let words = [
                 pattern.expression,
@@ -104,7 +104,7 @@ extension Registry {
     /// word by word and column by column (how many documents hold each word, how many times).
     /// SQLite 3.40's own `integrity-check` only checks the index's inner structure; it runs
     /// too when the database is writable (as a write statement, rolled back).
-    func searchIndexProblem() throws -> String? {
+    public func searchIndexProblem() throws -> String? {
         try perform {
             try dbQueue.inDatabase { db in
                 defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.searchIndexVocab; DROP TABLE IF EXISTS temp.searchCheckVocab; DROP TABLE IF EXISTS temp.searchCheck") }
@@ -151,7 +151,7 @@ extension Registry {
     }
 }
 
-extension Registry {
+extension SearchService {
     /// Bytes used by the search index and by the whole file (from SQLite's dbstat).
     public func storageSizes() throws -> (search: Int, total: Int) {
         try read { db in
@@ -161,8 +161,4 @@ extension Registry {
         }
     }
 
-    /// How many documents the file holds, voided ones included.
-    public func documentCount() throws -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0 }
-    }
 }

@@ -35,12 +35,12 @@ public struct ReissuedNumbers: Sendable, Equatable, Encodable {
     public var references: [String]
 }
 
-extension Registry {
+extension BackupService {
     /// Writes a consistent copy of the database (SQLite's online backup, from one read
     /// snapshot, while other clerks keep writing) and of the stored files it refers to, into an
     /// empty or new folder, with a manifest holding the copy's SHA-256.
     public func backup(to folder: String) throws -> BackupManifest {
-        try Registry.prepareEmptyFolder(folder)
+        try BackupService.prepareEmptyFolder(folder)
         let name = (path as NSString).lastPathComponent
         let copyPath = (folder as NSString).appendingPathComponent(name)
         do {
@@ -59,15 +59,15 @@ extension Registry {
             let copyStore = ContentStore(databasePath: copyPath)
             var copied = Set<String>()
             for attachment in attachments where !copied.contains(attachment.sha256) {
-                if let problem = contentStore.problem(sha256: attachment.sha256, size: attachment.size) {
+                if let problem = AttachmentService(store: store).contentStore.problem(sha256: attachment.sha256, size: attachment.size) {
                     throw ArchiveError.storeDamaged("\(attachment.sha256): \(problem.rawValue)")
                 }
-                _ = try copyStore.store(fileAt: contentStore.path(of: attachment.sha256))
+                _ = try copyStore.store(fileAt: AttachmentService(store: store).contentStore.path(of: attachment.sha256))
                 copied.insert(attachment.sha256)
             }
             guard let digest = ContentStore.hash(path: copyPath) else { throw ArchiveError.fileUnreadable(path: copyPath, reason: FileReading.reason(path: copyPath)) }
             let manifest = BackupManifest(
-                format: 1, createdAt: Registry.iso8601(Date()), createdBy: context.user, source: path, database: name, sha256: digest,
+                format: 1, createdAt: RegistryStore.iso8601(Date()), createdBy: context.user, source: path, database: name, sha256: digest,
                 documents: documents, journalEntries: journal, attachments: attachments.count, files: copied.count,
                 journalHeadId: head.id == 0 ? nil : head.id, journalHeadHash: head.id == 0 ? nil : head.hash)
             let manifestPath = (folder as NSString).appendingPathComponent(BackupManifest.fileName)
@@ -76,7 +76,7 @@ extension Registry {
             return manifest
         } catch {
             try? FileManager.default.removeItem(atPath: folder)
-            throw Registry.translate(error, path: copyPath)
+            throw RegistryStore.translate(error, path: copyPath)
         }
     }
 
@@ -129,9 +129,9 @@ extension Registry {
         let backupSeries: [String: Int]
         do {
             defer { copy.close() }
-            report = try copy.verify(store: ContentStore(databasePath: copyPath))
-            hashes = try copy.read { db in try String.fetchSet(db, sql: "SELECT sha256 FROM attachment") }
-            backupSeries = try copy.read { db in try Registry.highestNumbers(db) }
+            report = try JournalService(copy).verify(store: ContentStore(databasePath: copyPath))
+            hashes = try copy.store.read { db in try String.fetchSet(db, sql: "SELECT sha256 FROM attachment") }
+            backupSeries = try copy.store.read { db in try BackupService.highestNumbers(db) }
         }
         guard report.isClean else { throw ArchiveError.notABackup(path: folder, reason: report.findings(in: Language.fromEnvironment()).joined(separator: "; ")) }
         let source = ContentStore(databasePath: copyPath)
@@ -142,7 +142,7 @@ extension Registry {
         var reissued: [ReissuedNumbers] = []
         if exists, let current = try? Registry.open(at: target, access: .read, context: context) {
             defer { current.close() }
-            reissued = (try? current.numbersBeyond(backupSeries)) ?? []
+            reissued = (try? BackupService(current).numbersBeyond(backupSeries)) ?? []
         }
         if !reissued.isEmpty, !reissueNumbers { throw ArchiveError.restoreReissuesNumbers(reissued) }
 
@@ -154,7 +154,7 @@ extension Registry {
             return RegistryError.cannotWriteFile(path: target, reason: FileWriting.reason(error))
         }
         if exists {
-            let aside = "\(target).before-restore-" + Registry.iso8601(Date()).replacingOccurrences(of: ":", with: "")
+            let aside = "\(target).before-restore-" + RegistryStore.iso8601(Date()).replacingOccurrences(of: ":", with: "")
             do {
                 for suffix in companions where fm.fileExists(atPath: target + suffix) {
                     try fm.moveItem(atPath: target + suffix, toPath: aside + suffix)
@@ -174,14 +174,14 @@ extension Registry {
         for hash in hashes.sorted() { _ = try destination.store(fileAt: source.path(of: hash)) }
         let registry = try Registry.open(at: target, context: context)
         defer { registry.close() }
-        try registry.write { db in
+        try registry.store.write { db in
             var after: [String: JSONValue] = [
                 "from": .string(folder), "backupCreatedAt": .string(manifest.createdAt), "sha256": .string(manifest.sha256),
             ]
             if !reissued.isEmpty {
                 after["numbersGivenAgain"] = .array(reissued.flatMap(\.references).map(JSONValue.string))
             }
-            try registry.appendJournal(
+            try registry.store.appendJournal(
                 db, action: "restore", entity: "database", entityId: nil, reference: (target as NSString).lastPathComponent,
                 after: JSONValue.fields(after.sorted { $0.key < $1.key }).compact)
         }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension Registry {
+extension RegisterService {
     /// The registers of these kinds that hold a day of `period`.
     public func registers(kinds: [RegisterKind], overlapping period: RegisterPeriod) throws -> [Register] {
         try read { db in
@@ -42,7 +42,7 @@ public struct RegisterExtent: Equatable, Sendable {
     }
 }
 
-extension Registry {
+extension RegisterService {
     public func extent(kinds: [RegisterKind], in period: RegisterPeriod) throws -> RegisterExtent {
         try read { db in
             let row = try Row.fetchOne(
@@ -56,4 +56,34 @@ extension Registry {
 /// `?, ?, ?`: one placeholder per kind, for `kind IN (…)`.
 func placeholders(_ kinds: [RegisterKind]) -> String {
     kinds.map { _ in "?" }.joined(separator: ", ")
+}
+
+extension RegisterService {
+    /// Every series with its counts and next number.
+    public func seriesSummaries() throws -> [SeriesSummary] {
+        try read { db in
+            let registers = try Row.fetchAll(db, sql: "SELECT * FROM register ORDER BY startDate, kind").map(Register.init(row:))
+            return try registers.flatMap { register -> [SeriesSummary] in
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT seriesKey, COUNT(*) AS count, COUNT(voidedAt) AS voided, MIN(number) AS first, MAX(number) AS last
+                        FROM document WHERE registerId = ? GROUP BY seriesKey
+                        UNION
+                        SELECT seriesKey, 0, 0, NULL, NULL FROM seriesStart s WHERE registerId = ?
+                          AND NOT EXISTS (SELECT 1 FROM document WHERE registerId = s.registerId AND seriesKey = s.seriesKey)
+                        ORDER BY seriesKey
+                        """,
+                    arguments: [register.id, register.id])
+                if rows.isEmpty {
+                    return [SeriesSummary(register: register, seriesKey: "", count: 0, voided: 0, first: nil, last: nil, nextNumber: 1)]
+                }
+                return try rows.map { row in
+                    let key: String = row["seriesKey"]
+                    let (next, _) = try RegistrationService(store: store).allocateNumber(register: register, seriesKey: key, subNumberOf: nil, db)
+                    return SeriesSummary(register: register, seriesKey: key, count: row["count"], voided: row["voided"], first: row["first"], last: row["last"], nextNumber: next)
+                }
+            }
+        }
+    }
 }

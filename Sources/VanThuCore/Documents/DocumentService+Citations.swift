@@ -1,6 +1,6 @@
 import GRDB
 
-extension Registry {
+extension DocumentService {
     /// The documents a registered document cites, in order, each with the registered document
     /// it names when the registry holds one (not voided).
     public func citations(of document: Document) throws -> [CitationLink] {

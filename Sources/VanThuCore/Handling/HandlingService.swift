@@ -13,7 +13,7 @@ public struct DocumentHistory: Sendable {
     public var steps: [HandlingStep]
 }
 
-extension Registry {
+extension HandlingService {
     /// Records a leader's direction and transfers the document: lead and co-operating units,
     /// deadline (working days counted on the holiday calendar). Routing again replaces the
     /// assignment; both stay in the history.

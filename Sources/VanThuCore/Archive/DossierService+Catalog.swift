@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension Registry {
+extension DossierService {
     /// Adds a Danh mục hồ sơ read from a file to `year`: all its lines or none. A số và ký hiệu
     /// already used that year is refused. Journaled as one event with the file's SHA-256.
     public func importCatalog(_ file: CatalogFile, year: Int, source: String) throws -> Catalog {
@@ -94,7 +94,7 @@ extension Registry {
 
     /// Inserts a hồ sơ listed in the Danh mục, not opened yet.
     private func insertPlanned(_ draft: CatalogEntryDraft, year: Int, position: Int, headingId: Int64?, _ db: Database) throws -> Dossier {
-        let notation = try Registry.checkedNotation(draft.fileNotation)
+        let notation = try DossierService.checkedNotation(draft.fileNotation)
         guard let title = VietnameseText.nonEmpty(draft.title) else { throw RegistryError.emptyField(.dossierTitle) }
         let retention = try draft.retention.flatMap(VietnameseText.nonEmpty).map(Retention.init(parsing:))
         if try existingDossier(notation, year: year, db) != nil { throw ArchiveError.dossierExists("\(year)/\(notation)") }

@@ -1,18 +1,10 @@
 import Foundation
 import GRDB
 
-extension Registry {
+extension CalendarService {
     /// The working-day calendar: the law's holidays and the days the clerk added.
     public func workingCalendar() throws -> WorkingCalendar {
         try read { db in try workingCalendar(db) }
-    }
-
-    func workingCalendar(_ db: Database) throws -> WorkingCalendar {
-        let announced = try Row.fetchAll(db, sql: "SELECT date, dayOff, name FROM calendarDay").compactMap { row -> Holiday? in
-            guard let date = LocalDate.parse(row["date"] as String? ?? "") else { return nil }
-            return Holiday(date: date, name: row["name"], source: .announced, isDayOff: row["dayOff"])
-        }
-        return WorkingCalendar(announced: announced)
     }
 
     /// The special days of a year, computed and announced, in date order.

@@ -1,19 +1,19 @@
 import Foundation
 import GRDB
 
-extension Registry {
+extension JournalService {
     /// Everything a clerk checks before closing the year: SQLite's integrity and foreign keys, the
     /// search index, numbering series without gaps, the journal's chain and seals, and every
     /// stored file against its size and SHA-256. Changes nothing.
     /// - Parameter store: where the stored files are, when not beside this file (a backup's
     ///   copy being checked before it is restored).
     public func verify(store: ContentStore? = nil) throws -> VerifyReport {
-        let contentStore = store ?? contentStore
+        let contentStore = store ?? AttachmentService(store: self.store).contentStore
         let (integrity, foreignKeys, all, gaps) = try read { db in
             (
                 try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" },
                 try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count,
-                try attachments(db, where: "1", arguments: []),
+                try AttachmentService(store: self.store).attachments(db, where: "1", arguments: []),
                 try seriesGaps(db)
             )
         }
@@ -33,7 +33,7 @@ extension Registry {
         let sound = integrity.isEmpty
         return VerifyReport(
             integrity: integrity, foreignKeyErrors: foreignKeys, checkedFiles: checked.count, problems: problems, unreferenced: unreferenced,
-            searchIndex: sound ? try searchIndexProblem() : nil, seriesGaps: gaps,
+            searchIndex: sound ? try SearchService(store: self.store).searchIndexProblem() : nil, seriesGaps: gaps,
             journal: sound ? try verifyJournal() : nil)
     }
 

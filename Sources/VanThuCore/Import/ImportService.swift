@@ -17,7 +17,7 @@ public struct ImportOptions: Sendable {
     }
 }
 
-extension Registry {
+extension ImportService {
     /// Imports an old register (the rows of one sheet or CSV file) with its own numbers, in one
     /// transaction journaled as one event with the file's SHA-256.
     ///
@@ -38,7 +38,7 @@ extension Registry {
             liveSeriesGaps: nil, committed: false)
         let language = Language.fromEnvironment()
         try write(commit: !options.dryRun) { db in
-            var session = try RegistrationSession(registry: self, db)
+            var session = try RegistrationSession(RegistrationService(store: store), db)
             let reader = ImportRowReader(
                 direction: options.direction, columns: sheet.columns, organization: session.organization, types: try session.allTypes(),
                 today: context.today, date1904: table.date1904)
@@ -118,7 +118,7 @@ extension Registry {
                 let all = try Int.fetchAll(
                     db, sql: "SELECT DISTINCT number FROM document WHERE registerId = ? AND seriesKey = ? ORDER BY number",
                     arguments: [entry.register.id, entry.seriesKey])
-                let next = (try? allocateNumber(register: entry.register, seriesKey: entry.seriesKey, subNumberOf: nil, db).0) ?? (all.last ?? 0) + 1
+                let next = (try? RegistrationService(store: store).allocateNumber(register: entry.register, seriesKey: entry.seriesKey, subNumberOf: nil, db).0) ?? (all.last ?? 0) + 1
                 let series = ImportReport.Series(
                     register: entry.register.title, seriesKey: entry.seriesKey, imported: entry.numbers.count,
                     first: entry.numbers.min() ?? 0, last: entry.numbers.max() ?? 0, gaps: Self.gaps(all),

@@ -3,17 +3,17 @@ import GRDB
 /// What one registration transaction looks up once and reuses: the agency, the type table, the
 /// registers found, and the next number of each series. Lives no longer than its transaction.
 struct RegistrationSession {
-    let registry: Registry
+    let registration: RegistrationService
     let db: Database
     let organization: Organization
     private var types: [DocumentType]?
     private var registers: [Register] = []
     private var nextNumbers: [String: Int] = [:]
 
-    init(registry: Registry, _ db: Database) throws {
-        self.registry = registry
+    init(_ registration: RegistrationService, _ db: Database) throws {
+        self.registration = registration
         self.db = db
-        organization = try registry.organization(db)
+        organization = try registration.organization(db)
     }
 
     /// Every document type, both styles, read once per transaction.
@@ -43,15 +43,15 @@ struct RegistrationSession {
 
     mutating func register(kind: RegisterKind, covering date: LocalDate) throws -> Register {
         if let known = registers.first(where: { $0.kind == kind && $0.start <= date && date <= $0.end }) { return known }
-        let register = try registry.register(kind: kind, covering: date, db)
+        let register = try registration.register(kind: kind, covering: date, db)
         registers.append(register)
         return register
     }
 
     mutating func allocate(register: Register, seriesKey: String, subNumberOf base: Int?) throws -> (Int, String) {
-        if base != nil { return try registry.allocateNumber(register: register, seriesKey: seriesKey, subNumberOf: base, db) }
+        if base != nil { return try registration.allocateNumber(register: register, seriesKey: seriesKey, subNumberOf: base, db) }
         let key = "\(register.id)|\(seriesKey)"
-        let number = try nextNumbers[key] ?? registry.allocateNumber(register: register, seriesKey: seriesKey, subNumberOf: nil, db).0
+        let number = try nextNumbers[key] ?? registration.allocateNumber(register: register, seriesKey: seriesKey, subNumberOf: nil, db).0
         nextNumbers[key] = number + 1
         return (number, "")
     }

@@ -1,19 +1,12 @@
 import Foundation
 import GRDB
 
-extension Registry {
+extension SetupService {
     // MARK: Organization
 
     /// The agency keeping this database.
     public func organization() throws -> Organization {
         try read { db in try organization(db) }
-    }
-
-    func organization(_ db: Database) throws -> Organization {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM organization WHERE id = 1"),
-            let style = DocumentStyle(rawValue: row["style"])
-        else { throw RegistryError.notAVanThuDatabase(path: path) }
-        return Organization(name: row["name"], code: row["code"], parentName: row["parentName"], place: row["place"], style: style, organId: row["organId"])
     }
 
     func insert(_ organization: Organization, rules: [SeriesRule], _ db: Database) throws {
@@ -38,13 +31,6 @@ extension Registry {
     /// The numbering rules, one per register kind.
     public func seriesRules() throws -> [SeriesRule] {
         try read { db in try seriesRules(db) }
-    }
-
-    func seriesRules(_ db: Database) throws -> [SeriesRule] {
-        try Row.fetchAll(db, sql: "SELECT * FROM seriesRule ORDER BY kind").compactMap { row in
-            guard let kind = RegisterKind(rawValue: row["kind"]), let period = SeriesRule.Period(rawValue: row["period"]) else { return nil }
-            return SeriesRule(kind: kind, period: period, perType: row["perType"])
-        }
     }
 
     /// Chooses one series for all types, or one per type, for registers of `kind` from now on;
@@ -77,36 +63,6 @@ extension Registry {
             let perType = try seriesRules(db).first(where: { $0.kind == .outgoing })?.perType ?? true
             return try createRegister(kind: .outgoing, start: start, end: end, perType: perType, db)
         }
-    }
-
-    @discardableResult
-    func createRegister(kind: RegisterKind, start: LocalDate, end: LocalDate, perType: Bool, _ db: Database) throws -> Register {
-        let overlapping = try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM register WHERE kind = ? AND startDate <= ? AND endDate >= ?",
-            arguments: [kind.rawValue, end.iso, start.iso]) ?? 0
-        guard overlapping == 0 else { throw RegistryError.registerOverlap(kind: kind, start: start, end: end) }
-        try db.execute(
-            sql: "INSERT INTO register (kind, startDate, endDate, volume, perType) VALUES (?, ?, ?, 1, ?)",
-            arguments: [kind.rawValue, start.iso, end.iso, perType])
-        let register = Register(id: db.lastInsertedRowID, kind: kind, start: start, end: end, volume: 1, perType: perType, closed: false)
-        let after: [String: String] = ["kind": kind.rawValue, "startDate": start.iso, "endDate": end.iso, "perType": perType ? "1" : "0"]
-        try appendJournal(db, action: "create-register", entity: "register", entityId: register.id, reference: register.title, after: try JSONOutput.encode(after, pretty: false))
-        return register
-    }
-
-    /// The register of `kind` covering `date`; a yearly register is opened on first use.
-    func register(kind: RegisterKind, covering date: LocalDate, _ db: Database) throws -> Register {
-        if let row = try Row.fetchOne(
-            db, sql: "SELECT * FROM register WHERE kind = ? AND startDate <= ? AND endDate >= ? ORDER BY startDate DESC LIMIT 1",
-            arguments: [kind.rawValue, date.iso, date.iso])
-        {
-            let register = try Register(row: row)
-            guard !register.closed else { throw RegistryError.registerClosed(register.title) }
-            return register
-        }
-        let rule = try seriesRules(db).first(where: { $0.kind == kind }) ?? SeriesRule(kind: kind, period: .year, perType: false)
-        guard rule.period == .year else { throw RegistryError.noRegisterForDate(kind: kind, date: date) }
-        return try createRegister(kind: kind, start: .firstDay(of: date.year), end: .lastDay(of: date.year), perType: rule.perType, db)
     }
 
     /// Continues a series that was kept on paper before vanthu: the next number given will be
@@ -168,17 +124,4 @@ extension Registry {
         }
     }
 
-    /// Finds a type by code ("bc", "QĐ") or name ("Báo cáo"), in the preferred style's table first.
-    func documentType(_ text: String, preferred: DocumentStyle, onlyPreferred: Bool = false, _ db: Database) throws -> DocumentType {
-        let all = try Row.fetchAll(db, sql: "SELECT * FROM documentType").map(DocumentType.init(row:))
-        return try DocumentType.find(text, in: all, preferred: preferred, onlyPreferred: onlyPreferred)
-    }
-
-    // MARK: Journal
-
-    func appendJournal(_ db: Database, action: String, entity: String, entityId: Int64?, reference: String? = nil, before: String? = nil, after: String? = nil) throws {
-        sealer.append(.init(
-            at: try timestamp(db), user: context.user, action: action, entity: entity, entityId: entityId,
-            reference: reference, before: before, after: after))
-    }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension Registry {
+extension HandlingService {
     /// Late and nearly-late incoming documents on `context.today`: not routed in time (ND30
     /// Điều 23.1), past their deadline, or due within `soon` (`3wd`, `5d`, or up to a date;
     /// today only when nil). Urgent documents come first, then units in order, then deadlines.

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension Registry {
+extension JournalService {
     /// Re-computes the journal's hash chain from the first entry and compares every document with
     /// its last seal. Reads only; streams, so a million entries need little memory.
     /// The journal's last entry: its number and hash, printed on every exported register's
@@ -131,6 +131,34 @@ extension Registry {
         while let s = seal {
             try report(s["documentId"], .missing, s["journalId"])
             seal = try seals.next()
+        }
+    }
+
+    /// The journal, newest last: only the lines about one document when a reference is given,
+    /// only those made from `from` to `to` (the entry's local date), only the last `limit`.
+    public func entries(reference: String? = nil, from: LocalDate? = nil, to: LocalDate? = nil, limit: Int? = nil) throws -> [JournalEntry] {
+        if let from, let to, to < from { throw RegistryError.dateOrder(earlier: .periodStart, later: .periodEnd) }
+        return try read { db in
+            var conditions = ["1"]
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            if let reference {
+                let document = try document(try DocumentReference(parsing: reference), text: reference, db)
+                conditions.append("entity = 'document' AND entityId = ?")
+                arguments.append(document.id)
+            }
+            if let from {
+                conditions.append("substr(at, 1, 10) >= ?")
+                arguments.append(from.iso)
+            }
+            if let to {
+                conditions.append("substr(at, 1, 10) <= ?")
+                arguments.append(to.iso)
+            }
+            let limitClause = limit.map { "LIMIT \(max(0, $0))" } ?? ""
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM (SELECT * FROM journal WHERE \(conditions.joined(separator: " AND ")) ORDER BY id DESC \(limitClause)) ORDER BY id",
+                arguments: StatementArguments(arguments))
+            return rows.map(JournalEntry.init(row:))
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension Registry {
+extension DispatchService {
     /// Records that copies of an outgoing document were sent. A recipient must be in the Nơi
     /// nhận (else `extra`, recorded as such) and not yet sent to (else `again`).
     public func dispatch(reference: String, _ draft: DispatchDraft) throws -> [DispatchRecord] {
@@ -86,7 +86,7 @@ extension Registry {
             let byId = Dictionary(documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let copies = rows.compactMap { row in byId[row["documentId"]].map { UnsentCopy(document: $0, recipient: row["name"]) } }
             let keys = copies.indices.map { i in
-                (Self.urgencyRank(copies[i].document.urgency), VietnameseText.fold(copies[i].recipient), copies[i].document.registerDate, copies[i].document.id, i)
+                (HandlingService.urgencyRank(copies[i].document.urgency), VietnameseText.fold(copies[i].recipient), copies[i].document.registerDate, copies[i].document.id, i)
             }
             return keys.sorted { ($0.0, $0.1, $0.2, $0.3) < ($1.0, $1.1, $1.2, $1.3) }.map { copies[$0.4] }
         }

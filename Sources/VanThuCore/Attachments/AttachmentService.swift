@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension Registry {
+extension AttachmentService {
     /// The store of originals next to this database.
     public var contentStore: ContentStore { ContentStore(databasePath: path) }
 

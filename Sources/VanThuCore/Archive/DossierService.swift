@@ -1,13 +1,13 @@
 import Foundation
 import GRDB
 
-extension Registry {
+extension DossierService {
     // MARK: Opening and filing
 
     /// Opens a hồ sơ (ND30 Điều 29.2): one of the Danh mục, or a new one outside it, which then
     /// needs a title.
     public func openDossier(_ notation: String, year: Int, _ draft: DossierDraft) throws -> Dossier {
-        let notation = try Registry.checkedNotation(notation)
+        let notation = try DossierService.checkedNotation(notation)
         let retention = try draft.retention.flatMap(VietnameseText.nonEmpty).map(Retention.init(parsing:))
         let start = try draft.startDate.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:)) ?? context.today
         return try write { db in
@@ -37,7 +37,7 @@ extension Registry {
     /// document. One document may sit in several hồ sơ: it is linked, never copied. The first
     /// hồ sơ a document goes into is the one its ĐẾN stamp shows.
     public func file(_ references: [String], into notation: String, year: Int) throws -> DossierContents {
-        let notation = try Registry.checkedNotation(notation)
+        let notation = try DossierService.checkedNotation(notation)
         guard !references.isEmpty else { throw RegistryError.nothingToChange }
         let parsed = try references.map { ($0, try DocumentReference(parsing: $0)) }
         return try write { db in
@@ -304,21 +304,4 @@ extension Registry {
         return after
     }
 
-    /// Refuses any change to a document in a hồ sơ handed to the archive.
-    /// Refuses a change to a document in a hồ sơ handed to the archive. The hand-over is read
-    /// from the journal's chained `transfer-dossier` entry as well as from the hồ sơ's status,
-    /// so un-archiving it by hand (dropping triggers, editing the status) does not unlock it.
-    func ensureNotArchived(_ document: Document, _ db: Database) throws {
-        if let dossier = try String.fetchOne(
-            db, sql: """
-                SELECT f.year || '/' || f.fileNotation FROM dossierDocument x JOIN dossier f ON f.id = x.dossierId
-                WHERE x.documentId = ? AND (f.status = 'archived' OR EXISTS (
-                    SELECT 1 FROM journal j WHERE j.entity = 'dossier' AND j.entityId = f.id AND j.action = 'transfer-dossier'))
-                LIMIT 1
-                """,
-            arguments: [document.id])
-        {
-            throw ArchiveError.documentArchived(reference: document.reference, dossier: dossier)
-        }
-    }
 }

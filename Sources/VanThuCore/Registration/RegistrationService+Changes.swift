@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension Registry {
+extension RegistrationService {
     /// Voids a number with a reason. The number stays in the register, marked void, and is never
     /// given again.
     public func void(reference: String, reason: String) throws -> Document {

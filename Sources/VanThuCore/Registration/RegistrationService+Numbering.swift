@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension Registry {
+extension RegistrationService {
     /// Registers an incoming document: checks it, refuses a duplicate, gives it the next số đến
     /// of the series its arrival date falls in, and journals it, in one transaction.
     ///
@@ -10,7 +10,7 @@ extension Registry {
     public func registerIncoming(_ draft: IncomingDraft) throws -> Document {
         let checked = try CheckedIncoming(draft, today: context.today)
         return try write { db in
-            var session = try RegistrationSession(registry: self, db)
+            var session = try RegistrationSession(self, db)
             return try insert(checked, session: &session, db)
         }
     }
@@ -24,7 +24,7 @@ extension Registry {
             }
         }
         return try write { db in
-            var session = try RegistrationSession(registry: self, db)
+            var session = try RegistrationSession(self, db)
             return try checked.enumerated().map { index, item in
                 do { return try insert(item, session: &session, db) } catch let error as RegistryError {
                     throw RegistryError.batchItem(index + 1, error.message(in: .fromEnvironment()))
@@ -45,7 +45,7 @@ extension Registry {
         let register = try session.register(kind: c.secrecy == nil ? .incoming : .secretIncoming, covering: c.arrival)
         let seriesKey = register.perType ? type.code : ""
         let (number, suffix) = try session.allocate(register: register, seriesKey: seriesKey, subNumberOf: c.subNumberOf)
-        let dossier = try c.fileNotation.map { try dossierForFiling($0, year: c.arrival.year, db) }
+        let dossier = try c.fileNotation.map { try DossierService(store: store).dossierForFiling($0, year: c.arrival.year, db) }
         let now = try timestamp(db)
         let transferDate = c.handler == nil ? nil : context.today
         try db.cachedStatement(
@@ -78,14 +78,14 @@ extension Registry {
             journaled.append(("references", Citation.json(c.citations)))
         }
         if let handler = c.handler, let transferDate {
-            try insertStep(
+            try HandlingService(store: store).insertStep(
                 documentId: document.id, action: .route, day: transferDate, at: now, unit: handler, dueDate: c.due, db)
         }
         if let text = c.text {
             try db.cachedStatement(sql: "INSERT INTO documentText (documentId, text) VALUES (?, ?)").execute(arguments: [document.id, text])
         }
         try appendJournal(db, action: "register", entity: "document", entityId: document.id, reference: document.reference, after: JSONValue.fields(journaled).compact)
-        if let dossier { try fileDocument(document, into: dossier, db) }
+        if let dossier { try DossierService(store: store).fileDocument(document, into: dossier, db) }
         return document
     }
 
@@ -126,7 +126,7 @@ extension Registry {
         }
 
         return try write { db in
-            var session = try RegistrationSession(registry: self, db)
+            var session = try RegistrationSession(self, db)
             let organization = session.organization
             let type = try session.documentType(typeText, preferred: organization.style, onlyPreferred: true)
             let kind: RegisterKind =

@@ -1,0 +1,99 @@
+import GRDB
+
+/// Lookups every domain makes: a document by its reference, the organisation, the register that
+/// covers a date, a document type; and the rule that an archived document is read-only.
+extension RegistryService {
+    /// What an output must never overwrite: the database, its companions and stored files.
+    var protectedPaths: ProtectedPaths { ProtectedPaths(database: path) }
+
+    func document(_ reference: DocumentReference, text: String, _ db: Database) throws -> Document {
+        switch reference {
+        case .id(let id):
+            guard let document = try Document.fetch(db, id: id) else { throw RegistryError.documentNotFound(text) }
+            return document
+        case .number(let kind, let year, let typeCode, let number, let suffix):
+            let candidates = try Document.fetchAll(
+                db, where: "d.kind = ? AND d.number = ? AND d.numberSuffix = ? AND d.registerDate BETWEEN ? AND ?",
+                arguments: [kind.rawValue, number, suffix, LocalDate.firstDay(of: year).iso, LocalDate.lastDay(of: year).iso]
+            ).filter { typeCode == nil || $0.typeCode.uppercased() == typeCode?.uppercased() }
+            guard let first = candidates.first else { throw RegistryError.documentNotFound(text) }
+            guard candidates.count == 1 else { throw RegistryError.ambiguousReference(text, candidates: candidates.map(\.reference)) }
+            return first
+        }
+    }
+
+    /// Refuses a change to a document in a hồ sơ handed to the archive. The hand-over is read
+    /// from the journal's chained `transfer-dossier` entry as well as from the hồ sơ's status,
+    /// so un-archiving it by hand (dropping triggers, editing the status) does not unlock it.
+    func ensureNotArchived(_ document: Document, _ db: Database) throws {
+        if let dossier = try String.fetchOne(
+            db, sql: """
+                SELECT f.year || '/' || f.fileNotation FROM dossierDocument x JOIN dossier f ON f.id = x.dossierId
+                WHERE x.documentId = ? AND (f.status = 'archived' OR EXISTS (
+                    SELECT 1 FROM journal j WHERE j.entity = 'dossier' AND j.entityId = f.id AND j.action = 'transfer-dossier'))
+                LIMIT 1
+                """,
+            arguments: [document.id])
+        {
+            throw ArchiveError.documentArchived(reference: document.reference, dossier: dossier)
+        }
+    }
+
+    func organization(_ db: Database) throws -> Organization {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM organization WHERE id = 1"),
+            let style = DocumentStyle(rawValue: row["style"])
+        else { throw RegistryError.notAVanThuDatabase(path: path) }
+        return Organization(name: row["name"], code: row["code"], parentName: row["parentName"], place: row["place"], style: style, organId: row["organId"])
+    }
+
+    func seriesRules(_ db: Database) throws -> [SeriesRule] {
+        try Row.fetchAll(db, sql: "SELECT * FROM seriesRule ORDER BY kind").compactMap { row in
+            guard let kind = RegisterKind(rawValue: row["kind"]), let period = SeriesRule.Period(rawValue: row["period"]) else { return nil }
+            return SeriesRule(kind: kind, period: period, perType: row["perType"])
+        }
+    }
+
+    @discardableResult
+    func createRegister(kind: RegisterKind, start: LocalDate, end: LocalDate, perType: Bool, _ db: Database) throws -> Register {
+        let overlapping = try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM register WHERE kind = ? AND startDate <= ? AND endDate >= ?",
+            arguments: [kind.rawValue, end.iso, start.iso]) ?? 0
+        guard overlapping == 0 else { throw RegistryError.registerOverlap(kind: kind, start: start, end: end) }
+        try db.execute(
+            sql: "INSERT INTO register (kind, startDate, endDate, volume, perType) VALUES (?, ?, ?, 1, ?)",
+            arguments: [kind.rawValue, start.iso, end.iso, perType])
+        let register = Register(id: db.lastInsertedRowID, kind: kind, start: start, end: end, volume: 1, perType: perType, closed: false)
+        let after: [String: String] = ["kind": kind.rawValue, "startDate": start.iso, "endDate": end.iso, "perType": perType ? "1" : "0"]
+        try appendJournal(db, action: "create-register", entity: "register", entityId: register.id, reference: register.title, after: try JSONOutput.encode(after, pretty: false))
+        return register
+    }
+
+    /// The register of `kind` covering `date`; a yearly register is opened on first use.
+    func register(kind: RegisterKind, covering date: LocalDate, _ db: Database) throws -> Register {
+        if let row = try Row.fetchOne(
+            db, sql: "SELECT * FROM register WHERE kind = ? AND startDate <= ? AND endDate >= ? ORDER BY startDate DESC LIMIT 1",
+            arguments: [kind.rawValue, date.iso, date.iso])
+        {
+            let register = try Register(row: row)
+            guard !register.closed else { throw RegistryError.registerClosed(register.title) }
+            return register
+        }
+        let rule = try seriesRules(db).first(where: { $0.kind == kind }) ?? SeriesRule(kind: kind, period: .year, perType: false)
+        guard rule.period == .year else { throw RegistryError.noRegisterForDate(kind: kind, date: date) }
+        return try createRegister(kind: kind, start: .firstDay(of: date.year), end: .lastDay(of: date.year), perType: rule.perType, db)
+    }
+
+    /// Finds a type by code ("bc", "QĐ") or name ("Báo cáo"), in the preferred style's table first.
+    func documentType(_ text: String, preferred: DocumentStyle, onlyPreferred: Bool = false, _ db: Database) throws -> DocumentType {
+        let all = try Row.fetchAll(db, sql: "SELECT * FROM documentType").map(DocumentType.init(row:))
+        return try DocumentType.find(text, in: all, preferred: preferred, onlyPreferred: onlyPreferred)
+    }
+
+    func workingCalendar(_ db: Database) throws -> WorkingCalendar {
+        let announced = try Row.fetchAll(db, sql: "SELECT date, dayOff, name FROM calendarDay").compactMap { row -> Holiday? in
+            guard let date = LocalDate.parse(row["date"] as String? ?? "") else { return nil }
+            return Holiday(date: date, name: row["name"], source: .announced, isDayOff: row["dayOff"])
+        }
+        return WorkingCalendar(announced: announced)
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import GRDB
+
+/// A service of a registry: one domain's operations over the registry's shared store. The
+/// members here are what every domain needs from the store: its transactions, its journal and
+/// the lookups several domains make (a document by reference, the register of a date, a type).
+protocol RegistryService {
+    var store: RegistryStore { get }
+}
+
+extension RegistryService {
+    var path: String { store.path }
+    var context: RegistryContext { store.context }
+    var dbQueue: DatabaseQueue { store.dbQueue }
+
+    func write<T>(commit: Bool = true, _ body: (Database) throws -> T) throws -> T {
+        try store.write(commit: commit, body)
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T { try store.read(body) }
+
+    func perform<T>(_ body: () throws -> T) throws -> T { try store.perform(body) }
+
+    func timestamp(_ db: Database) throws -> String { try store.timestamp(db) }
+
+    func appendJournal(
+        _ db: Database, action: String, entity: String, entityId: Int64?, reference: String? = nil, before: String? = nil,
+        after: String? = nil
+    ) throws {
+        try store.appendJournal(db, action: action, entity: entity, entityId: entityId, reference: reference, before: before, after: after)
+    }
+}

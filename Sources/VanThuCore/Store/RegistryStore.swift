@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+
+/// What every service of a registry shares: the file, its one queue, the journal sealer and the
+/// context (who, today). Only the store and the services in this module talk SQL.
+final class RegistryStore {
+    let path: String
+    let context: RegistryContext
+    let dbQueue: DatabaseQueue
+    /// Chains and seals the journal entries of each write.
+    let sealer = JournalSealer()
+
+    init(path: String, dbQueue: DatabaseQueue, context: RegistryContext) {
+        self.path = path
+        self.dbQueue = dbQueue
+        self.context = context
+    }
+
+    // MARK: Transactions and errors
+
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction; any error rolls everything back, and so
+    /// does `commit: false` (a dry run that checks everything against the real data). The
+    /// journal entries `body` appended are written at the end, chained and sealed.
+    func write<T>(commit: Bool = true, _ body: (Database) throws -> T) throws -> T {
+        try perform {
+            try dbQueue.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    guard commit else { return .rollback }
+                    try sealer.flush(db)
+                    return .commit
+                }
+                guard let result else { throw RegistryError.storage("transaction returned nothing") }
+                return result
+            }
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try perform { try dbQueue.read(body) }
+    }
+
+    /// Translates SQLite's errors into messages a clerk can act on; never shows SQL.
+    func perform<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw RegistryStore.translate(error, path: path)
+        }
+    }
+
+    static func translate(_ error: any Error, path: String) -> any Error {
+        if error is any ClerkFacingError { return error }
+        guard let error = error as? DatabaseError else { return RegistryError.storage(String(describing: error)) }
+        if error.resultCode == .SQLITE_CONSTRAINT, error.message?.hasPrefix("vanthu: archived") == true { return ArchiveError.archivedReadOnly }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return RegistryError.databaseBusy(path: path)
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH: return RegistryError.databaseReadOnly(path: path)
+        case .SQLITE_FULL: return RegistryError.diskFull(path: path)
+        case .SQLITE_IOERR where [.SQLITE_IOERR_WRITE, .SQLITE_IOERR_FSYNC, .SQLITE_IOERR_TRUNCATE, .SQLITE_IOERR_SHMSIZE].contains(error.extendedResultCode):
+            // EFBIG (a file size limit) and quota errors come as write errors, not SQLITE_FULL.
+            return RegistryError.diskFull(path: path)
+        case .SQLITE_NOTADB: return RegistryError.notAVanThuDatabase(path: path)
+        case .SQLITE_CORRUPT: return RegistryError.databaseCorrupt(path: path)
+        case .SQLITE_CANTOPEN:
+            return RegistryError.cannotCreateDatabase(path: path, reason: Language.fromEnvironment() == .vi ? "không mở được tệp (thư mục thiếu hoặc không có quyền)" : "the file cannot be opened (missing folder or no permission)")
+        default: return RegistryError.storage(error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// The transaction's timestamp, ISO 8601 with the local offset: `2021-08-20T09:15:02+07:00`.
+    func timestamp(_ db: Database) throws -> String {
+        RegistryStore.iso8601(try db.transactionDate)
+    }
+
+    /// Formats with the C library: ISO8601DateFormatter costs a millisecond to create on Linux.
+    static func iso8601(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        let offset = parts.tm_gmtoff / 60
+        let sign = offset < 0 ? "-" : "+"
+        let p = LocalDate.padded
+        return "\(p(Int(parts.tm_year) + 1900, 4))-\(p(Int(parts.tm_mon) + 1, 2))-\(p(Int(parts.tm_mday), 2))T"
+            + "\(p(Int(parts.tm_hour), 2)):\(p(Int(parts.tm_min), 2)):\(p(Int(parts.tm_sec), 2))"
+            + "\(sign)\(p(abs(offset) / 60, 2)):\(p(abs(offset) % 60, 2))"
+    }
+
+    // MARK: Journal
+
+    func appendJournal(_ db: Database, action: String, entity: String, entityId: Int64?, reference: String? = nil, before: String? = nil, after: String? = nil) throws {
+        sealer.append(.init(
+            at: try timestamp(db), user: context.user, action: action, entity: entity, entityId: entityId,
+            reference: reference, before: before, after: after))
+    }
+}
