@@ -12,16 +12,14 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
             name: "CXLSXWriter",
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]),
-        .systemLibrary(
-            name: "CZlib",
-            pkgConfig: "zlib",
-            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(
             name: "VanThuCore",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]),
@@ -29,13 +27,17 @@ let package = Package(
             name: "VanThuIntake",
             dependencies: ["VanThuCore"]),
         .target(
+            name: "VanThuReaders",
+            dependencies: ["VanThuCore", "ZIPFoundation", "TOMLKit"]),
+        .target(
             name: "VanThuXLSX",
-            dependencies: ["CXLSXWriter", "CZlib", "VanThuCore"]),
+            dependencies: ["CXLSXWriter", "VanThuCore"]),
         .executableTarget(
             name: "vanthu",
             dependencies: [
                 "VanThuCore",
                 "VanThuIntake",
+                "VanThuReaders",
                 "VanThuXLSX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -45,7 +47,7 @@ let package = Package(
             path: "bench/VanThuBench"),
         .executableTarget(
             name: "VanThuFuzz",
-            dependencies: ["VanThuCore", "VanThuIntake", "VanThuXLSX"],
+            dependencies: ["VanThuCore", "VanThuIntake", "VanThuReaders", "VanThuXLSX"],
             path: "fuzz/VanThuFuzz"),
         .testTarget(
             name: "VanThuCoreTests",
@@ -56,7 +58,7 @@ let package = Package(
             exclude: ["Seeds"]),
         .testTarget(
             name: "VanThuXLSXTests",
-            dependencies: ["VanThuXLSX", "VanThuCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["VanThuXLSX", "VanThuReaders", "VanThuCore", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "vanthuTests",
@@ -68,7 +70,7 @@ let package = Package(
 
 // Boundaries the compiler keeps: a module's imports are its own unless it says `public import`
 // (a type of a dependency in its public API), and members come only from modules a file imports.
-for target in package.targets where ["VanThuCore", "VanThuIntake", "VanThuXLSX", "vanthu"].contains(target.name) {
+for target in package.targets where ["VanThuCore", "VanThuIntake", "VanThuReaders", "VanThuXLSX", "vanthu"].contains(target.name) {
     target.swiftSettings = (target.swiftSettings ?? []) + [
         .enableUpcomingFeature("InternalImportsByDefault"), .enableUpcomingFeature("MemberImportVisibility"),
     ]

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import VanThuCore
+import VanThuReaders
 @testable import VanThuXLSX
 
 @Suite struct ImportTests {

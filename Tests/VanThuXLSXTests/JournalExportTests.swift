@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VanThuCore
+import VanThuReaders
 @testable import VanThuXLSX
 
 /// `vanthu journal export`: the workbook read back, cell by cell.

@@ -1,7 +1,7 @@
 import Foundation
 import VanThuCore
+import VanThuReaders
 import VanThuIntake
-import VanThuXLSX
 
 /// One parser of clerk input, given arbitrary bytes. A crash, a trap or a broken property is a
 /// finding; a refusal with an error is the expected answer to garbage.

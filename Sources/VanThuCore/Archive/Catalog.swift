@@ -75,21 +75,16 @@ public struct CatalogFile: Sendable {
     /// SHA-256 of the file, for the journal.
     public var sha256: String
 
-    public static func read(path: String) throws -> CatalogFile {
-        let data: Data
-        do {
-            guard ContentStore.isRegularFile(path) else { throw CocoaError(.fileReadUnknown) }
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw ArchiveError.fileUnreadable(path: path, reason: FileReading.reason(path: path))
-        }
-        guard let table = CSVTable(data: data) else {
-            throw ArchiveError.fileUnreadable(path: path, reason: Language.fromEnvironment() == .vi
-                ? "không phải văn bản UTF-8; trong Excel hãy lưu dạng “CSV UTF-8”" : "not UTF-8 text; in Excel save as “CSV UTF-8”")
-        }
-        let lines = try parse(table.rows)
+    init(lines: [Line], sha256: String) {
+        self.lines = lines
+        self.sha256 = sha256
+    }
+
+    /// The lines of the catalog in `rows` (the cells of its CSV file, named `path` in messages).
+    public init(rows: [[String]], sha256: String, path: String) throws {
+        let lines = try Self.parse(rows)
         guard lines.contains(where: { if case .entry = $0 { true } else { false } }) else { throw ArchiveError.catalogEmpty(path: path) }
-        return CatalogFile(lines: lines, sha256: SHA256.hex(of: data))
+        self.init(lines: lines, sha256: sha256)
     }
 
     private enum Column { case notation, title, retention, creator, description }

@@ -1,8 +1,8 @@
 public import Foundation
 
 /// Why a file given on the command line cannot be read, in the clerk's language.
-enum FileReading {
-    static func reason(path: String) -> String {
+public enum FileReading {
+    public static func reason(path: String) -> String {
         let vi = Language.fromEnvironment() == .vi
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {

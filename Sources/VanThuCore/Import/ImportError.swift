@@ -9,7 +9,7 @@ public enum ImportError: Error, Equatable, Sendable {
     case missingColumns([String])
     /// An incoming register (it has a Ngày đến column) given to `import outgoing`.
     case incomingRegister(path: String)
-    case mappingLine(line: Int, reason: String)
+    case mappingLine(line: Int?, reason: String)
     case unknownField(String, allowed: [String])
     case badRows([ImportReport.Problem])
     case nothingToImport(path: String)
@@ -54,7 +54,7 @@ extension ImportError: ClerkFacingError {
         case .missingColumns(let names):
             "Sổ thiếu cột bắt buộc: \(names.joined(separator: ", ")). Hãy thêm cột, hoặc chỉ rõ cột nào là cột đó bằng tệp --map."
         case .mappingLine(let line, let reason):
-            "Tệp --map, dòng \(line): \(reason)."
+            line.map { "Tệp --map, dòng \($0): \(reason)." } ?? "Tệp --map: \(reason)."
         case .unknownField(let name, let allowed):
             "Tệp --map gán cột cho trường “\(name)” không có. Các trường: \(allowed.joined(separator: ", "))."
         case .badRows(let problems):
@@ -86,7 +86,7 @@ extension ImportError: ClerkFacingError {
         case .missingColumns(let names):
             "The register lacks required columns: \(names.joined(separator: ", ")). Add them, or name them with a --map file."
         case .mappingLine(let line, let reason):
-            "--map file, line \(line): \(reason)."
+            line.map { "--map file, line \($0): \(reason)." } ?? "--map file: \(reason)."
         case .unknownField(let name, let allowed):
             "The --map file names an unknown field “\(name)”. Fields: \(allowed.joined(separator: ", "))."
         case .badRows(let problems):

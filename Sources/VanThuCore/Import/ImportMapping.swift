@@ -1,6 +1,5 @@
-import Foundation
-
-/// Which column holds which field: found from the headings, or given by a `--map` file.
+/// Which column holds which field: found from the headings, or given by a `--map` file (TOML,
+/// read by `VanThuReaders`).
 ///
 /// ```toml
 /// # so-den-cu.toml
@@ -16,70 +15,18 @@ public struct ImportMapping: Sendable, Equatable {
     public var headerRow: Int?
 
     public init() {}
-
-    /// Reads the small TOML subset above: `[columns]`, `"heading" = "field"`, `header_row = N`, `#` comments.
-    public init(toml text: String) throws {
-        var section = ""
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = Self.strippingComment(String(raw)).trimmingCharacters(in: .whitespaces)
-            if line.isEmpty { continue }
-            if line.hasPrefix("[") {
-                guard line.hasSuffix("]") else { throw ImportError.mappingLine(line: index + 1, reason: label("thiếu “]”", "a “]” is missing")) }
-                section = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
-                continue
-            }
-            guard let equals = Self.unquotedEquals(line) else { throw ImportError.mappingLine(line: index + 1, reason: label("cần dạng \"tiêu đề cột\" = \"trường\"", "write \"column heading\" = \"field\"")) }
-            let key = Self.unquoted(String(line[..<equals]))
-            let value = Self.unquoted(String(line[line.index(after: equals)...]))
-            switch section {
-            case "":
-                guard key == "header_row", let row = Int(value), row >= 1 else {
-                    throw ImportError.mappingLine(line: index + 1, reason: label("chỉ có header_row = số dòng ở ngoài [columns]", "only header_row = a row number may stand outside [columns]"))
-                }
-                headerRow = row
-            case "columns":
-                guard !key.isEmpty else { throw ImportError.mappingLine(line: index + 1, reason: label("tiêu đề cột trống", "the column heading is empty")) }
-                if value == "ignore" || value == "bo-qua" {
-                    columns[ImportField.normalized(key)] = .some(nil)
-                } else if let field = ImportField(rawValue: value) {
-                    columns[ImportField.normalized(key)] = field
-                } else {
-                    throw ImportError.unknownField(value, allowed: ImportField.allCases.map(\.rawValue) + ["ignore"])
-                }
-            default:
-                throw ImportError.mappingLine(line: index + 1, reason: label("không biết mục [\(section)]", "unknown section [\(section)]"))
-            }
-        }
-    }
-
-    private static func strippingComment(_ line: String) -> String {
-        var quoted = false
-        for (offset, character) in line.enumerated() {
-            if character == "\"" { quoted.toggle() }
-            if character == "#", !quoted { return String(line.prefix(offset)) }
-        }
-        return line
-    }
-
-    private static func unquotedEquals(_ line: String) -> String.Index? {
-        var quoted = false
-        var index = line.startIndex
-        while index < line.endIndex {
-            if line[index] == "\"" { quoted.toggle() }
-            if line[index] == "=", !quoted { return index }
-            index = line.index(after: index)
-        }
-        return nil
-    }
-
-    private static func unquoted(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard trimmed.count >= 2, trimmed.hasPrefix("\""), trimmed.hasSuffix("\"") else { return trimmed }
-        return String(trimmed.dropFirst().dropLast())
-    }
 }
 
-/// The clerk's language for the reasons of a `--map` line (read once per file).
-private func label(_ vi: String, _ en: String) -> String {
-    Language.fromEnvironment() == .vi ? vi : en
+extension ImportMapping {
+    /// Sets what the clerk's file says of one column: a field's name, or `ignore` (`bo-qua`).
+    public mutating func map(heading: String, to value: String) throws {
+        guard VietnameseText.nonEmpty(heading) != nil else { throw ImportError.mappingLine(line: nil, reason: Language.fromEnvironment() == .vi ? "tiêu đề cột trống" : "the column heading is empty") }
+        if value == "ignore" || value == "bo-qua" {
+            columns[ImportField.normalized(heading)] = .some(nil)
+        } else if let field = ImportField(rawValue: value) {
+            columns[ImportField.normalized(heading)] = field
+        } else {
+            throw ImportError.unknownField(value, allowed: ImportField.allCases.map(\.rawValue) + ["ignore"])
+        }
+    }
 }

@@ -41,26 +41,4 @@ public struct SourceTable: Sendable {
         guard let lines, index < lines.count else { return index + 1 }
         return lines[index]
     }
-
-    public init(name: String, csv: CSVTable) {
-        self.init(name: name, rows: csv.rows.map { $0.map(SourceTable.csvCell) })
-        lines = csv.lines
-        uniformRows = true
-        let vi = Language.fromEnvironment() == .vi
-        damaged = csv.problems.mapValues { problem in
-            switch problem {
-            case .unclosedQuote:
-                vi ? "dấu ngoặc kép \" mở mà không đóng (các dòng sau được đọc lại từ dòng kế tiếp)"
-                    : "a quote \" is opened and never closed (the lines after it are read again from the next line)"
-            case .fieldTooLong:
-                vi ? "một ô dài quá \(CSVTable.maximumFieldLength) ký tự" : "a field is longer than \(CSVTable.maximumFieldLength) characters"
-            }
-        }
-    }
-
-    /// A CSV field as a cell: the `'` vanthu's CSV writers put before a leading `=`, `+`, `-`,
-    /// `@` (so a spreadsheet never runs it as a formula) is taken off again.
-    static func csvCell(_ field: String) -> Cell {
-        field.isEmpty ? .empty : .text(CSVSafety.unneutralised(field))
-    }
 }

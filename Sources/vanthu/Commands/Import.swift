@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VanThuCore
+import VanThuReaders
 import VanThuXLSX
 
 extension VanThu {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import VanThuCore
+import VanThuReaders
 import VanThuXLSX
 
 /// The year of a Danh mục or hồ sơ: `--year`, else this year.

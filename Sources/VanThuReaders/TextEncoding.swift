@@ -1,4 +1,5 @@
 public import Foundation
+import VanThuCore
 #if canImport(Glibc)
 import Glibc
 #endif

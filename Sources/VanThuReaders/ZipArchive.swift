@@ -1,0 +1,86 @@
+import Foundation
+import VanThuCore
+import ZIPFoundation
+
+/// The members of a zip file (as XLSX workbooks are), read through ZIPFoundation with the bounds
+/// a hostile file needs: the declared sizes are checked before anything is inflated, no member
+/// may inflate past its declared size, and every member is checked against its CRC-32.
+struct ZipArchive {
+    let path: String
+    private let archive: Archive
+    private let entries: [String: Entry]
+
+    /// The file could not be read as a workbook: the clerk's message, naming the file and why.
+    static func damaged(_ path: String, _ reason: String) -> ImportError {
+        ImportError.unreadableWorkbook(path: path, reason: reason)
+    }
+
+    /// `path` names the file in messages.
+    init(bytes: [UInt8], path: String) throws {
+        self.path = path
+        guard bytes.count >= 22 else { throw Self.damaged(path, "too short") }
+        do {
+            archive = try Archive(data: Data(bytes), accessMode: .read)
+        } catch {
+            throw Self.damaged(path, "no central directory")
+        }
+        var entries: [String: Entry] = [:]
+        // Declared sizes are what the members inflate to (enforced while inflating), so a zip
+        // bomb is refused here, before anything is inflated.
+        var declared: UInt64 = 0
+        for entry in archive {
+            guard entry.uncompressedSize <= UInt64(Self.maximumMemberSize) else {
+                throw Self.damaged(path, "\(entry.path) unpacks to more than \(Self.maximumMemberSize >> 20) MB")
+            }
+            declared += entry.uncompressedSize
+            entries[entry.path] = entry
+        }
+        guard declared <= UInt64(Self.maximumTotalSize) else {
+            throw Self.damaged(path, "the workbook unpacks to more than \(Self.maximumTotalSize >> 20) MB")
+        }
+        self.entries = entries
+    }
+
+    /// The largest member a workbook may unpack to: a sheet of a million register rows is
+    /// about 200 MB of XML. Larger registers come in as CSV, read as a stream of text.
+    static let maximumMemberSize = 256 << 20
+    /// The largest a whole workbook may unpack to.
+    static let maximumTotalSize = 512 << 20
+
+    /// Thrown from inside the consumer when a member inflates past what it declared.
+    private struct Overflow: Error {}
+
+    /// The uncompressed bytes of a member; nil when there is no such member.
+    func data(_ name: String) throws -> [UInt8]? {
+        guard let entry = entries[name] else { return nil }
+        let size = Int(entry.uncompressedSize)
+        // Deflate expands at most 1032:1; a larger declared size is a damaged (or hostile)
+        // header, and trusting it would allocate gigabytes (found by `make fuzz`).
+        if entry.isCompressed, entry.uncompressedSize > entry.compressedSize * 1032 + 1024 {
+            throw Self.damaged(path, "\(name) declares an impossible size")
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(size)
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                guard out.count + chunk.count <= size else { throw Overflow() }
+                out.append(contentsOf: chunk)
+            }
+        } catch is Overflow {
+            throw Self.damaged(path, "\(name) fails its checksum")
+        } catch {
+            throw Self.damaged(path, Self.reason(error, name: name))
+        }
+        guard out.count == size else { throw Self.damaged(path, "\(name) fails its checksum") }
+        return out
+    }
+
+    private static func reason(_ error: any Error, name: String) -> String {
+        switch error {
+        case Archive.ArchiveError.invalidCRC32: "\(name) fails its checksum"
+        case Archive.ArchiveError.invalidCompressionMethod: "\(name) uses an unknown compression method"
+        case Archive.ArchiveError.invalidLocalHeaderDataOffset, Archive.ArchiveError.invalidLocalHeaderSize: "bad local header for \(name)"
+        default: "\(name) cannot be inflated"
+        }
+    }
+}
