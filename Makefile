@@ -4,7 +4,7 @@ SWIFT ?= swift
 DEMO_DIR ?= demo
 APT_PACKAGES := libxlsxwriter-dev libsqlite3-dev sqlite3 zlib1g-dev pkg-config unzip python3-venv
 
-.PHONY: all deps build release test demo bench fuzz man clean
+.PHONY: all deps build release test stress lint format demo bench fuzz man clean
 
 all: build
 
@@ -32,6 +32,19 @@ test: deps $(VENV)/bin/python
 	@bash scripts/check-boundaries.sh
 	$(SWIFT) build --build-tests
 	VANTHU_PYTHON="$$( [ -x $(VENV)/bin/python ] && echo $(CURDIR)/$(VENV)/bin/python )" $(SWIFT) test --skip-build
+
+## The stress tests at full size (8 × 250 concurrent clerks, 20 kills, 10 MB texts, 50,000-row imports).
+stress: deps $(VENV)/bin/python
+	$(SWIFT) build --build-tests
+	VANTHU_STRESS=1 VANTHU_PYTHON="$$( [ -x $(VENV)/bin/python ] && echo $(CURDIR)/$(VENV)/bin/python )" $(SWIFT) test --skip-build
+
+## The tree as .swift-format lays it out: `make format` applies it, `make lint` (CI) checks it.
+SWIFT_SOURCES := Package.swift Sources Tests bench fuzz
+format:
+	$(SWIFT) format format --in-place --parallel --recursive $(SWIFT_SOURCES)
+
+lint:
+	$(SWIFT) format lint --strict --parallel --recursive $(SWIFT_SOURCES)
 
 demo: build
 	@bash scripts/demo.sh "$$($(SWIFT) build --show-bin-path)/vanthu" "$(DEMO_DIR)"

@@ -49,20 +49,23 @@ let package = Package(
             name: "VanThuFuzz",
             dependencies: ["VanThuCore", "VanThuIntake", "VanThuReaders", "VanThuXLSX"],
             path: "fuzz/VanThuFuzz"),
+        .target(
+            name: "VanThuTestSupport",
+            path: "Tests/VanThuTestSupport"),
         .testTarget(
             name: "VanThuCoreTests",
-            dependencies: ["VanThuCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["VanThuCore", "VanThuTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "VanThuIntakeTests",
-            dependencies: ["VanThuIntake", "VanThuCore"],
+            dependencies: ["VanThuIntake", "VanThuCore", "VanThuTestSupport"],
             exclude: ["Seeds"]),
         .testTarget(
             name: "VanThuXLSXTests",
-            dependencies: ["VanThuXLSX", "VanThuReaders", "VanThuCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["VanThuXLSX", "VanThuReaders", "VanThuCore", "VanThuTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "vanthuTests",
-            dependencies: ["VanThuCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["VanThuCore", "VanThuTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
@@ -71,7 +74,8 @@ let package = Package(
 // Boundaries the compiler keeps: a module's imports are its own unless it says `public import`
 // (a type of a dependency in its public API), and members come only from modules a file imports.
 for target in package.targets where ["VanThuCore", "VanThuIntake", "VanThuReaders", "VanThuXLSX", "vanthu"].contains(target.name) {
-    target.swiftSettings = (target.swiftSettings ?? []) + [
-        .enableUpcomingFeature("InternalImportsByDefault"), .enableUpcomingFeature("MemberImportVisibility"),
-    ]
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .enableUpcomingFeature("InternalImportsByDefault"), .enableUpcomingFeature("MemberImportVisibility"),
+        ]
 }

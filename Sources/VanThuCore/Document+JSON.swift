@@ -9,7 +9,9 @@ extension Document: Encodable {
     var jsonFields: [(String, JSONValue)] {
         var signerValue = JSONValue.null
         if let signer {
-            signerValue = .fields([("capacity", JSONValue(signer.capacity)), ("fullName", JSONValue(signer.fullName)), ("position", JSONValue(signer.position))])
+            signerValue = .fields([
+                ("capacity", JSONValue(signer.capacity)), ("fullName", JSONValue(signer.fullName)), ("position", JSONValue(signer.position)),
+            ])
         }
         var voidValue = JSONValue.null
         if let voided {

@@ -1,4 +1,5 @@
 import Foundation
+
 /// The two bodies of rules a document follows: the state's (Nghị định 30/2020/NĐ-CP) and the
 /// Party's (Hướng dẫn 36-HD/VPTW).
 ///

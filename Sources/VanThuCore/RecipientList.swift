@@ -1,4 +1,5 @@
 import Foundation
+
 /// The Nơi nhận block of an outgoing document (ND30 Phụ lục I II.9; HD36).
 ///
 /// State style ends entries with ";" and closes with `- Lưu: VT, TTBCBC.`; Party style ends

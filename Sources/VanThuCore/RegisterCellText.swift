@@ -1,4 +1,5 @@
 import Foundation
+
 /// How a printed register writes what a plain cell cannot hold: the lead and co-operating
 /// units, and a voided number. The export writes these texts and the import reads them back,
 /// so they are kept here, once.
@@ -45,4 +46,3 @@ public enum RegisterCellText {
         return (String(rest.prefix(10)), rest.range(of: voidNoteBy).map { String(rest[$0.upperBound...]) })
     }
 }
-

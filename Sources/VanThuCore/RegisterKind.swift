@@ -1,4 +1,5 @@
 import Foundation
+
 /// The kind of a register (sổ đăng ký), and so of the number series its documents take.
 public enum RegisterKind: String, Sendable, CaseIterable {
     /// Sổ đăng ký văn bản đến.

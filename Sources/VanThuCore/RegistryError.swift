@@ -251,7 +251,8 @@ public enum RegistryError: Error, Equatable, Sendable {
             "Văn bản \(ref) đang ở trạng thái “\(status.vietnamese)”; không thể ghi “\(action.name(in: .vi).lowercased())”."
                 + (action == .reopen
                     ? " Chỉ mở lại được văn bản đã giải quyết xong hoặc đã trả lại."
-                    : status.isOpen ? " Hãy chuyển văn bản (vanthu route) trước." : " Nếu cần xử lý tiếp, mở lại bằng “vanthu reopen \(ref) --reason …”.")
+                    : status.isOpen
+                        ? " Hãy chuyển văn bản (vanthu route) trước." : " Nếu cần xử lý tiếp, mở lại bằng “vanthu reopen \(ref) --reason …”.")
         case .voidedDocument(let ref):
             "Số \(ref) đã bị hủy; không thể xử lý văn bản mang số đã hủy."
         case .unitNotRouted(let unit, let ref, let units):

@@ -44,12 +44,22 @@ public struct VerifyReport: Sendable, Encodable {
         if let journal, !journal.isIntact {
             if journal.brokenLinkCount > 0 {
                 let first = journal.brokenLinks.first.map { " (#\($0.id))" } ?? ""
-                lines.append(vi ? "nhật ký bị sửa ở \(journal.brokenLinkCount) mục\(first)" : "the journal was altered at \(journal.brokenLinkCount) entries\(first)")
+                lines.append(
+                    vi
+                        ? "nhật ký bị sửa ở \(journal.brokenLinkCount) mục\(first)"
+                        : "the journal was altered at \(journal.brokenLinkCount) entries\(first)")
             }
-            if journal.orphanSeals > 0 { lines.append(vi ? "nhật ký bị cắt (\(journal.orphanSeals) dấu niêm phong mồ côi)" : "the journal was cut (\(journal.orphanSeals) orphan seals)") }
+            if journal.orphanSeals > 0 {
+                lines.append(
+                    vi ? "nhật ký bị cắt (\(journal.orphanSeals) dấu niêm phong mồ côi)" : "the journal was cut (\(journal.orphanSeals) orphan seals)"
+                )
+            }
             if journal.alteredDocumentCount > 0 {
                 let names = journal.alteredDocuments.prefix(5).map { $0.reference ?? "#\($0.id)" }.joined(separator: ", ")
-                lines.append(vi ? "\(journal.alteredDocumentCount) bản ghi bị sửa ngoài vanthu (\(names))" : "\(journal.alteredDocumentCount) records changed outside vanthu (\(names))")
+                lines.append(
+                    vi
+                        ? "\(journal.alteredDocumentCount) bản ghi bị sửa ngoài vanthu (\(names))"
+                        : "\(journal.alteredDocumentCount) records changed outside vanthu (\(names))")
             }
         }
         return lines

@@ -100,9 +100,10 @@ public enum VietnameseText {
             } else if let base = foldedLetters[value] ?? latinLookalikes[value] {
                 out.append(Unicode.Scalar(base))
             } else if !(0x0300...0x036F).contains(value) {
-                out.append(contentsOf: String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars.filter {
-                    !(0x0300...0x036F).contains($0.value)
-                })
+                out.append(
+                    contentsOf: String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+                        !(0x0300...0x036F).contains($0.value)
+                    })
             }
         }
         return String(out)

@@ -18,7 +18,10 @@ struct CitationScanner {
         let s = Array(line.unicodeScalars)
         var i = 0
         while i < s.count {
-            guard NotationScanner.isDigit(s[i]), i == 0 || !CitationScanner.isWordCharacter(s[i - 1]) else { i += 1; continue }
+            guard NotationScanner.isDigit(s[i]), i == 0 || !CitationScanner.isWordCharacter(s[i - 1]) else {
+                i += 1
+                continue
+            }
             guard let found = NotationScanner.scan(s, from: i) else {
                 while i < s.count, NotationScanner.isDigit(s[i]) { i += 1 }
                 continue
@@ -51,11 +54,17 @@ struct CitationScanner {
             var space = false
             for byte in bytes {
                 switch byte {
-                case 0x30...0x39: digit = true; space = false
+                case 0x30...0x39:
+                    digit = true
+                    space = false
                 case 0x2F, 0x2D: if digit { return true }
                 case 0xE2: if digit { return true }  // en dash and other dashes start with E2
-                case 0x20: if space { digit = false }; space = true
-                default: digit = false; space = false
+                case 0x20:
+                    if space { digit = false }
+                    space = true
+                default:
+                    digit = false
+                    space = false
                 }
             }
             return false
@@ -95,7 +104,10 @@ struct CitationScanner {
     static func date(_ s: [Unicode.Scalar], after end: Int) -> LocalDate? {
         var i = end
         var skipped = 0
-        while i < s.count, skipped < 4, [" ", ",", "*", "_", ")"].contains(s[i]) { i += 1; skipped += 1 }
+        while i < s.count, skipped < 4, [" ", ",", "*", "_", ")"].contains(s[i]) {
+            i += 1
+            skipped += 1
+        }
         if i + 4 < s.count, VietnameseText.foldClean(String(String.UnicodeScalarView(s[i..<i + 4]))) == "ngay" {
             i += 4
             while i < s.count, s[i] == " " { i += 1 }

@@ -209,7 +209,10 @@ public enum DocumentReader {
             var index = typeLine + 1
             var firstUpper = false
             while index < lines.count, length < 500 {
-                if taken.contains(index) { index += 1; continue }
+                if taken.contains(index) {
+                    index += 1
+                    continue
+                }
                 let line = lines[index]
                 if line.isRule || Pass.startsBody(line.text) { break }
                 if parts.isEmpty {
@@ -238,7 +241,10 @@ public enum DocumentReader {
                 var next = index + 1
                 while next < lines.count, parts.count < 4 {
                     let line = lines[next]
-                    if taken.contains(next) { next += 1; continue }
+                    if taken.contains(next) {
+                        next += 1
+                        continue
+                    }
                     guard line.startsLowerCase, line.text.utf8.count < 160 else { break }
                     parts.append(line.text)
                     taken.insert(next)
@@ -265,10 +271,12 @@ public enum DocumentReader {
         /// `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KON TUM`: who issues a decision, between its title and body.
         static func isAuthorityLine(_ line: TextLine) -> Bool {
             let folded = line.folded
-            return ["chu tich", "giam doc", "bo truong", "thu truong", "truong ", "ban thuong vu", "ban chap hanh",
-                    "bo chinh tri", "ban bi thu", "uy ban", "hoi dong", "thu tuong", "chinh phu", "quoc hoi", "hieu truong",
-                    "vien truong", "cuc truong", "tong cuc truong", "ubnd"]
-                .contains { folded.hasPrefix($0) }
+            return [
+                "chu tich", "giam doc", "bo truong", "thu truong", "truong ", "ban thuong vu", "ban chap hanh",
+                "bo chinh tri", "ban bi thu", "uy ban", "hoi dong", "thu tuong", "chinh phu", "quoc hoi", "hieu truong",
+                "vien truong", "cuc truong", "tong cuc truong", "ubnd",
+            ]
+            .contains { folded.hasPrefix($0) }
         }
 
         // MARK: Issuing body
@@ -280,7 +288,10 @@ public enum DocumentReader {
             var index = anchor - 1
             var seen = 0
             while index >= 0, seen < 6, names.count < 3 {
-                defer { index -= 1; seen += 1 }
+                defer {
+                    index -= 1
+                    seen += 1
+                }
                 let line = lines[index]
                 if taken.contains(index) || line.isRule { continue }
                 guard line.isUpperCase, line.text.utf8.count <= 120, !line.text.hasSuffix(":") else { break }

@@ -67,7 +67,10 @@ enum HeaderSplitter {
             var position = index
             while position < words.count, matched < motto.words.count {
                 let word = fold(position)
-                if word.isEmpty { position += 1; continue }  // "-" between the words
+                if word.isEmpty {
+                    position += 1
+                    continue
+                }  // "-" between the words
                 guard word == motto.words[matched] else { break }
                 if motto.upperCase, !TextLine.isUpperCase(words[position] + "X") { break }
                 matched += 1

@@ -32,7 +32,10 @@ public enum IntakeSource {
         if isFolder.boolValue { throw IntakeError.isFolder(path: path) }
         // A FIFO or a device would block the read or never end.
         guard ContentStore.isRegularFile(path) else {
-            throw IntakeError.unreadable(path: path, reason: Language.fromEnvironment() == .vi ? "không phải tệp thường (FIFO, thiết bị hay socket)" : "not a regular file (a FIFO, device or socket)")
+            throw IntakeError.unreadable(
+                path: path,
+                reason: Language.fromEnvironment() == .vi
+                    ? "không phải tệp thường (FIFO, thiết bị hay socket)" : "not a regular file (a FIFO, device or socket)")
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size <= maximumBytes else { throw IntakeError.tooLarge(path: path, megabytes: maximumBytes >> 20) }

@@ -78,7 +78,12 @@ public struct CSVTable: Sendable {
                 let next: Unicode.Scalar? = index < scalars.endIndex ? scalars[index] : nil
                 if quoted {
                     if scalar == "\"" {
-                        if next == "\"" { append("\""); index = scalars.index(after: index) } else { quoted = false }
+                        if next == "\"" {
+                            append("\"")
+                            index = scalars.index(after: index)
+                        } else {
+                            quoted = false
+                        }
                     } else {
                         if scalar == "\n" || (scalar == "\r" && next != "\n") {
                             line += 1
@@ -178,7 +183,10 @@ public struct CSVTable: Sendable {
         var lines = 0
         for scalar in text.unicodeScalars {
             if scalar == "\"" { quoted.toggle() } else if !quoted, counts[scalar] != nil { counts[scalar, default: 0] += 1 }
-            if !quoted, scalar == "\n" { lines += 1; if lines == 5 { break } }
+            if !quoted, scalar == "\n" {
+                lines += 1
+                if lines == 5 { break }
+            }
         }
         return counts.max { a, b in a.value < b.value || (a.value == b.value && a.key != ",") }?.key ?? ","
     }

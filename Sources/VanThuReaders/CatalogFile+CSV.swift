@@ -12,8 +12,10 @@ extension CatalogFile {
             throw ArchiveError.fileUnreadable(path: path, reason: FileReading.reason(path: path))
         }
         guard let table = CSVTable(data: data) else {
-            throw ArchiveError.fileUnreadable(path: path, reason: Language.fromEnvironment() == .vi
-                ? "không phải văn bản UTF-8; trong Excel hãy lưu dạng “CSV UTF-8”" : "not UTF-8 text; in Excel save as “CSV UTF-8”")
+            throw ArchiveError.fileUnreadable(
+                path: path,
+                reason: Language.fromEnvironment() == .vi
+                    ? "không phải văn bản UTF-8; trong Excel hãy lưu dạng “CSV UTF-8”" : "not UTF-8 text; in Excel save as “CSV UTF-8”")
         }
         return try CatalogFile(rows: table.rows, sha256: SHA256.hex(of: data), path: path)
     }

@@ -24,7 +24,9 @@ public enum RegisterImporter {
     public static func importFile(_ source: Source, into registry: Registry, options: ImportOptions) throws -> ImportReport {
         var options = options
         if let mappingPath = source.mappingPath {
-            guard ContentStore.isRegularFile(mappingPath), let data = FileManager.default.contents(atPath: mappingPath) else { throw ImportError.fileUnreadable(path: mappingPath) }
+            guard ContentStore.isRegularFile(mappingPath), let data = FileManager.default.contents(atPath: mappingPath) else {
+                throw ImportError.fileUnreadable(path: mappingPath)
+            }
             options.mapping = try ImportMapping(toml: try TextEncoding.decode(data, encoding: .utf8, path: mappingPath))
         }
         let encoding = try source.encoding.map(TextEncoding.init(name:))
@@ -44,7 +46,9 @@ public enum RegisterImporter {
             let workbook = try XLSXReader(data: data, path: source.path)
             if let wanted = source.sheet {
                 let folded = VietnameseText.fold(wanted)
-                guard let sheet = workbook.sheets.first(where: { $0.name == wanted }) ?? workbook.sheets.first(where: { VietnameseText.fold($0.name) == folded })
+                guard
+                    let sheet = workbook.sheets.first(where: { $0.name == wanted })
+                        ?? workbook.sheets.first(where: { VietnameseText.fold($0.name) == folded })
                 else { throw ImportError.sheetNotFound(wanted, sheets: workbook.sheets.map(\.name)) }
                 return (try workbook.table(sheet), sha256)
             }

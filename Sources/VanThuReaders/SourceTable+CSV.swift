@@ -10,7 +10,8 @@ extension SourceTable {
         damaged = csv.problems.mapValues { problem in
             switch problem {
             case .unclosedQuote:
-                vi ? "dấu ngoặc kép \" mở mà không đóng (các dòng sau được đọc lại từ dòng kế tiếp)"
+                vi
+                    ? "dấu ngoặc kép \" mở mà không đóng (các dòng sau được đọc lại từ dòng kế tiếp)"
                     : "a quote \" is opened and never closed (the lines after it are read again from the next line)"
             case .fieldTooLong:
                 vi ? "một ô dài quá \(CSVTable.maximumFieldLength) ký tự" : "a field is longer than \(CSVTable.maximumFieldLength) characters"

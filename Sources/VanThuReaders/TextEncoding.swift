@@ -1,5 +1,6 @@
 public import Foundation
 import VanThuCore
+
 #if canImport(Glibc)
 import Glibc
 #endif

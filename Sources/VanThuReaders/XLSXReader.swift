@@ -63,7 +63,9 @@ public struct XLSXReader {
 
     /// The cells of a worksheet's XML (`xl/worksheets/sheetN.xml`), given the workbook's shared
     /// strings; `path` names the workbook in messages.
-    public static func table(sheetXML bytes: [UInt8], name: String, sharedStrings: [String], date1904: Bool = false, path: String) throws -> SourceTable {
+    public static func table(
+        sheetXML bytes: [UInt8], name: String, sharedStrings: [String], date1904: Bool = false, path: String
+    ) throws -> SourceTable {
         let sheet = (name: name, path: path)
         var rows: [[SourceTable.Cell]] = []
         var scanner = XMLScanner(bytes)
@@ -90,17 +92,19 @@ public struct XLSXReader {
                 // Rows come in order; one out of order or off the grid would make the table
                 // grow without bound.
                 guard rowNumber > rows.count, rowNumber <= Self.maximumRow else {
-                    throw ZipArchive.damaged(sheet.path, "\(sheet.name) has a row numbered \(attributes["r"] ?? "?") out of order or beyond Excel's grid")
+                    throw ZipArchive.damaged(
+                        sheet.path, "\(sheet.name) has a row numbered \(attributes["r"] ?? "?") out of order or beyond Excel's grid")
                 }
                 column = 0
                 if selfClosing { try finishRow() }
             case .start("c", let attributes, let selfClosing):
-                column = try attributes["r"].map { reference in
-                    guard let index = Self.columnIndex(reference) else {
-                        throw ZipArchive.damaged(sheet.path, "\(sheet.name) has a cell reference “\(reference.prefix(20))” beyond Excel's grid")
-                    }
-                    return index
-                } ?? column + 1
+                column =
+                    try attributes["r"].map { reference in
+                        guard let index = Self.columnIndex(reference) else {
+                            throw ZipArchive.damaged(sheet.path, "\(sheet.name) has a cell reference “\(reference.prefix(20))” beyond Excel's grid")
+                        }
+                        return index
+                    } ?? column + 1
                 type = attributes["t"] ?? "n"
                 value = ""
                 inCell = !selfClosing

@@ -60,9 +60,19 @@ struct XMLScanner {
             var selfClosing = false
             while index < bytes.count {
                 let byte = bytes[index]
-                if byte == 0x3E { index += 1; break }
-                if byte == 0x2F { selfClosing = true; index += 1; continue }
-                if Self.isSpace(byte) { index += 1; continue }
+                if byte == 0x3E {
+                    index += 1
+                    break
+                }
+                if byte == 0x2F {
+                    selfClosing = true
+                    index += 1
+                    continue
+                }
+                if Self.isSpace(byte) {
+                    index += 1
+                    continue
+                }
                 let keyStart = index
                 while index < bytes.count, bytes[index] != 0x3D, !Self.isSpace(bytes[index]), bytes[index] != 0x3E { index += 1 }
                 let key = localName(keyStart, index)

@@ -2,133 +2,133 @@
 enum BuiltinLayouts {
     static let files: [String: String] = [
         "catalog-form.json": #"""
-{
-  "form": "catalog",
-  "title": "DANH MỤC HỒ SƠ",
-  "sheetName": "Danh mục hồ sơ",
-  "source": "ND30 Phụ lục V mục II",
-  "landscape": false,
-  "columns": [
-    { "heading": "Số và ký hiệu hồ sơ", "field": "fileNotation", "width": 14 },
-    { "heading": "Tên đề mục và tiêu đề hồ sơ", "field": "title", "width": 56 },
-    { "heading": "Thời hạn bảo quản", "field": "retention", "width": 13 },
-    { "heading": "Người lập hồ sơ", "field": "creator", "width": 20 },
-    { "heading": "Ghi chú", "field": "note", "width": 16 }
-  ]
-}
-"""#,
+        {
+          "form": "catalog",
+          "title": "DANH MỤC HỒ SƠ",
+          "sheetName": "Danh mục hồ sơ",
+          "source": "ND30 Phụ lục V mục II",
+          "landscape": false,
+          "columns": [
+            { "heading": "Số và ký hiệu hồ sơ", "field": "fileNotation", "width": 14 },
+            { "heading": "Tên đề mục và tiêu đề hồ sơ", "field": "title", "width": 56 },
+            { "heading": "Thời hạn bảo quản", "field": "retention", "width": 13 },
+            { "heading": "Người lập hồ sơ", "field": "creator", "width": 20 },
+            { "heading": "Ghi chú", "field": "note", "width": 16 }
+          ]
+        }
+        """#,
         "dossier-index-form.json": #"""
-{
-  "form": "dossierIndex",
-  "title": "MỤC LỤC VĂN BẢN, TÀI LIỆU",
-  "sheetName": "Mục lục văn bản",
-  "source": "ND30 Phụ lục V mục IV",
-  "landscape": true,
-  "columns": [
-    { "heading": "STT", "field": "ordinal", "width": 6 },
-    { "heading": "Số, ký hiệu văn bản", "field": "documentNotation", "width": 20 },
-    { "heading": "Ngày tháng năm văn bản", "field": "documentDate", "width": 13 },
-    { "heading": "Tên loại và trích yếu nội dung văn bản", "field": "typeAndSubject", "width": 52 },
-    { "heading": "Tác giả văn bản", "field": "organName", "width": 28 },
-    { "heading": "Tờ số/Trang số", "field": "pageNumber", "width": 10 },
-    { "heading": "Ghi chú", "field": "note", "width": 16 }
-  ]
-}
-"""#,
+        {
+          "form": "dossierIndex",
+          "title": "MỤC LỤC VĂN BẢN, TÀI LIỆU",
+          "sheetName": "Mục lục văn bản",
+          "source": "ND30 Phụ lục V mục IV",
+          "landscape": true,
+          "columns": [
+            { "heading": "STT", "field": "ordinal", "width": 6 },
+            { "heading": "Số, ký hiệu văn bản", "field": "documentNotation", "width": 20 },
+            { "heading": "Ngày tháng năm văn bản", "field": "documentDate", "width": 13 },
+            { "heading": "Tên loại và trích yếu nội dung văn bản", "field": "typeAndSubject", "width": 52 },
+            { "heading": "Tác giả văn bản", "field": "organName", "width": 28 },
+            { "heading": "Tờ số/Trang số", "field": "pageNumber", "width": 10 },
+            { "heading": "Ghi chú", "field": "note", "width": 16 }
+          ]
+        }
+        """#,
         "dossier-list-form.json": #"""
-{
-  "form": "dossierList",
-  "title": "MỤC LỤC HỒ SƠ, TÀI LIỆU NỘP LƯU",
-  "sheetName": "Mục lục hồ sơ",
-  "source": "ND30 Phụ lục V mục III",
-  "landscape": true,
-  "columns": [
-    { "heading": "Số TT", "field": "ordinal", "width": 7 },
-    { "heading": "Số, ký hiệu hồ sơ", "field": "fileNotation", "width": 14 },
-    { "heading": "Tiêu đề hồ sơ", "field": "title", "width": 56 },
-    { "heading": "Thời gian tài liệu", "field": "period", "width": 24 },
-    { "heading": "Thời hạn bảo quản", "field": "retention", "width": 13 },
-    { "heading": "Số tờ/Số trang", "field": "pages", "width": 10 },
-    { "heading": "Ghi chú", "field": "note", "width": 18 }
-  ]
-}
-"""#,
+        {
+          "form": "dossierList",
+          "title": "MỤC LỤC HỒ SƠ, TÀI LIỆU NỘP LƯU",
+          "sheetName": "Mục lục hồ sơ",
+          "source": "ND30 Phụ lục V mục III",
+          "landscape": true,
+          "columns": [
+            { "heading": "Số TT", "field": "ordinal", "width": 7 },
+            { "heading": "Số, ký hiệu hồ sơ", "field": "fileNotation", "width": 14 },
+            { "heading": "Tiêu đề hồ sơ", "field": "title", "width": 56 },
+            { "heading": "Thời gian tài liệu", "field": "period", "width": 24 },
+            { "heading": "Thời hạn bảo quản", "field": "retention", "width": 13 },
+            { "heading": "Số tờ/Số trang", "field": "pages", "width": 10 },
+            { "heading": "Ghi chú", "field": "note", "width": 18 }
+          ]
+        }
+        """#,
         "incoming-register.json": #"""
-{
-  "register": "incoming",
-  "title": "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN",
-  "secretTitle": "SỔ ĐĂNG KÝ BÍ MẬT NHÀ NƯỚC ĐẾN",
-  "sheetName": "Sổ đến",
-  "source": "ND30 Phụ lục IV mục VI",
-  "columns": [
-    { "heading": "Ngày đến", "field": "arrivalDate", "width": 11 },
-    { "heading": "Số đến", "field": "number", "width": 8 },
-    { "heading": "Tác giả", "field": "organName", "width": 22 },
-    { "heading": "Số, ký hiệu văn bản", "field": "fullNotation", "width": 16 },
-    { "heading": "Ngày tháng văn bản", "field": "issuedDate", "width": 11 },
-    { "heading": "Tên loại và trích yếu nội dung văn bản", "field": "typeAndSubject", "width": 46 },
-    { "heading": "Đơn vị hoặc người nhận", "field": "handler", "width": 20 },
-    { "heading": "Ngày chuyển", "field": "transferDate", "width": 11 },
-    { "heading": "Ký nhận", "field": "signature", "width": 12 },
-    { "heading": "Ghi chú", "field": "note", "width": 20 }
-  ]
-}
-"""#,
+        {
+          "register": "incoming",
+          "title": "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN",
+          "secretTitle": "SỔ ĐĂNG KÝ BÍ MẬT NHÀ NƯỚC ĐẾN",
+          "sheetName": "Sổ đến",
+          "source": "ND30 Phụ lục IV mục VI",
+          "columns": [
+            { "heading": "Ngày đến", "field": "arrivalDate", "width": 11 },
+            { "heading": "Số đến", "field": "number", "width": 8 },
+            { "heading": "Tác giả", "field": "organName", "width": 22 },
+            { "heading": "Số, ký hiệu văn bản", "field": "fullNotation", "width": 16 },
+            { "heading": "Ngày tháng văn bản", "field": "issuedDate", "width": 11 },
+            { "heading": "Tên loại và trích yếu nội dung văn bản", "field": "typeAndSubject", "width": 46 },
+            { "heading": "Đơn vị hoặc người nhận", "field": "handler", "width": 20 },
+            { "heading": "Ngày chuyển", "field": "transferDate", "width": 11 },
+            { "heading": "Ký nhận", "field": "signature", "width": 12 },
+            { "heading": "Ghi chú", "field": "note", "width": 20 }
+          ]
+        }
+        """#,
         "outgoing-register.json": #"""
-{
-  "register": "outgoing",
-  "title": "SỔ ĐĂNG KÝ VĂN BẢN ĐI",
-  "secretTitle": "SỔ ĐĂNG KÝ BÍ MẬT NHÀ NƯỚC ĐI",
-  "sheetName": "Sổ đi",
-  "source": "ND30 Phụ lục IV mục I",
-  "columns": [
-    { "heading": "Số, ký hiệu văn bản", "field": "fullNotation", "width": 16 },
-    { "heading": "Ngày tháng văn bản", "field": "issuedDate", "width": 11 },
-    { "heading": "Tên loại và trích yếu nội dung văn bản", "field": "typeAndSubject", "width": 44 },
-    { "heading": "Người ký", "field": "signer", "width": 18 },
-    { "heading": "Nơi nhận văn bản", "field": "toPlaces", "width": 26 },
-    { "heading": "Đơn vị, người nhận bản lưu", "field": "archiveCopy", "width": 14 },
-    { "heading": "Số lượng bản", "field": "issuedAmount", "width": 8 },
-    { "heading": "Ngày chuyển", "field": "transferDate", "width": 11 },
-    { "heading": "Ký nhận", "field": "signature", "width": 12 },
-    { "heading": "Ghi chú", "field": "note", "width": 18 }
-  ]
-}
-"""#,
+        {
+          "register": "outgoing",
+          "title": "SỔ ĐĂNG KÝ VĂN BẢN ĐI",
+          "secretTitle": "SỔ ĐĂNG KÝ BÍ MẬT NHÀ NƯỚC ĐI",
+          "sheetName": "Sổ đi",
+          "source": "ND30 Phụ lục IV mục I",
+          "columns": [
+            { "heading": "Số, ký hiệu văn bản", "field": "fullNotation", "width": 16 },
+            { "heading": "Ngày tháng văn bản", "field": "issuedDate", "width": 11 },
+            { "heading": "Tên loại và trích yếu nội dung văn bản", "field": "typeAndSubject", "width": 44 },
+            { "heading": "Người ký", "field": "signer", "width": 18 },
+            { "heading": "Nơi nhận văn bản", "field": "toPlaces", "width": 26 },
+            { "heading": "Đơn vị, người nhận bản lưu", "field": "archiveCopy", "width": 14 },
+            { "heading": "Số lượng bản", "field": "issuedAmount", "width": 8 },
+            { "heading": "Ngày chuyển", "field": "transferDate", "width": 11 },
+            { "heading": "Ký nhận", "field": "signature", "width": 12 },
+            { "heading": "Ghi chú", "field": "note", "width": 18 }
+          ]
+        }
+        """#,
         "postal-register.json": #"""
-{
-  "register": "postal",
-  "title": "SỔ GỬI VĂN BẢN ĐI BƯU ĐIỆN",
-  "secretTitle": "SỔ GỬI VĂN BẢN MẬT ĐI BƯU ĐIỆN",
-  "sheetName": "Gửi bưu điện",
-  "source": "ND30 Phụ lục IV mục III",
-  "columns": [
-    { "heading": "Ngày chuyển", "field": "dispatchDate", "width": 12 },
-    { "heading": "Số, ký hiệu văn bản", "field": "fullNotation", "width": 20 },
-    { "heading": "Nơi nhận văn bản", "field": "recipient", "width": 40 },
-    { "heading": "Số lượng bì", "field": "envelopes", "width": 10 },
-    { "heading": "Ký nhận và dấu bưu điện", "field": "signature", "width": 24 },
-    { "heading": "Ghi chú", "field": "note", "width": 24 }
-  ]
-}
-"""#,
+        {
+          "register": "postal",
+          "title": "SỔ GỬI VĂN BẢN ĐI BƯU ĐIỆN",
+          "secretTitle": "SỔ GỬI VĂN BẢN MẬT ĐI BƯU ĐIỆN",
+          "sheetName": "Gửi bưu điện",
+          "source": "ND30 Phụ lục IV mục III",
+          "columns": [
+            { "heading": "Ngày chuyển", "field": "dispatchDate", "width": 12 },
+            { "heading": "Số, ký hiệu văn bản", "field": "fullNotation", "width": 20 },
+            { "heading": "Nơi nhận văn bản", "field": "recipient", "width": 40 },
+            { "heading": "Số lượng bì", "field": "envelopes", "width": 10 },
+            { "heading": "Ký nhận và dấu bưu điện", "field": "signature", "width": 24 },
+            { "heading": "Ghi chú", "field": "note", "width": 24 }
+          ]
+        }
+        """#,
         "tracking-register.json": #"""
-{
-  "register": "tracking",
-  "title": "SỔ THEO DÕI GIẢI QUYẾT VĂN BẢN ĐẾN",
-  "secretTitle": "SỔ THEO DÕI GIẢI QUYẾT VĂN BẢN MẬT ĐẾN",
-  "sheetName": "Theo dõi",
-  "source": "ND30 Phụ lục IV mục VIII",
-  "columns": [
-    { "heading": "Số đến", "field": "number", "width": 8 },
-    { "heading": "Tên loại, số, ký hiệu, ngày, tháng và tên cơ quan, tổ chức ban hành văn bản", "field": "documentDescription", "width": 48 },
-    { "heading": "Đơn vị hoặc người nhận", "field": "handler", "width": 22 },
-    { "heading": "Thời hạn giải quyết", "field": "dueDate", "width": 12 },
-    { "heading": "Tiến độ giải quyết", "field": "progress", "width": 22 },
-    { "heading": "Số, ký hiệu văn bản trả lời", "field": "reply", "width": 18 },
-    { "heading": "Ghi chú", "field": "note", "width": 20 }
-  ]
-}
-"""#,
+        {
+          "register": "tracking",
+          "title": "SỔ THEO DÕI GIẢI QUYẾT VĂN BẢN ĐẾN",
+          "secretTitle": "SỔ THEO DÕI GIẢI QUYẾT VĂN BẢN MẬT ĐẾN",
+          "sheetName": "Theo dõi",
+          "source": "ND30 Phụ lục IV mục VIII",
+          "columns": [
+            { "heading": "Số đến", "field": "number", "width": 8 },
+            { "heading": "Tên loại, số, ký hiệu, ngày, tháng và tên cơ quan, tổ chức ban hành văn bản", "field": "documentDescription", "width": 48 },
+            { "heading": "Đơn vị hoặc người nhận", "field": "handler", "width": 22 },
+            { "heading": "Thời hạn giải quyết", "field": "dueDate", "width": 12 },
+            { "heading": "Tiến độ giải quyết", "field": "progress", "width": 22 },
+            { "heading": "Số, ký hiệu văn bản trả lời", "field": "reply", "width": 18 },
+            { "heading": "Ghi chú", "field": "note", "width": 20 }
+          ]
+        }
+        """#,
     ]
 }

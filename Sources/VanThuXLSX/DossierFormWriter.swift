@@ -6,17 +6,23 @@ public import VanThuCore
 /// hồ sơ, and, for a transfer to the archive, the Mục lục hồ sơ, tài liệu nộp lưu with the
 /// Biên bản giao nhận on a second sheet.
 public enum DossierFormWriter {
-    public static func writeCatalog(_ catalog: Catalog, organization: Organization, to path: String, overwrite: Bool = false, protecting: ProtectedPaths) throws -> WrittenFile {
+    public static func writeCatalog(
+        _ catalog: Catalog, organization: Organization, to path: String, overwrite: Bool = false, protecting: ProtectedPaths
+    ) throws -> WrittenFile {
         let layout = try FormLayout.builtin("catalog")
         let summary = catalog.summary
         let form = Form(
             layout: layout, subtitle: ["Năm \(catalog.year)", "(Kèm theo Quyết định số …… ngày …… của ……)"], rows: catalogRows(catalog),
-            footer: ["Danh mục hồ sơ này có \(summary.total) hồ sơ, bao gồm: \(summary.permanent) hồ sơ bảo quản vĩnh viễn; \(summary.limited) hồ sơ bảo quản có thời hạn."])
+            footer: [
+                "Danh mục hồ sơ này có \(summary.total) hồ sơ, bao gồm: \(summary.permanent) hồ sơ bảo quản vĩnh viễn; \(summary.limited) hồ sơ bảo quản có thời hạn."
+            ])
         try write([form], organization: organization, to: path, overwrite: overwrite, protecting: protecting)
         return WrittenFile(path: path, rows: catalog.dossiers.count)
     }
 
-    public static func writeIndex(_ contents: DossierContents, organization: Organization, to path: String, overwrite: Bool = false, protecting: ProtectedPaths) throws -> WrittenFile {
+    public static func writeIndex(
+        _ contents: DossierContents, organization: Organization, to path: String, overwrite: Bool = false, protecting: ProtectedPaths
+    ) throws -> WrittenFile {
         let layout = try FormLayout.builtin("dossier-index")
         let dossier = contents.dossier
         let rows = indexRows(contents)
@@ -33,7 +39,9 @@ public enum DossierFormWriter {
         return WrittenFile(path: path, rows: contents.documents.count)
     }
 
-    public static func writeTransfer(_ transfer: ArchiveTransfer, organization: Organization, to path: String, overwrite: Bool = false, protecting: ProtectedPaths) throws -> WrittenFile {
+    public static func writeTransfer(
+        _ transfer: ArchiveTransfer, organization: Organization, to path: String, overwrite: Bool = false, protecting: ProtectedPaths
+    ) throws -> WrittenFile {
         let layout = try FormLayout.builtin("dossier-list")
         let permanent = transfer.dossiers.filter { $0.dossier.retention == .permanent }.count
         let years = Set(transfer.dossiers.map(\.dossier.year)).sorted().map(String.init).joined(separator: ", ")
@@ -42,7 +50,10 @@ public enum DossierFormWriter {
             footer: [
                 "Mục lục này gồm \(transfer.dossiers.count) hồ sơ, trong đó \(permanent) hồ sơ bảo quản vĩnh viễn, \(transfer.dossiers.count - permanent) hồ sơ bảo quản có thời hạn."
             ],
-            signatures: (["NGƯỜI NỘP", "(Ký, ghi rõ họ tên)", "", "", transfer.deliveredBy ?? ""], ["NGƯỜI NHẬN", "(Ký, ghi rõ họ tên)", "", "", transfer.receivedBy ?? ""]))
+            signatures: (
+                ["NGƯỜI NỘP", "(Ký, ghi rõ họ tên)", "", "", transfer.deliveredBy ?? ""],
+                ["NGƯỜI NHẬN", "(Ký, ghi rõ họ tên)", "", "", transfer.receivedBy ?? ""]
+            ))
         try write([form], organization: organization, to: path, overwrite: overwrite, protecting: protecting) { workbook in
             try writeReceipt(transfer, organization: organization, workbook: workbook)
         }
@@ -58,7 +69,8 @@ public enum DossierFormWriter {
             case .dossier(let d):
                 .entry([
                     .fileNotation: .text(d.fileNotation), .title: .text(d.title), .retention: text(d.retention?.label),
-                    .creator: text(d.creator), .note: text(d.inCatalog ? d.description : ["Ngoài Danh mục", d.description].compactMap { $0 }.joined(separator: "; ")),
+                    .creator: text(d.creator),
+                    .note: text(d.inCatalog ? d.description : ["Ngoài Danh mục", d.description].compactMap { $0 }.joined(separator: "; ")),
                 ])
             }
         }
@@ -108,7 +120,10 @@ public enum DossierFormWriter {
         var signatures: (left: [String], right: [String])? = nil
     }
 
-    private static func write(_ forms: [Form], organization: Organization, to path: String, overwrite: Bool, protecting: ProtectedPaths, extra: ((Workbook) throws -> Void)? = nil) throws {
+    private static func write(
+        _ forms: [Form], organization: Organization, to path: String, overwrite: Bool, protecting: ProtectedPaths,
+        extra: ((Workbook) throws -> Void)? = nil
+    ) throws {
         try AtomicOutput.write(to: path, overwrite: overwrite, protecting: protecting) { temporary in
             let workbook = try Workbook(path: temporary, constantMemory: false)
             do {
@@ -138,7 +153,10 @@ public enum DossierFormWriter {
         let date = try workbook.addFormat(CellStyle(size: 12, center: true, border: true, numberFormat: "dd/mm/yyyy"))
         for (index, column) in columns.enumerated() { try sheet.setColumn(index, width: column.width) }
         var row = 0
-        if let parent = organization.parentName { try sheet.write(.text(parent.uppercased()), row: row, column: 0, format: plain); row += 1 }
+        if let parent = organization.parentName {
+            try sheet.write(.text(parent.uppercased()), row: row, column: 0, format: plain)
+            row += 1
+        }
         try sheet.write(.text(organization.name.uppercased()), row: row, column: 0, format: strong)
         row += 2
         try sheet.setRowHeight(row, 24)
@@ -165,7 +183,10 @@ public enum DossierFormWriter {
             case .entry(let values):
                 for (index, column) in columns.enumerated() {
                     switch values[column.field] ?? .empty {
-                    case .text(let s): try sheet.write(.text(s), row: row, column: index, format: column.field == .title || column.field == .typeAndSubject ? cell : cellCentered)
+                    case .text(let s):
+                        try sheet.write(
+                            .text(s), row: row, column: index, format: column.field == .title || column.field == .typeAndSubject ? cell : cellCentered
+                        )
                     case .number(let n): try sheet.write(.number(n), row: row, column: index, format: cellCentered)
                     case .date(let d): try sheet.write(.date(year: d.year, month: d.month, day: d.day), row: row, column: index, format: date)
                     case .empty: try sheet.write(.blank, row: row, column: index, format: cell)

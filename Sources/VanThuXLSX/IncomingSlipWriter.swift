@@ -6,7 +6,9 @@ public import VanThuCore
 /// opinion sections. The agency leader's section is filled from the latest routing; the unit
 /// leader's and the handler's are left with dotted lines to write on.
 public enum IncomingSlipWriter {
-    public static func write(_ history: DocumentHistory, organization: Organization, to path: String, overwrite: Bool = false, protecting: ProtectedPaths) throws -> WrittenFile {
+    public static func write(
+        _ history: DocumentHistory, organization: Organization, to path: String, overwrite: Bool = false, protecting: ProtectedPaths
+    ) throws -> WrittenFile {
         try AtomicOutput.write(to: path, overwrite: overwrite, protecting: protecting) { temporary in
             let workbook = try Workbook(path: temporary, constantMemory: false)
             do {
@@ -28,8 +30,9 @@ public enum IncomingSlipWriter {
         let description = RegisterField.documentDescription.value(for: document).text
         let subject = document.secrecy == .tuyetMat ? "(Tuyệt mật: không ghi trích yếu)" : document.subject
         out.append("\(description): \(subject)")
-        out.append("Số đến: \(document.displayNumber), ngày đến: \(document.registerDate.registerForm)"
-            + (document.urgency.map { ", độ khẩn: \($0.label)" } ?? ""))
+        out.append(
+            "Số đến: \(document.displayNumber), ngày đến: \(document.registerDate.registerForm)"
+                + (document.urgency.map { ", độ khẩn: \($0.label)" } ?? ""))
         out.append("1. Ý kiến của lãnh đạo cơ quan, tổ chức:")
         if let route {
             if let direction = route.text { out.append("- Ý kiến chỉ đạo: \(direction)") }
@@ -38,7 +41,10 @@ public enum IncomingSlipWriter {
             out.append("- Thời hạn giải quyết: \(route.dueDate?.registerForm ?? "Không ấn định")")
             out.append("Ngày \(route.day.day) tháng \(route.day.month) năm \(route.day.year)" + (route.person.map { ": \($0)" } ?? ""))
         } else {
-            out += ["- Giao đơn vị, cá nhân chủ trì: " + dots, "- Các đơn vị, cá nhân phối hợp: " + dots, "- Thời hạn giải quyết: " + dots, "Ngày …… tháng …… năm ……"]
+            out += [
+                "- Giao đơn vị, cá nhân chủ trì: " + dots, "- Các đơn vị, cá nhân phối hợp: " + dots, "- Thời hạn giải quyết: " + dots,
+                "Ngày …… tháng …… năm ……",
+            ]
         }
         out.append("2. Ý kiến của lãnh đạo đơn vị:")
         out += ["- Giao cho cá nhân: " + dots, "- Thời hạn giải quyết: " + dots, "Ngày …… tháng …… năm ……"]
@@ -61,7 +67,8 @@ public enum IncomingSlipWriter {
         let section = try workbook.addFormat(CellStyle(size: 13, bold: true))
         try sheet.setColumn(0, width: 45)
         try sheet.setColumn(1, width: 50)
-        var row = try FormHeader.write(sheet, organization: organization, date: history.document.registerDate, center: center, strong: strong, italic: italic)
+        var row = try FormHeader.write(
+            sheet, organization: organization, date: history.document.registerDate, center: center, strong: strong, italic: italic)
         try sheet.merge(row: row, firstColumn: 0, lastColumn: 1, text: "PHIẾU GIẢI QUYẾT VĂN BẢN ĐẾN", format: title)
         row += 1
         for line in lines(history, organization: organization) {

@@ -68,7 +68,8 @@ public enum JournalWriter {
             for (index, column) in columns.enumerated() { try sheet.setColumn(index, width: column.width) }
             try sheet.merge(row: 0, firstColumn: 0, lastColumn: last, text: organization.name.uppercased(), format: strong)
             try sheet.merge(row: 1, firstColumn: 0, lastColumn: last, text: title, format: strong)
-            try sheet.merge(row: 2, firstColumn: 0, lastColumn: last, text: "Từ ngày \(start.registerForm) đến ngày \(end.registerForm)", format: plain)
+            try sheet.merge(
+                row: 2, firstColumn: 0, lastColumn: last, text: "Từ ngày \(start.registerForm) đến ngày \(end.registerForm)", format: plain)
             let headingRow = 4
             for (index, column) in columns.enumerated() { try sheet.write(.text(column.heading), row: headingRow, column: index, format: heading) }
             for (offset, entry) in entries.enumerated() {

@@ -18,7 +18,9 @@ public enum ProcessingReportWriter {
         "Đang giải quyết trong hạn", "Quá hạn chưa giải quyết", "Trả lại",
     ]
 
-    public static func write(_ report: ProcessingReport, organization: Organization, to path: String, overwrite: Bool = false, protecting: ProtectedPaths) throws -> WrittenFile {
+    public static func write(
+        _ report: ProcessingReport, organization: Organization, to path: String, overwrite: Bool = false, protecting: ProtectedPaths
+    ) throws -> WrittenFile {
         guard report.total.received > 0 else {
             throw ExportError.emptyPeriod(register: "Báo cáo tình hình giải quyết văn bản đến", start: report.period.start, end: report.period.end)
         }
@@ -57,10 +59,13 @@ public enum ProcessingReportWriter {
         try line(organization.name.uppercased(), strong)
         row += 1
         try line("BÁO CÁO TÌNH HÌNH GIẢI QUYẾT VĂN BẢN ĐẾN", title)
-        try line("Từ ngày \(report.period.start.registerForm) đến ngày \(report.period.end.registerForm) (số liệu tính đến ngày \(report.today.registerForm))", plain)
+        try line(
+            "Từ ngày \(report.period.start.registerForm) đến ngày \(report.period.end.registerForm) (số liệu tính đến ngày \(report.today.registerForm))",
+            plain)
         row += 1
         if !report.urgentOpen.isEmpty {
-            try sheet.merge(row: row, firstColumn: 0, lastColumn: last, text: "VĂN BẢN KHẨN CHƯA GIẢI QUYẾT XONG: \(report.urgentOpen.count)", format: flag)
+            try sheet.merge(
+                row: row, firstColumn: 0, lastColumn: last, text: "VĂN BẢN KHẨN CHƯA GIẢI QUYẾT XONG: \(report.urgentOpen.count)", format: flag)
             row += 1
             for document in report.urgentOpen {
                 let label = document.urgency?.label ?? ""
@@ -68,7 +73,8 @@ public enum ProcessingReportWriter {
                 let due = document.dueDate.map { ", hạn \($0.registerForm)" } ?? ""
                 try sheet.merge(
                     row: row, firstColumn: 0, lastColumn: last,
-                    text: "⚑ \(label) – số đến \(document.displayNumber) ngày \(document.registerDate.registerForm): \(RegisterField.documentDescription.value(for: document).text) (\(unit)\(due))",
+                    text:
+                        "⚑ \(label) – số đến \(document.displayNumber) ngày \(document.registerDate.registerForm): \(RegisterField.documentDescription.value(for: document).text) (\(unit)\(due))",
                     format: text)
                 row += 1
             }

@@ -19,7 +19,10 @@ public struct ExportRequest: Sendable {
     /// A page break before each new month.
     public var breakMonthly: Bool
 
-    public init(layout: String, period: RegisterPeriod, output: String, format: ExportFormat = .xlsx, overwrite: Bool = false, secret: Bool = false, breakMonthly: Bool = false) {
+    public init(
+        layout: String, period: RegisterPeriod, output: String, format: ExportFormat = .xlsx, overwrite: Bool = false, secret: Bool = false,
+        breakMonthly: Bool = false
+    ) {
         self.layout = layout
         self.period = period
         self.output = output
@@ -56,7 +59,8 @@ public enum RegisterExporter {
         let registers = try RegisterService(registry).registers(kinds: kinds, overlapping: request.period)
         guard registers.count <= 1 || layout.register == "postal" else { throw ExportError.crossesSeries(registers: registers.map(\.title)) }
         let isPostal = layout.register == "postal"
-        let extent = isPostal
+        let extent =
+            isPostal
             ? RegisterExtent(count: try DispatchService(registry).dispatchCount(via: .post, in: request.period))
             : try RegisterService(registry).extent(kinds: kinds, in: request.period)
         let register = registers.first ?? Register(id: 0, kind: kinds[0], start: request.period.start, end: request.period.end)
@@ -64,7 +68,8 @@ public enum RegisterExporter {
             throw ExportError.emptyPeriod(register: title.capitalizedSentence, start: request.period.start, end: request.period.end)
         }
         let context = SheetContext(
-            organization: try SetupService(registry).organization(), layout: layout, title: title, register: register, extent: extent, request: request,
+            organization: try SetupService(registry).organization(), layout: layout, title: title, register: register, extent: extent,
+            request: request,
             journalHead: try JournalService(registry).journalHead())
         try AtomicOutput.write(to: request.output, overwrite: request.overwrite, protecting: registry.protectedPaths) { temporary in
             if isPostal {
@@ -83,7 +88,8 @@ public enum RegisterExporter {
 }
 
 extension RegisterExporter {
-    private static func write<Entry: RegisterEntry>(_ format: ExportFormat, context: SheetContext, to path: String, rows: RegisterRows<Entry>) throws {
+    private static func write<Entry: RegisterEntry>(_ format: ExportFormat, context: SheetContext, to path: String, rows: RegisterRows<Entry>) throws
+    {
         switch format {
         case .xlsx: try XLSXRegisterWriter(context: context).write(to: path, rows: rows)
         case .csv: try TextRegisterWriter.csv(context, to: path, rows: rows)

@@ -20,7 +20,9 @@ final class Workbook {
         self.path = path
         var options = lxw_workbook_options(
             constant_memory: UInt8((constantMemory ? LXW_TRUE : LXW_FALSE).rawValue), tmpdir: nil, use_zip64: UInt8(LXW_TRUE.rawValue))
-        guard let handle = workbook_new_opt(path, &options) else { throw ExportError.cannotWrite(path: path, reason: FileWriting.reason(errno: errno)) }
+        guard let handle = workbook_new_opt(path, &options) else {
+            throw ExportError.cannotWrite(path: path, reason: FileWriting.reason(errno: errno))
+        }
         self.handle = handle
     }
 
@@ -162,7 +164,8 @@ struct Chart {
     func addSeries(name: String, sheet: String, rows: ClosedRange<Int>, categoryColumn: Int, valueColumn: Int) throws {
         guard let series = chart_add_series(handle, nil, nil) else { throw ExportError.workbook("chart series") }
         chart_series_set_name(series, name)
-        chart_series_set_categories(series, sheet, lxw_row_t(rows.lowerBound), lxw_col_t(categoryColumn), lxw_row_t(rows.upperBound), lxw_col_t(categoryColumn))
+        chart_series_set_categories(
+            series, sheet, lxw_row_t(rows.lowerBound), lxw_col_t(categoryColumn), lxw_row_t(rows.upperBound), lxw_col_t(categoryColumn))
         chart_series_set_values(series, sheet, lxw_row_t(rows.lowerBound), lxw_col_t(valueColumn), lxw_row_t(rows.upperBound), lxw_col_t(valueColumn))
     }
 }

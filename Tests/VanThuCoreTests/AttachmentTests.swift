@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import VanThuCore
 
 @Suite struct AttachmentTests {
@@ -17,7 +18,9 @@ import Testing
         var bytes = [UInt8]()
         var x: UInt32 = 2_463_534_242
         for _ in 0..<200_003 {
-            x ^= x << 13; x ^= x >> 17; x ^= x << 5
+            x ^= x << 13
+            x ^= x >> 17
+            x ^= x << 5
             bytes.append(UInt8(truncatingIfNeeded: x))
         }
         let file = try Fixtures.temporaryFolder().appendingPathComponent("random.bin")
@@ -62,7 +65,9 @@ import Testing
         #expect(throws: ArchiveError.alreadyAttached(reference: first.reference, name: "cong-van.pdf")) {
             try AttachmentService(registry).attach(reference: first.reference, file: copy.path)
         }
-        #expect(throws: ArchiveError.self) { try AttachmentService(registry).attach(reference: first.reference, file: folder.appendingPathComponent("none.pdf").path) }
+        #expect(throws: ArchiveError.self) {
+            try AttachmentService(registry).attach(reference: first.reference, file: folder.appendingPathComponent("none.pdf").path)
+        }
         #expect(throws: ArchiveError.self) { try AttachmentService(registry).attach(reference: first.reference, file: folder.path) }
         #expect(try JournalService(registry).entries().count == before)
         let stored = AttachmentService(registry).contentStore.path(of: a.attachment.sha256)
@@ -92,7 +97,10 @@ import Testing
         #expect(!report.isClean)
         #expect(report.problems.map(\.kind) == [.altered, .missing])
         #expect(report.problems.map(\.name) == ["a.pdf", "b.pdf"])
-        #expect(throws: ArchiveError.self) { try AttachmentService(registry).extractAttachment(reference: document.reference, name: "a.pdf", to: folder.appendingPathComponent("x").path) }
+        #expect(throws: ArchiveError.self) {
+            try AttachmentService(registry).extractAttachment(
+                reference: document.reference, name: "a.pdf", to: folder.appendingPathComponent("x").path)
+        }
     }
 
     /// Flags shared with the writer thread.
@@ -116,12 +124,15 @@ import Testing
         // Another clerk registers and attaches, in its own connection, the whole time.
         Thread.detachNewThread {
             defer { done.signal() }
-            guard let writer = try? Registry.open(at: path, context: RegistryContext(user: "văn thư 2", today: LocalDate.parse("2021-12-31"))) else { return }
+            guard let writer = try? Registry.open(at: path, context: RegistryContext(user: "văn thư 2", today: LocalDate.parse("2021-12-31"))) else {
+                return
+            }
             defer { writer.close() }
             var n = 0
             while !stop.isSet, n < 3000 {
                 n += 1
-                guard let document = try? RegistrationService(writer).registerIncoming(Fixtures.incoming("Văn bản \(n)", notation: "\(n)/VB-X")) else { return }
+                guard let document = try? RegistrationService(writer).registerIncoming(Fixtures.incoming("Văn bản \(n)", notation: "\(n)/VB-X"))
+                else { return }
                 if n % 5 == 0 {
                     let scan = "\(scans)/scan-\(n).pdf"
                     _ = FileManager.default.createFile(atPath: scan, contents: Data("quét \(n)".utf8))
@@ -138,7 +149,8 @@ import Testing
         #expect(manifest.documents >= 50)
 
         let restoredPath = folder.appendingPathComponent("restored.sqlite").path
-        _ = try BackupService.restore(from: folder.appendingPathComponent("backup").path, to: restoredPath, replace: false, context: RegistryContext(user: "t"))
+        _ = try BackupService.restore(
+            from: folder.appendingPathComponent("backup").path, to: restoredPath, replace: false, context: RegistryContext(user: "t"))
         let restored = try Registry.open(at: restoredPath, context: RegistryContext(user: "t"))
         defer { restored.close() }
         let documents = try DocumentService(restored).documents(direction: .incoming)
@@ -154,7 +166,8 @@ import Testing
 
         // Restoring over a database needs --replace, and keeps the old one.
         #expect(throws: ArchiveError.restoreTargetExists(path: restoredPath)) {
-            try BackupService.restore(from: folder.appendingPathComponent("backup").path, to: restoredPath, replace: false, context: RegistryContext(user: "t"))
+            try BackupService.restore(
+                from: folder.appendingPathComponent("backup").path, to: restoredPath, replace: false, context: RegistryContext(user: "t"))
         }
         // A changed backup is refused.
         let copy = folder.appendingPathComponent("backup/vanthu.sqlite").path
@@ -163,7 +176,9 @@ import Testing
         try handle.write(contentsOf: Data([0]))
         try handle.close()
         #expect(throws: ArchiveError.self) {
-            try BackupService.restore(from: folder.appendingPathComponent("backup").path, to: folder.appendingPathComponent("again.sqlite").path, replace: false, context: RegistryContext(user: "t"))
+            try BackupService.restore(
+                from: folder.appendingPathComponent("backup").path, to: folder.appendingPathComponent("again.sqlite").path, replace: false,
+                context: RegistryContext(user: "t"))
         }
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("again.sqlite").path))
     }

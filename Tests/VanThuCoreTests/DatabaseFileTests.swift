@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import VanThuCore
 
 @Suite struct DatabaseFileTests {
@@ -57,7 +58,9 @@ import Testing
 
     @Test func aTruncatedDatabaseIsRefusedNotCrashedOn() throws {
         let registry = try Fixtures.makeRegistry()
-        for i in 0..<200 { _ = try RegistrationService(registry).registerIncoming(Fixtures.incoming("Văn bản số \(i) " + String(repeating: "nội dung ", count: 20))) }
+        for i in 0..<200 {
+            _ = try RegistrationService(registry).registerIncoming(Fixtures.incoming("Văn bản số \(i) " + String(repeating: "nội dung ", count: 20)))
+        }
         registry.close()
         let url = URL(fileURLWithPath: registry.path)
         let data = try Data(contentsOf: url)
@@ -78,7 +81,8 @@ import Testing
         let collector = TextCollector()
         try DatabaseQueue(path: registry.path).read { db in try db.dumpSchema(to: collector) }
         let url = Fixtures.root.appendingPathComponent("schema/schema.sql")
-        let header = "-- The vanthu schema as the migrations build it. Checked by SchemaTests;\n-- regenerate with RECORD_SNAPSHOTS=1 swift test --filter SchemaTests.\n"
+        let header =
+            "-- The vanthu schema as the migrations build it. Checked by SchemaTests;\n-- regenerate with RECORD_SNAPSHOTS=1 swift test --filter SchemaTests.\n"
         let built = header + collector.text
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             try built.write(to: url, atomically: true, encoding: .utf8)
@@ -89,20 +93,25 @@ import Testing
     @Test(arguments: Language.allCases)
     func everyErrorHasAMessageInBothLanguages(language: Language) throws {
         let date = try LocalDate(parsing: "1/1/2021")
-        let errors: [RegistryError] = [
-            .invalidDate("x"), .invalidPeriod("x"), .databaseUnreadable(path: "p"), .dateInFuture(field: .arrivalDate, date: date, today: date), .dateOrder(earlier: .issuedDate, later: .arrivalDate),
-            .invalidNotation("x"), .unknownDocumentType(code: "x", suggestions: ["BC"]), .invalidValue(field: .urgency, value: "x", allowed: ["khan"]),
-            .invalidReference("x"), .invalidNumber("x"), .duplicateDocumentType("x"), .notationNeedsUnit(typeName: "Công văn"),
-            .duplicateDocument(existing: "den/2021/1", registeredOn: date), .documentNotFound("x"), .ambiguousReference("x", candidates: ["a", "b"]),
-            .alreadyVoided("x", reason: "y"), .subNumberBaseMissing("x"), .noRegisterForDate(kind: .outgoing, date: date), .registerClosed("x"),
-            .registerOverlap(kind: .outgoing, start: date, end: date), .nothingToChange, .seriesAlreadyStarted("x"),
-            .databaseNotFound(path: "p"), .databaseExists(path: "p"), .notAVanThuDatabase(path: "p"), .databaseTooNew(path: "p"),
-            .databaseReadOnly(path: "p"), .databaseBusy(path: "p"), .databaseCorrupt(path: "p"), .diskFull(path: "p"),
-            .cannotCreateDatabase(path: "p", reason: "r"), .storage("s"),
-            .tooLong(field: .summary, length: 600, limit: 500), .countOutOfRange(0, limit: 9_999), .numberOutOfRange(10_000_000, limit: 9_999_999),
-            .dayAlreadyAdded(date, name: "Nghỉ bù"), .cannotWriteFile(path: "p", reason: "r"), .outputIsProtected(path: "p"),
-            .outputNotAFile(path: "p"), .invalidHash("xyz"), .invalidCode(field: .organizationCode, value: "S-T", examples: ["STTTT"]),
-        ] + RegistryError.Field.allCases.map { .emptyField($0) }
+        let errors: [RegistryError] =
+            [
+                .invalidDate("x"), .invalidPeriod("x"), .databaseUnreadable(path: "p"), .dateInFuture(field: .arrivalDate, date: date, today: date),
+                .dateOrder(earlier: .issuedDate, later: .arrivalDate),
+                .invalidNotation("x"), .unknownDocumentType(code: "x", suggestions: ["BC"]),
+                .invalidValue(field: .urgency, value: "x", allowed: ["khan"]),
+                .invalidReference("x"), .invalidNumber("x"), .duplicateDocumentType("x"), .notationNeedsUnit(typeName: "Công văn"),
+                .duplicateDocument(existing: "den/2021/1", registeredOn: date), .documentNotFound("x"),
+                .ambiguousReference("x", candidates: ["a", "b"]),
+                .alreadyVoided("x", reason: "y"), .subNumberBaseMissing("x"), .noRegisterForDate(kind: .outgoing, date: date), .registerClosed("x"),
+                .registerOverlap(kind: .outgoing, start: date, end: date), .nothingToChange, .seriesAlreadyStarted("x"),
+                .databaseNotFound(path: "p"), .databaseExists(path: "p"), .notAVanThuDatabase(path: "p"), .databaseTooNew(path: "p"),
+                .databaseReadOnly(path: "p"), .databaseBusy(path: "p"), .databaseCorrupt(path: "p"), .diskFull(path: "p"),
+                .cannotCreateDatabase(path: "p", reason: "r"), .storage("s"),
+                .tooLong(field: .summary, length: 600, limit: 500), .countOutOfRange(0, limit: 9_999),
+                .numberOutOfRange(10_000_000, limit: 9_999_999),
+                .dayAlreadyAdded(date, name: "Nghỉ bù"), .cannotWriteFile(path: "p", reason: "r"), .outputIsProtected(path: "p"),
+                .outputNotAFile(path: "p"), .invalidHash("xyz"), .invalidCode(field: .organizationCode, value: "S-T", examples: ["STTTT"]),
+            ] + RegistryError.Field.allCases.map { .emptyField($0) }
         for error in errors {
             let message = error.message(in: language)
             #expect(!message.isEmpty && !message.contains("\n"), "\(error)")

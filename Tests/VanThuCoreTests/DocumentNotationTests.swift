@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VanThuCore
 
 @Suite struct DocumentNotationTests {

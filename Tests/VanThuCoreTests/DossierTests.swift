@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import VanThuCore
 
 @Suite struct DossierTests {
@@ -26,7 +27,9 @@ import Testing
         return registry
     }
 
-    static func register(_ registry: Registry, notation: String, issued: String, received: String, pages: Int? = nil, file: String? = nil) throws -> Document {
+    static func register(
+        _ registry: Registry, notation: String, issued: String, received: String, pages: Int? = nil, file: String? = nil
+    ) throws -> Document {
         var draft = Fixtures.incoming(notation: notation, received: received)
         draft.issuedDate = issued
         draft.pages = pages
@@ -46,10 +49,11 @@ import Testing
             case .dossier(let d): "\(d.fileNotation) \(d.retention?.label ?? "-") \(d.status.rawValue)"
             }
         }
-        #expect(texts == [
-            "H1 I. TỔ CHỨC, CÁN BỘ", "01.TCCB Vĩnh viễn planned", "02.TCCB 10 năm planned",
-            "H1 II. THÔNG TIN - BÁO CHÍ", "H2 1. Tuyên truyền", "01.TTBC 5 năm planned",
-        ])
+        #expect(
+            texts == [
+                "H1 I. TỔ CHỨC, CÁN BỘ", "01.TCCB Vĩnh viễn planned", "02.TCCB 10 năm planned",
+                "H1 II. THÔNG TIN - BÁO CHÍ", "H2 1. Tuyên truyền", "01.TTBC 5 năm planned",
+            ])
         #expect(catalog.summary == (3, 1, 2))
         #expect(try JournalService(registry).entries().last?.action == "import-catalog")
     }
@@ -57,7 +61,9 @@ import Testing
     @Test func aCatalogueLineWithAnUnknownRetentionImportsNothing() throws {
         var rows = Self.catalogRows
         rows[6][2] = "Đến khi hết hiệu lực"
-        #expect(throws: ArchiveError.catalogLine(line: 7, reason: ArchiveError.unknownRetention("Đến khi hết hiệu lực").message(in: .fromEnvironment()))) {
+        #expect(
+            throws: ArchiveError.catalogLine(line: 7, reason: ArchiveError.unknownRetention("Đến khi hết hiệu lực").message(in: .fromEnvironment()))
+        ) {
             try CatalogFile.parse(rows)
         }
         // A file without the heading row whose first cell is no hồ sơ number is not a Danh mục.
@@ -70,7 +76,11 @@ import Testing
         let registry = try Self.registryWithCatalog()
         defer { registry.close() }
         let before = try Self.journalCount(registry)
-        let again = CatalogFile(lines: [.entry(CatalogEntryDraft(fileNotation: "03.TCCB", title: "Mới"), line: 1), .entry(CatalogEntryDraft(fileNotation: "01.tccb", title: "Trùng"), line: 2)], sha256: "")
+        let again = CatalogFile(
+            lines: [
+                .entry(CatalogEntryDraft(fileNotation: "03.TCCB", title: "Mới"), line: 1),
+                .entry(CatalogEntryDraft(fileNotation: "01.tccb", title: "Trùng"), line: 2),
+            ], sha256: "")
         #expect(throws: ArchiveError.self) { try DossierService(registry).importCatalog(again, year: 2021, source: "x.csv") }
         #expect(try DossierService(registry).dossiers(year: 2021).count == 3)
         #expect(try Self.journalCount(registry) == before)
@@ -155,7 +165,9 @@ import Testing
         #expect(throws: DatabaseError.self) {
             try dbQueue.write { try $0.execute(sql: "DELETE FROM dossierDocument") }
         }
-        #expect(try dbQueue.read { try String.fetchOne($0, sql: "SELECT subject FROM document WHERE id = ?", arguments: [document.id]) } == document.subject)
+        #expect(
+            try dbQueue.read { try String.fetchOne($0, sql: "SELECT subject FROM document WHERE id = ?", arguments: [document.id]) }
+                == document.subject)
     }
 
     @Test func closingAndTransferCheckTheirRulesAndChangeNothingWhenRefused() throws {
@@ -163,21 +175,33 @@ import Testing
         defer { registry.close() }
         _ = try DossierService(registry).openDossier("99.VP", year: 2021, DossierDraft(title: "Hồ sơ ngoài Danh mục"))
         let before = try Self.journalCount(registry)
-        #expect(throws: ArchiveError.dossierEmpty("2021/01.TCCB")) { try DossierService(registry).closeDossier("01.TCCB", year: 2021, DossierClosing()) }
+        #expect(throws: ArchiveError.dossierEmpty("2021/01.TCCB")) {
+            try DossierService(registry).closeDossier("01.TCCB", year: 2021, DossierClosing())
+        }
         #expect(throws: ArchiveError.dossierEmpty("2021/99.VP")) { try DossierService(registry).closeDossier("99.VP", year: 2021, DossierClosing()) }
         #expect(throws: ArchiveError.dossierNotFound("2021/77.VP")) { try DossierService(registry).openDossier("77.VP", year: 2021, DossierDraft()) }
-        #expect(throws: ArchiveError.dossierExists("2021/99.VP")) { try DossierService(registry).openDossier("99.VP", year: 2021, DossierDraft(title: "lại")) }
-        #expect(throws: ArchiveError.invalidFileNotation("01 TCCB")) { try DossierService(registry).openDossier("01 TCCB", year: 2021, DossierDraft(title: "x")) }
-        #expect(throws: ArchiveError.unknownRetention("mãi mãi")) { try DossierService(registry).openDossier("98.VP", year: 2021, DossierDraft(title: "x", retention: "mãi mãi")) }
+        #expect(throws: ArchiveError.dossierExists("2021/99.VP")) {
+            try DossierService(registry).openDossier("99.VP", year: 2021, DossierDraft(title: "lại"))
+        }
+        #expect(throws: ArchiveError.invalidFileNotation("01 TCCB")) {
+            try DossierService(registry).openDossier("01 TCCB", year: 2021, DossierDraft(title: "x"))
+        }
+        #expect(throws: ArchiveError.unknownRetention("mãi mãi")) {
+            try DossierService(registry).openDossier("98.VP", year: 2021, DossierDraft(title: "x", retention: "mãi mãi"))
+        }
         #expect(try Self.journalCount(registry) == before)
 
         let document = try Self.register(registry, notation: "45/SNV-CCVC", issued: "15/9/2021", received: "16/9/2021", file: "99.VP")
         let afterFiling = try Self.journalCount(registry)
-        #expect(throws: ArchiveError.retentionMissing("2021/99.VP")) { try DossierService(registry).closeDossier("99.VP", year: 2021, DossierClosing()) }
+        #expect(throws: ArchiveError.retentionMissing("2021/99.VP")) {
+            try DossierService(registry).closeDossier("99.VP", year: 2021, DossierClosing())
+        }
         #expect(throws: ArchiveError.endBeforeDocuments("2021/99.VP", latest: LocalDate.parse("2021-09-16")!)) {
             try DossierService(registry).closeDossier("99.VP", year: 2021, DossierClosing(endDate: "1/9/2021", retention: "10"))
         }
-        #expect(throws: ArchiveError.dossierNotClosed("2021/99.VP", status: .open)) { try DossierService(registry).transfer(["99.VP"], year: 2021) { _ in } }
+        #expect(throws: ArchiveError.dossierNotClosed("2021/99.VP", status: .open)) {
+            try DossierService(registry).transfer(["99.VP"], year: 2021) { _ in }
+        }
         #expect(try Self.journalCount(registry) == afterFiling)
 
         // A transfer whose forms cannot be written archives nothing.
@@ -211,7 +235,9 @@ import Testing
         }
         #expect(try DossierService(registry).expiringDossiers(year: 2025).eligible.isEmpty)
         #expect(try DossierService(registry).expiringDossiers(year: 2026).eligible.map(\.fileNotation) == ["01.TTBC"])
-        #expect(try DossierService(registry).expiringDossiers(year: 2031).eligible.map(\.fileNotation) == ["01.TTBC", "02.TCCB"], "vĩnh viễn never expires")
+        #expect(
+            try DossierService(registry).expiringDossiers(year: 2031).eligible.map(\.fileNotation) == ["01.TTBC", "02.TCCB"],
+            "vĩnh viễn never expires")
         _ = try DossierService(registry).holdDossier("01.TTBC", year: 2021, reason: "Thanh tra đang xem xét")
         let held = try DossierService(registry).expiringDossiers(year: 2031)
         #expect(held.eligible.map(\.fileNotation) == ["02.TCCB"])
@@ -243,7 +269,9 @@ import Testing
         let dbQueue = try DatabaseQueue(path: registry.path)
         try dbQueue.writeWithoutTransaction { db in
             for trigger in ["document", "handlingStep", "dispatch"] { try db.execute(sql: "DROP TRIGGER \(trigger)_archived_is_read_only") }
-            for table in ["attachment", "dossierDocument", "dossier", "archiveTransfer", "catalogHeading"] { try db.execute(sql: "DROP TABLE \(table)") }
+            for table in ["attachment", "dossierDocument", "dossier", "archiveTransfer", "catalogHeading"] {
+                try db.execute(sql: "DROP TABLE \(table)")
+            }
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v4-dossiers-attachments'")
             try db.execute(sql: "UPDATE document SET fileNotation = '01.TTBCBC' WHERE id = ?", arguments: [document.id])
         }

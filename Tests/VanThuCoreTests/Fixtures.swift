@@ -1,4 +1,6 @@
 import Foundation
+import VanThuTestSupport
+
 @testable import VanThuCore
 
 /// Temporary databases, the project's samples, and the real seed documents (copied from
@@ -18,30 +20,35 @@ enum Fixtures {
 
     /// A new empty folder under the system's temporary folder.
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vanthu-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TemporaryFolder.make("core")
     }
 
-    static let stateAgency = Organization(name: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", code: "STTTT", parentName: "UBND TỈNH KON TUM", place: "Kon Tum", style: .state)
-    static let partyAgency = Organization(name: "BAN TUYÊN GIÁO TỈNH ỦY", code: "BTGTU", parentName: "TỈNH ỦY KON TUM", place: "Kon Tum", style: .party)
+    static let stateAgency = Organization(
+        name: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", code: "STTTT", parentName: "UBND TỈNH KON TUM", place: "Kon Tum", style: .state)
+    static let partyAgency = Organization(
+        name: "BAN TUYÊN GIÁO TỈNH ỦY", code: "BTGTU", parentName: "TỈNH ỦY KON TUM", place: "Kon Tum", style: .party)
 
     /// A registry in a real SQLite file, with "today" fixed.
-    static func makeRegistry(_ organization: Organization = stateAgency, today: String = "2021-12-31", outgoingPerType: Bool? = nil,
-                             term: (start: LocalDate, end: LocalDate)? = nil) throws -> Registry {
+    static func makeRegistry(
+        _ organization: Organization = stateAgency, today: String = "2021-12-31", outgoingPerType: Bool? = nil,
+        term: (start: LocalDate, end: LocalDate)? = nil
+    ) throws -> Registry {
         let path = try temporaryFolder().appendingPathComponent("vanthu.sqlite").path
         let context = RegistryContext(user: "văn thư", today: LocalDate.parse(today))
         return try Registry.create(at: path, organization: organization, outgoingPerType: outgoingPerType, term: term, context: context)
     }
 
-    static func incoming(_ summary: String = "Kết quả triển khai", issuer: String = "Ban Tuyên giáo Tỉnh ủy", notation: String? = nil,
-                         received: String = "20/8/2021", type: String? = "BC", secrecy: String? = nil) -> IncomingDraft {
+    static func incoming(
+        _ summary: String = "Kết quả triển khai", issuer: String = "Ban Tuyên giáo Tỉnh ủy", notation: String? = nil,
+        received: String = "20/8/2021", type: String? = "BC", secrecy: String? = nil
+    ) -> IncomingDraft {
         IncomingDraft(issuer: issuer, notation: notation, issuedDate: nil, typeCode: type, summary: summary, received: received, secrecy: secrecy)
     }
 
     static func outgoing(_ type: String = "BC", date: String = "25/8/2021", secrecy: String? = nil, unit: String? = nil) -> OutgoingDraft {
-        OutgoingDraft(typeCode: type, summary: "Báo cáo kết quả", issuedDate: date,
-                      signer: Signer(capacity: "KT. GIÁM ĐỐC", position: "PHÓ GIÁM ĐỐC", fullName: "Nguyễn Văn A"),
-                      recipients: ["Sở Thông tin và Truyền thông", "- Phòng Tuyên truyền;"], archive: "VT, TTBCBC", unit: unit, secrecy: secrecy)
+        OutgoingDraft(
+            typeCode: type, summary: "Báo cáo kết quả", issuedDate: date,
+            signer: Signer(capacity: "KT. GIÁM ĐỐC", position: "PHÓ GIÁM ĐỐC", fullName: "Nguyễn Văn A"),
+            recipients: ["Sở Thông tin và Truyền thông", "- Phòng Tuyên truyền;"], archive: "VT, TTBCBC", unit: unit, secrecy: secrecy)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VanThuCore
 
 /// Routing and follow-up on real SQLite files, with "today" fixed.
@@ -10,8 +11,10 @@ import Testing
         var urgent = Fixtures.incoming("Cử công chức", issuer: "Sở Nội vụ", notation: "1432/SNV-CCVC", type: "CV")
         urgent.urgency = "khan"
         _ = try RegistrationService(registry).registerIncoming(urgent)
-        _ = try RegistrationService(registry).registerIncoming(Fixtures.incoming("Tuyên truyền Quốc khánh", issuer: "UBND tỉnh", notation: "512/QĐ-UBND", type: "QĐ"))
-        _ = try RegistrationService(registry).registerIncoming(Fixtures.incoming("Kết quả tuyên truyền miệng", issuer: "Huyện ủy Đăk Hà", notation: "27-BC/HU"))
+        _ = try RegistrationService(registry).registerIncoming(
+            Fixtures.incoming("Tuyên truyền Quốc khánh", issuer: "UBND tỉnh", notation: "512/QĐ-UBND", type: "QĐ"))
+        _ = try RegistrationService(registry).registerIncoming(
+            Fixtures.incoming("Kết quả tuyên truyền miệng", issuer: "Huyện ủy Đăk Hà", notation: "27-BC/HU"))
         _ = try RegistrationService(registry).registerOutgoing(Fixtures.outgoing(date: "23/8/2021"))
         return registry
     }
@@ -25,14 +28,18 @@ import Testing
         #expect(try DocumentService(registry).document(reference: "den/2021/1").status == .registered)
         let routed = try HandlingService(registry).route(
             reference: "den/2021/1",
-            RoutingDraft(lead: "Văn phòng Sở", coUnits: ["Phòng CNTT", "văn phòng sở"], due: "10wd", direction: "Giao VP tham mưu", directedBy: "PGĐ Nguyễn Văn B"))
+            RoutingDraft(
+                lead: "Văn phòng Sở", coUnits: ["Phòng CNTT", "văn phòng sở"], due: "10wd", direction: "Giao VP tham mưu",
+                directedBy: "PGĐ Nguyễn Văn B"))
         #expect(routed.document.status == .routed)
         #expect(routed.document.handler == "Văn phòng Sở" && routed.document.coHandlers == ["Phòng CNTT"])
         #expect(routed.document.transferDate?.iso == "2021-08-23")
         // Monday 23/8 + 10 working days skips Quốc khánh (Thursday 2/9, Friday 3/9): Wednesday 8/9.
         #expect(routed.document.dueDate?.iso == "2021-09-08")
         #expect(try HandlingService(registry).receipt(reference: "den/2021/1", unit: "Phòng CNTT", signedBy: "Lê D").document.status == .routed)
-        #expect(try HandlingService(registry).receipt(reference: "den/2021/1", unit: "VĂN PHÒNG SỞ", signedBy: "Trần Thị C").document.status == .inProgress)
+        #expect(
+            try HandlingService(registry).receipt(reference: "den/2021/1", unit: "VĂN PHÒNG SỞ", signedBy: "Trần Thị C").document.status
+                == .inProgress)
         #expect(try HandlingService(registry).progress(reference: "den/2021/1", note: "Đang dự thảo").document.progress == "Đang dự thảo")
         let done = try HandlingService(registry).done(reference: "den/2021/1", reply: "di/2021/BC/1")
         #expect(done.document.status == .done && done.document.reply == "01/BC-STTTT" && done.document.doneDate?.iso == "2021-08-23")
@@ -68,17 +75,40 @@ import Testing
         let registry = try registry()
         let before = try snapshot(registry)
         let refusals: [(RegistryError, () throws -> Void)] = [
-            (.statusForbids("den/2021/2", status: .registered, action: .receipt), { _ = try HandlingService(registry).receipt(reference: "den/2021/2", unit: "X", signedBy: nil) }),
-            (.statusForbids("den/2021/2", status: .registered, action: .done), { _ = try HandlingService(registry).done(reference: "den/2021/2", reply: nil) }),
-            (.statusForbids("den/2021/2", status: .registered, action: .reopen), { _ = try HandlingService(registry).reopen(reference: "den/2021/2", reason: "x") }),
-            (.dateOrder(earlier: .arrivalDate, later: .dueDate), { _ = try HandlingService(registry).route(reference: "den/2021/2", RoutingDraft(lead: "VP", due: "19/8/2021")) }),
-            (.dateOrder(earlier: .arrivalDate, later: .transferDate), { _ = try HandlingService(registry).route(reference: "den/2021/2", RoutingDraft(lead: "VP", date: "19/8/2021")) }),
-            (.dateInFuture(field: .transferDate, date: try LocalDate(parsing: "24/8/2021"), today: try LocalDate(parsing: "23/8/2021")),
-             { _ = try HandlingService(registry).route(reference: "den/2021/2", RoutingDraft(lead: "VP", date: "24/8/2021")) }),
-            (.invalidDeadline("mười ngày"), { _ = try HandlingService(registry).route(reference: "den/2021/2", RoutingDraft(lead: "VP", due: "mười ngày")) }),
+            (
+                .statusForbids("den/2021/2", status: .registered, action: .receipt),
+                { _ = try HandlingService(registry).receipt(reference: "den/2021/2", unit: "X", signedBy: nil) }
+            ),
+            (
+                .statusForbids("den/2021/2", status: .registered, action: .done),
+                { _ = try HandlingService(registry).done(reference: "den/2021/2", reply: nil) }
+            ),
+            (
+                .statusForbids("den/2021/2", status: .registered, action: .reopen),
+                { _ = try HandlingService(registry).reopen(reference: "den/2021/2", reason: "x") }
+            ),
+            (
+                .dateOrder(earlier: .arrivalDate, later: .dueDate),
+                { _ = try HandlingService(registry).route(reference: "den/2021/2", RoutingDraft(lead: "VP", due: "19/8/2021")) }
+            ),
+            (
+                .dateOrder(earlier: .arrivalDate, later: .transferDate),
+                { _ = try HandlingService(registry).route(reference: "den/2021/2", RoutingDraft(lead: "VP", date: "19/8/2021")) }
+            ),
+            (
+                .dateInFuture(field: .transferDate, date: try LocalDate(parsing: "24/8/2021"), today: try LocalDate(parsing: "23/8/2021")),
+                { _ = try HandlingService(registry).route(reference: "den/2021/2", RoutingDraft(lead: "VP", date: "24/8/2021")) }
+            ),
+            (
+                .invalidDeadline("mười ngày"),
+                { _ = try HandlingService(registry).route(reference: "den/2021/2", RoutingDraft(lead: "VP", due: "mười ngày")) }
+            ),
             (.emptyField(.lead), { _ = try HandlingService(registry).route(reference: "den/2021/2", RoutingDraft(lead: "  ")) }),
             (.documentNotFound("den/2021/99"), { _ = try HandlingService(registry).route(reference: "den/2021/99", RoutingDraft(lead: "VP")) }),
-            (.wrongDirection("di/2021/BC/1", expected: .incoming), { _ = try HandlingService(registry).route(reference: "di/2021/BC/1", RoutingDraft(lead: "VP")) }),
+            (
+                .wrongDirection("di/2021/BC/1", expected: .incoming),
+                { _ = try HandlingService(registry).route(reference: "di/2021/BC/1", RoutingDraft(lead: "VP")) }
+            ),
             (.invalidReference("den/2021"), { _ = try HandlingService(registry).route(reference: "den/2021", RoutingDraft(lead: "VP")) }),
             (.emptyField(.progressNote), { _ = try HandlingService(registry).progress(reference: "den/2021/2", note: "") }),
         ]
@@ -87,12 +117,16 @@ import Testing
         }
         #expect(try snapshot(registry) == before)
         _ = try RegistrationService(registry).void(reference: "den/2021/2", reason: "Trùng")
-        #expect(throws: RegistryError.voidedDocument("den/2021/2")) { try HandlingService(registry).route(reference: "den/2021/2", RoutingDraft(lead: "VP")) }
+        #expect(throws: RegistryError.voidedDocument("den/2021/2")) {
+            try HandlingService(registry).route(reference: "den/2021/2", RoutingDraft(lead: "VP"))
+        }
         _ = try HandlingService(registry).route(reference: "den/2021/1", RoutingDraft(lead: "Văn phòng"))
         #expect(throws: RegistryError.unitNotRouted(unit: "Phòng Kế toán", reference: "den/2021/1", units: ["Văn phòng"])) {
             try HandlingService(registry).receipt(reference: "den/2021/1", unit: "Phòng Kế toán", signedBy: nil)
         }
-        #expect(throws: RegistryError.wrongDirection("den/2021/3", expected: .outgoing)) { try HandlingService(registry).done(reference: "den/2021/1", reply: "den/2021/3") }
+        #expect(throws: RegistryError.wrongDirection("den/2021/3", expected: .outgoing)) {
+            try HandlingService(registry).done(reference: "den/2021/1", reply: "den/2021/3")
+        }
         #expect(try DocumentService(registry).document(reference: "den/2021/1").status == .routed)
     }
 
@@ -113,7 +147,10 @@ import Testing
         #expect(report.byUnit.map(\.unit) == [nil, "Phòng Tuyên truyền"])
         #expect(try HandlingService(later).followUp(unit: "phòng tuyên truyền", soon: "5wd").items.count == 2)
         // "Due by 1/9" is the same window as 5 working days from Wednesday 25/8.
-        #expect(try HandlingService(later).followUp(soon: "1/9/2021").items.map(\.state) == [.lateToPresent(days: 3), .overdue(days: 1), .dueSoon(days: 4)])
+        #expect(
+            try HandlingService(later).followUp(soon: "1/9/2021").items.map(\.state) == [
+                .lateToPresent(days: 3), .overdue(days: 1), .dueSoon(days: 4),
+            ])
         #expect(throws: RegistryError.invalidDeadline("mai")) { try HandlingService(later).followUp(soon: "mai") }
         let late = try reopen(registry, today: "2021-09-06")
         // Due 24/8 and 31/8; on Monday 6/9 (after Quốc khánh 2–3/9): 7 and 2 working days late.
@@ -125,8 +162,10 @@ import Testing
         _ = try HandlingService(registry).route(reference: "den/2021/1", RoutingDraft(lead: "Văn phòng", due: "20/8/2021", date: "20/8/2021"))
         _ = try HandlingService(registry).done(reference: "den/2021/1", reply: nil, date: "24/8/2021")
         _ = try HandlingService(registry).route(reference: "den/2021/2", RoutingDraft(lead: "Văn phòng", due: "30/8/2021"))
-        _ = try HandlingService(registry).route(reference: "den/2021/3", RoutingDraft(lead: "Phòng Tuyên truyền", due: "24/8/2021", date: "23/8/2021"))
-        let report = try HandlingService(registry).processingReport(period: try RegisterPeriod(year: 2021, month: nil, quarter: nil, from: nil, to: nil))
+        _ = try HandlingService(registry).route(
+            reference: "den/2021/3", RoutingDraft(lead: "Phòng Tuyên truyền", due: "24/8/2021", date: "23/8/2021"))
+        let report = try HandlingService(registry).processingReport(
+            period: try RegisterPeriod(year: 2021, month: nil, quarter: nil, from: nil, to: nil))
         #expect(report.rows.map(\.unit) == ["Phòng Tuyên truyền", "Văn phòng"])
         #expect(report.rows.map(\.counts) == [[1, 0, 0, 0, 1, 0], [2, 0, 1, 1, 0, 0]])
         #expect(report.total.counts == [3, 0, 1, 1, 1, 0])
@@ -137,12 +176,19 @@ import Testing
         let registry = try registry()
         let reference = "di/2021/BC/1"
         #expect(try DispatchService(registry).unsent().map(\.recipient) == ["Phòng Tuyên truyền", "Sở Thông tin và Truyền thông"])
-        let sent = try DispatchService(registry).dispatch(reference: reference, DispatchDraft(recipients: ["sở thông tin và truyền thông"], via: "buu-dien", envelopes: 2))
+        let sent = try DispatchService(registry).dispatch(
+            reference: reference, DispatchDraft(recipients: ["sở thông tin và truyền thông"], via: "buu-dien", envelopes: 2))
         #expect(sent.map(\.recipient) == ["Sở Thông tin và Truyền thông"] && sent.first?.via == .post && sent.first?.envelopes == 2)
-        #expect(throws: RegistryError.alreadyDispatched(name: "Sở Thông tin và Truyền thông", reference: reference, on: try LocalDate(parsing: "23/8/2021"))) {
+        #expect(
+            throws: RegistryError.alreadyDispatched(
+                name: "Sở Thông tin và Truyền thông", reference: reference, on: try LocalDate(parsing: "23/8/2021"))
+        ) {
             try DispatchService(registry).dispatch(reference: reference, DispatchDraft(recipients: ["Sở Thông tin và Truyền thông"], via: "post"))
         }
-        #expect(throws: RegistryError.recipientNotListed(name: "Sở Nội vụ", reference: reference, recipients: ["Sở Thông tin và Truyền thông", "Phòng Tuyên truyền"])) {
+        #expect(
+            throws: RegistryError.recipientNotListed(
+                name: "Sở Nội vụ", reference: reference, recipients: ["Sở Thông tin và Truyền thông", "Phòng Tuyên truyền"])
+        ) {
             try DispatchService(registry).dispatch(reference: reference, DispatchDraft(recipients: ["Sở Nội vụ"], via: "post"))
         }
         #expect(throws: RegistryError.invalidValue(field: .via, value: "pigeon", allowed: ["post", "email", "axis", "hand"])) {
@@ -154,10 +200,17 @@ import Testing
         let extra = try DispatchService(registry).dispatch(reference: reference, DispatchDraft(recipients: ["Sở Nội vụ"], via: "email", extra: true))
         #expect(extra.first?.extra == true)
         #expect(try DispatchService(registry).unsent().map(\.recipient) == ["Phòng Tuyên truyền"])
-        #expect(try DispatchService(registry).dispatch(reference: reference, DispatchDraft(allUnsent: true, via: "hand")).map(\.recipient) == ["Phòng Tuyên truyền"])
+        #expect(
+            try DispatchService(registry).dispatch(reference: reference, DispatchDraft(allUnsent: true, via: "hand")).map(\.recipient) == [
+                "Phòng Tuyên truyền"
+            ])
         #expect(try DispatchService(registry).unsent().isEmpty)
-        #expect(throws: RegistryError.nothingToDispatch(reference)) { try DispatchService(registry).dispatch(reference: reference, DispatchDraft(allUnsent: true, via: "hand")) }
-        #expect(try DispatchService(registry).dispatch(reference: reference, DispatchDraft(recipients: ["Phòng Tuyên truyền"], via: "hand", again: true)).count == 1)
+        #expect(throws: RegistryError.nothingToDispatch(reference)) {
+            try DispatchService(registry).dispatch(reference: reference, DispatchDraft(allUnsent: true, via: "hand"))
+        }
+        #expect(
+            try DispatchService(registry).dispatch(reference: reference, DispatchDraft(recipients: ["Phòng Tuyên truyền"], via: "hand", again: true))
+                .count == 1)
         #expect(try DispatchService(registry).dispatches(of: reference).count == 4)
         #expect(try JournalService(registry).entries(reference: reference).filter { $0.action == "dispatch" }.count == 4)
     }
@@ -169,8 +222,12 @@ import Testing
         // 10wd from Monday 23/8 now counts Friday 3/9: Tuesday 7/9 instead of Wednesday 8/9.
         _ = try HandlingService(registry).route(reference: "den/2021/2", RoutingDraft(lead: "VP", due: "10wd"))
         #expect(try DocumentService(registry).document(reference: "den/2021/2").dueDate?.iso == "2021-09-07")
-        #expect(throws: RegistryError.statutoryHoliday(try LocalDate(parsing: "2/9/2021"), name: "Quốc khánh (2/9)")) { try CalendarService(registry).removeHoliday(date: "2/9/2021") }
-        #expect(throws: RegistryError.noAnnouncedDay(try LocalDate(parsing: "8/9/2021"))) { try CalendarService(registry).removeHoliday(date: "8/9/2021") }
+        #expect(throws: RegistryError.statutoryHoliday(try LocalDate(parsing: "2/9/2021"), name: "Quốc khánh (2/9)")) {
+            try CalendarService(registry).removeHoliday(date: "2/9/2021")
+        }
+        #expect(throws: RegistryError.noAnnouncedDay(try LocalDate(parsing: "8/9/2021"))) {
+            try CalendarService(registry).removeHoliday(date: "8/9/2021")
+        }
         _ = try CalendarService(registry).removeHoliday(date: "3/9/2021")
         #expect(try JournalService(registry).entries().suffix(3).map(\.action) == ["add-holiday", "route", "remove-holiday"])
     }

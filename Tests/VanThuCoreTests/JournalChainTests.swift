@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import VanThuCore
 
 /// The journal's hash chain and the documents' seals, attacked through a second SQLite
@@ -12,7 +13,8 @@ import Testing
         for summary in ["Kết quả triển khai", "Kế hoạch tuyên truyền", "Báo cáo quý III"] {
             _ = try RegistrationService(registry).registerIncoming(Fixtures.incoming(summary))
         }
-        _ = try HandlingService(registry).route(reference: "den/2021/1", RoutingDraft(lead: "Phòng Tuyên truyền", due: "15/9/2021", date: "24/8/2021"))
+        _ = try HandlingService(registry).route(
+            reference: "den/2021/1", RoutingDraft(lead: "Phòng Tuyên truyền", due: "15/9/2021", date: "24/8/2021"))
         _ = try RegistrationService(registry).edit(reference: "den/2021/2", changes: DocumentChanges(summary: "Kế hoạch tuyên truyền năm 2022"))
         _ = try RegistrationService(registry).void(reference: "den/2021/3", reason: "Đăng ký trùng")
         _ = try RegistrationService(registry).registerOutgoing(Fixtures.outgoing())
@@ -51,7 +53,9 @@ import Testing
         let registry = try Self.busyRegistry()
         defer { registry.close() }
         let edited = try #require(try JournalService(registry).entries(reference: "den/2021/2").last)
-        try Self.behindItsBack(registry, """
+        try Self.behindItsBack(
+            registry,
+            """
             DROP TRIGGER journal_is_append_only_update;
             UPDATE journal SET user = 'người khác' WHERE id = \(edited.id);
             """)
@@ -66,7 +70,9 @@ import Testing
         defer { registry.close() }
         let entries = try JournalService(registry).entries()
         let routed = try #require(entries.first { $0.action == "route" })
-        try Self.behindItsBack(registry, """
+        try Self.behindItsBack(
+            registry,
+            """
             PRAGMA foreign_keys = OFF;
             DROP TRIGGER journal_is_append_only_delete;
             DELETE FROM journal WHERE id = \(routed.id);
@@ -83,12 +89,16 @@ import Testing
         // The last entry (the first outgoing document) sealed the document and the register it opened.
         let queue = try DatabaseQueue(path: registry.path)
         let sealsOfHead = try queue.read { db in
-            try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM journalSeal WHERE journalId = ?) + (SELECT COUNT(*) FROM journalTableSeal WHERE journalId = ?)",
-                             arguments: [head.id, head.id]) ?? 0
+            try Int.fetchOne(
+                db,
+                sql: "SELECT (SELECT COUNT(*) FROM journalSeal WHERE journalId = ?) + (SELECT COUNT(*) FROM journalTableSeal WHERE journalId = ?)",
+                arguments: [head.id, head.id]) ?? 0
         }
         try queue.close()
         #expect(sealsOfHead == 2)
-        try Self.behindItsBack(registry, """
+        try Self.behindItsBack(
+            registry,
+            """
             PRAGMA foreign_keys = OFF;
             DROP TRIGGER journal_is_append_only_delete;
             DELETE FROM journal WHERE id = \(head.id);
@@ -100,7 +110,9 @@ import Testing
     @Test func documentsEditedAddedOrRemovedBehindItsBackAreNamed() throws {
         let registry = try Self.busyRegistry()
         defer { registry.close() }
-        try Self.behindItsBack(registry, """
+        try Self.behindItsBack(
+            registry,
+            """
             UPDATE document SET handler = 'Phòng khác' WHERE number = 1 AND kind = 'incoming';
             INSERT INTO document (kind, registerId, seriesKey, number, numberSuffix, registerDate, organName, typeCode, typeName,
                 subject, registeredAt, registeredBy, status)
@@ -135,19 +147,21 @@ import Testing
         // The file as vanthu 0.1 (schema v5) left it.
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
-            try db.execute(sql: """
-                DROP TABLE journalSeal;
-                DROP TABLE journalTableSeal;
-                ALTER TABLE journal DROP COLUMN hash;
-                DELETE FROM grdb_migrations WHERE identifier IN ('v6-journal-chain', 'v7-seal-every-table');
-                """)
+            try db.execute(
+                sql: """
+                    DROP TABLE journalSeal;
+                    DROP TABLE journalTableSeal;
+                    ALTER TABLE journal DROP COLUMN hash;
+                    DELETE FROM grdb_migrations WHERE identifier IN ('v6-journal-chain', 'v7-seal-every-table');
+                    """)
         }
         try queue.close()
         let reopened = try Registry.open(at: path, context: RegistryContext(user: "quản trị", today: LocalDate.parse("2021-12-31")))
         defer { reopened.close() }
         let entries = try JournalService(reopened).entries()
         #expect(entries.count == entriesBefore + 2)
-        #expect(entries.dropLast().last?.action == "start-journal-chain" && entries.last?.action == "extend-seals" && entries.last?.user == "quản trị")
+        #expect(
+            entries.dropLast().last?.action == "start-journal-chain" && entries.last?.action == "extend-seals" && entries.last?.user == "quản trị")
         let result = try JournalService(reopened).verifyJournal()
         #expect(result.isIntact && result.documents == 4)
         _ = try RegistrationService(reopened).registerIncoming(Fixtures.incoming("Sau khi nâng cấp"))
@@ -165,7 +179,9 @@ import Testing
         for column in columns where column != "id" {
             // Each column in turn set to a value no document holds, then put back.
             let before = try registry.store.read { db in try DatabaseValue.fetchOne(db, sql: "SELECT \(column) FROM document WHERE id = 2") } ?? .null
-            try Self.behindItsBack(registry, """
+            try Self.behindItsBack(
+                registry,
+                """
                 PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON;
                 DROP TRIGGER IF EXISTS document_numbers_are_fixed; DROP TRIGGER IF EXISTS document_void_is_final;
                 UPDATE document SET \(column) = x'00' WHERE id = 2;
@@ -189,7 +205,9 @@ import Testing
         defer { registry.close() }
         #expect(try JournalService(registry).verify().isClean)
         // A number removed behind vanthu's back: the series has a gap, and the journal knows it was there.
-        try Self.behindItsBack(registry, """
+        try Self.behindItsBack(
+            registry,
+            """
             PRAGMA foreign_keys = OFF;
             DROP TRIGGER document_numbers_are_never_deleted;
             DELETE FROM document WHERE number = 2 AND kind = 'incoming';
@@ -210,13 +228,14 @@ import Testing
         #expect(try JournalService(registry).verifyJournal(expecting: [anchor]).isIntact)
         let queue = try DatabaseQueue(path: registry.path)
         try queue.writeWithoutTransaction { db in
-            try db.execute(sql: """
-                DROP TRIGGER journal_is_append_only_update; DROP TRIGGER journal_is_append_only_delete;
-                DROP TRIGGER journalSeal_is_append_only_update; DROP TRIGGER journalSeal_is_append_only_delete;
-                DROP TRIGGER document_numbers_are_fixed;
-                UPDATE document SET subject = 'Nội dung giả' WHERE id = 1;
-                UPDATE journal SET after = json_set(after, '$.subject', 'Nội dung giả') WHERE entityId = 1 AND entity = 'document';
-                """)
+            try db.execute(
+                sql: """
+                    DROP TRIGGER journal_is_append_only_update; DROP TRIGGER journal_is_append_only_delete;
+                    DROP TRIGGER journalSeal_is_append_only_update; DROP TRIGGER journalSeal_is_append_only_delete;
+                    DROP TRIGGER document_numbers_are_fixed;
+                    UPDATE document SET subject = 'Nội dung giả' WHERE id = 1;
+                    UPDATE journal SET after = json_set(after, '$.subject', 'Nội dung giả') WHERE entityId = 1 AND entity = 'document';
+                    """)
             // The forger's program: every document's seal and every entry's hash recomputed.
             try db.execute(sql: "DELETE FROM journalSeal WHERE journalId IN (SELECT id FROM journal WHERE entityId = 1 AND entity = 'document')")
             let last = try Int64.fetchOne(db, sql: "SELECT MAX(journalId) FROM journalSeal WHERE documentId = 1") ?? 1
@@ -227,10 +246,14 @@ import Testing
             for entry in try Row.fetchAll(db, sql: "SELECT \(JournalChain.entryColumnList) FROM journal ORDER BY id") {
                 let id: Int64 = entry["id"]
                 var hasher = JournalChain.EntryHasher(previous: previous, fields: (0..<JournalChain.hashedFieldCount).map { entry[$0] })
-                for seal in try Row.fetchAll(db, sql: "SELECT documentId, seal FROM journalSeal WHERE journalId = ? ORDER BY documentId", arguments: [id]) {
+                for seal in try Row.fetchAll(
+                    db, sql: "SELECT documentId, seal FROM journalSeal WHERE journalId = ? ORDER BY documentId", arguments: [id])
+                {
                     hasher.add(documentId: seal["documentId"], seal: [UInt8](seal["seal"] as Data))
                 }
-                for seal in try Row.fetchAll(db, sql: "SELECT tableName, seal FROM journalTableSeal WHERE journalId = ? ORDER BY tableName", arguments: [id]) {
+                for seal in try Row.fetchAll(
+                    db, sql: "SELECT tableName, seal FROM journalTableSeal WHERE journalId = ? ORDER BY tableName", arguments: [id])
+                {
                     hasher.add(table: seal["tableName"], seal: [UInt8](seal["seal"] as Data))
                 }
                 previous = hasher.finalize()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VanThuCore
 
 @Suite struct JournalTests {
@@ -7,7 +8,8 @@ import Testing
         let registry = try Fixtures.makeRegistry()
         defer { registry.close() }
         let document = try RegistrationService(registry).registerIncoming(Fixtures.incoming())
-        _ = try RegistrationService(registry).edit(reference: document.reference, changes: DocumentChanges(summary: "Trích yếu đã sửa", handler: "Văn phòng"))
+        _ = try RegistrationService(registry).edit(
+            reference: document.reference, changes: DocumentChanges(summary: "Trích yếu đã sửa", handler: "Văn phòng"))
         _ = try RegistrationService(registry).void(reference: document.reference, reason: "trùng")
         let entries = try JournalService(registry).entries(reference: document.reference)
         #expect(entries.map(\.action) == ["register", "edit", "void"])
@@ -20,7 +22,9 @@ import Testing
         #expect(throws: RegistryError.alreadyVoided(document.reference, reason: "trùng")) {
             try RegistrationService(registry).edit(reference: document.reference, changes: DocumentChanges(note: "x"))
         }
-        #expect(throws: RegistryError.nothingToChange) { try RegistrationService(registry).edit(reference: document.reference, changes: DocumentChanges()) }
+        #expect(throws: RegistryError.nothingToChange) {
+            try RegistrationService(registry).edit(reference: document.reference, changes: DocumentChanges())
+        }
     }
 
     @Test func setupIsJournaledToo() throws {
@@ -37,13 +41,17 @@ import Testing
     @Test func theJournalsHandWrittenJSONMatchesTheEncoders() throws {
         let registry = try Fixtures.makeRegistry()
         defer { registry.close() }
-        let document = try RegistrationService(registry).registerIncoming(Fixtures.incoming("Trích yếu có \"ngoặc kép\", \\ gạch chéo, tab\tvà ký tự \u{1} lạ", notation: "85-BC/BTGTU"))
+        let document = try RegistrationService(registry).registerIncoming(
+            Fixtures.incoming("Trích yếu có \"ngoặc kép\", \\ gạch chéo, tab\tvà ký tự \u{1} lạ", notation: "85-BC/BTGTU"))
         let fast = try JSONSerialization.jsonObject(with: Data(document.json.compact.utf8)) as? NSDictionary
         let encoded = try JSONSerialization.jsonObject(with: Data(try JSONOutput.encode(document).utf8)) as? NSDictionary
         #expect(fast != nil && fast == encoded)
         let journal = try #require(try JournalService(registry).entries(reference: document.reference).first?.after)
         #expect(try JSONSerialization.jsonObject(with: Data(journal.utf8)) as? NSDictionary == encoded)
-        guard case .fields(let fields) = document.json else { Issue.record("a document is an object"); return }
+        guard case .fields(let fields) = document.json else {
+            Issue.record("a document is an object")
+            return
+        }
         #expect(fields.map(\.0) == fields.map(\.0).sorted(), "the fields are written in key order")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VanThuCore
 
 @Suite struct LocalDateTests {
@@ -11,7 +12,9 @@ import Testing
         #expect(try LocalDate(parsing: text).iso == iso)
     }
 
-    @Test(arguments: ["31/02/2021", "29/2/2021", "0/1/2021", "1/13/2021", "2021-13-01", "20/8", "hôm qua", "", "20/8/202", "2021/08/20x", "1/1/99999"])
+    @Test(arguments: [
+        "31/02/2021", "29/2/2021", "0/1/2021", "1/13/2021", "2021-13-01", "20/8", "hôm qua", "", "20/8/202", "2021/08/20x", "1/1/99999",
+    ])
     func refusesImpossibleDates(text: String) {
         #expect(throws: RegistryError.invalidDate(text)) { try LocalDate(parsing: text) }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import VanThuCore
 
 @Suite struct NumberingTests {
@@ -158,8 +159,11 @@ import Testing
         let registry = try Fixtures.makeRegistry()
         defer { registry.close() }
         let good = (1...3).map { Fixtures.incoming("văn bản \($0)", notation: "\($0)/SNV-VP") }
-        #expect(throws: RegistryError.self) { try RegistrationService(registry).registerIncoming(batch: good + [Fixtures.incoming(received: "31/02/2021")]) }
-        #expect(throws: RegistryError.self) { try RegistrationService(registry).registerIncoming(batch: good + [good[0]]) }  // a duplicate inside the batch
+        #expect(throws: RegistryError.self) {
+            try RegistrationService(registry).registerIncoming(batch: good + [Fixtures.incoming(received: "31/02/2021")])
+        }
+        // A duplicate inside the batch.
+        #expect(throws: RegistryError.self) { try RegistrationService(registry).registerIncoming(batch: good + [good[0]]) }
         #expect(try DocumentService(registry).documents(direction: .incoming).isEmpty)
         #expect(try JournalService(registry).entries().map(\.action) == ["init"])
         let registered = try RegistrationService(registry).registerIncoming(batch: good + [Fixtures.incoming("mật", secrecy: "mat")])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VanThuCore
 
 @Suite struct RegistrationTests {
@@ -42,20 +43,30 @@ import Testing
         let before = try JournalService(registry).entries().count
         let cases: [(IncomingDraft, RegistryError)] = [
             (Fixtures.incoming(received: "31/02/2021"), .invalidDate("31/02/2021")),
-            (Fixtures.incoming(received: "26/8/2021"), .dateInFuture(field: .arrivalDate, date: try LocalDate(parsing: "26/8/2021"), today: try LocalDate(parsing: "25/8/2021"))),
+            (
+                Fixtures.incoming(received: "26/8/2021"),
+                .dateInFuture(field: .arrivalDate, date: try LocalDate(parsing: "26/8/2021"), today: try LocalDate(parsing: "25/8/2021"))
+            ),
             (Fixtures.incoming(type: "XYZ"), .unknownDocumentType(code: "XYZ", suggestions: [])),
             (Fixtures.incoming("   "), .emptyField(.summary)),
             (Fixtures.incoming(issuer: ""), .emptyField(.issuer)),
             (Fixtures.incoming(notation: "85/"), .invalidNotation("85/")),
-            (Fixtures.incoming(secrecy: "bí mật lắm"), .invalidValue(field: .secrecy, value: "bí mật lắm", allowed: ["mat", "toi-mat", "tuyet-mat"])),
+            (
+                Fixtures.incoming(secrecy: "bí mật lắm"),
+                .invalidValue(field: .secrecy, value: "bí mật lắm", allowed: ["mat", "toi-mat", "tuyet-mat"])
+            ),
         ]
         for (draft, expected) in cases {
             #expect(throws: expected) { try RegistrationService(registry).registerIncoming(draft) }
         }
         var issuedAfterArrival = Fixtures.incoming()
         issuedAfterArrival.issuedDate = "21/8/2021"
-        #expect(throws: RegistryError.dateOrder(earlier: .issuedDate, later: .arrivalDate)) { try RegistrationService(registry).registerIncoming(issuedAfterArrival) }
-        #expect(throws: RegistryError.notationNeedsUnit(typeName: "Công văn")) { try RegistrationService(registry).registerOutgoing(Fixtures.outgoing("CV")) }
+        #expect(throws: RegistryError.dateOrder(earlier: .issuedDate, later: .arrivalDate)) {
+            try RegistrationService(registry).registerIncoming(issuedAfterArrival)
+        }
+        #expect(throws: RegistryError.notationNeedsUnit(typeName: "Công văn")) {
+            try RegistrationService(registry).registerOutgoing(Fixtures.outgoing("CV"))
+        }
         #expect(throws: RegistryError.self) { try RegistrationService(registry).registerOutgoing(Fixtures.outgoing("NĐ", date: "1/1/2022")) }
         #expect(try JournalService(registry).entries().count == before)
         #expect(try DocumentService(registry).documents(direction: .incoming).isEmpty)
@@ -85,7 +96,9 @@ import Testing
         _ = try DossierService(registry).openDossier("01.TTBCBC", year: 2021, DossierDraft(title: "Tập văn bản đến về tuyên truyền"))
         let document = try RegistrationService(registry).registerIncoming(draft)
         let stamp = DocumentPrinter.stamp(document, organization: try SetupService(registry).organization())
-        for expected in ["SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Số: 1 ", "ĐẾN", "Ngày: 20/8/2021", "Chuyển: Phòng Tuyên truyền", "Số và ký hiệu HS: 01.TTBCBC"] {
+        for expected in [
+            "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Số: 1 ", "ĐẾN", "Ngày: 20/8/2021", "Chuyển: Phòng Tuyên truyền", "Số và ký hiệu HS: 01.TTBCBC",
+        ] {
             #expect(stamp.contains(expected), "stamp lacks \(expected)")
         }
         let lines: [Substring] = stamp.split(separator: "\n")

@@ -1,18 +1,27 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import VanThuCore
 
 @Suite struct SearchTests {
     /// A registry with a few documents that differ only where a search must tell them apart.
     static func sample() throws -> Registry {
         let registry = try Fixtures.makeRegistry()
-        _ = try RegistrationService(registry).registerIncoming(Fixtures.incoming("Kết quả 5 năm thực hiện công tác tuyên truyền miệng", issuer: "Huyện ủy Đăk Hà", notation: "27-BC/HU", received: "24/8/2021"))
-        _ = try RegistrationService(registry).registerIncoming(Fixtures.incoming("Tổ chức học tập nghị quyết cho cán bộ Đảng ủy xã", issuer: "Ban Tuyên giáo Trung ương", notation: "432-KH/BTGTW", received: "2/3/2021", type: "KH"))
-        _ = try RegistrationService(registry).registerIncoming(Fixtures.incoming("Văn bản đang xử lý về dạng tài liệu", issuer: "Sở Nội vụ", notation: "15/SNV-VP", received: "5/1/2021", type: "CV"))
+        _ = try RegistrationService(registry).registerIncoming(
+            Fixtures.incoming(
+                "Kết quả 5 năm thực hiện công tác tuyên truyền miệng", issuer: "Huyện ủy Đăk Hà", notation: "27-BC/HU", received: "24/8/2021"))
+        _ = try RegistrationService(registry).registerIncoming(
+            Fixtures.incoming(
+                "Tổ chức học tập nghị quyết cho cán bộ Đảng ủy xã", issuer: "Ban Tuyên giáo Trung ương", notation: "432-KH/BTGTW",
+                received: "2/3/2021", type: "KH"))
+        _ = try RegistrationService(registry).registerIncoming(
+            Fixtures.incoming("Văn bản đang xử lý về dạng tài liệu", issuer: "Sở Nội vụ", notation: "15/SNV-VP", received: "5/1/2021", type: "CV"))
         // Stored decomposed (NFD), as some PDF extractors give it.
-        _ = try RegistrationService(registry).registerIncoming(Fixtures.incoming("Triển khai Kế hoạch 432-KH/BTGTW về tuyên truyền".decomposedStringWithCanonicalMapping,
-                                                            issuer: "Tỉnh ủy Kon Tum", notation: "88-CV/TU", received: "10/3/2021", type: "CV"))
+        _ = try RegistrationService(registry).registerIncoming(
+            Fixtures.incoming(
+                "Triển khai Kế hoạch 432-KH/BTGTW về tuyên truyền".decomposedStringWithCanonicalMapping,
+                issuer: "Tỉnh ủy Kon Tum", notation: "88-CV/TU", received: "10/3/2021", type: "CV"))
         return registry
     }
 
@@ -57,18 +66,28 @@ import Testing
         let registry = try Self.sample()
         defer { registry.close() }
         _ = try RegistrationService(registry).registerOutgoing(Fixtures.outgoing())
-        _ = try HandlingService(registry).route(reference: "den/2021/1", RoutingDraft(lead: "Phòng Tuyên truyền", due: "15/9/2021", date: "24/8/2021"))
+        _ = try HandlingService(registry).route(
+            reference: "den/2021/1", RoutingDraft(lead: "Phòng Tuyên truyền", due: "15/9/2021", date: "24/8/2021"))
         _ = try HandlingService(registry).route(reference: "den/2021/2", RoutingDraft(lead: "Văn phòng Sở", due: "20/1/2022", date: "2/3/2021"))
-        #expect(try subjects(registry, "tuyen truyen") { $0.typeCode = "bc"; $0.direction = .incoming } == ["Kết quả 5 năm thực hiện công tác tuyên truyền miệng"])
-        #expect(try subjects(registry, "tuyen truyen") { $0.from = LocalDate.parse("2021-03-01"); $0.to = LocalDate.parse("2021-06-30") }.count == 1)
+        #expect(
+            try subjects(registry, "tuyen truyen") {
+                $0.typeCode = "bc"
+                $0.direction = .incoming
+            } == ["Kết quả 5 năm thực hiện công tác tuyên truyền miệng"])
+        #expect(
+            try subjects(registry, "tuyen truyen") {
+                $0.from = LocalDate.parse("2021-03-01")
+                $0.to = LocalDate.parse("2021-06-30")
+            }.count == 1)
         #expect(try subjects(registry, "") { $0.handler = "phong tuyen truyen" } == ["Kết quả 5 năm thực hiện công tác tuyên truyền miệng"])
         #expect(try subjects(registry, "mieng") { $0.handler = "Văn phòng Sở" }.isEmpty)
         #expect(try subjects(registry, "tuyen") { $0.handler = "Văn phòng Sở" } == ["Tổ chức học tập nghị quyết cho cán bộ Đảng ủy xã"])
         // Today is 31/12/2021: the first is overdue, the second not yet; "den/2021/3" was never routed.
-        #expect(try Set(subjects(registry, "") { $0.status = .overdue }) == [
-            "Kết quả 5 năm thực hiện công tác tuyên truyền miệng", "Văn bản đang xử lý về dạng tài liệu",
-            "Triển khai Kế hoạch 432-KH/BTGTW về tuyên truyền",
-        ])
+        #expect(
+            try Set(subjects(registry, "") { $0.status = .overdue }) == [
+                "Kết quả 5 năm thực hiện công tác tuyên truyền miệng", "Văn bản đang xử lý về dạng tài liệu",
+                "Triển khai Kế hoạch 432-KH/BTGTW về tuyên truyền",
+            ])
         // Recipients and the signer of an outgoing document are searched too.
         #expect(try subjects(registry, "phong tuyen truyen") { $0.direction = .outgoing } == ["Báo cáo kết quả"])
         #expect(try subjects(registry, "nguyen van a") { $0.direction = .outgoing }.count == 1)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VanThuCore
 
 @Suite struct VietnameseTextTests {
@@ -26,7 +27,11 @@ import Testing
     }
 
     @Test func nơiNhậnFollowsTheStyle() {
-        #expect(RecipientList.lines(recipients: ["Như trên"], archive: "VT, TCCB", style: .state) == ["Nơi nhận:", "- Như trên;", "- Lưu: VT, TCCB."])
-        #expect(RecipientList.lines(recipients: ["Ban Bí thư (b/c)"], archive: "Văn phòng Tỉnh ủy", style: .party) == ["Nơi nhận:", "- Ban Bí thư (b/c),", "- Lưu Văn phòng Tỉnh ủy."])
+        #expect(
+            RecipientList.lines(recipients: ["Như trên"], archive: "VT, TCCB", style: .state) == ["Nơi nhận:", "- Như trên;", "- Lưu: VT, TCCB."])
+        #expect(
+            RecipientList.lines(recipients: ["Ban Bí thư (b/c)"], archive: "Văn phòng Tỉnh ủy", style: .party) == [
+                "Nơi nhận:", "- Ban Bí thư (b/c),", "- Lưu Văn phòng Tỉnh ủy.",
+            ])
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VanThuCore
 
 /// The lunar calendar and working days, against dates the government published.

@@ -1,11 +1,13 @@
 import Foundation
 import Testing
 import VanThuCore
+import VanThuTestSupport
+
 @testable import VanThuIntake
 
 /// Thousands of mutated and random inputs: the reader never crashes, never hangs (the suite has
 /// a time limit) and never reports a number or date the text does not contain.
-@Suite(.timeLimit(.minutes(3))) struct IntakeFuzzTests {
+@Suite(.timeLimit(.minutes(3)), .tags(.stress)) struct IntakeFuzzTests {
     /// A fixed-seed generator, so that a failure can be replayed.
     struct SplitMix: RandomNumberGenerator {
         var state: UInt64
@@ -52,7 +54,8 @@ import VanThuCore
 
     /// What is reported must be in the text: the số's digits, the date's year.
     static func checkNothingInvented(_ result: IntakeResult, in text: String) {
-        let digitsOnly = String(VietnameseText.composed(text).unicodeScalars.filter { $0.properties.numericType != nil || $0 == "/" || $0 == "-" }.map(Character.init))
+        let digitsOnly = String(
+            VietnameseText.composed(text).unicodeScalars.filter { $0.properties.numericType != nil || $0 == "/" || $0 == "-" }.map(Character.init))
         if let number = result.notation?.number.filter(\.isNumber) {
             #expect(digitsOnly.contains(number), "số \(number) is not in the text")
         }
@@ -67,7 +70,7 @@ import VanThuCore
     @Test func mutatedSeeds() throws {
         var rng = SplitMix(state: 20_211_121)
         let seeds = try Self.seeds()
-        for round in 0..<3_000 {
+        for round in 0..<Stress.size(quick: 300, full: 3_000) {
             let text = Self.mutate(seeds[round % seeds.count], using: &rng)
             Self.checkNothingInvented(DocumentReader.read(text), in: text)
         }
@@ -75,7 +78,7 @@ import VanThuCore
 
     @Test func randomBytes() {
         var rng = SplitMix(state: 7)
-        for _ in 0..<2_000 {
+        for _ in 0..<Stress.size(quick: 200, full: 2_000) {
             let bytes = (0..<Int.random(in: 0...4_000, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
             _ = DocumentReader.read(data: Data(bytes))
         }
@@ -83,21 +86,25 @@ import VanThuCore
 
     @Test func randomFragments() {
         var rng = SplitMix(state: 42)
-        for _ in 0..<3_000 {
-            let text = (0..<Int.random(in: 0...60, using: &rng)).map { _ in Self.fragments.randomElement(using: &rng)! + String(Int.random(in: 0...40, using: &rng)) }.joined()
+        for _ in 0..<Stress.size(quick: 300, full: 3_000) {
+            let text = (0..<Int.random(in: 0...60, using: &rng)).map { _ in
+                Self.fragments.randomElement(using: &rng)! + String(Int.random(in: 0...40, using: &rng))
+            }.joined()
             Self.checkNothingInvented(DocumentReader.read(text), in: text)
         }
     }
 
-    /// A 10 MB text, one long line and many short ones: read in linear time.
-    @Test func tenMegabytes() throws {
+    /// Megabytes of text (10 MB under `make stress`), one long line and many short ones: read in
+    /// linear time.
+    @Test func megabytesOfText() throws {
+        let megabytes = Stress.size(quick: 2, full: 10)
         let seed = try Self.seeds()[3]
-        let many = String(repeating: seed + "\n", count: 10_000_000 / seed.utf8.count + 1)
+        let many = String(repeating: seed + "\n", count: megabytes * 1_000_000 / seed.utf8.count + 1)
         let r = DocumentReader.read(many)
         #expect(r.notation?.full == "85-BC/BTGTU")
-        let oneLine = String(repeating: "Số 12-BC/TU ngày 1/1/2021 ", count: 400_000)
+        let oneLine = String(repeating: "Số 12-BC/TU ngày 1/1/2021 ", count: megabytes * 40_000)
         _ = DocumentReader.read(oneLine)
-        let digits = String(repeating: "1-", count: 5_000_000)
+        let digits = String(repeating: "1-", count: megabytes * 500_000)
         _ = DocumentReader.read(digits)
     }
 }

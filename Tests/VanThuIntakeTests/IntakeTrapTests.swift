@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VanThuCore
+
 @testable import VanThuIntake
 
 /// Hand-made variants of the ways real text is messy.
@@ -79,7 +80,9 @@ import VanThuCore
     }
 
     @Test func invisibleAndNoBreakSpaces() {
-        let r = DocumentReader.read("SỞ\u{00A0}NỘI\u{00A0}VỤ\nSố:\u{00A0}15/QĐ\u{200B}-SNV\nKon\u{00A0}Tum, ngày\u{202F}3 tháng 3 năm 2021\nQUYẾT ĐỊNH\nVề việc\u{200B} khen thưởng")
+        let r = DocumentReader.read(
+            "SỞ\u{00A0}NỘI\u{00A0}VỤ\nSố:\u{00A0}15/QĐ\u{200B}-SNV\nKon\u{00A0}Tum, ngày\u{202F}3 tháng 3 năm 2021\nQUYẾT ĐỊNH\nVề việc\u{200B} khen thưởng"
+        )
         #expect(r.organName == "SỞ NỘI VỤ")
         #expect(r.notation?.full == "15/QĐ-SNV")
         #expect(r.place == "Kon Tum")
@@ -97,7 +100,9 @@ import VanThuCore
     }
 
     @Test func webBannerBeforeTheDocument() {
-        let text = "Trang chủ | Văn bản | Liên hệ\nĐăng nhập\nChi tiết văn bản\n" + Self.congVan + "\nBản quyền © Sở Thông tin và Truyền thông\nLượt truy cập: 12345"
+        let text =
+            "Trang chủ | Văn bản | Liên hệ\nĐăng nhập\nChi tiết văn bản\n" + Self.congVan
+            + "\nBản quyền © Sở Thông tin và Truyền thông\nLượt truy cập: 12345"
         let r = DocumentReader.read(text)
         #expect(r.organName == "SỞ THÔNG TIN VÀ TRUYỀN THÔNG")
         #expect(r.notation?.full == "899/STTTT-TTBCBC")
@@ -144,8 +149,13 @@ import VanThuCore
     }
 
     @Test func stampRunOntoOneLine() {
-        let r = DocumentReader.read("SỞ NỘI VỤ Số: 45 ĐẾN Ngày: 20/8/21 Chuyển: Phòng CCVC Số và ký hiệu HS: 01.TCCB\nBỘ NỘI VỤ\nSố: 12/BNV-VP\nV/v triển khai")
-        #expect(r.incomingStamp == IncomingStamp(organName: "SỞ NỘI VỤ", number: "45", date: LocalDate(year: 2021, month: 8, day: 20), handler: "Phòng CCVC", fileNotation: "01.TCCB"))
+        let r = DocumentReader.read(
+            "SỞ NỘI VỤ Số: 45 ĐẾN Ngày: 20/8/21 Chuyển: Phòng CCVC Số và ký hiệu HS: 01.TCCB\nBỘ NỘI VỤ\nSố: 12/BNV-VP\nV/v triển khai")
+        #expect(
+            r.incomingStamp
+                == IncomingStamp(
+                    organName: "SỞ NỘI VỤ", number: "45", date: LocalDate(year: 2021, month: 8, day: 20), handler: "Phòng CCVC",
+                    fileNotation: "01.TCCB"))
         #expect(r.notation?.full == "12/BNV-VP")
         #expect(r.organName == "BỘ NỘI VỤ")
     }
@@ -194,7 +204,8 @@ import VanThuCore
     }
 
     @Test func impossibleDatesAreNotGuessed() {
-        let r = DocumentReader.read("SỞ NỘI VỤ\nSố: 1/SNV-VP\nKon Tum, ngày 31 tháng 02 năm 2021\nV/v thử\nTheo Kế hoạch số 5-KH/TU, ngày 30-02-2020 của Tỉnh ủy.")
+        let r = DocumentReader.read(
+            "SỞ NỘI VỤ\nSố: 1/SNV-VP\nKon Tum, ngày 31 tháng 02 năm 2021\nV/v thử\nTheo Kế hoạch số 5-KH/TU, ngày 30-02-2020 của Tỉnh ủy.")
         #expect(r.issuedDate == nil)
         #expect(r.references.first?.notation.full == "5-KH/TU")
         #expect(r.references.first?.issuedDate == nil)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VanThuCore
+
 @testable import VanThuIntake
 
 /// The four real documents of `../shared/seeds` (copied into `Seeds/`), field by field. The
@@ -39,9 +40,10 @@ import VanThuCore
         #expect(r.signer == nil)
         #expect(r.urgency == nil && r.secrecy == nil && r.incomingStamp == nil)
         #expect(r.style == .party)
-        #expect(Self.citations(r) == [
-            "Kế hoạch 432-KH/BTGTW 2020-10-01", "Quyết định 340-QĐ/TW 2010-12-03", "Quyết định 22-QĐ/TU 2011-03-09",
-        ])
+        #expect(
+            Self.citations(r) == [
+                "Kế hoạch 432-KH/BTGTW 2020-10-01", "Quyết định 340-QĐ/TW 2010-12-03", "Quyết định 22-QĐ/TU 2011-03-09",
+            ])
     }
 
     /// A web page about a report: no header, no number, no signature. Nothing is invented.
@@ -59,9 +61,10 @@ import VanThuCore
         #expect(r.archiveCopy == nil)
         #expect(r.signer == nil)
         #expect(r.incomingStamp == nil)
-        #expect(Self.citations(r) == [
-            "Quyết định 340-QĐ/TW 2010-12-03", "Chỉ thị 17-CT/TW 2007-10-15", "Báo cáo 04-BC/TU 2020-10-30",
-        ])
+        #expect(
+            Self.citations(r) == [
+                "Quyết định 340-QĐ/TW 2010-12-03", "Chỉ thị 17-CT/TW 2007-10-15", "Báo cáo 04-BC/TU 2020-10-30",
+            ])
     }
 
     /// A plan without header or number, the signature block in markdown bold.
@@ -73,13 +76,17 @@ import VanThuCore
         #expect(r.typeCode == "KH")
         #expect(r.place == nil)
         #expect(r.issuedDate == nil)
-        #expect(r.subject == "CỦA BAN THƯỜNG VỤ TỈNH ỦY thực hiện Chỉ thị số 30-CT/TW của Ban Bí thư Trung ương Đảng \"về công tác tuyên truyền miệng trong tình hình mới\"")
-        #expect(r.toPlaces == [
-            "Ban Bí thư Trung ương Đảng (b/c)", "Ban Tuyên giáo Trung ương (b/c)",
-            "Cơ quan TT Ban Tuyên giáo Trung ương khu vực miền Trung - Tây Nguyên", "Các cơ quan tham mưu, giúp việc Tỉnh ủy",
-            "Các ban cán sự đảng, đảng đoàn, Ban Thường vụ Tỉnh đoàn", "Các huyện, thành ủy, đảng ủy trực thuộc Tỉnh ủy",
-            "Các đ/c Ủy viên Ban Thường vụ Tỉnh ủy",
-        ])
+        #expect(
+            r.subject
+                == "CỦA BAN THƯỜNG VỤ TỈNH ỦY thực hiện Chỉ thị số 30-CT/TW của Ban Bí thư Trung ương Đảng \"về công tác tuyên truyền miệng trong tình hình mới\""
+        )
+        #expect(
+            r.toPlaces == [
+                "Ban Bí thư Trung ương Đảng (b/c)", "Ban Tuyên giáo Trung ương (b/c)",
+                "Cơ quan TT Ban Tuyên giáo Trung ương khu vực miền Trung - Tây Nguyên", "Các cơ quan tham mưu, giúp việc Tỉnh ủy",
+                "Các ban cán sự đảng, đảng đoàn, Ban Thường vụ Tỉnh đoàn", "Các huyện, thành ủy, đảng ủy trực thuộc Tỉnh ủy",
+                "Các đ/c Ủy viên Ban Thường vụ Tỉnh ủy",
+            ])
         #expect(r.archiveCopy == "Lưu Văn phòng Tỉnh ủy")
         #expect(r.signer == Signer(capacity: "T/M BAN THƯỜNG VỤ", position: "PHÓ BÍ THƯ", fullName: "U Huấn"))
         #expect(r.style == .party)
@@ -95,16 +102,20 @@ import VanThuCore
         #expect(r.typeName == "BÁO CÁO")
         #expect(r.typeCode == "BC")
         #expect(r.issuedDate == nil)
-        #expect(r.subject == "Kết quả triển khai, thực hiện Kế hoạch số 81-KH/TU, ngày 05-7-2017 của Ban Thường vụ Tỉnh ủy về thực hiện Chỉ thị số 07-CT/TW của Ban Bí thư “về đẩy mạnh công tác thông tin cơ sở trong tình hình mới”")
+        #expect(
+            r.subject
+                == "Kết quả triển khai, thực hiện Kế hoạch số 81-KH/TU, ngày 05-7-2017 của Ban Thường vụ Tỉnh ủy về thực hiện Chỉ thị số 07-CT/TW của Ban Bí thư “về đẩy mạnh công tác thông tin cơ sở trong tình hình mới”"
+        )
         #expect(r.incomingStamp == IncomingStamp(organName: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", number: "783", date: Self.date("2021-08-20")))
         #expect(r.toPlaces == ["Sở Thông tin và Truyền thông", "Phòng Tuyên truyền"])
         #expect(r.archiveCopy == "Lưu VT")
         #expect(r.signer == Signer(capacity: "K/T TRƯỞNG BAN", position: "PHÓ TRƯỞNG BAN", fullName: "Nguyễn Thiện Cẩm"))
         let cited = Self.citations(r)
-        #expect(cited.prefix(6) == [
-            "Kế hoạch 81-KH/TU 2017-07-05", "Chỉ thị 07-CT/TW -", "Công văn 899/STTTT-TTBCBC 2021-08-10",
-            "Quyết định 52/2016/QĐ-TTg 2016-12-06", "Hướng dẫn 31-HD/BTGTW 2017-04-20", "Quyết định 2466-QĐ/TU 2020-10-07",
-        ])
+        #expect(
+            cited.prefix(6) == [
+                "Kế hoạch 81-KH/TU 2017-07-05", "Chỉ thị 07-CT/TW -", "Công văn 899/STTTT-TTBCBC 2021-08-10",
+                "Quyết định 52/2016/QĐ-TTg 2016-12-06", "Hướng dẫn 31-HD/BTGTW 2017-04-20", "Quyết định 2466-QĐ/TU 2020-10-07",
+            ])
         #expect(cited.contains("Chỉ thị 07-CT/TU 2021-06-04"))
         #expect(cited.contains("Kết luận 51-KL/TW 2019-05-30"))
         #expect(cited.last == "Kế hoạch 46-KH/BTGTU 2021-06-08")

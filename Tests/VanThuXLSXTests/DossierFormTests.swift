@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VanThuCore
+
 @testable import VanThuXLSX
 
 /// The hồ sơ forms of Phụ lục V, written and read back from the XLSX files.
@@ -20,7 +21,9 @@ import VanThuCore
         _ = try DossierService(registry).openDossier("05.TTBC", year: 2021, DossierDraft(title: "Hồ sơ tuyên truyền Quốc khánh", retention: "10"))
         _ = try DossierService(registry).file(["den/2021/793", "den/2021/791", "den/2021/792"], into: "05.TTBC", year: 2021)
         let path = folder.appendingPathComponent("muc-luc-van-ban.xlsx").path
-        let written = try DossierFormWriter.writeIndex(try DossierService(registry).dossierContents("05.TTBC", year: 2021), organization: try SetupService(registry).organization(), to: path, protecting: registry.protectedPaths)
+        let written = try DossierFormWriter.writeIndex(
+            try DossierService(registry).dossierContents("05.TTBC", year: 2021), organization: try SetupService(registry).organization(), to: path,
+            protecting: registry.protectedPaths)
         #expect(written.rows == 3)
         let lines = try rows("xl/worksheets/sheet1.xml", of: path)
         #expect(lines.contains(["MỤC LỤC VĂN BẢN, TÀI LIỆU"]))
@@ -33,7 +36,9 @@ import VanThuCore
         #expect(lines.contains(["Mục lục này gồm 3 văn bản."]))
         // Overwriting needs to be asked for.
         #expect(throws: ExportError.outputExists(path: path)) {
-            try DossierFormWriter.writeIndex(try DossierService(registry).dossierContents("05.TTBC", year: 2021), organization: try SetupService(registry).organization(), to: path, protecting: registry.protectedPaths)
+            try DossierFormWriter.writeIndex(
+                try DossierService(registry).dossierContents("05.TTBC", year: 2021), organization: try SetupService(registry).organization(),
+                to: path, protecting: registry.protectedPaths)
         }
     }
 
@@ -42,13 +47,16 @@ import VanThuCore
         let registry = try ExportFixtures.registry(in: folder)
         defer { registry.close() }
         for (notation, references) in [("01.VP", ["den/2021/792"]), ("02.VP", ["den/2021/791", "den/2021/793"])] {
-            _ = try DossierService(registry).openDossier(notation, year: 2021, DossierDraft(title: "Hồ sơ \(notation)", retention: notation == "01.VP" ? "vinh-vien" : "10"))
+            _ = try DossierService(registry).openDossier(
+                notation, year: 2021, DossierDraft(title: "Hồ sơ \(notation)", retention: notation == "01.VP" ? "vinh-vien" : "10"))
             _ = try DossierService(registry).file(references, into: notation, year: 2021)
             _ = try DossierService(registry).closeDossier(notation, year: 2021, DossierClosing(pages: 12))
         }
         let path = folder.appendingPathComponent("nop-luu.xlsx").path
         let organization = try SetupService(registry).organization()
-        _ = try DossierService(registry).transfer(["01.VP", "02.VP"], year: 2021, deliveredBy: "Nguyễn Văn A, Văn phòng", receivedBy: "Lê Thị C, Lưu trữ") { transfer in
+        _ = try DossierService(registry).transfer(
+            ["01.VP", "02.VP"], year: 2021, deliveredBy: "Nguyễn Văn A, Văn phòng", receivedBy: "Lê Thị C, Lưu trữ"
+        ) { transfer in
             _ = try DossierFormWriter.writeTransfer(transfer, organization: organization, to: path, protecting: registry.protectedPaths)
         }
         let list = try rows("xl/worksheets/sheet1.xml", of: path)
@@ -56,7 +64,8 @@ import VanThuCore
         #expect(list.contains(["1", "01.VP", "Hồ sơ 01.VP", "23/08/2021", "Vĩnh viễn", "12"]), "the dates of the documents themselves")
         #expect(list.contains(["2", "02.VP", "Hồ sơ 02.VP", "16/08/2021 - 24/08/2021", "10 năm", "12"]))
         #expect(list.contains(["Mục lục này gồm 2 hồ sơ, trong đó 1 hồ sơ bảo quản vĩnh viễn, 1 hồ sơ bảo quản có thời hạn."]))
-        #expect(list.contains(["NGƯỜI NỘP", "NGƯỜI NHẬN"]) && list.contains(["Nguyễn Văn A, Văn phòng", "Lê Thị C, Lưu trữ"]), "two signature blocks")
+        #expect(
+            list.contains(["NGƯỜI NỘP", "NGƯỜI NHẬN"]) && list.contains(["Nguyễn Văn A, Văn phòng", "Lê Thị C, Lưu trữ"]), "two signature blocks")
         let receipt = try rows("xl/worksheets/sheet2.xml", of: path).flatMap { $0 }
         #expect(receipt.contains("BIÊN BẢN"))
         #expect(receipt.contains("BÊN GIAO: Nguyễn Văn A, Văn phòng"))
@@ -69,19 +78,26 @@ import VanThuCore
         let folder = try ExportFixtures.folder()
         let registry = try ExportFixtures.registry(in: folder)
         defer { registry.close() }
-        _ = try DossierService(registry).addCatalogEntry(CatalogEntryDraft(fileNotation: "01.VP", title: "Kế hoạch công tác năm", retention: "Vĩnh viễn", creator: "Văn phòng", heading: "I. VĂN PHÒNG"), year: 2021)
-        _ = try DossierService(registry).addCatalogEntry(CatalogEntryDraft(fileNotation: "02.VP", title: "Công văn trao đổi", retention: "10 năm", heading: "VĂN PHÒNG"), year: 2021)
+        _ = try DossierService(registry).addCatalogEntry(
+            CatalogEntryDraft(
+                fileNotation: "01.VP", title: "Kế hoạch công tác năm", retention: "Vĩnh viễn", creator: "Văn phòng", heading: "I. VĂN PHÒNG"),
+            year: 2021)
+        _ = try DossierService(registry).addCatalogEntry(
+            CatalogEntryDraft(fileNotation: "02.VP", title: "Công văn trao đổi", retention: "10 năm", heading: "VĂN PHÒNG"), year: 2021)
         _ = try DossierService(registry).openDossier("99.VP", year: 2021, DossierDraft(title: "Hồ sơ phát sinh"))
         let path = folder.appendingPathComponent("danh-muc.xlsx").path
-        _ = try DossierFormWriter.writeCatalog(try DossierService(registry).catalog(year: 2021), organization: try SetupService(registry).organization(), to: path, protecting: registry.protectedPaths)
+        _ = try DossierFormWriter.writeCatalog(
+            try DossierService(registry).catalog(year: 2021), organization: try SetupService(registry).organization(), to: path,
+            protecting: registry.protectedPaths)
         let lines = try rows("xl/worksheets/sheet1.xml", of: path)
         let numbering = try #require(lines.firstIndex(of: ["(1)", "(2)", "(3)", "(4)", "(5)"]))
-        #expect(Array(lines[(numbering + 1)...].prefix(4)) == [
-            ["I. VĂN PHÒNG"],
-            ["01.VP", "Kế hoạch công tác năm", "Vĩnh viễn", "Văn phòng"],
-            ["02.VP", "Công văn trao đổi", "10 năm"],
-            ["99.VP", "Hồ sơ phát sinh", "Ngoài Danh mục"],
-        ], "one đề mục, found again by its title without the numeral")
+        #expect(
+            Array(lines[(numbering + 1)...].prefix(4)) == [
+                ["I. VĂN PHÒNG"],
+                ["01.VP", "Kế hoạch công tác năm", "Vĩnh viễn", "Văn phòng"],
+                ["02.VP", "Công văn trao đổi", "10 năm"],
+                ["99.VP", "Hồ sơ phát sinh", "Ngoài Danh mục"],
+            ], "one đề mục, found again by its title without the numeral")
         #expect(lines.contains(["Danh mục hồ sơ này có 2 hồ sơ, bao gồm: 1 hồ sơ bảo quản vĩnh viễn; 1 hồ sơ bảo quản có thời hạn."]))
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import VanThuCore
+import VanThuTestSupport
+
 @testable import VanThuXLSX
 
 /// A registry with a few documents, and ways to read an exported workbook back.
@@ -7,29 +9,40 @@ enum ExportFixtures {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vanthu-xlsx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TemporaryFolder.make("xlsx")
     }
 
     /// 791–794 incoming in August 2021 (794 voided), one secret, two outgoing.
     static func registry(in folder: URL, today: String = "2021-09-30") throws -> Registry {
-        let organization = Organization(name: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", code: "STTTT", parentName: "UBND TỈNH KON TUM", place: "Kon Tum", style: .state)
+        let organization = Organization(
+            name: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", code: "STTTT", parentName: "UBND TỈNH KON TUM", place: "Kon Tum", style: .state)
         let registry = try Registry.create(
             at: folder.appendingPathComponent("vanthu.sqlite").path, organization: organization,
             context: RegistryContext(user: "văn thư", today: LocalDate.parse(today)))
         _ = try SetupService(registry).continueSeries(kind: .incoming, date: "1/8/2021", typeCode: nil, firstNumber: 791)
         let drafts = [
-            IncomingDraft(issuer: "Huyện ủy Đăk Hà", notation: "Số 27-BC/HU", issuedDate: "16/8/2021", summary: "Kết quả 5 năm thực hiện công tác tuyên truyền miệng", received: "24/8/2021", handler: "Phòng Thông tin - Báo chí - Xuất bản"),
-            IncomingDraft(issuer: "Sở Nội vụ", notation: "1432/SNV-CCVC", issuedDate: "23/8/2021", summary: "=HYPERLINK(\"http://x\") V/v cử công chức", received: "25/8/2021", handler: "Văn phòng Sở", urgency: "khan"),
-            IncomingDraft(issuer: "UBND tỉnh", notation: "512/QĐ-UBND", issuedDate: "24/8/2021", summary: "Tuye\u{0302}\u{0300}n truyền Quốc khánh", received: "2/9/2021", handler: "+Phòng CNTT"),
+            IncomingDraft(
+                issuer: "Huyện ủy Đăk Hà", notation: "Số 27-BC/HU", issuedDate: "16/8/2021",
+                summary: "Kết quả 5 năm thực hiện công tác tuyên truyền miệng", received: "24/8/2021", handler: "Phòng Thông tin - Báo chí - Xuất bản"
+            ),
+            IncomingDraft(
+                issuer: "Sở Nội vụ", notation: "1432/SNV-CCVC", issuedDate: "23/8/2021", summary: "=HYPERLINK(\"http://x\") V/v cử công chức",
+                received: "25/8/2021", handler: "Văn phòng Sở", urgency: "khan"),
+            IncomingDraft(
+                issuer: "UBND tỉnh", notation: "512/QĐ-UBND", issuedDate: "24/8/2021", summary: "Tuye\u{0302}\u{0300}n truyền Quốc khánh",
+                received: "2/9/2021", handler: "+Phòng CNTT"),
             IncomingDraft(issuer: "Báo Kon Tum", typeCode: "GM", summary: "@ Thư mời", received: "3/9/2021"),
         ]
         for draft in drafts { _ = try RegistrationService(registry).registerIncoming(draft) }
         _ = try RegistrationService(registry).void(reference: "den/2021/794", reason: "Gửi nhầm cơ quan")
-        _ = try RegistrationService(registry).registerIncoming(IncomingDraft(issuer: "Công an tỉnh", typeCode: "CV", summary: "Nội dung tuyệt mật không được ghi", received: "3/9/2021", secrecy: "tuyet-mat"))
+        _ = try RegistrationService(registry).registerIncoming(
+            IncomingDraft(
+                issuer: "Công an tỉnh", typeCode: "CV", summary: "Nội dung tuyệt mật không được ghi", received: "3/9/2021", secrecy: "tuyet-mat"))
         for recipient in ["Sở Nội vụ", "Ban Tuyên giáo Tỉnh ủy"] {
-            _ = try RegistrationService(registry).registerOutgoing(OutgoingDraft(typeCode: "BC", summary: "Báo cáo gửi \(recipient)", issuedDate: "30/8/2021", signer: Signer(position: "PHÓ GIÁM ĐỐC", fullName: "Nguyễn Văn An"), recipients: [recipient], archive: "VT, VP"))
+            _ = try RegistrationService(registry).registerOutgoing(
+                OutgoingDraft(
+                    typeCode: "BC", summary: "Báo cáo gửi \(recipient)", issuedDate: "30/8/2021",
+                    signer: Signer(position: "PHÓ GIÁM ĐỐC", fullName: "Nguyễn Văn An"), recipients: [recipient], archive: "VT, VP"))
         }
         return registry
     }
@@ -59,7 +72,9 @@ enum ExportFixtures {
         let pattern = #"<c r="([A-Z]+)(\d+)"[^>]*?(?:/>|>(.*?)</c>)"#
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return [:] }
         for match in regex.matches(in: xml, range: NSRange(xml.startIndex..., in: xml)) {
-            guard let column = Range(match.range(at: 1), in: xml), let row = Range(match.range(at: 2), in: xml), let r = Int(xml[row]) else { continue }
+            guard let column = Range(match.range(at: 1), in: xml), let row = Range(match.range(at: 2), in: xml), let r = Int(xml[row]) else {
+                continue
+            }
             var value = ""
             if let inner = Range(match.range(at: 3), in: xml) {
                 let body = String(xml[inner])
@@ -69,7 +84,8 @@ enum ExportFixtures {
                     value = String(body[v]).replacingOccurrences(of: #"</?v>"#, with: "", options: .regularExpression)
                 }
             }
-            result[r, default: [:]][String(xml[column])] = value
+            result[r, default: [:]][String(xml[column])] =
+                value
                 .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
                 .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
         }
@@ -101,7 +117,8 @@ extension ExportFixtures {
             let body = String(xml[inner])
             guard let v = body.range(of: #"(?<=<v>).*?(?=</v>)"#, options: .regularExpression) else { continue }
             let value = String(body[v])
-            result[row, default: [:]][String(xml[column])] = attributes.contains(#"t="s""#) ? Int(value).flatMap { strings.indices.contains($0) ? strings[$0] : nil } ?? "" : value
+            result[row, default: [:]][String(xml[column])] =
+                attributes.contains(#"t="s""#) ? Int(value).flatMap { strings.indices.contains($0) ? strings[$0] : nil } ?? "" : value
         }
         return result
     }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VanThuCore
 import VanThuReaders
+
 @testable import VanThuXLSX
 
 /// `vanthu journal export`: the workbook read back, cell by cell.
@@ -34,7 +35,9 @@ import VanThuReaders
         // A formula-looking value stays text.
         #expect(body.contains { $0[6].contains("=HYPERLINK") })
         #expect(throws: ExportError.outputExists(path: path)) {
-            try JournalWriter.write(entries, organization: try SetupService(registry).organization(), start: start, end: end, to: path, protecting: registry.protectedPaths)
+            try JournalWriter.write(
+                entries, organization: try SetupService(registry).organization(), start: start, end: end, to: path,
+                protecting: registry.protectedPaths)
         }
     }
 }

@@ -1,11 +1,13 @@
 import Foundation
 import Testing
 import VanThuCore
+
 @testable import VanThuXLSX
 
 @Suite struct LayoutTests {
     /// The binary carries the layouts; they must be the files in exports/.
-    static let layoutFiles = ((try? FileManager.default.contentsOfDirectory(atPath: ExportFixtures.root.appendingPathComponent("exports").path)) ?? [])
+    static let layoutFiles =
+        ((try? FileManager.default.contentsOfDirectory(atPath: ExportFixtures.root.appendingPathComponent("exports").path)) ?? [])
         .filter { $0.hasSuffix(".json") }.sorted()
 
     @Test func everyLayoutFileIsBuiltIn() {
@@ -26,26 +28,32 @@ import VanThuCore
     }
 
     @Test func theHồSơFormsHaveThePhụLụcVColumns() throws {
-        #expect(try FormLayout.builtin("catalog").columns.map(\.heading) == [
-            "Số và ký hiệu hồ sơ", "Tên đề mục và tiêu đề hồ sơ", "Thời hạn bảo quản", "Người lập hồ sơ", "Ghi chú",
-        ])
-        #expect(try FormLayout.builtin("dossier-list").columns.map(\.heading) == [
-            "Số TT", "Số, ký hiệu hồ sơ", "Tiêu đề hồ sơ", "Thời gian tài liệu", "Thời hạn bảo quản", "Số tờ/Số trang", "Ghi chú",
-        ])
-        #expect(try FormLayout.builtin("dossier-index").columns.map(\.heading) == [
-            "STT", "Số, ký hiệu văn bản", "Ngày tháng năm văn bản", "Tên loại và trích yếu nội dung văn bản", "Tác giả văn bản", "Tờ số/Trang số", "Ghi chú",
-        ])
+        #expect(
+            try FormLayout.builtin("catalog").columns.map(\.heading) == [
+                "Số và ký hiệu hồ sơ", "Tên đề mục và tiêu đề hồ sơ", "Thời hạn bảo quản", "Người lập hồ sơ", "Ghi chú",
+            ])
+        #expect(
+            try FormLayout.builtin("dossier-list").columns.map(\.heading) == [
+                "Số TT", "Số, ký hiệu hồ sơ", "Tiêu đề hồ sơ", "Thời gian tài liệu", "Thời hạn bảo quản", "Số tờ/Số trang", "Ghi chú",
+            ])
+        #expect(
+            try FormLayout.builtin("dossier-index").columns.map(\.heading) == [
+                "STT", "Số, ký hiệu văn bản", "Ngày tháng năm văn bản", "Tên loại và trích yếu nội dung văn bản", "Tác giả văn bản", "Tờ số/Trang số",
+                "Ghi chú",
+            ])
     }
 
     @Test func theColumnsAreTheLegalOnesInTheLegalOrder() throws {
-        #expect(try RegisterLayout.builtin("incoming").columns.map(\.heading) == [
-            "Ngày đến", "Số đến", "Tác giả", "Số, ký hiệu văn bản", "Ngày tháng văn bản", "Tên loại và trích yếu nội dung văn bản",
-            "Đơn vị hoặc người nhận", "Ngày chuyển", "Ký nhận", "Ghi chú",
-        ])
-        #expect(try RegisterLayout.builtin("outgoing").columns.map(\.heading) == [
-            "Số, ký hiệu văn bản", "Ngày tháng văn bản", "Tên loại và trích yếu nội dung văn bản", "Người ký", "Nơi nhận văn bản",
-            "Đơn vị, người nhận bản lưu", "Số lượng bản", "Ngày chuyển", "Ký nhận", "Ghi chú",
-        ])
+        #expect(
+            try RegisterLayout.builtin("incoming").columns.map(\.heading) == [
+                "Ngày đến", "Số đến", "Tác giả", "Số, ký hiệu văn bản", "Ngày tháng văn bản", "Tên loại và trích yếu nội dung văn bản",
+                "Đơn vị hoặc người nhận", "Ngày chuyển", "Ký nhận", "Ghi chú",
+            ])
+        #expect(
+            try RegisterLayout.builtin("outgoing").columns.map(\.heading) == [
+                "Số, ký hiệu văn bản", "Ngày tháng văn bản", "Tên loại và trích yếu nội dung văn bản", "Người ký", "Nơi nhận văn bản",
+                "Đơn vị, người nhận bản lưu", "Số lượng bản", "Ngày chuyển", "Ký nhận", "Ghi chú",
+            ])
         #expect(try RegisterLayout.builtin("tracking").columns.count == 7)
         #expect(throws: ExportError.unknownLayout("nope")) { try RegisterLayout.builtin("nope") }
     }
@@ -57,11 +65,16 @@ import VanThuCore
         let registry = try ExportFixtures.registry(in: folder)
         defer { registry.close() }
         let path = folder.appendingPathComponent("so-den-2021.xlsx").path
-        let summary = try RegisterExporter.export(ExportRequest(layout: "incoming", period: RegisterPeriod(year: 2021, month: nil, quarter: nil, from: nil, to: nil), output: path), from: registry)
+        let summary = try RegisterExporter.export(
+            ExportRequest(layout: "incoming", period: RegisterPeriod(year: 2021, month: nil, quarter: nil, from: nil, to: nil), output: path),
+            from: registry)
         #expect(summary.rows == 4)
 
         let cover = try ExportFixtures.member("xl/worksheets/sheet1.xml", of: path)
-        for text in ["UBND TỈNH KON TUM", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", "Năm: 2021", "Từ ngày 01/01/2021 đến ngày 31/12/2021", "Từ số 791 đến số 794", "Quyển số: 1"] {
+        for text in [
+            "UBND TỈNH KON TUM", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", "Năm: 2021", "Từ ngày 01/01/2021 đến ngày 31/12/2021",
+            "Từ số 791 đến số 794", "Quyển số: 1",
+        ] {
             #expect(cover.contains(text), "cover lacks \(text)")
         }
         let sheet = try ExportFixtures.member("xl/worksheets/sheet2.xml", of: path)
@@ -116,7 +129,10 @@ import VanThuCore
         let registry = try ExportFixtures.registry(in: folder)
         defer { registry.close() }
         let path = folder.appendingPathComponent("theo-doi.xlsx").path
-        _ = try RegisterExporter.export(ExportRequest(layout: "tracking", period: RegisterPeriod(year: 2021, month: nil, quarter: nil, from: nil, to: nil), output: path, breakMonthly: true), from: registry)
+        _ = try RegisterExporter.export(
+            ExportRequest(
+                layout: "tracking", period: RegisterPeriod(year: 2021, month: nil, quarter: nil, from: nil, to: nil), output: path, breakMonthly: true
+            ), from: registry)
         let sheet = try ExportFixtures.member("xl/worksheets/sheet2.xml", of: path)
         #expect(sheet.contains(#"<rowBreaks count="1" manualBreakCount="1"><brk id="4""#), "a break before the first September row")
         #expect(ExportFixtures.cells(sheet)[3]?["B"] == "Báo cáo số 27-BC/HU ngày 16/08/2021 của Huyện ủy Đăk Hà")
@@ -127,11 +143,15 @@ import VanThuCore
         let registry = try ExportFixtures.registry(in: folder)
         defer { registry.close() }
         let path = folder.appendingPathComponent("so-di.xlsx").path
-        _ = try RegisterExporter.export(ExportRequest(layout: "outgoing", period: RegisterPeriod(year: nil, month: "2021-08", quarter: nil, from: nil, to: nil), output: path), from: registry)
+        _ = try RegisterExporter.export(
+            ExportRequest(layout: "outgoing", period: RegisterPeriod(year: nil, month: "2021-08", quarter: nil, from: nil, to: nil), output: path),
+            from: registry)
         let cells = ExportFixtures.cells(try ExportFixtures.member("xl/worksheets/sheet2.xml", of: path))
         #expect(cells[3]?["A"] == "01/BC-STTTT" && cells[4]?["A"] == "02/BC-STTTT")
         #expect(cells[3]?["D"] == "PHÓ GIÁM ĐỐC Nguyễn Văn An" && cells[3]?["E"] == "Sở Nội vụ" && cells[3]?["G"] == "3")
-        #expect(try RegisterPeriod(year: nil, month: nil, quarter: "2021-Q3", from: nil, to: nil) == RegisterPeriod(start: LocalDate(parsing: "1/7/2021"), end: LocalDate(parsing: "30/9/2021")))
+        #expect(
+            try RegisterPeriod(year: nil, month: nil, quarter: "2021-Q3", from: nil, to: nil)
+                == RegisterPeriod(start: LocalDate(parsing: "1/7/2021"), end: LocalDate(parsing: "30/9/2021")))
         #expect(throws: RegistryError.emptyField(.period)) { try RegisterPeriod(year: 2021, month: "2021-08", quarter: nil, from: nil, to: nil) }
         #expect(throws: RegistryError.invalidPeriod("2021-13")) { try RegisterPeriod(year: nil, month: "2021-13", quarter: nil, from: nil, to: nil) }
         #expect(throws: RegistryError.invalidPeriod("2021-Q5")) { try RegisterPeriod(year: nil, month: nil, quarter: "2021-Q5", from: nil, to: nil) }
@@ -141,7 +161,8 @@ import VanThuCore
         let folder = try ExportFixtures.folder()
         let registry = try ExportFixtures.registry(in: folder, today: "2022-01-31")
         defer { registry.close() }
-        _ = try RegistrationService(registry).registerIncoming(IncomingDraft(issuer: "Sở Tài chính", typeCode: "CV", summary: "Năm mới", received: "5/1/2022"))
+        _ = try RegistrationService(registry).registerIncoming(
+            IncomingDraft(issuer: "Sở Tài chính", typeCode: "CV", summary: "Năm mới", received: "5/1/2022"))
         let year = try RegisterPeriod(year: 2021, month: nil, quarter: nil, from: nil, to: nil)
         let existing = folder.appendingPathComponent("co-san.xlsx")
         try Data("cũ".utf8).write(to: existing)
@@ -152,13 +173,20 @@ import VanThuCore
         _ = try RegisterExporter.export(ExportRequest(layout: "incoming", period: year, output: existing.path, overwrite: true), from: registry)
         #expect(try Data(contentsOf: existing).prefix(2) == Data("PK".utf8))
         #expect(throws: ExportError.folderMissing(path: folder.appendingPathComponent("khong-co").path)) {
-            try RegisterExporter.export(ExportRequest(layout: "incoming", period: year, output: folder.appendingPathComponent("khong-co/x.xlsx").path), from: registry)
+            try RegisterExporter.export(
+                ExportRequest(layout: "incoming", period: year, output: folder.appendingPathComponent("khong-co/x.xlsx").path), from: registry)
         }
         #expect(throws: ExportError.self) {
-            try RegisterExporter.export(ExportRequest(layout: "incoming", period: RegisterPeriod(year: 2020, month: nil, quarter: nil, from: nil, to: nil), output: folder.appendingPathComponent("a.xlsx").path), from: registry)
+            try RegisterExporter.export(
+                ExportRequest(
+                    layout: "incoming", period: RegisterPeriod(year: 2020, month: nil, quarter: nil, from: nil, to: nil),
+                    output: folder.appendingPathComponent("a.xlsx").path), from: registry)
         }
         #expect(throws: ExportError.crossesSeries(registers: ["Sổ đăng ký văn bản đến năm 2021", "Sổ đăng ký văn bản đến năm 2022"])) {
-            try RegisterExporter.export(ExportRequest(layout: "incoming", period: RegisterPeriod(year: nil, month: nil, quarter: nil, from: "1/12/2021", to: "31/1/2022"), output: folder.appendingPathComponent("b.xlsx").path), from: registry)
+            try RegisterExporter.export(
+                ExportRequest(
+                    layout: "incoming", period: RegisterPeriod(year: nil, month: nil, quarter: nil, from: "1/12/2021", to: "31/1/2022"),
+                    output: folder.appendingPathComponent("b.xlsx").path), from: registry)
         }
         #expect(try ExportFixtures.files(in: folder) == ["co-san.xlsx"], "no temporary or half-written file")
     }
@@ -182,13 +210,18 @@ import VanThuCore
     }
 
     /// An independent reader: openpyxl (set up by `make test` in a virtual environment).
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["VANTHU_PYTHON"].map { !$0.isEmpty } ?? false, "VANTHU_PYTHON with openpyxl is not set (make test sets it)"))
+    @Test(
+        .enabled(
+            if: ProcessInfo.processInfo.environment["VANTHU_PYTHON"].map { !$0.isEmpty } ?? false,
+            "VANTHU_PYTHON with openpyxl is not set (make test sets it)"))
     func openpyxlReadsWhatTheDatabaseHolds() throws {
         let folder = try ExportFixtures.folder()
         let registry = try ExportFixtures.registry(in: folder)
         defer { registry.close() }
         let path = folder.appendingPathComponent("so-den.xlsx").path
-        _ = try RegisterExporter.export(ExportRequest(layout: "incoming", period: RegisterPeriod(year: 2021, month: nil, quarter: nil, from: nil, to: nil), output: path), from: registry)
+        _ = try RegisterExporter.export(
+            ExportRequest(layout: "incoming", period: RegisterPeriod(year: 2021, month: nil, quarter: nil, from: nil, to: nil), output: path),
+            from: registry)
         let script = """
             import json, sys, openpyxl
             wb = openpyxl.load_workbook(sys.argv[1])

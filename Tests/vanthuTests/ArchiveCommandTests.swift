@@ -28,11 +28,15 @@ import Testing
         let cli = try prepared()
         let catalog = try cli.ok(["catalog", "show", "--year", "2021"])
         #expect(catalog.contains("I. VĂN PHÒNG") && catalog.contains("01.VP") && catalog.contains("chưa mở"))
-        let stamp = try cli.ok(["incoming", "add", "--issuer", "Sở Nội vụ", "--notation", "1432/SNV-CCVC", "--date", "23/8/2021",
-                                "--summary", "V/v cử công chức", "--received", "25/8/2021", "--file", "01.vp", "--pages", "4"])
+        let stamp = try cli.ok([
+            "incoming", "add", "--issuer", "Sở Nội vụ", "--notation", "1432/SNV-CCVC", "--date", "23/8/2021",
+            "--summary", "V/v cử công chức", "--received", "25/8/2021", "--file", "01.vp", "--pages", "4",
+        ])
         #expect(stamp.contains("Số và ký hiệu HS: 01.VP"))
-        _ = try cli.ok(["incoming", "add", "--issuer", "UBND tỉnh", "--notation", "512/QĐ-UBND", "--date", "20/8/2021",
-                        "--summary", "Tuyên truyền Quốc khánh", "--received", "26/8/2021", "--pages", "2"])
+        _ = try cli.ok([
+            "incoming", "add", "--issuer", "UBND tỉnh", "--notation", "512/QĐ-UBND", "--date", "20/8/2021",
+            "--summary", "Tuyên truyền Quốc khánh", "--received", "26/8/2021", "--pages", "2",
+        ])
         #expect(try cli.ok(["ho-so", "them", "01.VP", "den/2021/2", "--year", "2021"]).contains("nay có 2 văn bản"))
         #expect(try cli.ok(["show", "den/2021/2"]).contains("Số và ký hiệu HS: 01.VP"), "the stamp shows the hồ sơ once filed")
         let shown = try #require(try cli.json(["file", "show", "01.VP", "--year", "2021"]) as? [String: Any])
@@ -50,8 +54,10 @@ import Testing
 
         // Read-only from now on: refused, exit 65, the database unchanged.
         let before = try cli.databaseBytes()
-        for arguments in [["void", "den/2021/1", "--reason", "nhầm"], ["edit", "den/2021/2", "--summary", "khác"], ["route", "den/2021/1", "--lead", "Văn phòng"],
-                          ["file", "reopen", "01.VP", "--year", "2021"], ["file", "add", "01.VP", "den/2021/1", "--year", "2021"]] {
+        for arguments in [
+            ["void", "den/2021/1", "--reason", "nhầm"], ["edit", "den/2021/2", "--summary", "khác"], ["route", "den/2021/1", "--lead", "Văn phòng"],
+            ["file", "reopen", "01.VP", "--year", "2021"], ["file", "add", "01.VP", "den/2021/1", "--year", "2021"],
+        ] {
             let result = try cli.run(arguments)
             #expect(result.status == 65, "\(arguments)")
             #expect(result.stderr.contains("nộp lưu"), "\(arguments): \(result.stderr)")
@@ -76,7 +82,10 @@ import Testing
             (["file", "transfer", "02.VP", "--year", "2021", "-o", "x.xlsx"], 65, "chỉ hồ sơ đã kết thúc"),
             (["file", "add", "09.VP", "den/2021/1", "--year", "2021"], 65, "Không có hồ sơ 2021/09.VP"),
             (["file", "open", "03.VP", "--year", "2021", "--title", "x", "--retention", "mãi mãi"], 65, "Thời hạn bảo quản"),
-            (["incoming", "add", "--issuer", "A", "--type", "CV", "--summary", "B", "--received", "25/8/2021", "--file", "09.VP"], 65, "Không có hồ sơ"),
+            (
+                ["incoming", "add", "--issuer", "A", "--type", "CV", "--summary", "B", "--received", "25/8/2021", "--file", "09.VP"], 65,
+                "Không có hồ sơ"
+            ),
             (["attach", "den/2021/1", "khong-co.pdf"], 66, "không có tệp này"),
             (["attach", "den/2021/1", "."], 66, "thư mục"),
             (["file", "due", "--within", "abc"], 65, "abc"),

@@ -10,12 +10,16 @@ import Testing
         let cli = try CLI(today: today)
         try cli.initState()
         for (i, summary) in ["Kết quả triển khai", "Kế hoạch tuyên truyền", "Báo cáo quý III"].enumerated() {
-            _ = try cli.ok(["incoming", "add", "--issuer", "Sở Nội vụ", "--notation", "\(100 + i)/SNV-VP", "--summary", summary,
-                            "--received", "2\(i + 4)/8/2021", "--type", "CV"])
+            _ = try cli.ok([
+                "incoming", "add", "--issuer", "Sở Nội vụ", "--notation", "\(100 + i)/SNV-VP", "--summary", summary,
+                "--received", "2\(i + 4)/8/2021", "--type", "CV",
+            ])
         }
         _ = try cli.ok(["route", "den/2021/1", "--lead", "Phòng Tuyên truyền", "--due", "15/9/2021", "--date", "25/8/2021"])
-        _ = try cli.ok(["outgoing", "add", "--type", "BC", "--summary", "Báo cáo tháng 8", "--signer", "Nguyễn Văn A",
-                        "--recipient", "UBND tỉnh", "--recipient", "Bộ Thông tin và Truyền thông", "--date", "30/8/2021"])
+        _ = try cli.ok([
+            "outgoing", "add", "--type", "BC", "--summary", "Báo cáo tháng 8", "--signer", "Nguyễn Văn A",
+            "--recipient", "UBND tỉnh", "--recipient", "Bộ Thông tin và Truyền thông", "--date", "30/8/2021",
+        ])
         _ = try cli.ok(["dispatch", "di/2021/BC/1", "--to", "UBND tỉnh", "--via", "post", "--date", "31/8/2021"])
         return cli
     }
@@ -51,14 +55,19 @@ import Testing
         _ = try cli.ok(["file", "add", "05.VP", "den/2021/3", "--year", "2021"])
         // The database by another spelling, its companions, the store, a backup, a FIFO, a link.
         let db = cli.databasePath
-        let targets = ["vanthu.sqlite", "./vanthu.sqlite", db, db + "-wal", db + "-shm", db + "-files/x.xlsx", "sao-luu/x.xlsx",
-                       "sao-luu/vanthu.sqlite", fifo, link] + (madeDevice ? [device] : [])
+        let targets =
+            [
+                "vanthu.sqlite", "./vanthu.sqlite", db, db + "-wal", db + "-shm", db + "-files/x.xlsx", "sao-luu/x.xlsx",
+                "sao-luu/vanthu.sqlite", fifo, link,
+            ] + (madeDevice ? [device] : [])
         let before = try cli.databaseBytes()
         var walls = 0
         for target in targets {
-            for command in [["export", "incoming-register", "--year", "2021"], ["report", "--year", "2021"], ["slip", "den/2021/1"],
-                            ["journal", "export"], ["export", "postal-register", "--year", "2021"], ["catalog", "export", "--year", "2021"],
-                            ["file", "index", "05.VP", "--year", "2021"]] {
+            for command in [
+                ["export", "incoming-register", "--year", "2021"], ["report", "--year", "2021"], ["slip", "den/2021/1"],
+                ["journal", "export"], ["export", "postal-register", "--year", "2021"], ["catalog", "export", "--year", "2021"],
+                ["file", "index", "05.VP", "--year", "2021"],
+            ] {
                 let result = try cli.run(command + ["-o", target, "--overwrite"])
                 // The journal's export names its format by the extension and refuses others first.
                 let refusedFormat = command[0] == "journal" && result.status == 65 && result.stderr.contains("Không ghi được dạng tệp")
@@ -121,7 +130,8 @@ import Testing
         let backup = cli.folder.appendingPathComponent("sao-luu")
         let listing = { try FileManager.default.subpathsOfDirectory(atPath: backup.path).sorted() }
         let filesBefore = try listing()
-        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: backup.appendingPathComponent("vanthu-backup.json"))) as? [String: Any])
+        let manifest = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: backup.appendingPathComponent("vanthu-backup.json"))) as? [String: Any])
         let head = try #require(manifest["journalHeadHash"] as? String)
         #expect(head.count == 64)
 
@@ -168,7 +178,8 @@ import Testing
         if try cli.run(["--bind", backup.path, readOnly.path], executable: "/bin/mount").status == 0 {
             defer { _ = try? cli.run([readOnly.path], executable: "/bin/umount") }
             _ = try cli.run(["-o", "remount,bind,ro", readOnly.path], executable: "/bin/mount")
-            let restored = try cli.run(["restore", readOnly.path], environment: ["VANTHU_DB": cli.folder.appendingPathComponent("tu-dia.sqlite").path])
+            let restored = try cli.run(
+                ["restore", readOnly.path], environment: ["VANTHU_DB": cli.folder.appendingPathComponent("tu-dia.sqlite").path])
             #expect(restored.status == 0, "restore from a read-only medium: \(restored.stderr)")
         } else {
             print("no bind mount here; the read-only medium case is covered by the unchanged-folder check")
@@ -192,7 +203,8 @@ import Testing
             #expect(!result.stderr.contains("Fatal"))
         }
         // An imported Số đến near Int64's end is a bad row.
-        _ = try write("Ngày đến,Số đến,Tác giả,Số ký hiệu,Tên loại và trích yếu\n4/1/2020,9223372036854775806,Sở Nội vụ,1/SNV,Công văn A\n", "so.csv", in: cli)
+        _ = try write(
+            "Ngày đến,Số đến,Tác giả,Số ký hiệu,Tên loại và trích yếu\n4/1/2020,9223372036854775806,Sở Nội vụ,1/SNV,Công văn A\n", "so.csv", in: cli)
         let imported = try cli.run(["import", "incoming", "so.csv"])
         #expect(imported.status == 65 && imported.stderr.contains("Dòng 2"), "\(imported.stderr)")
     }
@@ -200,7 +212,8 @@ import Testing
     @Test func anImportThatWouldMakeLiveNumbersJumpIsRefusedUnlessConfirmed() throws {
         let cli = try CLI(today: "2021-09-06")
         try cli.initState()
-        _ = try write("""
+        _ = try write(
+            """
             Ngày đến,Số đến,Tác giả,Số ký hiệu,Tên loại và trích yếu
             4/1/2021,2,Sở Nội vụ,1/SNV,Công văn A
             5/1/2021,3,Sở Nội vụ,2/SNV,Công văn B
@@ -209,7 +222,8 @@ import Testing
             """, "so.csv", in: cli)
         let before = try cli.databaseBytes()
         let refused = try cli.run(["import", "incoming", "so.csv"])
-        #expect(refused.status == 65 && refused.stderr.contains("thiếu số 1, 4–9998") && refused.stderr.contains("nhảy lên 10000"), "\(refused.stderr)")
+        #expect(
+            refused.status == 65 && refused.stderr.contains("thiếu số 1, 4–9998") && refused.stderr.contains("nhảy lên 10000"), "\(refused.stderr)")
         #expect(try cli.databaseBytes() == before)
         _ = try cli.ok(["import", "incoming", "so.csv", "--allow-gaps"])
         #expect(try cli.ok(["incoming", "add", "--issuer", "A", "--summary", "Sau nhập", "--type", "CV"]).contains("10000"))
@@ -227,7 +241,9 @@ import Testing
         #expect(cover.stdout.contains(anchor), "the cover prints the journal's head")
         _ = try cli.ok(["incoming", "add", "--issuer", "UBND tỉnh", "--summary", "Sẽ bị xóa", "--received", "6/9/2021", "--type", "CV"])
         // The attacker removes that document with its journal entry, seal and search row.
-        _ = try sqlite(cli, """
+        _ = try sqlite(
+            cli,
+            """
             PRAGMA foreign_keys = OFF;
             DROP TRIGGER journal_is_append_only_delete; DROP TRIGGER journalSeal_is_append_only_delete;
             DROP TRIGGER document_numbers_are_never_deleted;
@@ -243,7 +259,10 @@ import Testing
         #expect(try cli.run(["journal", "verify", "--expect", anchor]).status == 0)
         // Forging: the attacker rewrites an old entry's content and recomputes nothing: the chain breaks.
         // Recomputing every hash (a forged chain) moves the anchor off the chain:
-        _ = try sqlite(cli, "DROP TRIGGER journal_is_append_only_update; UPDATE journal SET hash = (CASE WHEN substr(hash, 1, 1) = 'f' THEN 'e' ELSE 'f' END) || substr(hash, 2) WHERE id = 1;")
+        _ = try sqlite(
+            cli,
+            "DROP TRIGGER journal_is_append_only_update; UPDATE journal SET hash = (CASE WHEN substr(hash, 1, 1) = 'f' THEN 'e' ELSE 'f' END) || substr(hash, 2) WHERE id = 1;"
+        )
         let forged = try cli.run(["journal", "verify", "--expect", anchor])
         #expect(forged.status == 1 && forged.stdout.contains("KHÔNG THẤY MÃ BĂM ĐÃ GHI"), "\(forged.stdout)")
         // A hash copied wrong is a typo, not a cut journal.
@@ -298,7 +317,9 @@ import Testing
         _ = try cli.ok(["file", "add", "05.VP", "den/2021/3", "--year", "2021"])
         _ = try cli.ok(["file", "close", "05.VP", "--year", "2021", "--retention", "10"])
         _ = try cli.ok(["file", "transfer", "05.VP", "--year", "2021", "-o", "nop-luu.xlsx"])
-        _ = try sqlite(cli, """
+        _ = try sqlite(
+            cli,
+            """
             DROP TRIGGER dossier_archived_is_read_only; DROP TRIGGER document_archived_is_read_only;
             UPDATE dossier SET status = 'open', transferId = NULL;
             """)
@@ -335,7 +356,8 @@ import Testing
         return path
     }
 
-    static let heading = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Ngày đến</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>Số đến</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>Tác giả</t></is></c><c r=\"D1\" t=\"inlineStr\"><is><t>Tên loại và trích yếu</t></is></c></row>"
+    static let heading =
+        "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Ngày đến</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>Số đến</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>Tác giả</t></is></c><c r=\"D1\" t=\"inlineStr\"><is><t>Tên loại và trích yếu</t></is></c></row>"
 
     @Test func hostileWorkbooksAreRefusedInBoundedMemoryAndTime() throws {
         let cli = try CLI(today: "2022-03-01")
@@ -352,7 +374,8 @@ import Testing
         for (index, sheet) in sheets.enumerated() {
             let path = try workbook(cli, "h\(index).xlsx", sheet: sheet)
             // At most 1 GB of address space: an allocation of gigabytes would fail the run.
-            let result = try cli.run(["-c", "ulimit -v 1500000; exec \"$0\" import incoming \"$1\" --dry-run", CLI.binary, path], executable: "/bin/bash")
+            let result = try cli.run(
+                ["-c", "ulimit -v 1500000; exec \"$0\" import incoming \"$1\" --dry-run", CLI.binary, path], executable: "/bin/bash")
             #expect([65, 1].contains(result.status), "\(sheet.prefix(160)): \(result.status) \(result.stderr)")
             #expect(!result.stderr.contains("Fatal") && !result.stderr.contains("Backtrac"), "\(result.stderr)")
         }
@@ -364,7 +387,11 @@ import Testing
         #expect(result.status == 65 && result.stderr.contains("256 MB"), "\(result.stderr)")
         print("zip bomb refused in \(Date().timeIntervalSince(started)) s")
         // NUL and bytes that are not UTF-8 in a cell: bad rows, never a silent cut.
-        let nul = try workbook(cli, "nul.xlsx", sheet: "<worksheet><sheetData>\(Self.heading)<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>4/1/2021</t></is></c><c r=\"B2\"><v>1</v></c><c r=\"C2\" t=\"inlineStr\"><is><t>Sở</t></is></c><c r=\"D2\" t=\"inlineStr\"><is><t>Trước&#0;Sau</t></is></c></row></sheetData></worksheet>")
+        let nul = try workbook(
+            cli, "nul.xlsx",
+            sheet:
+                "<worksheet><sheetData>\(Self.heading)<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>4/1/2021</t></is></c><c r=\"B2\"><v>1</v></c><c r=\"C2\" t=\"inlineStr\"><is><t>Sở</t></is></c><c r=\"D2\" t=\"inlineStr\"><is><t>Trước&#0;Sau</t></is></c></row></sheetData></worksheet>"
+        )
         let cut = try cli.run(["import", "incoming", nul, "--dry-run"])
         #expect(cut.stdout.contains("Dòng 2") && cut.stdout.contains("NUL"), "\(cut.stdout + cut.stderr)")
     }
@@ -384,10 +411,14 @@ import Testing
         let cli = try CLI(today: "2021-09-06")
         try cli.initState()
         let formula = "=HYPERLINK(\"http://example.invalid\",\"bấm\")"
-        _ = try cli.ok(["incoming", "add", "--issuer", "@SUM(1)", "--summary", "Về việc thử", "--handler", formula, "--received", "1/9/2021", "--type", "CV", "--note", "+1"])
+        _ = try cli.ok([
+            "incoming", "add", "--issuer", "@SUM(1)", "--summary", "Về việc thử", "--handler", formula, "--received", "1/9/2021", "--type", "CV",
+            "--note", "+1",
+        ])
         _ = try cli.ok(["export", "incoming-register", "--year", "2021", "-o", "so.csv", "--format", "csv"])
         let csv = try String(contentsOf: cli.folder.appendingPathComponent("so.csv"), encoding: .utf8)
-        #expect(csv.contains("\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"bấm\"\")\"") && csv.contains("'@SUM(1)") && csv.contains("'+1"), "\(csv)")
+        #expect(
+            csv.contains("\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"bấm\"\")\"") && csv.contains("'@SUM(1)") && csv.contains("'+1"), "\(csv)")
         _ = try cli.ok(["journal", "export", "-o", "nhat-ky.csv"])
         let journal = try String(contentsOf: cli.folder.appendingPathComponent("nhat-ky.csv"), encoding: .utf8)
         #expect(!journal.contains(",=") && !journal.contains(",@"))
@@ -414,7 +445,9 @@ import Testing
         let hostile = "Báo cáo\u{1B}]52;c;ZWNobyBoaQ==\u{07}\u{1B}[2J\u{202E}dảo ngược"
         _ = try cli.ok(["incoming", "add", "--issuer", "Sở\u{1B}[31m Nội vụ", "--summary", hostile, "--type", "CV", "--handler", "Phòng\u{9B}A"])
         let stored = try sqlite(cli, "SELECT subject || '|' || organName || '|' || handler FROM document").stdout
-        #expect(!stored.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" }, "\(stored.debugDescription)")
+        #expect(
+            !stored.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" },
+            "\(stored.debugDescription)")
         #expect(stored.contains("Báo cáo") && stored.contains("dảo ngược"))
         for command in [["list", "incoming"], ["show", "den/2021/1"], ["search", "bao cao"]] {
             let out = try cli.ok(command)
@@ -468,7 +501,9 @@ import Testing
         #expect(!missingFolder.stderr.contains("Không tạo được cơ sở dữ liệu") && !missingFolder.stderr.contains("couldn"), "\(missingFolder.stderr)")
         try Data("x".utf8).write(to: cli.folder.appendingPathComponent("tep"))
         let backupOnFile = try cli.run(["backup", "tep/sao-luu"])
-        #expect(backupOnFile.status != 0 && !backupOnFile.stderr.contains("Không tạo được cơ sở dữ liệu") && !backupOnFile.stderr.contains("The "), "\(backupOnFile.stderr)")
+        #expect(
+            backupOnFile.status != 0 && !backupOnFile.stderr.contains("Không tạo được cơ sở dữ liệu") && !backupOnFile.stderr.contains("The "),
+            "\(backupOnFile.stderr)")
     }
 
     // MARK: Access

@@ -1,4 +1,5 @@
 import Foundation
+import VanThuTestSupport
 
 /// Runs the built `vanthu` binary as a real process.
 struct CLI {
@@ -22,8 +23,7 @@ struct CLI {
     final class Scratch: Sendable {
         let url: URL
         init() throws {
-            url = FileManager.default.temporaryDirectory.appendingPathComponent("vanthu-cli-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            url = try TemporaryFolder.make("cli")
         }
         deinit { try? FileManager.default.removeItem(at: url) }
     }
@@ -70,7 +70,8 @@ struct CLI {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = errors.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// Reads a pipe to its end on another thread.
@@ -136,7 +137,9 @@ struct CLI {
     /// Runs and returns stdout, failing with stderr when the exit code is not 0.
     func ok(_ arguments: [String]) throws -> String {
         let result = try run(arguments)
-        guard result.status == 0 else { throw Failure(message: "vanthu \(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)") }
+        guard result.status == 0 else {
+            throw Failure(message: "vanthu \(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)")
+        }
         return result.stdout
     }
 
@@ -145,7 +148,10 @@ struct CLI {
     }
 
     func initState() throws {
-        _ = try ok(["init", "--org", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "--org-code", "STTTT", "--parent", "UBND TỈNH KON TUM", "--place", "Kon Tum", "--style", "state"])
+        _ = try ok([
+            "init", "--org", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "--org-code", "STTTT", "--parent", "UBND TỈNH KON TUM", "--place", "Kon Tum", "--style",
+            "state",
+        ])
     }
 
     /// The database file's bytes, to prove a failed command changed nothing.

@@ -15,7 +15,8 @@ import Testing
         }
         let outgoing = try cli.ok([
             "di", "them", "--type", "BC", "--summary", "Báo cáo kết quả", "--signer", "Nguyễn Văn A", "--signer-title", "PHÓ GIÁM ĐỐC",
-            "--signer-capacity", "KT. GIÁM ĐỐC", "--recipient", "Sở Thông tin và Truyền thông", "--recipient", "Phòng Tuyên truyền", "--archive", "VT, TTBCBC",
+            "--signer-capacity", "KT. GIÁM ĐỐC", "--recipient", "Sở Thông tin và Truyền thông", "--recipient", "Phòng Tuyên truyền", "--archive",
+            "VT, TTBCBC",
         ])
         #expect(outgoing.contains("Số: 01/BC-STTTT"))
         #expect(outgoing.contains("- Phòng Tuyên truyền;\n- Lưu: VT, TTBCBC."))
@@ -44,10 +45,14 @@ import Testing
 
     @Test func aPartyCommitteeNumbersInTheHD36Style() throws {
         let cli = try CLI(today: "2021-01-10")
-        _ = try cli.ok(["init", "--org", "BAN TUYÊN GIÁO TỈNH ỦY", "--org-code", "BTGTU", "--parent", "TỈNH ỦY KON TUM", "--style", "party", "--term-start", "16/10/2020"])
+        _ = try cli.ok([
+            "init", "--org", "BAN TUYÊN GIÁO TỈNH ỦY", "--org-code", "BTGTU", "--parent", "TỈNH ỦY KON TUM", "--style", "party", "--term-start",
+            "16/10/2020",
+        ])
         let out = try cli.ok([
             "outgoing", "add", "--type", "BC", "--summary", "Kết quả triển khai", "--signer", "Nguyễn Thiện Cẩm", "--signer-title", "PHÓ TRƯỞNG BAN",
-            "--signer-capacity", "K/T TRƯỞNG BAN", "--recipient", "Sở Thông tin và Truyền thông", "--recipient", "Phòng Tuyên truyền", "--date", "5/1/2021",
+            "--signer-capacity", "K/T TRƯỞNG BAN", "--recipient", "Sở Thông tin và Truyền thông", "--recipient", "Phòng Tuyên truyền", "--date",
+            "5/1/2021",
         ])
         #expect(out.contains("Số 01-BC/BTGTU"))
         #expect(out.contains("- Sở Thông tin và Truyền thông,\n- Phòng Tuyên truyền,\n- Lưu VT."))

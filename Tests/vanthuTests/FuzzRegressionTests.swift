@@ -24,7 +24,9 @@ import Testing
         let file = cli.folder.appendingPathComponent("so-den.xlsx")
         try FileManager.default.copyItem(at: finding, to: file)
         let before = try cli.databaseBytes()
-        let result = try cli.run(["-c", "ulimit -v 1000000; exec \"$VANTHU\" import incoming '\(file.path)'"], environment: ["VANTHU": CLI.binary], executable: "/bin/bash")
+        let result = try cli.run(
+            ["-c", "ulimit -v 1000000; exec \"$VANTHU\" import incoming '\(file.path)'"], environment: ["VANTHU": CLI.binary], executable: "/bin/bash"
+        )
         #expect(result.status == 65 && result.stderr.contains("so-den.xlsx"), "\(result.stderr)")
         #expect(try cli.databaseBytes() == before)
     }

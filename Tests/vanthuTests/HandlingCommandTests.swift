@@ -7,28 +7,43 @@ import Testing
     func prepared(today: String = "2021-08-25") throws -> CLI {
         let cli = try CLI(today: today)
         try cli.initState()
-        _ = try cli.ok(["incoming", "add", "--issuer", "Sở Nội vụ", "--notation", "1432/SNV-CCVC", "--summary", "V/v cử công chức", "--received", "20/8/2021", "--urgency", "khan"])
-        _ = try cli.ok(["incoming", "add", "--issuer", "UBND tỉnh", "--notation", "512/QĐ-UBND", "--summary", "Tuyên truyền Quốc khánh", "--received", "20/8/2021"])
-        _ = try cli.ok(["outgoing", "add", "--type", "BC", "--summary", "Báo cáo kết quả", "--signer", "Nguyễn Văn An", "--date", "24/8/2021",
-                        "--recipient", "Sở Nội vụ", "--recipient", "Ban Tuyên giáo Tỉnh ủy", "--archive", "VT, VP"])
+        _ = try cli.ok([
+            "incoming", "add", "--issuer", "Sở Nội vụ", "--notation", "1432/SNV-CCVC", "--summary", "V/v cử công chức", "--received", "20/8/2021",
+            "--urgency", "khan",
+        ])
+        _ = try cli.ok([
+            "incoming", "add", "--issuer", "UBND tỉnh", "--notation", "512/QĐ-UBND", "--summary", "Tuyên truyền Quốc khánh", "--received",
+            "20/8/2021",
+        ])
+        _ = try cli.ok([
+            "outgoing", "add", "--type", "BC", "--summary", "Báo cáo kết quả", "--signer", "Nguyễn Văn An", "--date", "24/8/2021",
+            "--recipient", "Sở Nội vụ", "--recipient", "Ban Tuyên giáo Tỉnh ủy", "--archive", "VT, VP",
+        ])
         return cli
     }
 
     @Test func routeJSONGivesTheComputedDueDateAndAliasesWork() throws {
         let cli = try prepared()
-        let routed = try #require(try cli.json(["route", "den/2021/1", "--lead", "Phòng Tuyên truyền", "--co", "Văn phòng", "--due", "10wd",
-                                                "--direction", "Giao Phòng TT chủ trì tham mưu", "--by", "PGĐ Nguyễn Văn B"]) as? [String: Any])
+        let routed = try #require(
+            try cli.json([
+                "route", "den/2021/1", "--lead", "Phòng Tuyên truyền", "--co", "Văn phòng", "--due", "10wd",
+                "--direction", "Giao Phòng TT chủ trì tham mưu", "--by", "PGĐ Nguyễn Văn B",
+            ]) as? [String: Any])
         // Wednesday 25/8 + 10 working days, Quốc khánh 2–3/9 skipped: Friday 10/9.
         #expect(routed["dueDate"] as? String == "2021-09-10")
         #expect(routed["status"] as? String == "routed")
         let step = try #require(routed["step"] as? [String: Any])
-        #expect(step["unit"] as? String == "Phòng Tuyên truyền" && step["coUnits"] as? [String] == ["Văn phòng"] && step["person"] as? String == "PGĐ Nguyễn Văn B")
+        #expect(
+            step["unit"] as? String == "Phòng Tuyên truyền" && step["coUnits"] as? [String] == ["Văn phòng"]
+                && step["person"] as? String == "PGĐ Nguyễn Văn B")
         #expect(try cli.ok(["chuyen", "den/2021/2", "--lead", "Văn phòng", "--due", "27/8/2021"]).contains("hạn giải quyết: 27/8/2021"))
         #expect(try cli.ok(["ky-nhan", "den/2021/1", "--unit", "phòng tuyên truyền", "--signed-by", "Trần Thị C"]).contains("Đang giải quyết"))
         #expect(try cli.ok(["tien-do", "den/2021/1", "--note", "Đang dự thảo báo cáo"]).contains("Đang dự thảo báo cáo"))
         #expect(try cli.ok(["xong", "den/2021/1", "--reply", "di/2021/BC/1"]).contains("01/BC-STTTT"))
         let history = try cli.ok(["history", "den/2021/1"])
-        let order = ["Vào sổ", "Chuyển", "Ký nhận", "Tiến độ", "Giải quyết xong", "Trạng thái: Đã giải quyết"].compactMap { history.range(of: $0)?.lowerBound }
+        let order = ["Vào sổ", "Chuyển", "Ký nhận", "Tiến độ", "Giải quyết xong", "Trạng thái: Đã giải quyết"].compactMap {
+            history.range(of: $0)?.lowerBound
+        }
         #expect(order.count == 6 && order == order.sorted(), "\(history)")
         let historyJSON = try #require(try cli.json(["history", "den/2021/1"]) as? [String: Any])
         #expect((historyJSON["steps"] as? [[String: Any]])?.map { $0["action"] as? String } == ["route", "receipt", "progress", "done"])
@@ -60,7 +75,10 @@ import Testing
         let before = try cli.databaseBytes()
         let cases: [([String], String, String)] = [
             (["route", "den/2021/2", "--lead", "Văn phòng"], "đã bị hủy", "is voided"),
-            (["route", "den/2021/1", "--lead", "Văn phòng", "--due", "19/8/2021"], "Ngày đến không được sau hạn giải quyết", "arrival date cannot be after the due date"),
+            (
+                ["route", "den/2021/1", "--lead", "Văn phòng", "--due", "19/8/2021"], "Ngày đến không được sau hạn giải quyết",
+                "arrival date cannot be after the due date"
+            ),
             (["route", "den/2021/1", "--lead", "Văn phòng", "--due", "31/2/2021"], "không hợp lệ", "not a valid date"),
             (["route", "den/2021/9", "--lead", "Văn phòng"], "Không tìm thấy văn bản", "No document"),
             (["route", "den/2021/1", "--lead", "Văn phòng", "--due", "mai"], "Thời hạn “mai” không hợp lệ", "not a valid deadline"),
@@ -104,7 +122,8 @@ import Testing
         #expect(days.contains { $0["date"] as? String == "2022-04-10" && $0["lunarDate"] as? String == "10/3 âm lịch" })
         _ = try cli.ok(["ngay-nghi", "add", "27/8/2021", "--name", "Nghỉ hoán đổi"])
         // With Friday 27/8 off, 1wd from Thursday 26/8 is Monday 30/8.
-        let routed = try #require(try cli.json(["route", "den/2021/2", "--lead", "Văn phòng", "--due", "1wd", "--date", "25/8/2021"]) as? [String: Any])
+        let routed = try #require(
+            try cli.json(["route", "den/2021/2", "--lead", "Văn phòng", "--due", "1wd", "--date", "25/8/2021"]) as? [String: Any])
         #expect(routed["dueDate"] as? String == "2021-08-26")
         let later = try #require(try cli.json(["route", "den/2021/1", "--lead", "Văn phòng", "--due", "2wd"]) as? [String: Any])
         #expect(later["dueDate"] as? String == "2021-08-30")

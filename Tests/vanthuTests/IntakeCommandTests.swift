@@ -86,8 +86,13 @@ import Testing
         let cli = try CLI()
         try cli.initState()
         // The cited plan is registered first, so that `show` can say it is in the registry.
-        _ = try cli.ok(["den", "them", "--issuer", "Tỉnh ủy Kon Tum", "--symbol", "81-KH/TU", "--date", "5/7/2017", "--summary", "Kế hoạch thực hiện Chỉ thị 07", "--received", "1/8/2021"])
-        let stamp = try cli.ok(["incoming", "add", "--from-text", try Self.seed("003_"), "--issuer", "Ban Tuyên giáo Tỉnh ủy", "--handler", "Phòng Tuyên truyền"])
+        _ = try cli.ok([
+            "den", "them", "--issuer", "Tỉnh ủy Kon Tum", "--symbol", "81-KH/TU", "--date", "5/7/2017", "--summary", "Kế hoạch thực hiện Chỉ thị 07",
+            "--received", "1/8/2021",
+        ])
+        let stamp = try cli.ok([
+            "incoming", "add", "--from-text", try Self.seed("003_"), "--issuer", "Ban Tuyên giáo Tỉnh ủy", "--handler", "Phòng Tuyên truyền",
+        ])
         // The ĐẾN stamp on the document is the agency's own: its date is the arrival date.
         #expect(stamp.contains("Ngày: 20/8/2021"))
         #expect(stamp.contains("Chuyển: Phòng Tuyên truyền"))
@@ -116,7 +121,8 @@ import Testing
         #expect(refused.stderr.contains("Không tìm thấy cơ quan ban hành"))
         #expect(refused.stderr.contains("--issuer"))
         #expect(try cli.databaseBytes() == before)
-        let web = try cli.run(["incoming", "add", "--from-text", try Self.seed("001_"), "--issuer", "Tỉnh ủy Quảng Nam"], environment: ["VANTHU_LANG": "en"])
+        let web = try cli.run(
+            ["incoming", "add", "--from-text", try Self.seed("001_"), "--issuer", "Tỉnh ủy Quảng Nam"], environment: ["VANTHU_LANG": "en"])
         #expect(web.status == 65)
         #expect(web.stderr.contains("No summary (trích yếu) found"))
     }
@@ -124,8 +130,10 @@ import Testing
     @Test func flagsOverrideWhatTheTextSays() throws {
         let cli = try CLI()
         try cli.initState()
-        _ = try cli.ok(["incoming", "add", "--from-text", Self.samples.appendingPathComponent("quyet-dinh-khan.txt").path,
-                        "--summary", "Thành lập Tổ công tác an toàn thông tin", "--received", "24/8/2021"])
+        _ = try cli.ok([
+            "incoming", "add", "--from-text", Self.samples.appendingPathComponent("quyet-dinh-khan.txt").path,
+            "--summary", "Thành lập Tổ công tác an toàn thông tin", "--received", "24/8/2021",
+        ])
         let shown = try #require(try cli.json(["show", "den/2021/1"]) as? [String: Any])
         #expect(shown["subject"] as? String == "Thành lập Tổ công tác an toàn thông tin")
         #expect(shown["urgency"] as? String == "KHẨN")

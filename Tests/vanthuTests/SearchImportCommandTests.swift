@@ -7,10 +7,16 @@ import Testing
     func prepared() throws -> CLI {
         let cli = try CLI(today: "2021-12-31")
         try cli.initState()
-        _ = try cli.ok(["incoming", "add", "--issuer", "Huyện ủy Đăk Hà", "--symbol", "27-BC/HU", "--summary", "Kết quả 5 năm thực hiện công tác tuyên truyền miệng",
-                        "--received", "24/8/2021", "--type", "BC"])
-        _ = try cli.ok(["incoming", "add", "--issuer", "Ban Tuyên giáo Trung ương", "--symbol", "432-KH/BTGTW", "--summary", "Học tập nghị quyết cho cán bộ Đảng ủy xã",
-                        "--received", "2/3/2021", "--type", "KH"])
+        _ = try cli.ok([
+            "incoming", "add", "--issuer", "Huyện ủy Đăk Hà", "--symbol", "27-BC/HU", "--summary",
+            "Kết quả 5 năm thực hiện công tác tuyên truyền miệng",
+            "--received", "24/8/2021", "--type", "BC",
+        ])
+        _ = try cli.ok([
+            "incoming", "add", "--issuer", "Ban Tuyên giáo Trung ương", "--symbol", "432-KH/BTGTW", "--summary",
+            "Học tập nghị quyết cho cán bộ Đảng ủy xã",
+            "--received", "2/3/2021", "--type", "KH",
+        ])
         _ = try cli.ok(["route", "den/2021/1", "--lead", "Phòng Tuyên truyền", "--due", "15/9/2021", "--date", "24/8/2021"])
         return cli
     }
@@ -21,7 +27,10 @@ import Testing
         #expect(table.contains("den/2021/1") && table.contains("Tìm thấy 1 văn bản.") && !table.contains("\u{1B}["))
         let notation = try cli.json(["tim", "Số: 432 - KH/BTGTW"]) as? [String: Any]
         #expect(notation?["total"] as? Int == 1)
-        let overdue = try cli.json(["search", "--incoming", "--status", "qua-han", "--handler", "phong tuyen truyen", "--from", "1/8/2021", "--to", "31/8/2021"]) as? [String: Any]
+        let overdue =
+            try cli.json([
+                "search", "--incoming", "--status", "qua-han", "--handler", "phong tuyen truyen", "--from", "1/8/2021", "--to", "31/8/2021",
+            ]) as? [String: Any]
         #expect((overdue?["hits"] as? [[String: Any]])?.count == 1)
         #expect(try cli.ok(["search", "dang uy", "--year", "2020"]).isEmpty)
         let english = try cli.run(["search", "dang uy", "--year", "2020"], environment: ["VANTHU_LANG": "en"])
@@ -33,9 +42,11 @@ import Testing
         // `script` gives the binary a pseudo-terminal, as a clerk's shell does.
         let command = "\(CLI.binary) search 'dang uy'"
         // (swift test itself sets NO_COLOR; a clerk's shell does not.)
-        let tty = try cli.run(["-u", "NO_COLOR", "/usr/bin/script", "-qec", command, "/dev/null"], environment: ["TERM": "xterm"], executable: "/usr/bin/env")
+        let tty = try cli.run(
+            ["-u", "NO_COLOR", "/usr/bin/script", "-qec", command, "/dev/null"], environment: ["TERM": "xterm"], executable: "/usr/bin/env")
         #expect(tty.stdout.contains("\u{1B}[1;33mĐảng\u{1B}[0m") && tty.stdout.contains("\u{1B}[1;33mủy\u{1B}[0m"))
-        let plain = try cli.run(["/usr/bin/script", "-qec", command, "/dev/null"], environment: ["TERM": "xterm", "NO_COLOR": "1"], executable: "/usr/bin/env")
+        let plain = try cli.run(
+            ["/usr/bin/script", "-qec", command, "/dev/null"], environment: ["TERM": "xterm", "NO_COLOR": "1"], executable: "/usr/bin/env")
         #expect(plain.stdout.contains("Đảng ủy") && !plain.stdout.contains("\u{1B}[1;33m"))
     }
 

@@ -25,9 +25,14 @@ import Testing
         _ = try cli.ok(["incoming", "add", "--issuer", "UBND tỉnh", "--summary", "Sau nâng cấp", "--type", "CV"])
         let entries = try #require(try cli.json(["journal"]) as? [[String: Any]])
         #expect(entries.map { $0["action"] as? String }.suffix(2) == ["extend-seals", "register"])
-        #expect(try cli.ok(["journal", "verify"]).contains("Nhật ký toàn vẹn: 15 dòng, 5 văn bản khớp"), "13 entries, extend-seals, the registration")
+        #expect(
+            try cli.ok(["journal", "verify"]).contains("Nhật ký toàn vẹn: 15 dòng, 5 văn bản khớp"), "13 entries, extend-seals, the registration")
         // Child rows are covered from here on.
-        _ = try cli.run([cli.databasePath, "DROP TRIGGER documentSearch_before_recipient_update; DROP TRIGGER documentSearch_after_recipient_update; UPDATE recipient SET name = 'Nơi khác'"], executable: "/usr/bin/sqlite3")
+        _ = try cli.run(
+            [
+                cli.databasePath,
+                "DROP TRIGGER documentSearch_before_recipient_update; DROP TRIGGER documentSearch_after_recipient_update; UPDATE recipient SET name = 'Nơi khác'",
+            ], executable: "/usr/bin/sqlite3")
         #expect(try cli.run(["journal", "verify"]).status == 1)
     }
 
@@ -38,7 +43,8 @@ import Testing
         #expect(try cli.run(["journal", "verify"]).stdout.contains("den/2021/1"))
         _ = try cli.ok(["incoming", "add", "--issuer", "UBND tỉnh", "--summary", "Sau nâng cấp", "--type", "CV"])
         let after = try cli.run(["journal", "verify"])
-        #expect(after.status == 1 && after.stdout.contains("VĂN BẢN BỊ SỬA NGOÀI VANTHU: den/2021/1"), "the upgrade must not bless it: \(after.stdout)")
+        #expect(
+            after.status == 1 && after.stdout.contains("VĂN BẢN BỊ SỬA NGOÀI VANTHU: den/2021/1"), "the upgrade must not bless it: \(after.stdout)")
     }
 
     @Test func aBackupMadeByTheOlderReleaseRestores() throws {

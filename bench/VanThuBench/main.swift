@@ -57,7 +57,8 @@ enum Sample {
             let notation = type == "CV" ? "\(i + 1)/\(codes[issuer])-VP" : "\(i + 1)-\(type)/\(codes[issuer])"
             return IncomingDraft(
                 issuer: issuers[issuer], notation: notation, issuedDate: day.adding(days: -2).iso, typeCode: type,
-                summary: "\(subjects.randomElement(using: &random) ?? "") về \(topics.randomElement(using: &random) ?? "") \(places.randomElement(using: &random) ?? "")",
+                summary:
+                    "\(subjects.randomElement(using: &random) ?? "") về \(topics.randomElement(using: &random) ?? "") \(places.randomElement(using: &random) ?? "")",
                 received: day.iso,
                 handler: handlers.randomElement(using: &random))
         }
@@ -96,7 +97,13 @@ func median(_ values: [Double]) -> Double {
 func registration(vanthu: String, documents: Int, runs: Int) throws -> [(String, String, String, String)] {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vanthu-bench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { if ProcessInfo.processInfo.environment["BENCH_KEEP"] == nil { try? FileManager.default.removeItem(at: folder) } else { print("kept \(folder.path)") } }
+    defer {
+        if ProcessInfo.processInfo.environment["BENCH_KEEP"] == nil {
+            try? FileManager.default.removeItem(at: folder)
+        } else {
+            print("kept \(folder.path)")
+        }
+    }
     let path = folder.appendingPathComponent("bench.sqlite").path
     let context = RegistryContext(user: "bench", today: LocalDate(year: 2021, month: 12, day: 31))
     let organization = Organization(name: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", code: "STTTT", place: "Kon Tum", style: .state)
@@ -126,24 +133,31 @@ func registration(vanthu: String, documents: Int, runs: Int) throws -> [(String,
     }
     let latency = median(times)
     return [
-        ("bulk registration through the library API (\(documents) documents, 10,000 per transaction)", "≥ 50,000 /s",
-         String(format: "%.0f /s", perSecond), String(format: "%.2f", perSecond / 50_000)),
-        ("one `vanthu incoming add` on a database of \(documents) documents (median of \(runs) processes)", "< 25 ms",
-         String(format: "%.1f ms", latency), String(format: "%.2f", latency / 25)),
+        (
+            "bulk registration through the library API (\(documents) documents, 10,000 per transaction)", "≥ 50,000 /s",
+            String(format: "%.0f /s", perSecond), String(format: "%.2f", perSecond / 50_000)
+        ),
+        (
+            "one `vanthu incoming add` on a database of \(documents) documents (median of \(runs) processes)", "< 25 ms",
+            String(format: "%.1f ms", latency), String(format: "%.2f", latency / 25)
+        ),
     ]
 }
 
 /// A database of `documents` incoming documents of 2021, for the export benchmark.
 func makeDatabase(path: String, documents: Int) throws {
     let context = RegistryContext(user: "bench", today: LocalDate(year: 2021, month: 12, day: 31))
-    let organization = Organization(name: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", code: "STTTT", parentName: "UBND TỈNH KON TUM", place: "Kon Tum", style: .state)
+    let organization = Organization(
+        name: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", code: "STTTT", parentName: "UBND TỈNH KON TUM", place: "Kon Tum", style: .state)
     let registry = try Registry.create(at: path, organization: organization, context: context)
     defer { registry.close() }
     let chunk = 20_000
     for start in stride(from: 0, to: documents, by: chunk) {
         let drafts = Sample.drafts(min(chunk, documents - start), seed: UInt64(start) &+ 7).enumerated().map { index, draft in
             var draft = draft
-            draft.notation = draft.notation.map { $0.replacingOccurrences(of: "^[0-9]+", with: String(start + index + 1), options: .regularExpression) }
+            draft.notation = draft.notation.map {
+                $0.replacingOccurrences(of: "^[0-9]+", with: String(start + index + 1), options: .regularExpression)
+            }
             return draft
         }
         _ = try RegistrationService(registry).registerIncoming(batch: drafts)
@@ -158,7 +172,13 @@ func makeDatabase(path: String, documents: Int) throws {
 func overdue(vanthu: String, documents: Int, runs: Int) throws -> [(String, String, String, String)] {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vanthu-bench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { if ProcessInfo.processInfo.environment["BENCH_KEEP"] == nil { try? FileManager.default.removeItem(at: folder) } else { print("kept \(folder.path)") } }
+    defer {
+        if ProcessInfo.processInfo.environment["BENCH_KEEP"] == nil {
+            try? FileManager.default.removeItem(at: folder)
+        } else {
+            print("kept \(folder.path)")
+        }
+    }
     let today = LocalDate(year: 2021, month: 7, day: 1) ?? LocalDate(dayNumber: 18_809)
     var rows: [(String, String, String, String)] = []
     for backlog in [false, true] {
@@ -170,7 +190,8 @@ func overdue(vanthu: String, documents: Int, runs: Int) throws -> [(String, Stri
         let drafts = Sample.drafts(documents, seed: 20210701).map { draft in
             var draft = draft
             let received = draft.received.flatMap(LocalDate.parse) ?? today
-            let due = backlog ? received.adding(days: Int.random(in: 5...40, using: &random)) : today.adding(days: Int.random(in: -3...150, using: &random))
+            let due =
+                backlog ? received.adding(days: Int.random(in: 5...40, using: &random)) : today.adding(days: Int.random(in: -3...150, using: &random))
             draft.dueDate = max(due, received).iso
             if Int.random(in: 0..<50, using: &random) == 0 { draft.urgency = "khan" }
             return draft
@@ -196,10 +217,16 @@ func overdue(vanthu: String, documents: Int, runs: Int) throws -> [(String, Stri
         let text = median(times["text"] ?? [])
         let json = median(times["json"] ?? [])
         let kind = backlog ? "a backlog" : "a realistic register"
-        rows.append(("`vanthu overdue --soon 3wd`, \(kind) of \(documents) open documents (median of \(runs) processes)", "< 200 ms",
-                     String(format: "%.0f ms, %d listed", text, listed), String(format: "%.2f", text / 200)))
-        rows.append(("`vanthu overdue --soon 3wd --json`, \(kind) of \(documents) open documents", "< 200 ms",
-                     String(format: "%.0f ms", json), String(format: "%.2f", json / 200)))
+        rows.append(
+            (
+                "`vanthu overdue --soon 3wd`, \(kind) of \(documents) open documents (median of \(runs) processes)", "< 200 ms",
+                String(format: "%.0f ms, %d listed", text, listed), String(format: "%.2f", text / 200)
+            ))
+        rows.append(
+            (
+                "`vanthu overdue --soon 3wd --json`, \(kind) of \(documents) open documents", "< 200 ms",
+                String(format: "%.0f ms", json), String(format: "%.2f", json / 200)
+            ))
     }
     return rows
 }
@@ -207,7 +234,8 @@ func overdue(vanthu: String, documents: Int, runs: Int) throws -> [(String, Stri
 /// Search on a database made by `make-db`: 20 realistic queries, each run `rounds` times in
 /// process (count + the 50 best), median per query; and the index's share of the file.
 func search(path: String, rounds: Int) throws -> [(String, String, String, String)] {
-    let registry = try Registry.open(at: path, access: .read, context: RegistryContext(user: "bench", today: LocalDate(year: 2021, month: 12, day: 31)))
+    let registry = try Registry.open(
+        at: path, access: .read, context: RegistryContext(user: "bench", today: LocalDate(year: 2021, month: 12, day: 31)))
     defer { registry.close() }
     func query(_ text: String, _ adjust: (inout SearchQuery) -> Void = { _ in }) -> SearchQuery {
         var q = SearchQuery(text: text)
@@ -216,9 +244,14 @@ func search(path: String, rounds: Int) throws -> [(String, String, String, Strin
     }
     let queries: [SearchQuery] = [
         query("tuyen truyen mieng"), query("chuyển đổi số"), query("dai hoi dang bo"), query("1234-KH/BTGTU"), query("Số: 45678/SNV-VP"),
-        query("an toan thong tin mang"), query("huyen uy dak ha"), query("bau cu dai bieu quoc hoi"), query("quyet toan ngan sach") { $0.year = 2021 },
+        query("an toan thong tin mang"), query("huyen uy dak ha"), query("bau cu dai bieu quoc hoi"),
+        query("quyet toan ngan sach") { $0.year = 2021 },
         query("thanh tra") { $0.typeCode = "BC" }, query("ngoc hoi"), query("chu ky so"), query("tan so vo tuyen dien"),
-        query("phong chong tham nhung") { $0.direction = .incoming; $0.from = LocalDate(year: 2021, month: 1, day: 1); $0.to = LocalDate(year: 2021, month: 6, day: 30) },
+        query("phong chong tham nhung") {
+            $0.direction = .incoming
+            $0.from = LocalDate(year: 2021, month: 1, day: 1)
+            $0.to = LocalDate(year: 2021, month: 6, day: 30)
+        },
         query("tet nguyen dan") { $0.handler = "Văn phòng Sở" }, query("cong an tinh"), query("dich vu cong truc tuyen"),
         query("999999/UBND-VP"), query("tuyen dung cong chuc sa thay"), query("luu tru ho so"),
     ]
@@ -235,11 +268,15 @@ func search(path: String, rounds: Int) throws -> [(String, String, String, Strin
     let ratio = Double(sizes.search) / Double(sizes.total - sizes.search)
     let slowest = medians.indices.max { medians[$0] < medians[$1] } ?? 0
     return [
-        ("search: median of the 20 queries' medians on \(try DocumentService(registry).documentCount()) documents (each query \(rounds)×, count + 50 best; hits from \(hits.min() ?? 0) to \(hits.max() ?? 0))",
-         "< 20 ms", String(format: "%.1f ms", median(medians)), String(format: "%.2f", median(medians) / 20)),
+        (
+            "search: median of the 20 queries' medians on \(try DocumentService(registry).documentCount()) documents (each query \(rounds)×, count + 50 best; hits from \(hits.min() ?? 0) to \(hits.max() ?? 0))",
+            "< 20 ms", String(format: "%.1f ms", median(medians)), String(format: "%.2f", median(medians) / 20)
+        ),
         ("search: the slowest query (“\(queries[slowest].text)”, \(hits[slowest]) hits)", "", String(format: "%.0f ms", medians[slowest]), ""),
-        ("search index size over the rest of the database (\(sizes.search / 1_048_576) MB of \(sizes.total / 1_048_576) MB)", "≤ 60 %",
-         String(format: "%.0f %%", ratio * 100), String(format: "%.2f", ratio / 0.6)),
+        (
+            "search index size over the rest of the database (\(sizes.search / 1_048_576) MB of \(sizes.total / 1_048_576) MB)", "≤ 60 %",
+            String(format: "%.0f %%", ratio * 100), String(format: "%.2f", ratio / 0.6)
+        ),
     ]
 }
 
@@ -253,16 +290,24 @@ func importRegister(vanthu: String, documents: Int) throws -> (String, String, S
     var environment = ProcessInfo.processInfo.environment
     environment["VANTHU_TODAY"] = "2021-12-31"
     let xlsx = folder.appendingPathComponent("so-den.xlsx").path
-    guard spawnAndWait([vanthu, "export", "incoming-register", "--year", "2021", "--db", source, "-o", xlsx], environment: environment) == 0 else { throw CocoaError(.executableLoad) }
+    guard spawnAndWait([vanthu, "export", "incoming-register", "--year", "2021", "--db", source, "-o", xlsx], environment: environment) == 0 else {
+        throw CocoaError(.executableLoad)
+    }
     let target = folder.appendingPathComponent("target.sqlite").path
-    guard spawnAndWait([vanthu, "init", "--db", target, "--org", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "--org-code", "STTTT", "--style", "state"], environment: environment) == 0 else {
+    guard
+        spawnAndWait(
+            [vanthu, "init", "--db", target, "--org", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "--org-code", "STTTT", "--style", "state"],
+            environment: environment) == 0
+    else {
         throw CocoaError(.executableLoad)
     }
     var status: Int32 = 0
     let elapsed = seconds { status = spawnAndWait([vanthu, "import", "incoming", xlsx, "--db", target], environment: environment) }
     guard status == 0 else { throw CocoaError(.executableLoad) }
-    return ("`vanthu import incoming` of a \(documents)-row XLSX register (written by `vanthu export`), one process", "< 10 s",
-            String(format: "%.1f s", elapsed), String(format: "%.2f", elapsed / 10))
+    return (
+        "`vanthu import incoming` of a \(documents)-row XLSX register (written by `vanthu export`), one process", "< 10 s",
+        String(format: "%.1f s", elapsed), String(format: "%.2f", elapsed / 10)
+    )
 }
 
 /// Intake: the documents in `folder`, read over and over on one core.
@@ -276,8 +321,10 @@ func intake(folder: String, documents: Int) throws -> (String, String, String, S
     }
     let perSecond = Double(documents) / elapsed
     let bytes = texts.map(\.utf8.count).reduce(0, +) / texts.count
-    return ("intake: documents read per second, the \(texts.count) seeds repeated (\(documents) reads, mean \(bytes / 1000) kB, one core)",
-            "≥ 2,000 /s", String(format: "%.0f /s", perSecond), String(format: "%.2f", perSecond / 2_000))
+    return (
+        "intake: documents read per second, the \(texts.count) seeds repeated (\(documents) reads, mean \(bytes / 1000) kB, one core)",
+        "≥ 2,000 /s", String(format: "%.0f /s", perSecond), String(format: "%.2f", perSecond / 2_000)
+    )
 }
 
 let arguments = CommandLine.arguments
@@ -307,7 +354,10 @@ do {
     case (4, "make-db"):
         try makeDatabase(path: arguments[2], documents: Int(arguments[3]) ?? 1_000_000)
     default:
-        FileHandle.standardError.write(Data("usage: VanThuBench registration VANTHU [documents] [runs] | overdue VANTHU [documents] [runs] | intake FOLDER [reads] | make-db PATH documents | search DB [rounds] | import VANTHU [rows]\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "usage: VanThuBench registration VANTHU [documents] [runs] | overdue VANTHU [documents] [runs] | intake FOLDER [reads] | make-db PATH documents | search DB [rounds] | import VANTHU [rows]\n"
+                    .utf8))
         exit(64)
     }
 } catch {

@@ -6,14 +6,16 @@ import Foundation
 @_silgen_name("LLVMFuzzerRunDriver")
 func runFuzzerDriver(
     _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
 
 /// `make fuzz` builds with `-sanitize=fuzzer -D FUZZING`; `VANTHU_FUZZ_TARGET` names the parser.
 @main
 struct Fuzz {
     static func main() {
         guard let target = FuzzTarget.named(ProcessInfo.processInfo.environment["VANTHU_FUZZ_TARGET"]) else {
-            FileHandle.standardError.write(Data("set VANTHU_FUZZ_TARGET to one of: \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))\n".utf8))
+            FileHandle.standardError.write(
+                Data("set VANTHU_FUZZ_TARGET to one of: \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))\n".utf8))
             exit(2)
         }
         Fuzz.target = target
@@ -55,7 +57,10 @@ struct ReplayFindings {
     static func files(at path: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [path] }
         return enumerator.compactMap { $0 as? String }.map { (path as NSString).appendingPathComponent($0) }
-            .filter { var isDirectory: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && !isDirectory.boolValue }
+            .filter {
+                var isDirectory: ObjCBool = false
+                return FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && !isDirectory.boolValue
+            }
             .sorted()
     }
 }

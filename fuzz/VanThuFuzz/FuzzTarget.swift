@@ -1,7 +1,7 @@
 import Foundation
 import VanThuCore
-import VanThuReaders
 import VanThuIntake
+import VanThuReaders
 
 /// One parser of clerk input, given arbitrary bytes. A crash, a trap or a broken property is a
 /// finding; a refusal with an error is the expected answer to garbage.
@@ -55,7 +55,9 @@ enum FuzzTarget: String, CaseIterable {
         guard again.problems.isEmpty else { return }
         let read = again.rows.map { $0.map(CSVSafety.unneutralised) }
         guard read == rows else {
-            let first = zip(rows, read).first { $0 != $1 }.map { "\($0.0.map(\.unicodeScalars).map { Array($0) }) → \($0.1.map(\.unicodeScalars).map { Array($0) })" }
+            let first = zip(rows, read).first { $0 != $1 }.map {
+                "\($0.0.map(\.unicodeScalars).map { Array($0) }) → \($0.1.map(\.unicodeScalars).map { Array($0) })"
+            }
             fatalError("CSV round trip: \(rows.count) rows came back as \(read.count); first difference: \(first ?? "none")")
         }
     }
@@ -120,6 +122,7 @@ enum FuzzRegistry {
         let path = folder.appendingPathComponent("fuzz.sqlite").path
         try? FileManager.default.removeItem(atPath: path)
         let organization = Organization(name: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", code: "STTTT", style: .state)
-        return try? Registry.create(at: path, organization: organization, context: RegistryContext(user: "fuzz", today: LocalDate(year: 2021, month: 12, day: 31)))
+        return try? Registry.create(
+            at: path, organization: organization, context: RegistryContext(user: "fuzz", today: LocalDate(year: 2021, month: 12, day: 31)))
     }()
 }

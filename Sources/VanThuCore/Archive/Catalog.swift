@@ -52,7 +52,9 @@ public struct CatalogEntryDraft: Equatable, Sendable {
     /// The đề mục to list it under, by its text (`I. TỔ CHỨC, CÁN BỘ` or `TỔ CHỨC, CÁN BỘ`).
     public var heading: String?
 
-    public init(fileNotation: String, title: String, retention: String? = nil, creator: String? = nil, description: String? = nil, heading: String? = nil) {
+    public init(
+        fileNotation: String, title: String, retention: String? = nil, creator: String? = nil, description: String? = nil, heading: String? = nil
+    ) {
         self.fileNotation = fileNotation
         self.title = title
         self.retention = retention
@@ -98,11 +100,15 @@ public struct CatalogFile: Sendable {
             for (index, cell) in rows[header].enumerated() {
                 let f = VietnameseText.fold(cell)
                 let column: Column? =
-                    f.contains("ky hieu") ? .notation
-                    : f.contains("tieu de") || f.contains("de muc") ? .title
-                    : f.contains("thoi han") ? .retention
-                    : f.contains("nguoi lap") || f.contains("don vi lap") ? .creator
-                    : f.contains("ghi chu") ? .description : nil
+                    f.contains("ky hieu")
+                    ? .notation
+                    : f.contains("tieu de") || f.contains("de muc")
+                        ? .title
+                        : f.contains("thoi han")
+                            ? .retention
+                            : f.contains("nguoi lap") || f.contains("don vi lap")
+                                ? .creator
+                                : f.contains("ghi chu") ? .description : nil
                 if let column, columns[column] == nil { columns[column] = index }
             }
             start = header + 1
@@ -135,13 +141,20 @@ public struct CatalogFile: Sendable {
             // Without the heading row the columns are taken in the form's order; a first cell that
             // is not a số và ký hiệu (01.TCCB) means the file is something else.
             if !hasHeader, !(notation.first?.isASCIIDigit ?? false) {
-                throw ArchiveError.catalogLine(line: line, reason: message(
-                    "“\(notation)” không phải số và ký hiệu hồ sơ (dạng 01.TCCB), và tệp không có dòng tiêu đề cột “Số và ký hiệu hồ sơ”, “Tên đề mục và tiêu đề hồ sơ”",
-                    "“\(notation)” is not a hồ sơ number (such as 01.TCCB), and the file has no heading row “Số và ký hiệu hồ sơ”, “Tên đề mục và tiêu đề hồ sơ”"))
+                throw ArchiveError.catalogLine(
+                    line: line,
+                    reason: message(
+                        "“\(notation)” không phải số và ký hiệu hồ sơ (dạng 01.TCCB), và tệp không có dòng tiêu đề cột “Số và ký hiệu hồ sơ”, “Tên đề mục và tiêu đề hồ sơ”",
+                        "“\(notation)” is not a hồ sơ number (such as 01.TCCB), and the file has no heading row “Số và ký hiệu hồ sơ”, “Tên đề mục và tiêu đề hồ sơ”"
+                    ))
             }
-            guard Dossier.isValidNotation(notation) else { throw ArchiveError.catalogLine(line: line, reason: ArchiveError.invalidFileNotation(notation).message(in: .fromEnvironment())) }
+            guard Dossier.isValidNotation(notation) else {
+                throw ArchiveError.catalogLine(line: line, reason: ArchiveError.invalidFileNotation(notation).message(in: .fromEnvironment()))
+            }
             if let earlier = seen[notation.uppercased()] {
-                throw ArchiveError.catalogLine(line: line, reason: message("số và ký hiệu \(notation) trùng với dòng \(earlier)", "hồ sơ number \(notation) repeats line \(earlier)"))
+                throw ArchiveError.catalogLine(
+                    line: line,
+                    reason: message("số và ký hiệu \(notation) trùng với dòng \(earlier)", "hồ sơ number \(notation) repeats line \(earlier)"))
             }
             seen[notation.uppercased()] = line
             if let retention = cell(.retention) {
@@ -149,7 +162,8 @@ public struct CatalogFile: Sendable {
                     throw ArchiveError.catalogLine(line: line, reason: error.message(in: .fromEnvironment()))
                 }
             }
-            let draft = CatalogEntryDraft(fileNotation: notation, title: title, retention: cell(.retention), creator: cell(.creator), description: cell(.description))
+            let draft = CatalogEntryDraft(
+                fileNotation: notation, title: title, retention: cell(.retention), creator: cell(.creator), description: cell(.description))
             lines.append(.entry(draft, line: line))
         }
         return lines

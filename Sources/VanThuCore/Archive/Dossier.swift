@@ -95,7 +95,10 @@ public struct Dossier: Equatable, Sendable {
         documentCount = row["documentCount"] ?? 0
     }
 
-    static func fetchAll(_ db: Database, where condition: String = "1", arguments: StatementArguments = [], order: String = "f.year, f.position IS NULL, f.position, f.fileNotation") throws -> [Dossier] {
+    static func fetchAll(
+        _ db: Database, where condition: String = "1", arguments: StatementArguments = [],
+        order: String = "f.year, f.position IS NULL, f.position, f.fileNotation"
+    ) throws -> [Dossier] {
         try Row.fetchAll(db, sql: "\(selection) WHERE \(condition) ORDER BY \(order)", arguments: arguments).map(Dossier.init(row:))
     }
 }

@@ -24,8 +24,12 @@ extension DossierService {
                 }
                 position += 1
             }
-            let after: [String: String] = ["source": (source as NSString).lastPathComponent, "sha256": file.sha256, "dossiers": String(added), "year": String(year)]
-            try appendJournal(db, action: "import-catalog", entity: "catalog", entityId: Int64(year), reference: "Danh mục hồ sơ \(year)", after: try JSONOutput.encode(after, pretty: false))
+            let after: [String: String] = [
+                "source": (source as NSString).lastPathComponent, "sha256": file.sha256, "dossiers": String(added), "year": String(year),
+            ]
+            try appendJournal(
+                db, action: "import-catalog", entity: "catalog", entityId: Int64(year), reference: "Danh mục hồ sơ \(year)",
+                after: try JSONOutput.encode(after, pretty: false))
             return try catalog(year: year, db)
         }
     }
@@ -52,7 +56,8 @@ extension DossierService {
                 }
             }
             let dossier = try insertPlanned(draft, year: year, position: position, headingId: headingId, db)
-            try appendJournal(db, action: "add-catalog", entity: "dossier", entityId: dossier.id, reference: dossier.reference, after: dossier.json.compact)
+            try appendJournal(
+                db, action: "add-catalog", entity: "dossier", entityId: dossier.id, reference: dossier.reference, after: dossier.json.compact)
             return dossier
         }
     }
@@ -80,7 +85,9 @@ extension DossierService {
 
     private func nextCatalogPosition(year: Int, _ db: Database) throws -> Int {
         let last = try Int.fetchOne(
-            db, sql: "SELECT MAX(p) FROM (SELECT MAX(position) AS p FROM catalogHeading WHERE year = ?1 UNION ALL SELECT MAX(position) FROM dossier WHERE year = ?1)",
+            db,
+            sql:
+                "SELECT MAX(p) FROM (SELECT MAX(position) AS p FROM catalogHeading WHERE year = ?1 UNION ALL SELECT MAX(position) FROM dossier WHERE year = ?1)",
             arguments: [year])
         return (last ?? 0) + 1
     }
@@ -103,7 +110,10 @@ extension DossierService {
                 INSERT INTO dossier (year, fileNotation, title, retention, creator, description, headingId, position, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'planned')
                 """,
-            arguments: [year, notation, title, retention?.stored, VietnameseText.nonEmpty(draft.creator), VietnameseText.nonEmpty(draft.description), headingId, position])
+            arguments: [
+                year, notation, title, retention?.stored, VietnameseText.nonEmpty(draft.creator), VietnameseText.nonEmpty(draft.description),
+                headingId, position,
+            ])
         return try dossier(id: db.lastInsertedRowID, db)
     }
 

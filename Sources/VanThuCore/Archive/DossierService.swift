@@ -26,9 +26,13 @@ extension DossierService {
                     INSERT INTO dossier (year, fileNotation, title, retention, creator, description, status, startDate)
                     VALUES (?, ?, ?, ?, ?, ?, 'open', ?)
                     """,
-                arguments: [year, notation, title, retention?.stored, VietnameseText.nonEmpty(draft.creator), VietnameseText.nonEmpty(draft.description), start.iso])
+                arguments: [
+                    year, notation, title, retention?.stored, VietnameseText.nonEmpty(draft.creator), VietnameseText.nonEmpty(draft.description),
+                    start.iso,
+                ])
             let dossier = try dossier(id: db.lastInsertedRowID, db)
-            try appendJournal(db, action: "open-dossier", entity: "dossier", entityId: dossier.id, reference: dossier.reference, after: dossier.json.compact)
+            try appendJournal(
+                db, action: "open-dossier", entity: "dossier", entityId: dossier.id, reference: dossier.reference, after: dossier.json.compact)
             return dossier
         }
     }
@@ -63,7 +67,9 @@ extension DossierService {
                 guard db.changesCount == 1 else { throw ArchiveError.notFiled(reference: document.reference, dossier: dossier.reference) }
                 if document.fileNotation == dossier.fileNotation {
                     let next = try String.fetchOne(
-                        db, sql: "SELECT f.fileNotation FROM dossierDocument x JOIN dossier f ON f.id = x.dossierId WHERE x.documentId = ? ORDER BY x.filedAt, f.id LIMIT 1",
+                        db,
+                        sql:
+                            "SELECT f.fileNotation FROM dossierDocument x JOIN dossier f ON f.id = x.dossierId WHERE x.documentId = ? ORDER BY x.filedAt, f.id LIMIT 1",
                         arguments: [document.id])
                     try db.execute(sql: "UPDATE document SET fileNotation = ? WHERE id = ?", arguments: [next, document.id])
                 }
@@ -87,7 +93,9 @@ extension DossierService {
 
     func fileDocument(_ document: Document, into dossier: Dossier, _ db: Database) throws {
         if let voided = document.voided { throw RegistryError.alreadyVoided(document.reference, reason: voided.reason) }
-        let filed = try Bool.fetchOne(db, sql: "SELECT 1 FROM dossierDocument WHERE dossierId = ? AND documentId = ?", arguments: [dossier.id, document.id]) ?? false
+        let filed =
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM dossierDocument WHERE dossierId = ? AND documentId = ?", arguments: [dossier.id, document.id])
+            ?? false
         guard !filed else { throw ArchiveError.alreadyFiled(reference: document.reference, dossier: dossier.reference) }
         let now = try timestamp(db)
         try db.execute(
@@ -172,9 +180,12 @@ extension DossierService {
                 let archived = try updateDossier(dossier, ["status": "archived", "transferId": transferId], action: "transfer-dossier", db)
                 contents.append(try self.contents(of: archived, db))
             }
-            let files = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM attachment WHERE documentId IN (SELECT x.documentId FROM dossierDocument x JOIN dossier f ON f.id = x.dossierId WHERE f.transferId = ?)",
-                arguments: [transferId]) ?? 0
+            let files =
+                try Int.fetchOne(
+                    db,
+                    sql:
+                        "SELECT COUNT(*) FROM attachment WHERE documentId IN (SELECT x.documentId FROM dossierDocument x JOIN dossier f ON f.id = x.dossierId WHERE f.transferId = ?)",
+                    arguments: [transferId]) ?? 0
             let transfer = ArchiveTransfer(
                 id: transferId, day: day, deliveredBy: VietnameseText.nonEmpty(deliveredBy), receivedBy: VietnameseText.nonEmpty(receivedBy),
                 dossiers: contents, files: files)
@@ -252,8 +263,10 @@ extension DossierService {
 
     private func dossiersDue(until limit: LocalDate) throws -> [Dossier] {
         try read { db in
-            try Dossier.fetchAll(db, where: "f.status = 'closed' AND f.transferDue <= ?", arguments: [limit.iso], order: "f.transferDue, f.year, f.fileNotation")
-                .filter { $0.retention?.mustBeTransferred ?? true }
+            try Dossier.fetchAll(
+                db, where: "f.status = 'closed' AND f.transferDue <= ?", arguments: [limit.iso], order: "f.transferDue, f.year, f.fileNotation"
+            )
+            .filter { $0.retention?.mustBeTransferred ?? true }
         }
     }
 
@@ -261,7 +274,8 @@ extension DossierService {
     /// vanthu never deletes. Held hồ sơ are listed apart.
     public func expiringDossiers(year: Int) throws -> ExpiringDossiers {
         let all = try read { db in
-            try Dossier.fetchAll(db, where: "f.status IN ('closed', 'archived') AND f.retention <> 'permanent'", order: "f.endDate, f.year, f.fileNotation")
+            try Dossier.fetchAll(
+                db, where: "f.status IN ('closed', 'archived') AND f.retention <> 'permanent'", order: "f.endDate, f.year, f.fileNotation")
         }
         let due = all.filter { ($0.retentionEndYear ?? Int.max) <= year }
         return ExpiringDossiers(year: year, eligible: due.filter { $0.hold == nil }, held: due.filter { $0.hold != nil })
@@ -294,13 +308,17 @@ extension DossierService {
     }
 
     /// Updates a hồ sơ and journals it with before and after.
-    private func updateDossier(_ dossier: Dossier, _ values: [String: (any DatabaseValueConvertible)?], action: String, _ db: Database) throws -> Dossier {
+    private func updateDossier(
+        _ dossier: Dossier, _ values: [String: (any DatabaseValueConvertible)?], action: String, _ db: Database
+    ) throws -> Dossier {
         let columns = values.keys.sorted()
         try db.execute(
             sql: "UPDATE dossier SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?",
             arguments: StatementArguments(columns.map { values[$0] ?? nil } + [dossier.id]))
         let after = try self.dossier(id: dossier.id, db)
-        try appendJournal(db, action: action, entity: "dossier", entityId: dossier.id, reference: dossier.reference, before: dossier.json.compact, after: after.json.compact)
+        try appendJournal(
+            db, action: action, entity: "dossier", entityId: dossier.id, reference: dossier.reference, before: dossier.json.compact,
+            after: after.json.compact)
         return after
     }
 

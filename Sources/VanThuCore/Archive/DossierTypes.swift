@@ -51,9 +51,10 @@ public struct DossierContents: Sendable, Encodable {
     public static func date(_ document: Document) -> LocalDate { document.issuedDate ?? document.registerDate }
 
     public func encode(to encoder: any Encoder) throws {
-        let documents = JSONValue.array(documents.enumerated().map { index, document in
-            .fields([("docOrdinal", JSONValue(index + 1))] + document.jsonFields)
-        })
+        let documents = JSONValue.array(
+            documents.enumerated().map { index, document in
+                .fields([("docOrdinal", JSONValue(index + 1))] + document.jsonFields)
+            })
         var fields: [(String, JSONValue)] = []
         if case .fields(let own) = dossier.json { fields = own }
         try JSONValue.fields(fields + [("documents", documents)]).encode(to: encoder)

@@ -16,7 +16,8 @@ public enum Retention: Equatable, Hashable, Sendable, Comparable {
         default:
             var words = folded.split(separator: " ")
             if words.count == 2, ["nam", "years", "year", "y"].contains(words[1]) { words.removeLast() }
-            guard words.count == 1, words[0].allSatisfy(\.isASCIIDigit), !folded.hasPrefix("-"), let years = Int(words[0]), (1...999).contains(years) else {
+            guard words.count == 1, words[0].allSatisfy(\.isASCIIDigit), !folded.hasPrefix("-"), let years = Int(words[0]), (1...999).contains(years)
+            else {
                 throw ArchiveError.unknownRetention(text)
             }
             self = .years(years)

@@ -20,12 +20,15 @@ extension AttachmentService {
         return try write { db in
             let document = try document(parsed, text: reference, db)
             try ensureNotArchived(document, db)
-            if let existing = try String.fetchOne(db, sql: "SELECT name FROM attachment WHERE documentId = ? AND sha256 = ?", arguments: [document.id, stored.sha256]) {
+            if let existing = try String.fetchOne(
+                db, sql: "SELECT name FROM attachment WHERE documentId = ? AND sha256 = ?", arguments: [document.id, stored.sha256])
+            {
                 throw ArchiveError.alreadyAttached(reference: document.reference, name: existing)
             }
             // Names stay unique on a document, so `extract` finds each file by its name:
             // a second “a.pdf” is kept as “a (2).pdf”.
-            let taken = Set(try String.fetchAll(db, sql: "SELECT name FROM attachment WHERE documentId = ?", arguments: [document.id]).map { $0.lowercased() })
+            let taken = Set(
+                try String.fetchAll(db, sql: "SELECT name FROM attachment WHERE documentId = ?", arguments: [document.id]).map { $0.lowercased() })
             let name = Self.uniqueName(name, taken: taken)
             let now = try timestamp(db)
             let mediaType = ContentStore.mediaType(name: name)
@@ -36,7 +39,9 @@ extension AttachmentService {
                 id: db.lastInsertedRowID, reference: document.reference, name: name, size: stored.size, mediaType: mediaType,
                 sha256: stored.sha256, addedAt: now, addedBy: context.user)
             let after: [String: String] = ["name": name, "size": String(stored.size), "mediaType": mediaType, "sha256": stored.sha256]
-            try appendJournal(db, action: "attach", entity: "document", entityId: document.id, reference: document.reference, after: try JSONOutput.encode(after, pretty: false))
+            try appendJournal(
+                db, action: "attach", entity: "document", entityId: document.id, reference: document.reference,
+                after: try JSONOutput.encode(after, pretty: false))
             return (attachment, stored.isNew)
         }
     }
@@ -99,9 +104,10 @@ extension AttachmentService {
             arguments: arguments)
         var attachments: [Attachment] = []
         while let row = try rows.next() {
-            attachments.append(Attachment(
-                id: row["attachmentId"], reference: try Document(row: row).reference, name: row["attachmentName"], size: row["attachmentSize"],
-                mediaType: row["mediaType"], sha256: row["sha256"], addedAt: row["addedAt"], addedBy: row["addedBy"]))
+            attachments.append(
+                Attachment(
+                    id: row["attachmentId"], reference: try Document(row: row).reference, name: row["attachmentName"], size: row["attachmentSize"],
+                    mediaType: row["mediaType"], sha256: row["sha256"], addedAt: row["addedAt"], addedBy: row["addedBy"]))
         }
         return attachments
     }

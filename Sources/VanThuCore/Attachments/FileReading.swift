@@ -94,7 +94,9 @@ enum FileChecks {
                 let n = buffer.withUnsafeBytes { raw -> Int in raw.baseAddress.map { write(output, $0 + written, count - written) } ?? -1 }
                 if n < 0 {
                     if errno == EINTR { continue }
-                    throw errno == ENOSPC ? RegistryError.diskFull(path: destination) : RegistryError.cannotWriteFile(path: destination, reason: FileWriting.reason(errno: errno))
+                    throw errno == ENOSPC
+                        ? RegistryError.diskFull(path: destination)
+                        : RegistryError.cannotWriteFile(path: destination, reason: FileWriting.reason(errno: errno))
                 }
                 written += n
             }

@@ -51,7 +51,9 @@ extension BackupService {
                 (
                     try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0,
                     try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journal") ?? 0,
-                    try Row.fetchAll(db, sql: "SELECT sha256, size FROM attachment").map { (sha256: $0["sha256"] as String, size: $0["size"] as Int64) },
+                    try Row.fetchAll(db, sql: "SELECT sha256, size FROM attachment").map {
+                        (sha256: $0["sha256"] as String, size: $0["size"] as Int64)
+                    },
                     try JournalChain.head(db)
                 )
             }
@@ -65,7 +67,9 @@ extension BackupService {
                 _ = try copyStore.store(fileAt: AttachmentService(store: store).contentStore.path(of: attachment.sha256))
                 copied.insert(attachment.sha256)
             }
-            guard let digest = ContentStore.hash(path: copyPath) else { throw ArchiveError.fileUnreadable(path: copyPath, reason: FileReading.reason(path: copyPath)) }
+            guard let digest = ContentStore.hash(path: copyPath) else {
+                throw ArchiveError.fileUnreadable(path: copyPath, reason: FileReading.reason(path: copyPath))
+            }
             let manifest = BackupManifest(
                 format: 1, createdAt: RegistryStore.iso8601(Date()), createdBy: context.user, source: path, database: name, sha256: digest,
                 documents: documents, journalEntries: journal, attachments: attachments.count, files: copied.count,
@@ -108,7 +112,9 @@ extension BackupService {
         let copyPath = (folder as NSString).appendingPathComponent((manifest.database as NSString).lastPathComponent)
         guard FileChecks.isPlainFile(copyPath) else {
             throw FileManager.default.fileExists(atPath: copyPath) || FileChecks.exists(copyPath)
-                ? notABackup("tệp cơ sở dữ liệu trong bản sao lưu là liên kết hoặc không phải tệp thường", "the database file in the backup is a link or not a regular file")
+                ? notABackup(
+                    "tệp cơ sở dữ liệu trong bản sao lưu là liên kết hoặc không phải tệp thường",
+                    "the database file in the backup is a link or not a regular file")
                 : notABackup("thiếu tệp cơ sở dữ liệu", "the database file is missing")
         }
         var targetInfo = stat()
@@ -133,10 +139,14 @@ extension BackupService {
             hashes = try copy.store.read { db in try String.fetchSet(db, sql: "SELECT sha256 FROM attachment") }
             backupSeries = try copy.store.read { db in try BackupService.highestNumbers(db) }
         }
-        guard report.isClean else { throw ArchiveError.notABackup(path: folder, reason: report.findings(in: Language.fromEnvironment()).joined(separator: "; ")) }
+        guard report.isClean else {
+            throw ArchiveError.notABackup(path: folder, reason: report.findings(in: Language.fromEnvironment()).joined(separator: "; "))
+        }
         let source = ContentStore(databasePath: copyPath)
         for hash in hashes where !FileChecks.isPlainFile(source.path(of: hash)) {
-            throw notABackup("tệp lưu trữ \(hash.prefix(12))… là liên kết hoặc không phải tệp thường", "stored file \(hash.prefix(12))… is a link or not a regular file")
+            throw notABackup(
+                "tệp lưu trữ \(hash.prefix(12))… là liên kết hoặc không phải tệp thường",
+                "stored file \(hash.prefix(12))… is a link or not a regular file")
         }
         // What the database being replaced gave that the backup does not know.
         var reissued: [ReissuedNumbers] = []
@@ -191,10 +201,13 @@ extension BackupService {
     /// The highest number of every series: "registerKind/year/seriesKey" → number.
     static func highestNumbers(_ db: Database) throws -> [String: Int] {
         var result: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT r.kind, r.startDate, d.seriesKey, MAX(d.number) AS highest
-            FROM document d JOIN register r ON r.id = d.registerId GROUP BY r.id, d.seriesKey
-            """) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.kind, r.startDate, d.seriesKey, MAX(d.number) AS highest
+                FROM document d JOIN register r ON r.id = d.registerId GROUP BY r.id, d.seriesKey
+                """)
+        {
             result["\(row["kind"] as String)/\(row["startDate"] as String)/\(row["seriesKey"] as String)"] = row["highest"]
         }
         return result
@@ -204,10 +217,13 @@ extension BackupService {
     func numbersBeyond(_ known: [String: Int]) throws -> [ReissuedNumbers] {
         try read { db in
             var result: [ReissuedNumbers] = []
-            for row in try Row.fetchAll(db, sql: """
-                SELECT r.id, r.kind, r.startDate, d.seriesKey, MAX(d.number) AS highest
-                FROM document d JOIN register r ON r.id = d.registerId GROUP BY r.id, d.seriesKey ORDER BY r.startDate, r.kind, d.seriesKey
-                """) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.id, r.kind, r.startDate, d.seriesKey, MAX(d.number) AS highest
+                    FROM document d JOIN register r ON r.id = d.registerId GROUP BY r.id, d.seriesKey ORDER BY r.startDate, r.kind, d.seriesKey
+                    """)
+            {
                 let key = "\(row["kind"] as String)/\(row["startDate"] as String)/\(row["seriesKey"] as String)"
                 let highest: Int = row["highest"]
                 let knownHighest = known[key] ?? 0
@@ -215,9 +231,10 @@ extension BackupService {
                 let register = try Row.fetchOne(db, sql: "SELECT * FROM register WHERE id = ?", arguments: [row["id"]]).map(Register.init(row:))
                 let documents = try Document.fetchAll(
                     db, where: "d.registerId = ? AND d.seriesKey = ? AND d.number > ?", arguments: [row["id"], row["seriesKey"], knownHighest])
-                result.append(ReissuedNumbers(
-                    register: register?.title ?? key, seriesKey: row["seriesKey"], first: knownHighest + 1, last: highest,
-                    references: documents.map(\.reference)))
+                result.append(
+                    ReissuedNumbers(
+                        register: register?.title ?? key, seriesKey: row["seriesKey"], first: knownHighest + 1, last: highest,
+                        references: documents.map(\.reference)))
             }
             return result
         }

@@ -12,8 +12,12 @@ public enum Deadline: Equatable, Sendable {
         if !digits.isEmpty, !unit.isEmpty, unit.allSatisfy(\.isLetter), let count = Int(digits) {
             guard count >= 0, count <= 3650 else { throw RegistryError.invalidDeadline(text) }
             switch unit {
-            case "wd", "nlv", "ngaylamviec": self = .workingDays(count); return
-            case "d", "ngay": self = .days(count); return
+            case "wd", "nlv", "ngaylamviec":
+                self = .workingDays(count)
+                return
+            case "d", "ngay":
+                self = .days(count)
+                return
             default: throw RegistryError.invalidDeadline(text)
             }
         }

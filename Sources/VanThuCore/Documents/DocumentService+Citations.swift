@@ -6,7 +6,8 @@ extension DocumentService {
     public func citations(of document: Document) throws -> [CitationLink] {
         try read { db in
             let rows = try Row.fetchAll(
-                db, sql: """
+                db,
+                sql: """
                     SELECT typeName, codeNumber, codeNotation, notationStyle, issuedDate
                     FROM citation WHERE documentId = ? ORDER BY position
                     """, arguments: [document.id])
@@ -27,15 +28,17 @@ extension DocumentService {
         let incoming = try Int64.fetchOne(
             db.cachedStatement(sql: "SELECT id FROM document WHERE duplicateKey >= ? AND duplicateKey < ? AND voidedAt IS NULL ORDER BY id LIMIT 1"),
             arguments: [prefix, notation.comparisonKey + "}"])
-        let id = try incoming ?? Int64.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    SELECT id FROM document
-                    WHERE kind IN ('outgoing', 'secretOutgoing', 'copy') AND codeNotation = ?
-                      AND CAST(codeNumber AS INTEGER) = CAST(? AS INTEGER) AND voidedAt IS NULL
-                    ORDER BY id LIMIT 1
-                    """),
-            arguments: [notation.notation, notation.number])
+        let id =
+            try incoming
+            ?? Int64.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT id FROM document
+                        WHERE kind IN ('outgoing', 'secretOutgoing', 'copy') AND codeNotation = ?
+                          AND CAST(codeNumber AS INTEGER) = CAST(? AS INTEGER) AND voidedAt IS NULL
+                        ORDER BY id LIMIT 1
+                        """),
+                arguments: [notation.notation, notation.number])
         guard let id else { return nil }
         return try Document.fetch(db, id: id)?.reference
     }

@@ -50,7 +50,10 @@ public struct DispatchDraft: Sendable {
     public var again: Bool
     public var note: String?
 
-    public init(recipients: [String] = [], allUnsent: Bool = false, via: String, date: String? = nil, envelopes: Int? = nil, extra: Bool = false, again: Bool = false, note: String? = nil) {
+    public init(
+        recipients: [String] = [], allUnsent: Bool = false, via: String, date: String? = nil, envelopes: Int? = nil, extra: Bool = false,
+        again: Bool = false, note: String? = nil
+    ) {
         self.recipients = recipients
         self.allUnsent = allUnsent
         self.via = via

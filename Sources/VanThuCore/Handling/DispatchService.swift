@@ -20,7 +20,8 @@ extension DispatchService {
             guard day >= document.registerDate else { throw RegistryError.dateOrder(earlier: .issuedDate, later: .transferDate) }
             let listed = try Row.fetchAll(db, sql: "SELECT id, name FROM recipient WHERE documentId = ? ORDER BY position", arguments: [document.id])
                 .map { (id: $0["id"] as Int64, name: $0["name"] as String) }
-            let sent = try Row.fetchAll(db, sql: "SELECT recipientId, recipientName, day FROM dispatch WHERE documentId = ? ORDER BY id", arguments: [document.id])
+            let sent = try Row.fetchAll(
+                db, sql: "SELECT recipientId, recipientName, day FROM dispatch WHERE documentId = ? ORDER BY id", arguments: [document.id])
             func sentDay(_ name: String, id: Int64?) -> LocalDate? {
                 sent.first { row in
                     if let id { return (row["recipientId"] as Int64?) == id }
@@ -56,11 +57,16 @@ extension DispatchService {
                         INSERT INTO dispatch (documentId, recipientId, recipientName, via, day, envelopes, extra, note, at, user)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
-                    arguments: [document.id, target.id, target.name, via.rawValue, day.iso, draft.envelopes ?? 1, target.id == nil, note, now, context.user])
+                    arguments: [
+                        document.id, target.id, target.name, via.rawValue, day.iso, draft.envelopes ?? 1, target.id == nil, note, now, context.user,
+                    ])
                 let record = DispatchRecord(
-                    id: db.lastInsertedRowID, documentId: document.id, reference: document.reference, notation: document.notation?.full ?? document.reference,
-                    recipient: target.name, via: via, day: day, envelopes: draft.envelopes ?? 1, extra: target.id == nil, note: note, at: now, user: context.user)
-                try appendJournal(db, action: "dispatch", entity: "document", entityId: document.id, reference: document.reference, after: record.json.compact)
+                    id: db.lastInsertedRowID, documentId: document.id, reference: document.reference,
+                    notation: document.notation?.full ?? document.reference,
+                    recipient: target.name, via: via, day: day, envelopes: draft.envelopes ?? 1, extra: target.id == nil, note: note, at: now,
+                    user: context.user)
+                try appendJournal(
+                    db, action: "dispatch", entity: "document", entityId: document.id, reference: document.reference, after: record.json.compact)
                 records.append(record)
             }
             return records
@@ -86,7 +92,10 @@ extension DispatchService {
             let byId = Dictionary(documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let copies = rows.compactMap { row in byId[row["documentId"]].map { UnsentCopy(document: $0, recipient: row["name"]) } }
             let keys = copies.indices.map { i in
-                (HandlingService.urgencyRank(copies[i].document.urgency), VietnameseText.fold(copies[i].recipient), copies[i].document.registerDate, copies[i].document.id, i)
+                (
+                    HandlingService.urgencyRank(copies[i].document.urgency), VietnameseText.fold(copies[i].recipient),
+                    copies[i].document.registerDate, copies[i].document.id, i
+                )
             }
             return keys.sorted { ($0.0, $0.1, $0.2, $0.3) < ($1.0, $1.1, $1.2, $1.3) }.map { copies[$0.4] }
         }
@@ -105,7 +114,9 @@ extension DispatchService {
     /// văn bản đi bưu điện.
     public func forEachDispatch(via: DispatchChannel, in period: RegisterPeriod, _ body: (DispatchRecord) throws -> Void) throws {
         try read { db in
-            for record in try dispatchRecords(db, where: "s.via = ? AND s.day BETWEEN ? AND ?", arguments: [via.rawValue, period.start.iso, period.end.iso]) {
+            for record in try dispatchRecords(
+                db, where: "s.via = ? AND s.day BETWEEN ? AND ?", arguments: [via.rawValue, period.start.iso, period.end.iso])
+            {
                 try body(record)
             }
         }
@@ -129,10 +140,12 @@ extension DispatchService {
             guard let via = DispatchChannel(rawValue: row["via"]), let day = LocalDate.parse(row["dispatchDay"] as String? ?? "") else {
                 throw RegistryError.storage("unreadable dispatch row")
             }
-            records.append(DispatchRecord(
-                id: row["dispatchId"], documentId: document.id, reference: document.reference, notation: document.notation?.full ?? document.reference,
-                recipient: row["recipientName"], via: via, day: day, envelopes: row["envelopes"], extra: row["extra"], note: row["dispatchNote"],
-                at: row["dispatchAt"], user: row["dispatchUser"]))
+            records.append(
+                DispatchRecord(
+                    id: row["dispatchId"], documentId: document.id, reference: document.reference,
+                    notation: document.notation?.full ?? document.reference,
+                    recipient: row["recipientName"], via: via, day: day, envelopes: row["envelopes"], extra: row["extra"], note: row["dispatchNote"],
+                    at: row["dispatchAt"], user: row["dispatchUser"]))
         }
         return records
     }
@@ -140,7 +153,9 @@ extension DispatchService {
     /// How many copies were sent by `via` in `period`.
     public func dispatchCount(via: DispatchChannel, in period: RegisterPeriod) throws -> Int {
         try read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dispatch WHERE via = ? AND day BETWEEN ? AND ?", arguments: [via.rawValue, period.start.iso, period.end.iso]) ?? 0
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM dispatch WHERE via = ? AND day BETWEEN ? AND ?",
+                arguments: [via.rawValue, period.start.iso, period.end.iso]) ?? 0
         }
     }
 }

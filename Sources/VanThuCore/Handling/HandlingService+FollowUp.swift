@@ -25,7 +25,9 @@ extension HandlingService {
             if unit == nil {
                 let cutoff = calendar.previousWorkingDay(before: today)
                 let unrouted = try Document.fetchAll(
-                    db, where: "\(Self.openCondition) AND d.status = 'registered' AND (d.registerDate < ? OR (d.urgency IS NOT NULL AND d.registerDate < ?))",
+                    db,
+                    where:
+                        "\(Self.openCondition) AND d.status = 'registered' AND (d.registerDate < ? OR (d.urgency IS NOT NULL AND d.registerDate < ?))",
                     arguments: [cutoff.iso, today.iso], withRecipients: false)
                 for document in unrouted {
                     let deadline = document.urgency == nil ? calendar.nextWorkingDay(after: document.registerDate) : document.registerDate
@@ -37,7 +39,9 @@ extension HandlingService {
                 withRecipients: false)
             for document in routed {
                 guard let due = document.dueDate else { continue }
-                if let unit, VietnameseText.fold(document.handler ?? "") != unit, !document.coHandlers.contains(where: { VietnameseText.fold($0) == unit }) {
+                if let unit, VietnameseText.fold(document.handler ?? "") != unit,
+                    !document.coHandlers.contains(where: { VietnameseText.fold($0) == unit })
+                {
                     continue
                 }
                 if due < today {
@@ -57,7 +61,9 @@ extension HandlingService {
         for unit in Set(items.map { $0.document.handler ?? "" }).sorted() { units[unit] = units.count }
         let keys = items.indices.map { index -> (Int, Int, Int, Int, Int64, Int) in
             let d = items[index].document
-            return (urgencyRank(d.urgency), units[d.handler ?? ""] ?? 0, items[index].state.rank, (d.dueDate ?? d.registerDate).dayNumber, d.id, index)
+            return (
+                urgencyRank(d.urgency), units[d.handler ?? ""] ?? 0, items[index].state.rank, (d.dueDate ?? d.registerDate).dayNumber, d.id, index
+            )
         }
         return keys.sorted { ($0.0, $0.1, $0.2, $0.3, $0.4) < ($1.0, $1.1, $1.2, $1.3, $1.4) }.map { items[$0.5] }
     }
@@ -114,8 +120,10 @@ extension HandlingService {
                 let key = unit.map(VietnameseText.fold) ?? ""
                 if byUnit[key] == nil { order.append(key) }
                 var line = byUnit[key] ?? ProcessingRow(unit: unit)
-                for (path, column) in [(\ProcessingRow.received, "received"), (\.doneOnTime, "doneOnTime"), (\.doneLate, "doneLate"),
-                                       (\.pending, "pending"), (\.overdue, "overdue"), (\.returned, "returned")] {
+                for (path, column) in [
+                    (\ProcessingRow.received, "received"), (\.doneOnTime, "doneOnTime"), (\.doneLate, "doneLate"),
+                    (\.pending, "pending"), (\.overdue, "overdue"), (\.returned, "returned"),
+                ] {
                     let value: Int = row[column] ?? 0
                     line[keyPath: path] += value
                     total[keyPath: path] += value

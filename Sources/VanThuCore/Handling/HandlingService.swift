@@ -20,7 +20,8 @@ extension HandlingService {
     public func route(reference: String, _ draft: RoutingDraft) throws -> HandlingResult {
         guard let lead = VietnameseText.nonEmpty(draft.lead) else { throw RegistryError.emptyField(.lead) }
         var coUnits: [String] = []
-        for unit in draft.coUnits.compactMap(VietnameseText.nonEmpty) where !sameUnit(unit, lead) && !coUnits.contains(where: { sameUnit($0, unit) }) {
+        for unit in draft.coUnits.compactMap(VietnameseText.nonEmpty) where !sameUnit(unit, lead) && !coUnits.contains(where: { sameUnit($0, unit) })
+        {
             coUnits.append(unit)
         }
         let deadline = try draft.due.flatMap(VietnameseText.nonEmpty).map(Deadline.init(parsing:))

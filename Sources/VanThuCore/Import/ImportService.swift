@@ -47,15 +47,16 @@ extension ImportService {
             var imported: [String: (register: Register, seriesKey: String, numbers: [Int], duplicates: [Int])] = [:]
             let exists = try db.makeStatement(
                 sql: "SELECT 1 FROM document WHERE registerId = ? AND seriesKey = ? AND number = ? AND numberSuffix = ?")
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO document (
-                    kind, registerId, seriesKey, number, numberSuffix, registerDate, organName,
-                    codeNumber, codeNotation, notationStyle, issuedDate, typeCode, typeName, subject,
-                    handler, coHandlers, transferDate, dueDate, pageAmount, note, urgency,
-                    signerPosition, signerFullName, archiveCopy, issuedAmount, duplicateKey,
-                    registeredAt, registeredBy, voidedAt, voidedBy, voidReason, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
-                """)
+            let insert = try db.makeStatement(
+                sql: """
+                    INSERT INTO document (
+                        kind, registerId, seriesKey, number, numberSuffix, registerDate, organName,
+                        codeNumber, codeNotation, notationStyle, issuedDate, typeCode, typeName, subject,
+                        handler, coHandlers, transferDate, dueDate, pageAmount, note, urgency,
+                        signerPosition, signerFullName, archiveCopy, issuedAmount, duplicateKey,
+                        registeredAt, registeredBy, voidedAt, voidedBy, voidReason, status)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+                    """)
             let recipient = try db.makeStatement(sql: "INSERT INTO recipient (documentId, position, name) VALUES (?, ?, ?)")
             let now = try timestamp(db)
             var firstId: Int64?
@@ -68,9 +69,10 @@ extension ImportService {
                 do {
                     if let damage = table.damaged[index] { throw RowProblem(reason: damage) }
                     if table.uniformRows, cells.count != headingWidth {
-                        throw RowProblem(reason: language == .vi
-                            ? "có \(cells.count) trường, dòng tiêu đề có \(headingWidth) (thiếu hoặc thừa dấu phân cách?)"
-                            : "has \(cells.count) fields where the heading row has \(headingWidth) (a missing or extra delimiter?)")
+                        throw RowProblem(
+                            reason: language == .vi
+                                ? "có \(cells.count) trường, dòng tiêu đề có \(headingWidth) (thiếu hoặc thừa dấu phân cách?)"
+                                : "has \(cells.count) fields where the heading row has \(headingWidth) (a missing or extra delimiter?)")
                     }
                     let d = try reader.read(cells, row: line)
                     let register: Register
@@ -84,13 +86,16 @@ extension ImportService {
                     let seriesName = "\(register.id)|\(seriesKey)"
                     if let first = taken[key] {
                         imported[seriesName]?.duplicates.append(d.number)
-                        throw RowProblem(reason: language == .vi
-                            ? "số \(d.number)\(d.suffix) đã có ở dòng \(first) của tệp" : "number \(d.number)\(d.suffix) is already on row \(first) of the file")
+                        throw RowProblem(
+                            reason: language == .vi
+                                ? "số \(d.number)\(d.suffix) đã có ở dòng \(first) của tệp"
+                                : "number \(d.number)\(d.suffix) is already on row \(first) of the file")
                     }
                     if try Bool.fetchOne(exists, arguments: [register.id, seriesKey, d.number, d.suffix]) == true {
-                        throw RowProblem(reason: language == .vi
-                            ? "số \(d.number)\(d.suffix) đã có trong \(register.title) (tệp đã nhập rồi?)"
-                            : "number \(d.number)\(d.suffix) is already in \(register.title) (imported before?)")
+                        throw RowProblem(
+                            reason: language == .vi
+                                ? "số \(d.number)\(d.suffix) đã có trong \(register.title) (tệp đã nhập rồi?)"
+                                : "number \(d.number)\(d.suffix) is already in \(register.title) (imported before?)")
                     }
                     taken[key] = d.row
                     let duplicateKey = d.kind == .incoming ? d.notation.map { CheckedIncoming.duplicateKey($0, issuer: d.organName) } : nil
@@ -118,7 +123,9 @@ extension ImportService {
                 let all = try Int.fetchAll(
                     db, sql: "SELECT DISTINCT number FROM document WHERE registerId = ? AND seriesKey = ? ORDER BY number",
                     arguments: [entry.register.id, entry.seriesKey])
-                let next = (try? RegistrationService(store: store).allocateNumber(register: entry.register, seriesKey: entry.seriesKey, subNumberOf: nil, db).0) ?? (all.last ?? 0) + 1
+                let next =
+                    (try? RegistrationService(store: store).allocateNumber(register: entry.register, seriesKey: entry.seriesKey, subNumberOf: nil, db)
+                        .0) ?? (all.last ?? 0) + 1
                 let series = ImportReport.Series(
                     register: entry.register.title, seriesKey: entry.seriesKey, imported: entry.numbers.count,
                     first: entry.numbers.min() ?? 0, last: entry.numbers.max() ?? 0, gaps: Self.gaps(all),
@@ -126,9 +133,10 @@ extension ImportService {
                 // Live numbering goes on after the highest number: in the register in use, every
                 // number from the series' first must be there.
                 if !options.allowGaps, liveGap == nil, entry.register.start <= context.today, context.today <= entry.register.end {
-                    let first = try Int.fetchOne(
-                        db, sql: "SELECT firstNumber FROM seriesStart WHERE registerId = ? AND seriesKey = ?",
-                        arguments: [entry.register.id, entry.seriesKey]) ?? 1
+                    let first =
+                        try Int.fetchOne(
+                            db, sql: "SELECT firstNumber FROM seriesStart WHERE registerId = ? AND seriesKey = ?",
+                            arguments: [entry.register.id, entry.seriesKey]) ?? 1
                     let missing = Self.gaps([first - 1] + all.filter { $0 >= first })
                     if !missing.isEmpty {
                         liveGap = .gapsInLiveSeries(

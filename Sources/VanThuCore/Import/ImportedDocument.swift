@@ -72,10 +72,14 @@ struct ImportRowReader {
             // a decoder leaves of bytes that were not text: either way the row is not what the
             // clerk typed.
             if raw.utf8.contains(0) {
-                throw RowProblem(reason: label("\(field.heading) chứa ký tự NUL (tệp hỏng?)", "\(field.heading) holds a NUL character (damaged file?)"))
+                throw RowProblem(
+                    reason: label("\(field.heading) chứa ký tự NUL (tệp hỏng?)", "\(field.heading) holds a NUL character (damaged file?)"))
             }
             if raw.unicodeScalars.contains("\u{FFFD}") {
-                throw RowProblem(reason: label("\(field.heading) có byte không phải chữ (sai bảng mã? thử --encoding)", "\(field.heading) holds bytes that are not text (wrong encoding? try --encoding)"))
+                throw RowProblem(
+                    reason: label(
+                        "\(field.heading) có byte không phải chữ (sai bảng mã? thử --encoding)",
+                        "\(field.heading) holds bytes that are not text (wrong encoding? try --encoding)"))
             }
             do {
                 return try InputLimits.text(raw, field.limitedAs)
@@ -86,7 +90,8 @@ struct ImportRowReader {
         func date(_ field: ImportField) throws -> LocalDate? {
             guard let cell = cell(field) else { return nil }
             guard let day = Self.date(cell, date1904: date1904) else {
-                throw RowProblem(reason: label("\(field.heading) “\(cell.text)” không phải ngày hợp lệ", "\(field.heading) “\(cell.text)” is not a valid date"))
+                throw RowProblem(
+                    reason: label("\(field.heading) “\(cell.text)” không phải ngày hợp lệ", "\(field.heading) “\(cell.text)” is not a valid date"))
             }
             guard day <= today else {
                 throw RowProblem(reason: label("\(field.heading) \(day.vietnamese) sau hôm nay", "\(field.heading) \(day.vietnamese) is after today"))
@@ -99,7 +104,10 @@ struct ImportRowReader {
                 throw RowProblem(reason: label("\(field.heading) “\(cell.text)” không phải số", "\(field.heading) “\(cell.text)” is not a number"))
             }
             guard n <= InputLimits.count else {
-                throw RowProblem(reason: label("\(field.heading) \(n) quá lớn (tối đa \(InputLimits.count))", "\(field.heading) \(n) is too large (at most \(InputLimits.count))"))
+                throw RowProblem(
+                    reason: label(
+                        "\(field.heading) \(n) quá lớn (tối đa \(InputLimits.count))",
+                        "\(field.heading) \(n) is too large (at most \(InputLimits.count))"))
             }
             return n
         }
@@ -115,7 +123,10 @@ struct ImportRowReader {
         for part in (try text(.note) ?? "").components(separatedBy: RegisterCellText.noteSeparator) {
             let part = part.trimmingCharacters(in: .whitespaces)
             if part.isEmpty { continue }
-            if urgency == nil, let u = try? Urgency(parsing: part) { urgency = u; continue }
+            if urgency == nil, let u = try? Urgency(parsing: part) {
+                urgency = u
+                continue
+            }
             if voidReason != nil, let void = RegisterCellText.parseVoidNote(part) {
                 (voidedOn, voidedBy) = (void.day, void.by)
                 continue
@@ -137,10 +148,13 @@ struct ImportRowReader {
         case .outgoing: numberText = try text(.number) ?? notation?.number
         }
         guard let numberText else {
-            throw RowProblem(reason: label("thiếu \(direction == .incoming ? "Số đến" : "Số, ký hiệu")", "no \(direction == .incoming ? "Số đến" : "Số, ký hiệu")"))
+            throw RowProblem(
+                reason: label("thiếu \(direction == .incoming ? "Số đến" : "Số, ký hiệu")", "no \(direction == .incoming ? "Số đến" : "Số, ký hiệu")")
+            )
         }
         guard let (number, suffix) = Self.number(numberText) else {
-            throw RowProblem(reason: label("Số “\(numberText)” không đọc được (cần dạng 791 hoặc 791a)", "number “\(numberText)” cannot be read (791 or 791a)"))
+            throw RowProblem(
+                reason: label("Số “\(numberText)” không đọc được (cần dạng 791 hoặc 791a)", "number “\(numberText)” cannot be read (791 or 791a)"))
         }
         let registerDate: LocalDate
         switch direction {
@@ -219,7 +233,9 @@ struct ImportRowReader {
         var digits = ""
         var suffix = ""
         for character in text.trimmingCharacters(in: .whitespaces) {
-            if character.isASCII, character.isNumber, suffix.isEmpty { digits.append(character) } else if !digits.isEmpty, character.isLetter, character.isASCII {
+            if character.isASCII, character.isNumber, suffix.isEmpty {
+                digits.append(character)
+            } else if !digits.isEmpty, character.isLetter, character.isASCII {
                 suffix.append(Character(character.lowercased()))
             } else if !digits.isEmpty {
                 return nil
@@ -244,7 +260,9 @@ struct ImportRowReader {
         case .text(let raw):
             let text = raw.trimmingCharacters(in: .whitespaces)
             if let day = LocalDate.parse(text) { return day }
-            if let first = text.split(whereSeparator: { $0 == " " || $0 == "T" }).first, first.count < text.count, let day = LocalDate.parse(String(first)) {
+            if let first = text.split(whereSeparator: { $0 == " " || $0 == "T" }).first, first.count < text.count,
+                let day = LocalDate.parse(String(first))
+            {
                 return day
             }
             // "ngày 20 tháng 8 năm 2021", read as the intake reads a document's date line.
@@ -260,7 +278,9 @@ struct ImportRowReader {
     /// "PHÓ GIÁM ĐỐC Nguyễn Văn An": the words in capitals are the position, the rest the name.
     static func signer(_ text: String) -> Signer {
         let words = text.split(separator: " ")
-        let capitals = words.prefix { word in word.contains(where: \.isLetter) && word.uppercased() == word || word == "KT." || word == "TL." || word == "TUQ." }
+        let capitals = words.prefix { word in
+            word.contains(where: \.isLetter) && word.uppercased() == word || word == "KT." || word == "TL." || word == "TUQ."
+        }
         guard !capitals.isEmpty, capitals.count < words.count else { return Signer(fullName: text) }
         return Signer(position: capitals.joined(separator: " "), fullName: words.dropFirst(capitals.count).joined(separator: " "))
     }

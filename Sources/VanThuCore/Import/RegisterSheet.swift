@@ -66,7 +66,6 @@ struct RegisterSheet {
     }
 }
 
-
 extension SourceTable {
     /// True when the table has a register's heading row (so a workbook's cover sheet is passed over).
     public func holdsRegister(_ direction: Direction, mapping: ImportMapping) -> Bool {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One line of the append-only journal: who did what, when, with the values before and after.
 public struct JournalEntry: Equatable, Sendable {
     public var id: Int64
@@ -18,8 +20,6 @@ public struct JournalEntry: Equatable, Sendable {
     /// SHA-256 of the entry before, this entry's fields and its seals (see ``JournalChain``).
     public var hash: String?
 }
-
-import Foundation
 
 extension JournalEntry: Encodable {
     enum CodingKeys: String, CodingKey { case id, at, user, action, entity, entityId, reference, before, after, hash }

@@ -48,13 +48,16 @@ extension JournalService {
         }
         // The highest number an import brought into each series: gaps up to it are the old register's.
         var imported: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT json_extract(s.value, '$.register') AS register, json_extract(s.value, '$.seriesKey') AS seriesKey,
-                   max(json_extract(s.value, '$.last')) AS last
-            FROM journal, json_each(journal.after, '$.series') AS s
-            WHERE journal.action = 'import' AND json_valid(journal.after)
-            GROUP BY 1, 2
-            """) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT json_extract(s.value, '$.register') AS register, json_extract(s.value, '$.seriesKey') AS seriesKey,
+                       max(json_extract(s.value, '$.last')) AS last
+                FROM journal, json_each(journal.after, '$.series') AS s
+                WHERE journal.action = 'import' AND json_valid(journal.after)
+                GROUP BY 1, 2
+                """)
+        {
             imported["\(row["register"] as String? ?? "")/\(row["seriesKey"] as String? ?? "")"] = row["last"]
         }
         var gaps: [VerifyReport.SeriesGap] = []
@@ -75,9 +78,10 @@ extension JournalService {
                 continue
             }
             let title = registers[registerId]?.title ?? "#\(registerId)"
-            gaps.append(.init(
-                register: title, seriesKey: key, numbers: number == last + 2 ? "\(last + 1)" : "\(last + 1)–\(number - 1)",
-                fromImport: number - 1 <= imported["\(title)/\(key)"] ?? 0))
+            gaps.append(
+                .init(
+                    register: title, seriesKey: key, numbers: number == last + 2 ? "\(last + 1)" : "\(last + 1)–\(number - 1)",
+                    fromImport: number - 1 <= imported["\(title)/\(key)"] ?? 0))
             last = number
         }
         return gaps

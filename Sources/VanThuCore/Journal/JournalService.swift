@@ -18,7 +18,8 @@ extension JournalService {
     ///   register, a backup's manifest): each must be an entry's, on an unbroken chain.
     public func verifyJournal(expecting given: [String] = []) throws -> JournalVerification {
         let expected = given.map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
-        if let bad = expected.first(where: { $0.utf8.count != 64 || !$0.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) } }) {
+        if let bad = expected.first(where: { $0.utf8.count != 64 || !$0.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) } }
+        ) {
             throw RegistryError.invalidHash(bad)
         }
         return try read { db in
@@ -55,7 +56,8 @@ extension JournalService {
         let entries = try Row.fetchCursor(db, sql: "SELECT \(JournalChain.entryColumnList) FROM journal ORDER BY id")
         let seals = try Row.fetchCursor(db, sql: "SELECT journalId, documentId, seal FROM journalSeal ORDER BY journalId, documentId")
         // An older file read without upgrading has no table seals.
-        let tableSeals = try db.tableExists("journalTableSeal")
+        let tableSeals =
+            try db.tableExists("journalTableSeal")
             ? try Row.fetchCursor(db, sql: "SELECT journalId, tableName, seal FROM journalTableSeal ORDER BY journalId, tableName") : nil
         var seal = try seals.next()
         var tableSeal = try tableSeals?.next()
@@ -84,7 +86,8 @@ extension JournalService {
             if stored != hasher.finalize() {
                 result.brokenLinkCount += 1
                 if result.brokenLinks.count < JournalVerification.listLimit {
-                    result.brokenLinks.append(.init(id: id, at: entry["at"], user: entry["user"], action: entry["action"], reference: entry["reference"]))
+                    result.brokenLinks.append(
+                        .init(id: id, at: entry["at"], user: entry["user"], action: entry["action"], reference: entry["reference"]))
                 }
             }
             // The next link is judged on its own: one edited entry is reported once.
@@ -156,7 +159,9 @@ extension JournalService {
             }
             let limitClause = limit.map { "LIMIT \(max(0, $0))" } ?? ""
             let rows = try Row.fetchAll(
-                db, sql: "SELECT * FROM (SELECT * FROM journal WHERE \(conditions.joined(separator: " AND ")) ORDER BY id DESC \(limitClause)) ORDER BY id",
+                db,
+                sql:
+                    "SELECT * FROM (SELECT * FROM journal WHERE \(conditions.joined(separator: " AND ")) ORDER BY id DESC \(limitClause)) ORDER BY id",
                 arguments: StatementArguments(arguments))
             return rows.map(JournalEntry.init(row:))
         }

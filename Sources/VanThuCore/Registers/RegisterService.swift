@@ -46,7 +46,9 @@ extension RegisterService {
     public func extent(kinds: [RegisterKind], in period: RegisterPeriod) throws -> RegisterExtent {
         try read { db in
             let row = try Row.fetchOne(
-                db, sql: "SELECT COUNT(*) AS count, MIN(number) AS first, MAX(number) AS last FROM document WHERE kind IN (\(placeholders(kinds))) AND registerDate BETWEEN ? AND ?",
+                db,
+                sql:
+                    "SELECT COUNT(*) AS count, MIN(number) AS first, MAX(number) AS last FROM document WHERE kind IN (\(placeholders(kinds))) AND registerDate BETWEEN ? AND ?",
                 arguments: StatementArguments(kinds.map(\.rawValue) + [period.start.iso, period.end.iso]))
             return RegisterExtent(count: row?["count"] ?? 0, first: row?["first"], last: row?["last"])
         }
@@ -81,7 +83,9 @@ extension RegisterService {
                 return try rows.map { row in
                     let key: String = row["seriesKey"]
                     let (next, _) = try RegistrationService(store: store).allocateNumber(register: register, seriesKey: key, subNumberOf: nil, db)
-                    return SeriesSummary(register: register, seriesKey: key, count: row["count"], voided: row["voided"], first: row["first"], last: row["last"], nextNumber: next)
+                    return SeriesSummary(
+                        register: register, seriesKey: key, count: row["count"], voided: row["voided"], first: row["first"], last: row["last"],
+                        nextNumber: next)
                 }
             }
         }

@@ -84,7 +84,9 @@ extension RegistrationService {
         if let text = c.text {
             try db.cachedStatement(sql: "INSERT INTO documentText (documentId, text) VALUES (?, ?)").execute(arguments: [document.id, text])
         }
-        try appendJournal(db, action: "register", entity: "document", entityId: document.id, reference: document.reference, after: JSONValue.fields(journaled).compact)
+        try appendJournal(
+            db, action: "register", entity: "document", entityId: document.id, reference: document.reference,
+            after: JSONValue.fields(journaled).compact)
         if let dossier { try DossierService(store: store).fileDocument(document, into: dossier, db) }
         return document
     }
@@ -180,16 +182,20 @@ extension RegistrationService {
             let suffixes = try String.fetchAll(
                 db, sql: "SELECT numberSuffix FROM document WHERE registerId = ? AND seriesKey = ? AND number = ?",
                 arguments: [register.id, seriesKey, base])
-            guard suffixes.contains("") else { throw RegistryError.subNumberBaseMissing("\(register.kind.referencePrefix)/\(register.start.year)/\(base)") }
+            guard suffixes.contains("") else {
+                throw RegistryError.subNumberBaseMissing("\(register.kind.referencePrefix)/\(register.start.year)/\(base)")
+            }
             guard let letter = "abcdefghijklmnopqrstuvwxyz".first(where: { !suffixes.contains(String($0)) }) else {
                 throw RegistryError.invalidNumber("\(base)z")
             }
             return (base, String(letter))
         }
-        let highest = try Int.fetchOne(
-            db, sql: "SELECT MAX(number) FROM document WHERE registerId = ? AND seriesKey = ?", arguments: [register.id, seriesKey]) ?? 0
-        let first = try Int.fetchOne(
-            db, sql: "SELECT firstNumber FROM seriesStart WHERE registerId = ? AND seriesKey = ?", arguments: [register.id, seriesKey]) ?? 1
+        let highest =
+            try Int.fetchOne(
+                db, sql: "SELECT MAX(number) FROM document WHERE registerId = ? AND seriesKey = ?", arguments: [register.id, seriesKey]) ?? 0
+        let first =
+            try Int.fetchOne(
+                db, sql: "SELECT firstNumber FROM seriesStart WHERE registerId = ? AND seriesKey = ?", arguments: [register.id, seriesKey]) ?? 1
         // Numbers past the cap are refused where they come in; this keeps a hand-edited file
         // from ever handing out a number beyond it (or overflowing).
         guard highest < InputLimits.number, first <= InputLimits.number else {

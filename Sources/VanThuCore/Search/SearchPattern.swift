@@ -107,4 +107,3 @@ public struct SearchPattern: Sendable, Equatable {
         return ranges
     }
 }
-

@@ -12,16 +12,26 @@ extension SearchService {
     /// A clerk's words are never FTS5 syntax: ``SearchPattern`` quotes each one.
     public func search(_ query: SearchQuery) throws -> SearchResults {
         let pattern = SearchPattern(query.text)
-        let handler = query.handler.flatMap(VietnameseText.nonEmpty).map { SearchPattern.phrase(SearchPattern.words(Substring(VietnameseText.fold($0)))) }
+        let handler = query.handler.flatMap(VietnameseText.nonEmpty).map {
+            SearchPattern.phrase(SearchPattern.words(Substring(VietnameseText.fold($0))))
+        }
         if let from = query.from, let to = query.to, to < from { throw RegistryError.dateOrder(earlier: .periodStart, later: .periodEnd) }
         return try read { db in
             let kinds = RegisterKind.allCases.filter { $0.isSecret == query.secret && (query.direction == nil || $0.direction == query.direction) }
-            let typeCode = try query.typeCode.flatMap(VietnameseText.nonEmpty).map { try documentType($0, preferred: try organization(db).style, db).code }
+            let typeCode = try query.typeCode.flatMap(VietnameseText.nonEmpty).map {
+                try documentType($0, preferred: try organization(db).style, db).code
+            }
             // Filters every path applies on the documents themselves.
             var conditions: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
-            if let from = query.from { conditions.append("d.registerDate >= ?"); arguments.append(from.iso) }
-            if let to = query.to { conditions.append("d.registerDate <= ?"); arguments.append(to.iso) }
+            if let from = query.from {
+                conditions.append("d.registerDate >= ?")
+                arguments.append(from.iso)
+            }
+            if let to = query.to {
+                conditions.append("d.registerDate <= ?")
+                arguments.append(to.iso)
+            }
             switch query.status {
             case nil: break
             case .open: conditions.append(HandlingService.openCondition)
@@ -45,9 +55,13 @@ extension SearchService {
                     conditions.append("d.registerDate BETWEEN ? AND ?")
                     arguments += [LocalDate.firstDay(of: year).iso, LocalDate.lastDay(of: year).iso]
                 }
-                if let typeCode { conditions.append("d.typeCode = ?"); arguments.append(typeCode) }
+                if let typeCode {
+                    conditions.append("d.typeCode = ?")
+                    arguments.append(typeCode)
+                }
                 let condition = conditions.joined(separator: " AND ")
-                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM document d WHERE \(condition)", arguments: StatementArguments(arguments)) ?? 0
+                let total =
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM document d WHERE \(condition)", arguments: StatementArguments(arguments)) ?? 0
                 let documents = try Document.fetchAll(
                     db, where: condition, arguments: StatementArguments(arguments), suffix: "ORDER BY d.registerDate DESC, d.id DESC LIMIT \(limit)")
                 return SearchResults(total: total, hits: documents.map { .init(document: $0, score: nil) }, pattern: pattern)
@@ -66,14 +80,18 @@ extension SearchService {
 
             if conditions.isEmpty {
                 // The index alone: count, rank, then read only the documents shown.
-                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM documentSearch WHERE documentSearch MATCH ?", arguments: [expression]) ?? 0
+                let total =
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM documentSearch WHERE documentSearch MATCH ?", arguments: [expression]) ?? 0
                 let ranked = try Row.fetchAll(
-                    db, sql: "SELECT rowid, \(score) AS score FROM documentSearch WHERE documentSearch MATCH ? ORDER BY score, rowid DESC LIMIT \(limit)",
+                    db,
+                    sql: "SELECT rowid, \(score) AS score FROM documentSearch WHERE documentSearch MATCH ? ORDER BY score, rowid DESC LIMIT \(limit)",
                     arguments: [expression])
                 let ids: [Int64] = ranked.map { $0["rowid"] }
                 var documents: [Int64: Document] = [:]
                 if !ids.isEmpty {
-                    for document in try Document.fetchAll(db, where: "d.id IN (\(ids.map(String.init).joined(separator: ", ")))") { documents[document.id] = document }
+                    for document in try Document.fetchAll(db, where: "d.id IN (\(ids.map(String.init).joined(separator: ", ")))") {
+                        documents[document.id] = document
+                    }
                 }
                 let hits = ranked.compactMap { row -> SearchResults.Hit? in
                     documents[row["rowid"]].map { .init(document: $0, score: row["score"]) }
@@ -107,7 +125,12 @@ extension SearchService {
     public func searchIndexProblem() throws -> String? {
         try perform {
             try dbQueue.inDatabase { db in
-                defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.searchIndexVocab; DROP TABLE IF EXISTS temp.searchCheckVocab; DROP TABLE IF EXISTS temp.searchCheck") }
+                defer {
+                    try? db.execute(
+                        sql:
+                            "DROP TABLE IF EXISTS temp.searchIndexVocab; DROP TABLE IF EXISTS temp.searchCheckVocab; DROP TABLE IF EXISTS temp.searchCheck"
+                    )
+                }
                 var problem: String?
                 try db.inTransaction(.deferred) {
                     if !db.configuration.readonly {
@@ -118,19 +141,22 @@ extension SearchService {
                             return .rollback
                         }
                     }
-                    try db.execute(sql: """
-                        CREATE VIRTUAL TABLE temp.searchCheck USING fts5(\(RegistryMigrator.searchColumnList), content = '', tokenize = 'unicode61 remove_diacritics 2');
-                        INSERT INTO temp.searchCheck (rowid, \(RegistryMigrator.searchColumnList)) SELECT id, \(RegistryMigrator.searchColumnList) FROM main.documentSearchSource;
-                        CREATE VIRTUAL TABLE temp.searchIndexVocab USING fts5vocab(main, documentSearch, col);
-                        CREATE VIRTUAL TABLE temp.searchCheckVocab USING fts5vocab(temp, searchCheck, col);
-                        """)
-                    let differing = try String.fetchAll(db, sql: """
-                        SELECT term FROM (
-                            SELECT term, col, doc, cnt FROM temp.searchIndexVocab EXCEPT SELECT term, col, doc, cnt FROM temp.searchCheckVocab
-                            UNION ALL
-                            SELECT term, col, doc, cnt FROM temp.searchCheckVocab EXCEPT SELECT term, col, doc, cnt FROM temp.searchIndexVocab)
-                        GROUP BY term ORDER BY term
-                        """)
+                    try db.execute(
+                        sql: """
+                            CREATE VIRTUAL TABLE temp.searchCheck USING fts5(\(RegistryMigrator.searchColumnList), content = '', tokenize = 'unicode61 remove_diacritics 2');
+                            INSERT INTO temp.searchCheck (rowid, \(RegistryMigrator.searchColumnList)) SELECT id, \(RegistryMigrator.searchColumnList) FROM main.documentSearchSource;
+                            CREATE VIRTUAL TABLE temp.searchIndexVocab USING fts5vocab(main, documentSearch, col);
+                            CREATE VIRTUAL TABLE temp.searchCheckVocab USING fts5vocab(temp, searchCheck, col);
+                            """)
+                    let differing = try String.fetchAll(
+                        db,
+                        sql: """
+                            SELECT term FROM (
+                                SELECT term, col, doc, cnt FROM temp.searchIndexVocab EXCEPT SELECT term, col, doc, cnt FROM temp.searchCheckVocab
+                                UNION ALL
+                                SELECT term, col, doc, cnt FROM temp.searchCheckVocab EXCEPT SELECT term, col, doc, cnt FROM temp.searchIndexVocab)
+                            GROUP BY term ORDER BY term
+                            """)
                     if !differing.isEmpty {
                         problem = differing.prefix(5).joined(separator: ", ") + (differing.count > 5 ? ", … (\(differing.count))" : "")
                     }

@@ -15,9 +15,14 @@ extension SetupService {
                 INSERT INTO organization (id, name, code, parentName, place, style, organId, createdAt)
                 VALUES (1, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [organization.name, organization.code, organization.parentName, organization.place, organization.style.rawValue, organization.organId, timestamp(db)])
+            arguments: [
+                organization.name, organization.code, organization.parentName, organization.place, organization.style.rawValue, organization.organId,
+                timestamp(db),
+            ])
         for rule in rules {
-            try db.execute(sql: "INSERT INTO seriesRule (kind, period, perType) VALUES (?, ?, ?)", arguments: [rule.kind.rawValue, rule.period.rawValue, rule.perType])
+            try db.execute(
+                sql: "INSERT INTO seriesRule (kind, period, perType) VALUES (?, ?, ?)",
+                arguments: [rule.kind.rawValue, rule.period.rawValue, rule.perType])
         }
         let after: [String: String?] = [
             "name": organization.name, "code": organization.code, "parentName": organization.parentName,
@@ -48,7 +53,8 @@ extension SetupService {
                 arguments: [perType, kind.rawValue])
             try appendJournal(
                 db, action: "set-rule", entity: "seriesRule", entityId: nil, reference: kind.rawValue,
-                before: try JSONOutput.encode(["perType": existing.perType], pretty: false), after: try JSONOutput.encode(["perType": perType], pretty: false))
+                before: try JSONOutput.encode(["perType": existing.perType], pretty: false),
+                after: try JSONOutput.encode(["perType": perType], pretty: false))
             return rule
         }
     }
@@ -77,14 +83,19 @@ extension SetupService {
                 guard let typeCode else { throw RegistryError.emptyField(.typeCode) }
                 seriesKey = try documentType(typeCode, preferred: try organization(db).style, db).code
             }
-            let used = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document WHERE registerId = ? AND seriesKey = ?", arguments: [register.id, seriesKey]) ?? 0
+            let used =
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM document WHERE registerId = ? AND seriesKey = ?", arguments: [register.id, seriesKey]) ?? 0
             guard used == 0 else { throw RegistryError.seriesAlreadyStarted(register.title + (seriesKey.isEmpty ? "" : " (\(seriesKey))")) }
-            let before = try Int.fetchOne(db, sql: "SELECT firstNumber FROM seriesStart WHERE registerId = ? AND seriesKey = ?", arguments: [register.id, seriesKey])
+            let before = try Int.fetchOne(
+                db, sql: "SELECT firstNumber FROM seriesStart WHERE registerId = ? AND seriesKey = ?", arguments: [register.id, seriesKey])
             try db.execute(
-                sql: "INSERT INTO seriesStart (registerId, seriesKey, firstNumber) VALUES (?, ?, ?) ON CONFLICT (registerId, seriesKey) DO UPDATE SET firstNumber = excluded.firstNumber",
+                sql:
+                    "INSERT INTO seriesStart (registerId, seriesKey, firstNumber) VALUES (?, ?, ?) ON CONFLICT (registerId, seriesKey) DO UPDATE SET firstNumber = excluded.firstNumber",
                 arguments: [register.id, seriesKey, firstNumber])
             try appendJournal(
-                db, action: "continue-series", entity: "register", entityId: register.id, reference: register.title + (seriesKey.isEmpty ? "" : " (\(seriesKey))"),
+                db, action: "continue-series", entity: "register", entityId: register.id,
+                reference: register.title + (seriesKey.isEmpty ? "" : " (\(seriesKey))"),
                 before: try before.map { try JSONOutput.encode(["firstNumber": $0], pretty: false) },
                 after: try JSONOutput.encode(["firstNumber": firstNumber], pretty: false))
             return (register, seriesKey)
@@ -96,8 +107,11 @@ extension SetupService {
     /// The document types of a style (both when nil), ordered by code.
     public func documentTypes(style: DocumentStyle? = nil) throws -> [DocumentType] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM documentType WHERE ? IS NULL OR style = ? ORDER BY style, code", arguments: [style?.rawValue, style?.rawValue])
-                .map(DocumentType.init(row:))
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM documentType WHERE ? IS NULL OR style = ? ORDER BY style, code",
+                arguments: [style?.rawValue, style?.rawValue]
+            )
+            .map(DocumentType.init(row:))
         }
     }
 

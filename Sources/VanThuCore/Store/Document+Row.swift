@@ -14,10 +14,11 @@ extension Document {
     }
 
     /// The select list `init(row:)` reads, recipients folded into one JSON array.
-    static let selection = Column.allCases.dropLast().map { "d.\($0)" }.joined(separator: ", ") + """
-        , (SELECT json_group_array(name) FROM (
-            SELECT name FROM recipient WHERE documentId = d.id ORDER BY position)) AS recipientsJSON
-        """
+    static let selection =
+        Column.allCases.dropLast().map { "d.\($0)" }.joined(separator: ", ") + """
+            , (SELECT json_group_array(name) FROM (
+                SELECT name FROM recipient WHERE documentId = d.id ORDER BY position)) AS recipientsJSON
+            """
 
     /// `selection` without the recipients, for incoming documents (which have none): the
     /// follow-up list reads tens of thousands of them.
@@ -39,7 +40,8 @@ extension Document {
         numberSuffix = text(.numberSuffix) ?? ""
         self.registerDate = registerDate
         organName = text(.organName) ?? ""
-        if let number = text(.codeNumber), let notation = text(.codeNotation), let style = text(.notationStyle).flatMap(DocumentStyle.init(rawValue:)) {
+        if let number = text(.codeNumber), let notation = text(.codeNotation), let style = text(.notationStyle).flatMap(DocumentStyle.init(rawValue:))
+        {
             self.notation = DocumentNotation(number: number, notation: notation, style: style)
         } else {
             notation = nil

@@ -37,10 +37,11 @@ extension RegistryMigrator {
             }
             lastId = last["id"]
         }
-        try db.execute(sql: """
-            CREATE TRIGGER journal_is_append_only_update BEFORE UPDATE ON journal
-            BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
-            """)
+        try db.execute(
+            sql: """
+                CREATE TRIGGER journal_is_append_only_update BEFORE UPDATE ON journal
+                BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+                """)
         try sealDocumentRows(db, user: user)
     }
 
@@ -122,7 +123,9 @@ extension RegistryMigrator {
         try RecordSeals.forEachDocument(db) { if wanted?.contains($0) ?? true { hasher.add(documentId: $0, seal: $1) } }
         for (table, seal) in tables { hasher.add(table: table, seal: seal) }
         try JournalChain.insertEntry(db, fields: fields, hash: hasher.finalize())
-        try RecordSeals.forEachDocument(db) { if wanted?.contains($0) ?? true { try JournalChain.insertSeal(db, journalId: id, documentId: $0, seal: $1) } }
+        try RecordSeals.forEachDocument(db) {
+            if wanted?.contains($0) ?? true { try JournalChain.insertSeal(db, journalId: id, documentId: $0, seal: $1) }
+        }
         for (table, seal) in tables { try RecordSeals.insertTableSeal(db, journalId: id, table: table, seal: seal) }
     }
 }

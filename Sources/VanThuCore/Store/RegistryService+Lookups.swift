@@ -27,7 +27,8 @@ extension RegistryService {
     /// so un-archiving it by hand (dropping triggers, editing the status) does not unlock it.
     func ensureNotArchived(_ document: Document, _ db: Database) throws {
         if let dossier = try String.fetchOne(
-            db, sql: """
+            db,
+            sql: """
                 SELECT f.year || '/' || f.fileNotation FROM dossierDocument x JOIN dossier f ON f.id = x.dossierId
                 WHERE x.documentId = ? AND (f.status = 'archived' OR EXISTS (
                     SELECT 1 FROM journal j WHERE j.entity = 'dossier' AND j.entityId = f.id AND j.action = 'transfer-dossier'))
@@ -43,7 +44,8 @@ extension RegistryService {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM organization WHERE id = 1"),
             let style = DocumentStyle(rawValue: row["style"])
         else { throw RegistryError.notAVanThuDatabase(path: path) }
-        return Organization(name: row["name"], code: row["code"], parentName: row["parentName"], place: row["place"], style: style, organId: row["organId"])
+        return Organization(
+            name: row["name"], code: row["code"], parentName: row["parentName"], place: row["place"], style: style, organId: row["organId"])
     }
 
     func seriesRules(_ db: Database) throws -> [SeriesRule] {
@@ -55,16 +57,19 @@ extension RegistryService {
 
     @discardableResult
     func createRegister(kind: RegisterKind, start: LocalDate, end: LocalDate, perType: Bool, _ db: Database) throws -> Register {
-        let overlapping = try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM register WHERE kind = ? AND startDate <= ? AND endDate >= ?",
-            arguments: [kind.rawValue, end.iso, start.iso]) ?? 0
+        let overlapping =
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM register WHERE kind = ? AND startDate <= ? AND endDate >= ?",
+                arguments: [kind.rawValue, end.iso, start.iso]) ?? 0
         guard overlapping == 0 else { throw RegistryError.registerOverlap(kind: kind, start: start, end: end) }
         try db.execute(
             sql: "INSERT INTO register (kind, startDate, endDate, volume, perType) VALUES (?, ?, ?, 1, ?)",
             arguments: [kind.rawValue, start.iso, end.iso, perType])
         let register = Register(id: db.lastInsertedRowID, kind: kind, start: start, end: end, volume: 1, perType: perType, closed: false)
         let after: [String: String] = ["kind": kind.rawValue, "startDate": start.iso, "endDate": end.iso, "perType": perType ? "1" : "0"]
-        try appendJournal(db, action: "create-register", entity: "register", entityId: register.id, reference: register.title, after: try JSONOutput.encode(after, pretty: false))
+        try appendJournal(
+            db, action: "create-register", entity: "register", entityId: register.id, reference: register.title,
+            after: try JSONOutput.encode(after, pretty: false))
         return register
     }
 

@@ -58,13 +58,17 @@ final class RegistryStore {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return RegistryError.databaseBusy(path: path)
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH: return RegistryError.databaseReadOnly(path: path)
         case .SQLITE_FULL: return RegistryError.diskFull(path: path)
-        case .SQLITE_IOERR where [.SQLITE_IOERR_WRITE, .SQLITE_IOERR_FSYNC, .SQLITE_IOERR_TRUNCATE, .SQLITE_IOERR_SHMSIZE].contains(error.extendedResultCode):
+        case .SQLITE_IOERR
+        where [.SQLITE_IOERR_WRITE, .SQLITE_IOERR_FSYNC, .SQLITE_IOERR_TRUNCATE, .SQLITE_IOERR_SHMSIZE].contains(error.extendedResultCode):
             // EFBIG (a file size limit) and quota errors come as write errors, not SQLITE_FULL.
             return RegistryError.diskFull(path: path)
         case .SQLITE_NOTADB: return RegistryError.notAVanThuDatabase(path: path)
         case .SQLITE_CORRUPT: return RegistryError.databaseCorrupt(path: path)
         case .SQLITE_CANTOPEN:
-            return RegistryError.cannotCreateDatabase(path: path, reason: Language.fromEnvironment() == .vi ? "không mở được tệp (thư mục thiếu hoặc không có quyền)" : "the file cannot be opened (missing folder or no permission)")
+            return RegistryError.cannotCreateDatabase(
+                path: path,
+                reason: Language.fromEnvironment() == .vi
+                    ? "không mở được tệp (thư mục thiếu hoặc không có quyền)" : "the file cannot be opened (missing folder or no permission)")
         default: return RegistryError.storage(error.message ?? "\(error.resultCode)")
         }
     }
@@ -89,9 +93,12 @@ final class RegistryStore {
 
     // MARK: Journal
 
-    func appendJournal(_ db: Database, action: String, entity: String, entityId: Int64?, reference: String? = nil, before: String? = nil, after: String? = nil) throws {
-        sealer.append(.init(
-            at: try timestamp(db), user: context.user, action: action, entity: entity, entityId: entityId,
-            reference: reference, before: before, after: after))
+    func appendJournal(
+        _ db: Database, action: String, entity: String, entityId: Int64?, reference: String? = nil, before: String? = nil, after: String? = nil
+    ) throws {
+        sealer.append(
+            .init(
+                at: try timestamp(db), user: context.user, action: action, entity: entity, entityId: entityId,
+                reference: reference, before: before, after: after))
     }
 }

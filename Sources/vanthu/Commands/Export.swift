@@ -46,7 +46,8 @@ struct PeriodOptions: ParsableArguments {
 struct ExportOptions: ParsableArguments {
     @OptionGroup var period: PeriodOptions
 
-    @Option(name: [.short, .long], help: ArgumentHelp("The file to write.", valueName: "path"), completion: .file(extensions: ["xlsx", "csv", "json"]))
+    @Option(
+        name: [.short, .long], help: ArgumentHelp("The file to write.", valueName: "path"), completion: .file(extensions: ["xlsx", "csv", "json"]))
     var output: String
 
     @Option(help: ArgumentHelp("xlsx, csv or json (default: from the output's extension, else xlsx).", valueName: "format"))
@@ -70,8 +71,10 @@ struct ExportOptions: ParsableArguments {
         if global.json {
             return try Terminal.json(["path": summary.path, "rows": String(summary.rows), "register": summary.register])
         }
-        Terminal.print(Terminal.label("Đã ghi \(summary.register) (\(summary.rows) số) vào \(summary.path)",
-                                      "Wrote \(summary.register) (\(summary.rows) numbers) to \(summary.path)"))
+        Terminal.print(
+            Terminal.label(
+                "Đã ghi \(summary.register) (\(summary.rows) số) vào \(summary.path)",
+                "Wrote \(summary.register) (\(summary.rows) numbers) to \(summary.path)"))
     }
 }
 

@@ -28,7 +28,9 @@ extension VanThu {
         @Option(help: ArgumentHelp("The sheet to read (default: the first that holds a register).", valueName: "name"))
         var sheet: String?
 
-        @Option(help: ArgumentHelp("A file naming the columns: [columns] \"Heading\" = \"field\".", valueName: "mapping.toml"), completion: .file(extensions: ["toml"]))
+        @Option(
+            help: ArgumentHelp("A file naming the columns: [columns] \"Heading\" = \"field\".", valueName: "mapping.toml"),
+            completion: .file(extensions: ["toml"]))
         var map: String?
 
         @Option(help: ArgumentHelp("CSV encoding: utf-8, utf-16 or windows-1258 (default: detected).", valueName: "encoding"))
@@ -64,8 +66,10 @@ extension VanThu {
 enum ImportOutput {
     static func text(_ report: ImportReport) -> String {
         var lines: [String] = []
-        lines.append(Terminal.label("Tệp \(report.file), trang “\(report.sheet)”, dòng tiêu đề \(report.headingRow). SHA-256: \(report.sha256)",
-                                    "File \(report.file), sheet “\(report.sheet)”, heading row \(report.headingRow). SHA-256: \(report.sha256)"))
+        lines.append(
+            Terminal.label(
+                "Tệp \(report.file), trang “\(report.sheet)”, dòng tiêu đề \(report.headingRow). SHA-256: \(report.sha256)",
+                "File \(report.file), sheet “\(report.sheet)”, heading row \(report.headingRow). SHA-256: \(report.sha256)"))
         let columns = report.columns.sorted { $0.key < $1.key }.map { "“\($0.key)” → \($0.value)" }.joined(separator: "; ")
         lines.append(Terminal.label("Cột: ", "Columns: ") + columns)
         for problem in report.problems {
@@ -73,11 +77,14 @@ enum ImportOutput {
         }
         for series in report.series {
             let name = series.register + (series.seriesKey.isEmpty ? "" : " (\(series.seriesKey))")
-            var line = Terminal.label("\(name): \(series.imported) số, từ \(series.first) đến \(series.last)",
-                                      "\(name): \(series.imported) numbers, \(series.first) to \(series.last)")
-            line += series.gaps.isEmpty
+            var line = Terminal.label(
+                "\(name): \(series.imported) số, từ \(series.first) đến \(series.last)",
+                "\(name): \(series.imported) numbers, \(series.first) to \(series.last)")
+            line +=
+                series.gaps.isEmpty
                 ? Terminal.label(", không thiếu số", ", no gaps")
-                : Terminal.label("; thiếu số: ", "; missing: ") + series.gaps.prefix(20).joined(separator: ", ") + (series.gaps.count > 20 ? ", …" : "")
+                : Terminal.label("; thiếu số: ", "; missing: ") + series.gaps.prefix(20).joined(separator: ", ")
+                    + (series.gaps.count > 20 ? ", …" : "")
             if !series.duplicates.isEmpty {
                 line += Terminal.label("; trùng số: ", "; duplicated: ") + series.duplicates.map(String.init).joined(separator: ", ")
             }
@@ -86,14 +93,19 @@ enum ImportOutput {
         }
         if let refusal = report.liveSeriesGaps { lines.append(refusal) }
         if report.dryRun {
-            lines.append(report.problems.isEmpty && report.liveSeriesGaps == nil
-                ? Terminal.label("Thử: \(report.rowsRead) dòng đều đọc được. Chưa ghi gì; chạy lại không có --dry-run để nhập.",
-                                 "Dry run: all \(report.rowsRead) rows can be read. Nothing written; run again without --dry-run to import.")
-                : Terminal.label("Thử: \(report.problems.count)/\(report.rowsRead) dòng không đọc được. Chưa ghi gì.",
-                                 "Dry run: \(report.problems.count) of \(report.rowsRead) rows cannot be read. Nothing written."))
+            lines.append(
+                report.problems.isEmpty && report.liveSeriesGaps == nil
+                    ? Terminal.label(
+                        "Thử: \(report.rowsRead) dòng đều đọc được. Chưa ghi gì; chạy lại không có --dry-run để nhập.",
+                        "Dry run: all \(report.rowsRead) rows can be read. Nothing written; run again without --dry-run to import.")
+                    : Terminal.label(
+                        "Thử: \(report.problems.count)/\(report.rowsRead) dòng không đọc được. Chưa ghi gì.",
+                        "Dry run: \(report.problems.count) of \(report.rowsRead) rows cannot be read. Nothing written."))
         } else {
-            lines.append(Terminal.label("Đã nhập \(report.imported) văn bản" + (report.problems.isEmpty ? "." : ", bỏ qua \(report.problems.count) dòng lỗi."),
-                                        "Imported \(report.imported) documents" + (report.problems.isEmpty ? "." : ", \(report.problems.count) bad rows left out.")))
+            lines.append(
+                Terminal.label(
+                    "Đã nhập \(report.imported) văn bản" + (report.problems.isEmpty ? "." : ", bỏ qua \(report.problems.count) dòng lỗi."),
+                    "Imported \(report.imported) documents" + (report.problems.isEmpty ? "." : ", \(report.problems.count) bad rows left out.")))
         }
         return lines.joined(separator: "\n")
     }

@@ -26,13 +26,17 @@ extension VanThu.Incoming {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(name: .customLong("from-text"), help: ArgumentHelp("Read the fields from the document's text (a file, or - for standard input).", valueName: "file"))
+        @Option(
+            name: .customLong("from-text"),
+            help: ArgumentHelp("Read the fields from the document's text (a file, or - for standard input).", valueName: "file"))
         var fromText: String?
 
         @Option(help: ArgumentHelp("The issuing body (tác giả); required without --from-text.", valueName: "name"))
         var issuer: String?
 
-        @Option(name: [.long, .customLong("notation")], help: ArgumentHelp("Số, ký hiệu as written (85-BC/BTGTU, 899/STTTT-TTBCBC).", valueName: "số/ký hiệu"))
+        @Option(
+            name: [.long, .customLong("notation")],
+            help: ArgumentHelp("Số, ký hiệu as written (85-BC/BTGTU, 899/STTTT-TTBCBC).", valueName: "số/ký hiệu"))
         var symbol: String?
 
         @Option(help: ArgumentHelp("The document's own date.", valueName: "date"))
@@ -89,12 +93,14 @@ extension VanThu.Incoming {
             try global.withRegistry { registry in
                 if let source {
                     let text = DocumentReader.text(of: source.data)
-                    draft = try DocumentReader.read(text).filling(draft, source: source.path, text: text, receivingOrganization: try SetupService(registry).organization().name)
+                    draft = try DocumentReader.read(text).filling(
+                        draft, source: source.path, text: text, receivingOrganization: try SetupService(registry).organization().name)
                 }
                 let document = try RegistrationService(registry).registerIncoming(draft)
                 if global.json { return try Terminal.json(document) }
                 Terminal.print(DocumentPrinter.stamp(document, organization: try SetupService(registry).organization()))
-                Terminal.print(Terminal.label("Đã vào sổ: \(document.reference) (id \(document.id))", "Registered: \(document.reference) (id \(document.id))"))
+                Terminal.print(
+                    Terminal.label("Đã vào sổ: \(document.reference) (id \(document.id))", "Registered: \(document.reference) (id \(document.id))"))
             }
         }
     }

@@ -32,8 +32,9 @@ extension VanThu {
         @Option(name: .customLong("organ-id"), help: ArgumentHelp("Mã định danh of the agency (000.00.00.H41).", valueName: "id"))
         var organId: String?
 
-        @Flag(name: .customLong("outgoing-per-type"), inversion: .prefixedNo,
-              help: "One outgoing series per document type (default: shared for state, per type for party).")
+        @Flag(
+            name: .customLong("outgoing-per-type"), inversion: .prefixedNo,
+            help: "One outgoing series per document type (default: shared for state, per type for party).")
         var outgoingPerType: Bool?
 
         @Option(name: .customLong("term-start"), help: ArgumentHelp("First day of the Party committee's term.", valueName: "date"))
@@ -56,11 +57,15 @@ extension VanThu {
                 try Terminal.json(["path": global.databasePath, "organName": organization.name, "style": style.rawValue])
                 return
             }
-            Terminal.print(Terminal.label("Đã tạo cơ sở dữ liệu \(global.databasePath) cho \(organization.name).",
-                                          "Created database \(global.databasePath) for \(organization.name)."))
+            Terminal.print(
+                Terminal.label(
+                    "Đã tạo cơ sở dữ liệu \(global.databasePath) cho \(organization.name).",
+                    "Created database \(global.databasePath) for \(organization.name)."))
             for rule in rules {
-                let series = rule.perType ? Terminal.label("một dãy số cho mỗi loại", "one series per type")
-                                          : Terminal.label("một dãy số chung", "one shared series")
+                let series =
+                    rule.perType
+                    ? Terminal.label("một dãy số cho mỗi loại", "one series per type")
+                    : Terminal.label("một dãy số chung", "one shared series")
                 let period = rule.period == .year ? Terminal.label("theo năm", "yearly") : Terminal.label("theo nhiệm kỳ", "per term")
                 Terminal.print("  \(rule.kind.vietnameseName): \(series), \(period)")
             }

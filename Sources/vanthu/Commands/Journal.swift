@@ -47,7 +47,8 @@ extension VanThu.Journal {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Re-compute the journal's hash chain and compare every document with what the journal last recorded; non-zero exit on any difference.",
+            abstract:
+                "Re-compute the journal's hash chain and compare every document with what the journal last recorded; non-zero exit on any difference.",
             discussion: """
                 What it proves: no entry was edited, removed from the middle or reordered, and every sealed record (documents with \
                 their recipients, citations, text, routing, dispatch, attachments and hồ sơ membership; the agency, document types, \
@@ -61,9 +62,10 @@ extension VanThu.Journal {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: ArgumentHelp(
-            "A hash written outside the file (closing minutes, a printed register, a backup's manifest): it must still be on the chain. Repeatable.",
-            valueName: "sha256"))
+        @Option(
+            help: ArgumentHelp(
+                "A hash written outside the file (closing minutes, a printed register, a backup's manifest): it must still be on the chain. Repeatable.",
+                valueName: "sha256"))
         var expect: [String] = []
 
         func run() throws {
@@ -90,7 +92,9 @@ extension VanThu.Journal {
         @Option(help: ArgumentHelp("Last day (default: today).", valueName: "date"))
         var to: String?
 
-        @Option(name: [.short, .long], help: ArgumentHelp("The file to write: .xlsx or .csv.", valueName: "path"), completion: .file(extensions: ["xlsx", "csv"]))
+        @Option(
+            name: [.short, .long], help: ArgumentHelp("The file to write: .xlsx or .csv.", valueName: "path"),
+            completion: .file(extensions: ["xlsx", "csv"]))
         var output: String
 
         @Flag(help: "Replace the output file if it exists.")
@@ -108,7 +112,8 @@ extension VanThu.Journal {
                     to: output, overwrite: overwrite, protecting: registry.protectedPaths)
             }
             if global.json { return try Terminal.json(["path": written.path, "entries": String(written.rows)]) }
-            Terminal.print(Terminal.label("Đã ghi \(written.rows) dòng nhật ký vào \(written.path)", "Wrote \(written.rows) journal entries to \(written.path)"))
+            Terminal.print(
+                Terminal.label("Đã ghi \(written.rows) dòng nhật ký vào \(written.path)", "Wrote \(written.rows) journal entries to \(written.path)"))
         }
     }
 }

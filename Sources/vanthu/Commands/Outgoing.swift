@@ -77,7 +77,8 @@ extension VanThu.Outgoing {
                 let document = try RegistrationService(registry).registerOutgoing(draft)
                 if global.json { return try Terminal.json(document) }
                 Terminal.print(DocumentPrinter.outgoing(document, organization: try SetupService(registry).organization()))
-                Terminal.print(Terminal.label("Đã vào sổ: \(document.reference) (id \(document.id))", "Registered: \(document.reference) (id \(document.id))"))
+                Terminal.print(
+                    Terminal.label("Đã vào sổ: \(document.reference) (id \(document.id))", "Registered: \(document.reference) (id \(document.id))"))
             }
         }
     }

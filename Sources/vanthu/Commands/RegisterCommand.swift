@@ -24,27 +24,36 @@ extension VanThu {
 
 extension VanThu.RegisterCommand {
     struct ListRegisters: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List every register and series with its counts and next number.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List every register and series with its counts and next number.")
 
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let summaries = try global.withRegistry(.read) { try RegisterService($0).seriesSummaries() }
             if global.json {
-                return try Terminal.json(summaries.map { s in
-                    ["register": s.register.title, "kind": s.register.kind.rawValue, "startDate": s.register.start.iso,
-                     "endDate": s.register.end.iso, "series": s.seriesKey, "count": String(s.count), "voided": String(s.voided),
-                     "nextNumber": String(s.nextNumber)]
-                })
+                return try Terminal.json(
+                    summaries.map { s in
+                        [
+                            "register": s.register.title, "kind": s.register.kind.rawValue, "startDate": s.register.start.iso,
+                            "endDate": s.register.end.iso, "series": s.seriesKey, "count": String(s.count), "voided": String(s.voided),
+                            "nextNumber": String(s.nextNumber),
+                        ]
+                    })
             }
             let rows = summaries.map { s in
-                [s.register.title, s.seriesKey.isEmpty ? Terminal.label("chung", "shared") : s.seriesKey, String(s.count), String(s.voided),
-                 s.first.map { "\($0)–\(s.last ?? $0)" } ?? "", String(s.nextNumber)]
+                [
+                    s.register.title, s.seriesKey.isEmpty ? Terminal.label("chung", "shared") : s.seriesKey, String(s.count), String(s.voided),
+                    s.first.map { "\($0)–\(s.last ?? $0)" } ?? "", String(s.nextNumber),
+                ]
             }
-            Terminal.print(Terminal.table(
-                headings: [Terminal.label("Sổ", "Register"), Terminal.label("Dãy số", "Series"), Terminal.label("Văn bản", "Documents"),
-                           Terminal.label("Đã hủy", "Voided"), Terminal.label("Từ số–đến số", "Numbers"), Terminal.label("Số tiếp theo", "Next")],
-                rows: rows))
+            Terminal.print(
+                Terminal.table(
+                    headings: [
+                        Terminal.label("Sổ", "Register"), Terminal.label("Dãy số", "Series"), Terminal.label("Văn bản", "Documents"),
+                        Terminal.label("Đã hủy", "Voided"), Terminal.label("Từ số–đến số", "Numbers"), Terminal.label("Số tiếp theo", "Next"),
+                    ],
+                    rows: rows))
         }
     }
 
@@ -66,13 +75,17 @@ extension VanThu.RegisterCommand {
 
         func validate() throws {
             guard perType != shared else {
-                throw ValidationError(Terminal.label("Hãy chọn đúng một trong --per-type hoặc --shared.", "Choose exactly one of --per-type or --shared."))
+                throw ValidationError(
+                    Terminal.label("Hãy chọn đúng một trong --per-type hoặc --shared.", "Choose exactly one of --per-type or --shared."))
             }
         }
 
         func run() throws {
             let rule = try global.withRegistry { try SetupService($0).setSeriesRule(kind: kind.kind, perType: perType) }
-            Terminal.print("\(rule.kind.vietnameseName): " + (rule.perType ? Terminal.label("một dãy số cho mỗi loại", "one series per type") : Terminal.label("một dãy số chung", "one shared series")))
+            Terminal.print(
+                "\(rule.kind.vietnameseName): "
+                    + (rule.perType
+                        ? Terminal.label("một dãy số cho mỗi loại", "one series per type") : Terminal.label("một dãy số chung", "one shared series")))
         }
     }
 
@@ -115,9 +128,13 @@ extension VanThu.RegisterCommand {
         var type: String?
 
         func run() throws {
-            let (register, series) = try global.withRegistry { try SetupService($0).continueSeries(kind: kind.kind, date: date, typeCode: type, firstNumber: from) }
-            Terminal.print(Terminal.label("\(register.title)\(series.isEmpty ? "" : " (\(series))"): số tiếp theo là \(from).",
-                                          "\(register.title)\(series.isEmpty ? "" : " (\(series))"): the next number is \(from)."))
+            let (register, series) = try global.withRegistry {
+                try SetupService($0).continueSeries(kind: kind.kind, date: date, typeCode: type, firstNumber: from)
+            }
+            Terminal.print(
+                Terminal.label(
+                    "\(register.title)\(series.isEmpty ? "" : " (\(series))"): số tiếp theo là \(from).",
+                    "\(register.title)\(series.isEmpty ? "" : " (\(series))"): the next number is \(from)."))
         }
     }
 }

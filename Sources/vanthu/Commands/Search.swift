@@ -67,7 +67,10 @@ extension VanThu {
         var limit: Int = 50
 
         func validate() throws {
-            if incoming && outgoing { throw ValidationError(Terminal.label("Chọn --incoming hoặc --outgoing, không chọn cả hai.", "Choose --incoming or --outgoing, not both.")) }
+            if incoming && outgoing {
+                throw ValidationError(
+                    Terminal.label("Chọn --incoming hoặc --outgoing, không chọn cả hai.", "Choose --incoming or --outgoing, not both."))
+            }
             if limit < 1 { throw ValidationError(Terminal.label("--limit phải từ 1 trở lên.", "--limit must be at least 1.")) }
         }
 
@@ -91,18 +94,28 @@ extension VanThu {
             let rows = results.hits.map { hit -> [String] in
                 let d = hit.document
                 let voided = d.voided.map { Terminal.label("[ĐÃ HỦY: \($0.reason)] ", "[VOID: \($0.reason)] ") } ?? ""
-                let state = d.direction == .incoming ? d.status.name(in: .fromEnvironment()) + (d.dueDate.map { Terminal.label(", hạn \($0.vietnamese)", ", due \($0.vietnamese)") } ?? "") : ""
+                let state =
+                    d.direction == .incoming
+                    ? d.status.name(in: .fromEnvironment())
+                        + (d.dueDate.map { Terminal.label(", hạn \($0.vietnamese)", ", due \($0.vietnamese)") } ?? "") : ""
                 let people = d.direction == .incoming ? d.handler ?? "" : d.recipients.joined(separator: "; ")
-                return [d.reference, d.registerDate.vietnamese, d.notation?.full ?? "", d.organName, voided + "\(d.typeName) \(d.subject)", people, d.voided == nil ? state : ""]
+                return [
+                    d.reference, d.registerDate.vietnamese, d.notation?.full ?? "", d.organName, voided + "\(d.typeName) \(d.subject)", people,
+                    d.voided == nil ? state : "",
+                ]
             }
-            let headings = [Terminal.label("Văn bản", "Document"), Terminal.label("Ngày", "Date"), Terminal.label("Số, ký hiệu", "Notation"),
-                            Terminal.label("Tác giả", "Issuer"), Terminal.label("Tên loại và trích yếu", "Type and summary"),
-                            Terminal.label("Đơn vị nhận / Nơi nhận", "Handler / Recipients"), Terminal.label("Trạng thái", "Status")]
+            let headings = [
+                Terminal.label("Văn bản", "Document"), Terminal.label("Ngày", "Date"), Terminal.label("Số, ký hiệu", "Notation"),
+                Terminal.label("Tác giả", "Issuer"), Terminal.label("Tên loại và trích yếu", "Type and summary"),
+                Terminal.label("Đơn vị nhận / Nơi nhận", "Handler / Recipients"), Terminal.label("Trạng thái", "Status"),
+            ]
             Terminal.print(Terminal.table(headings: headings, rows: rows, limits: [nil, nil, 24, 28, 60, 28, nil], highlight: highlight))
-            Terminal.print(results.total > results.hits.count
-                ? Terminal.label("Tìm thấy \(results.total) văn bản; hiện \(results.hits.count) văn bản phù hợp nhất (--limit để xem thêm).",
-                                 "\(results.total) documents found; the \(results.hits.count) most relevant shown (--limit for more).")
-                : Terminal.label("Tìm thấy \(results.total) văn bản.", "\(results.total) documents found."))
+            Terminal.print(
+                results.total > results.hits.count
+                    ? Terminal.label(
+                        "Tìm thấy \(results.total) văn bản; hiện \(results.hits.count) văn bản phù hợp nhất (--limit để xem thêm).",
+                        "\(results.total) documents found; the \(results.hits.count) most relevant shown (--limit for more).")
+                    : Terminal.label("Tìm thấy \(results.total) văn bản.", "\(results.total) documents found."))
         }
     }
 }

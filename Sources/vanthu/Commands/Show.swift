@@ -19,7 +19,9 @@ extension VanThu {
                 let citations = try DocumentService(registry).citations(of: d)
                 if global.json { return try Terminal.json(DocumentWithCitations(document: d, citations: citations)) }
                 let organization = try SetupService(registry).organization()
-                Terminal.print(d.direction == .incoming ? DocumentPrinter.stamp(d, organization: organization) : DocumentPrinter.outgoing(d, organization: organization))
+                Terminal.print(
+                    d.direction == .incoming
+                        ? DocumentPrinter.stamp(d, organization: organization) : DocumentPrinter.outgoing(d, organization: organization))
                 Terminal.print("")
                 var fields: [(String, String?)] = [
                     (Terminal.label("Tham chiếu", "Reference"), "\(d.reference) (id \(d.id))"),
@@ -45,11 +47,16 @@ extension VanThu {
                 ]
                 let dossiers = try DossierService(registry).dossiers(of: reference)
                 if !dossiers.isEmpty {
-                    fields.append((Terminal.label("Hồ sơ", "Hồ sơ"), dossiers.map { "\($0.reference) (\(ArchiveOutput.status($0)))" }.joined(separator: "; ")))
+                    fields.append(
+                        (Terminal.label("Hồ sơ", "Hồ sơ"), dossiers.map { "\($0.reference) (\(ArchiveOutput.status($0)))" }.joined(separator: "; ")))
                 }
                 let attachments = try AttachmentService(registry).attachments(reference: reference)
                 if !attachments.isEmpty {
-                    fields.append((Terminal.label("Tệp đính kèm", "Attachments"), attachments.map { "\($0.name) (\(ArchiveOutput.size($0.size)))" }.joined(separator: "; ")))
+                    fields.append(
+                        (
+                            Terminal.label("Tệp đính kèm", "Attachments"),
+                            attachments.map { "\($0.name) (\(ArchiveOutput.size($0.size)))" }.joined(separator: "; ")
+                        ))
                 }
                 if let voided = d.voided {
                     fields.append((Terminal.label("ĐÃ HỦY SỐ", "VOIDED"), "\(voided.at) (\(voided.by)): \(voided.reason)"))
@@ -62,7 +69,8 @@ extension VanThu {
                     for link in citations {
                         let c = link.citation
                         let date = c.issuedDate.map { Terminal.label(", ngày ", ", dated ") + $0.vietnamese } ?? ""
-                        let status = link.registered.map { Terminal.label("đã vào sổ: ", "registered: ") + $0 }
+                        let status =
+                            link.registered.map { Terminal.label("đã vào sổ: ", "registered: ") + $0 }
                             ?? Terminal.label("chưa có trong sổ", "not in the registry")
                         Terminal.print("  - " + [c.typeName, c.notation.full].compactMap { $0 }.joined(separator: " ") + date + " (\(status))")
                     }

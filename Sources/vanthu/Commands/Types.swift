@@ -27,13 +27,18 @@ extension VanThu.Types {
             if global.json {
                 return try Terminal.json(types.map { ["code": $0.code, "name": $0.name, "style": $0.style.rawValue] })
             }
-            let rows = types.map { [$0.code, $0.name, $0.style.rawValue, $0.inNotation ? "" : Terminal.label("không ghi trong ký hiệu", "not in notation")] }
-            Terminal.print(Terminal.table(headings: [Terminal.label("Mã", "Code"), Terminal.label("Tên loại", "Name"), Terminal.label("Kiểu", "Style"), ""], rows: rows))
+            let rows = types.map {
+                [$0.code, $0.name, $0.style.rawValue, $0.inNotation ? "" : Terminal.label("không ghi trong ký hiệu", "not in notation")]
+            }
+            Terminal.print(
+                Terminal.table(
+                    headings: [Terminal.label("Mã", "Code"), Terminal.label("Tên loại", "Name"), Terminal.label("Kiểu", "Style"), ""], rows: rows))
         }
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a document type.", discussion: "vanthu types add --code QyC --name \"Quy chế phối hợp\"", aliases: ["them"])
+        static let configuration = CommandConfiguration(
+            abstract: "Add a document type.", discussion: "vanthu types add --code QyC --name \"Quy chế phối hợp\"", aliases: ["them"])
 
         @OptionGroup var global: GlobalOptions
 

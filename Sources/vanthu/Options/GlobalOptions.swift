@@ -4,8 +4,9 @@ import VanThuCore
 
 /// Options every command takes: the database, JSON output, and who is working.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The database file (default: $VANTHU_DB, else ./vanthu.sqlite).", valueName: "path"),
-            completion: .file(extensions: ["sqlite"]))
+    @Option(
+        name: .long, help: ArgumentHelp("The database file (default: $VANTHU_DB, else ./vanthu.sqlite).", valueName: "path"),
+        completion: .file(extensions: ["sqlite"]))
     var db: String?
 
     @Flag(name: .long, help: "Print machine-readable JSON on stdout.")

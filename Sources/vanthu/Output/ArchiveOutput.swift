@@ -23,7 +23,9 @@ enum ArchiveOutput {
 
     static func catalog(_ catalog: Catalog) -> String {
         guard !catalog.lines.isEmpty else {
-            return Terminal.label("Năm \(catalog.year) chưa có Danh mục hồ sơ. Nhập bằng “vanthu catalog import”.", "No catalogue for \(catalog.year). Import one with “vanthu catalog import”.")
+            return Terminal.label(
+                "Năm \(catalog.year) chưa có Danh mục hồ sơ. Nhập bằng “vanthu catalog import”.",
+                "No catalogue for \(catalog.year). Import one with “vanthu catalog import”.")
         }
         var rows: [[String]] = []
         for line in catalog.lines {
@@ -36,10 +38,14 @@ enum ArchiveOutput {
         let summary = catalog.summary
         return Terminal.label("DANH MỤC HỒ SƠ NĂM \(catalog.year)", "CATALOGUE OF HỒ SƠ \(catalog.year)") + "\n"
             + Terminal.table(
-                headings: [Terminal.label("Số, ký hiệu", "Number"), Terminal.label("Đề mục, tiêu đề hồ sơ", "Heading, title"), Terminal.label("Thời hạn BQ", "Retention"),
-                           Terminal.label("Người lập", "Keeper"), Terminal.label("Trạng thái", "Status")],
+                headings: [
+                    Terminal.label("Số, ký hiệu", "Number"), Terminal.label("Đề mục, tiêu đề hồ sơ", "Heading, title"),
+                    Terminal.label("Thời hạn BQ", "Retention"),
+                    Terminal.label("Người lập", "Keeper"), Terminal.label("Trạng thái", "Status"),
+                ],
                 rows: rows, limits: [nil, 60, nil, 24])
-            + "\n" + Terminal.label(
+            + "\n"
+            + Terminal.label(
                 "Danh mục có \(summary.total) hồ sơ: \(summary.permanent) vĩnh viễn, \(summary.limited) có thời hạn. (* ngoài Danh mục)",
                 "\(summary.total) hồ sơ: \(summary.permanent) permanent, \(summary.limited) limited. (* outside the catalogue)")
     }
@@ -52,15 +58,26 @@ enum ArchiveOutput {
             Terminal.label("Trạng thái: ", "Status: ") + status(d) + (d.hold.map { Terminal.label(" — lý do giữ: ", " — held: ") + $0 } ?? ""),
             Terminal.label("Thời hạn bảo quản: ", "Retention: ") + (d.retention?.label ?? "—"),
         ]
-        if let start = d.startDate { lines.append(Terminal.label("Bắt đầu: ", "Started: ") + start.vietnamese + (d.endDate.map { Terminal.label(", kết thúc: ", ", ended: ") + $0.vietnamese } ?? "")) }
+        if let start = d.startDate {
+            lines.append(
+                Terminal.label("Bắt đầu: ", "Started: ") + start.vietnamese
+                    + (d.endDate.map { Terminal.label(", kết thúc: ", ", ended: ") + $0.vietnamese } ?? ""))
+        }
         if let due = d.transferDue, d.status == .closed { lines.append(Terminal.label("Hạn nộp lưu: ", "Transfer due: ") + due.vietnamese) }
         if let pages = d.pageTotal { lines.append(Terminal.label("Số tờ: ", "Pages: ") + String(pages)) }
-        guard !contents.documents.isEmpty else { return (lines + [Terminal.label("Chưa có văn bản nào.", "No document yet.")]).joined(separator: "\n") }
+        guard !contents.documents.isEmpty else {
+            return (lines + [Terminal.label("Chưa có văn bản nào.", "No document yet.")]).joined(separator: "\n")
+        }
         let table = Terminal.table(
-            headings: [Terminal.label("STT", "No."), Terminal.label("Văn bản", "Document"), Terminal.label("Số, ký hiệu", "Notation"),
-                       Terminal.label("Ngày", "Date"), Terminal.label("Trích yếu", "Summary"), Terminal.label("Tác giả", "Issuer")],
+            headings: [
+                Terminal.label("STT", "No."), Terminal.label("Văn bản", "Document"), Terminal.label("Số, ký hiệu", "Notation"),
+                Terminal.label("Ngày", "Date"), Terminal.label("Trích yếu", "Summary"), Terminal.label("Tác giả", "Issuer"),
+            ],
             rows: contents.documents.enumerated().map { index, document in
-                [String(index + 1), document.reference, document.notation?.full ?? "", DossierContents.date(document).vietnamese, document.subject, document.organName]
+                [
+                    String(index + 1), document.reference, document.notation?.full ?? "", DossierContents.date(document).vietnamese, document.subject,
+                    document.organName,
+                ]
             },
             limits: [nil, nil, nil, nil, 50, 30])
         return (lines + ["", table]).joined(separator: "\n")
@@ -69,7 +86,10 @@ enum ArchiveOutput {
     static func attachments(_ attachments: [Attachment]) -> String {
         guard !attachments.isEmpty else { return Terminal.label("Không có tệp đính kèm.", "No attachment.") }
         return Terminal.table(
-            headings: [Terminal.label("Tệp", "File"), Terminal.label("Cỡ", "Size"), Terminal.label("Loại", "Type"), "SHA-256", Terminal.label("Người thêm", "Added by")],
+            headings: [
+                Terminal.label("Tệp", "File"), Terminal.label("Cỡ", "Size"), Terminal.label("Loại", "Type"), "SHA-256",
+                Terminal.label("Người thêm", "Added by"),
+            ],
             rows: attachments.map { [$0.name, size($0.size), $0.mediaType, String($0.sha256.prefix(16)) + "…", $0.addedBy] })
     }
 

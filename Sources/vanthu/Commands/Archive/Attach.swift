@@ -29,13 +29,19 @@ extension VanThu.Attach {
 
         func run() throws {
             guard !files.isEmpty else { throw RegistryError.nothingToChange }
-            let attached = try global.withRegistry { registry in try files.map { try AttachmentService(registry).attach(reference: reference, file: $0) } }
+            let attached = try global.withRegistry { registry in
+                try files.map { try AttachmentService(registry).attach(reference: reference, file: $0) }
+            }
             if global.json { return try Terminal.json(attached.map(\.attachment)) }
             for item in attached {
                 let a = item.attachment
-                let note = item.isNewContent ? "" : Terminal.label(" (nội dung đã có trong kho, không sao chép lại)", " (content already stored, not copied again)")
-                Terminal.print(Terminal.label("Đã đính kèm “\(a.name)” vào \(a.reference): \(ArchiveOutput.size(a.size)), SHA-256 \(a.sha256)",
-                                              "Attached “\(a.name)” to \(a.reference): \(ArchiveOutput.size(a.size)), SHA-256 \(a.sha256)") + note)
+                let note =
+                    item.isNewContent
+                    ? "" : Terminal.label(" (nội dung đã có trong kho, không sao chép lại)", " (content already stored, not copied again)")
+                Terminal.print(
+                    Terminal.label(
+                        "Đã đính kèm “\(a.name)” vào \(a.reference): \(ArchiveOutput.size(a.size)), SHA-256 \(a.sha256)",
+                        "Attached “\(a.name)” to \(a.reference): \(ArchiveOutput.size(a.size)), SHA-256 \(a.sha256)") + note)
             }
         }
     }
@@ -70,9 +76,13 @@ extension VanThu.Attach {
         var output: String
 
         func run() throws {
-            let attachment = try global.withRegistry(.read) { try AttachmentService($0).extractAttachment(reference: reference, name: name, to: output) }
+            let attachment = try global.withRegistry(.read) {
+                try AttachmentService($0).extractAttachment(reference: reference, name: name, to: output)
+            }
             if global.json { return try Terminal.json(attachment) }
-            Terminal.print(Terminal.label("Đã ghi \(output) (\(ArchiveOutput.size(attachment.size))).", "Wrote \(output) (\(ArchiveOutput.size(attachment.size)))."))
+            Terminal.print(
+                Terminal.label(
+                    "Đã ghi \(output) (\(ArchiveOutput.size(attachment.size))).", "Wrote \(output) (\(ArchiveOutput.size(attachment.size)))."))
         }
     }
 }

@@ -58,10 +58,15 @@ extension VanThu.Catalog {
 
         func run() throws {
             let parsed = try CatalogFile.read(path: file)
-            let catalog = try global.withRegistry { registry in try DossierService(registry).importCatalog(parsed, year: year.resolved(registry), source: file) }
+            let catalog = try global.withRegistry { registry in
+                try DossierService(registry).importCatalog(parsed, year: year.resolved(registry), source: file)
+            }
             if global.json { return try Terminal.json(catalog) }
             let summary = catalog.summary
-            Terminal.print(Terminal.label("Đã nhập Danh mục hồ sơ năm \(catalog.year): \(summary.total) hồ sơ.", "Imported the \(catalog.year) catalogue: \(summary.total) hồ sơ."))
+            Terminal.print(
+                Terminal.label(
+                    "Đã nhập Danh mục hồ sơ năm \(catalog.year): \(summary.total) hồ sơ.",
+                    "Imported the \(catalog.year) catalogue: \(summary.total) hồ sơ."))
         }
     }
 
@@ -90,10 +95,13 @@ extension VanThu.Catalog {
         var note: String?
 
         func run() throws {
-            let draft = CatalogEntryDraft(fileNotation: notation, title: title, retention: retention, creator: keeper, description: note, heading: heading)
+            let draft = CatalogEntryDraft(
+                fileNotation: notation, title: title, retention: retention, creator: keeper, description: note, heading: heading)
             let dossier = try global.withRegistry { registry in try DossierService(registry).addCatalogEntry(draft, year: year.resolved(registry)) }
             if global.json { return try Terminal.json(dossier) }
-            Terminal.print(Terminal.label("Đã thêm vào Danh mục: \(dossier.reference) \(dossier.title)", "Added to the catalogue: \(dossier.reference) \(dossier.title)"))
+            Terminal.print(
+                Terminal.label(
+                    "Đã thêm vào Danh mục: \(dossier.reference) \(dossier.title)", "Added to the catalogue: \(dossier.reference) \(dossier.title)"))
         }
     }
 
@@ -111,7 +119,8 @@ extension VanThu.Catalog {
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write the Danh mục hồ sơ as XLSX (Phụ lục V form), for approval.", aliases: ["xuat"])
+        static let configuration = CommandConfiguration(
+            abstract: "Write the Danh mục hồ sơ as XLSX (Phụ lục V form), for approval.", aliases: ["xuat"])
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var year: YearOption
@@ -120,7 +129,9 @@ extension VanThu.Catalog {
 
         func run() throws {
             let written = try global.withRegistry(.read) { registry in
-                try DossierFormWriter.writeCatalog(try DossierService(registry).catalog(year: year.resolved(registry)), organization: try SetupService(registry).organization(), to: form.output, overwrite: form.overwrite, protecting: registry.protectedPaths)
+                try DossierFormWriter.writeCatalog(
+                    try DossierService(registry).catalog(year: year.resolved(registry)), organization: try SetupService(registry).organization(),
+                    to: form.output, overwrite: form.overwrite, protecting: registry.protectedPaths)
             }
             if global.json { return try Terminal.json(["path": written.path, "dossiers": String(written.rows)]) }
             Terminal.print(Terminal.label("Đã ghi \(written.path) (\(written.rows) hồ sơ).", "Wrote \(written.path) (\(written.rows) hồ sơ)."))

@@ -14,7 +14,10 @@ extension VanThu {
                 vanthu file transfer 01.TCCB 02.TCCB --year 2021 -o muc-luc-nop-luu.xlsx
                 A hồ sơ handed to the archive is read-only, and so are its documents.
                 """,
-            subcommands: [Open.self, Add.self, Remove.self, Show.self, ListDossiers.self, Close.self, Reopen.self, Due.self, Transfer.self, Index.self, Expiring.self, Hold.self, Release.self],
+            subcommands: [
+                Open.self, Add.self, Remove.self, Show.self, ListDossiers.self, Close.self, Reopen.self, Due.self, Transfer.self, Index.self,
+                Expiring.self, Hold.self, Release.self,
+            ],
             defaultSubcommand: ListDossiers.self,
             aliases: ["ho-so"])
     }
@@ -22,7 +25,8 @@ extension VanThu {
 
 extension VanThu.DossierCommand {
     struct Open: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Open a hồ sơ of the Danh mục, or one outside it (then --title is needed).", aliases: ["mo"])
+        static let configuration = CommandConfiguration(
+            abstract: "Open a hồ sơ of the Danh mục, or one outside it (then --title is needed).", aliases: ["mo"])
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: DossierSelection
@@ -44,9 +48,12 @@ extension VanThu.DossierCommand {
 
         func run() throws {
             let draft = DossierDraft(title: title, retention: retention, creator: keeper, description: note, startDate: date)
-            let dossier = try global.withRegistry { registry in try DossierService(registry).openDossier(selection.notation, year: selection.year(registry), draft) }
+            let dossier = try global.withRegistry { registry in
+                try DossierService(registry).openDossier(selection.notation, year: selection.year(registry), draft)
+            }
             if global.json { return try Terminal.json(dossier) }
-            Terminal.print(Terminal.label("Đã mở hồ sơ \(dossier.reference): \(dossier.title)", "Opened hồ sơ \(dossier.reference): \(dossier.title)"))
+            Terminal.print(
+                Terminal.label("Đã mở hồ sơ \(dossier.reference): \(dossier.title)", "Opened hồ sơ \(dossier.reference): \(dossier.title)"))
         }
     }
 
@@ -60,11 +67,14 @@ extension VanThu.DossierCommand {
         var references: [String]
 
         func run() throws {
-            let contents = try global.withRegistry { registry in try DossierService(registry).file(references, into: selection.notation, year: selection.year(registry)) }
+            let contents = try global.withRegistry { registry in
+                try DossierService(registry).file(references, into: selection.notation, year: selection.year(registry))
+            }
             if global.json { return try Terminal.json(contents) }
-            Terminal.print(Terminal.label(
-                "Đã đưa \(references.count) văn bản vào hồ sơ \(contents.dossier.reference) (nay có \(contents.documents.count) văn bản).",
-                "Filed \(references.count) document(s) into hồ sơ \(contents.dossier.reference) (now \(contents.documents.count))."))
+            Terminal.print(
+                Terminal.label(
+                    "Đã đưa \(references.count) văn bản vào hồ sơ \(contents.dossier.reference) (nay có \(contents.documents.count) văn bản).",
+                    "Filed \(references.count) document(s) into hồ sơ \(contents.dossier.reference) (now \(contents.documents.count))."))
         }
     }
 
@@ -78,11 +88,14 @@ extension VanThu.DossierCommand {
         var references: [String]
 
         func run() throws {
-            let contents = try global.withRegistry { registry in try DossierService(registry).unfile(references, from: selection.notation, year: selection.year(registry)) }
+            let contents = try global.withRegistry { registry in
+                try DossierService(registry).unfile(references, from: selection.notation, year: selection.year(registry))
+            }
             if global.json { return try Terminal.json(contents) }
-            Terminal.print(Terminal.label(
-                "Đã bỏ \(references.count) văn bản khỏi hồ sơ \(contents.dossier.reference) (còn \(contents.documents.count)).",
-                "Removed \(references.count) document(s) from hồ sơ \(contents.dossier.reference) (\(contents.documents.count) left)."))
+            Terminal.print(
+                Terminal.label(
+                    "Đã bỏ \(references.count) văn bản khỏi hồ sơ \(contents.dossier.reference) (còn \(contents.documents.count)).",
+                    "Removed \(references.count) document(s) from hồ sơ \(contents.dossier.reference) (\(contents.documents.count) left)."))
         }
     }
 
@@ -94,7 +107,10 @@ extension VanThu.DossierCommand {
 
         func run() throws {
             let (contents, organization) = try global.withRegistry(.read) { registry in
-                (try DossierService(registry).dossierContents(selection.notation, year: selection.year(registry)), try SetupService(registry).organization())
+                (
+                    try DossierService(registry).dossierContents(selection.notation, year: selection.year(registry)),
+                    try SetupService(registry).organization()
+                )
             }
             if global.json { return try Terminal.json(contents) }
             Terminal.print(ArchiveOutput.contents(contents, organization: organization))
@@ -126,7 +142,8 @@ extension VanThu.DossierCommand {
     }
 
     struct Close: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Close a hồ sơ whose work has ended; its transfer to the archive falls due a year later.", aliases: ["ket-thuc"])
+        static let configuration = CommandConfiguration(
+            abstract: "Close a hồ sơ whose work has ended; its transfer to the archive falls due a year later.", aliases: ["ket-thuc"])
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: DossierSelection
@@ -145,12 +162,15 @@ extension VanThu.DossierCommand {
 
         func run() throws {
             let closing = DossierClosing(endDate: date, pages: pages, retention: retention, construction: construction)
-            let dossier = try global.withRegistry { registry in try DossierService(registry).closeDossier(selection.notation, year: selection.year(registry), closing) }
+            let dossier = try global.withRegistry { registry in
+                try DossierService(registry).closeDossier(selection.notation, year: selection.year(registry), closing)
+            }
             if global.json { return try Terminal.json(dossier) }
             let due = dossier.transferDue?.vietnamese ?? ""
-            Terminal.print(Terminal.label(
-                "Đã kết thúc hồ sơ \(dossier.reference): \(dossier.documentCount) văn bản. Hạn nộp lưu: \(due).",
-                "Closed hồ sơ \(dossier.reference): \(dossier.documentCount) documents. Due at the archive by \(due)."))
+            Terminal.print(
+                Terminal.label(
+                    "Đã kết thúc hồ sơ \(dossier.reference): \(dossier.documentCount) văn bản. Hạn nộp lưu: \(due).",
+                    "Closed hồ sơ \(dossier.reference): \(dossier.documentCount) documents. Due at the archive by \(due)."))
         }
     }
 
@@ -161,14 +181,17 @@ extension VanThu.DossierCommand {
         @OptionGroup var selection: DossierSelection
 
         func run() throws {
-            let dossier = try global.withRegistry { registry in try DossierService(registry).reopenDossier(selection.notation, year: selection.year(registry)) }
+            let dossier = try global.withRegistry { registry in
+                try DossierService(registry).reopenDossier(selection.notation, year: selection.year(registry))
+            }
             if global.json { return try Terminal.json(dossier) }
             Terminal.print(Terminal.label("Đã mở lại hồ sơ \(dossier.reference).", "Reopened hồ sơ \(dossier.reference)."))
         }
     }
 
     struct Due: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Closed hồ sơ due at the archive soon, or late (Phụ lục VI III.5.b).", aliases: ["den-han"])
+        static let configuration = CommandConfiguration(
+            abstract: "Closed hồ sơ due at the archive soon, or late (Phụ lục VI III.5.b).", aliases: ["den-han"])
 
         @OptionGroup var global: GlobalOptions
 
@@ -176,15 +199,20 @@ extension VanThu.DossierCommand {
         var within = "30d"
 
         func run() throws {
-            let (due, today) = try global.withRegistry(.read) { registry in (try DossierService(registry).dossiersDue(within: within), registry.context.today) }
+            let (due, today) = try global.withRegistry(.read) { registry in
+                (try DossierService(registry).dossiersDue(within: within), registry.context.today)
+            }
             let (limit, dossiers) = due
             if global.json { return try Terminal.json(dossiers) }
             guard !dossiers.isEmpty else {
-                return Terminal.print(Terminal.label("Không có hồ sơ nào đến hạn nộp lưu đến ngày \(limit.vietnamese).", "No hồ sơ due at the archive by \(limit.vietnamese)."))
+                return Terminal.print(
+                    Terminal.label(
+                        "Không có hồ sơ nào đến hạn nộp lưu đến ngày \(limit.vietnamese).", "No hồ sơ due at the archive by \(limit.vietnamese)."))
             }
             let late = dossiers.filter { ($0.transferDue ?? today) < today }.count
             Terminal.print(ArchiveOutput.dossiers(dossiers))
-            Terminal.print(Terminal.label("\(dossiers.count) hồ sơ đến hạn nộp lưu, \(late) đã quá hạn.", "\(dossiers.count) hồ sơ due, \(late) late."))
+            Terminal.print(
+                Terminal.label("\(dossiers.count) hồ sơ đến hạn nộp lưu, \(late) đã quá hạn.", "\(dossiers.count) hồ sơ due, \(late) late."))
         }
     }
 
@@ -212,14 +240,18 @@ extension VanThu.DossierCommand {
         func run() throws {
             let transfer = try global.withRegistry { registry in
                 let organization = try SetupService(registry).organization()
-                return try DossierService(registry).transfer(notations, year: year.resolved(registry), day: date, deliveredBy: deliveredBy, receivedBy: receivedBy) { transfer in
-                    _ = try DossierFormWriter.writeTransfer(transfer, organization: organization, to: form.output, overwrite: form.overwrite, protecting: registry.protectedPaths)
+                return try DossierService(registry).transfer(
+                    notations, year: year.resolved(registry), day: date, deliveredBy: deliveredBy, receivedBy: receivedBy
+                ) { transfer in
+                    _ = try DossierFormWriter.writeTransfer(
+                        transfer, organization: organization, to: form.output, overwrite: form.overwrite, protecting: registry.protectedPaths)
                 }
             }
             if global.json { return try Terminal.json(transfer) }
-            Terminal.print(Terminal.label(
-                "Đã nộp lưu \(transfer.dossiers.count) hồ sơ. Đã ghi Mục lục hồ sơ và Biên bản giao nhận vào \(form.output).",
-                "Transferred \(transfer.dossiers.count) hồ sơ. Wrote the Mục lục and the Biên bản giao nhận to \(form.output)."))
+            Terminal.print(
+                Terminal.label(
+                    "Đã nộp lưu \(transfer.dossiers.count) hồ sơ. Đã ghi Mục lục hồ sơ và Biên bản giao nhận vào \(form.output).",
+                    "Transferred \(transfer.dossiers.count) hồ sơ. Wrote the Mục lục and the Biên bản giao nhận to \(form.output)."))
         }
     }
 
@@ -233,7 +265,10 @@ extension VanThu.DossierCommand {
 
         func run() throws {
             let written = try global.withRegistry(.read) { registry in
-                try DossierFormWriter.writeIndex(try DossierService(registry).dossierContents(selection.notation, year: selection.year(registry)), organization: try SetupService(registry).organization(), to: form.output, overwrite: form.overwrite, protecting: registry.protectedPaths)
+                try DossierFormWriter.writeIndex(
+                    try DossierService(registry).dossierContents(selection.notation, year: selection.year(registry)),
+                    organization: try SetupService(registry).organization(), to: form.output, overwrite: form.overwrite,
+                    protecting: registry.protectedPaths)
             }
             if global.json { return try Terminal.json(["path": written.path, "documents": String(written.rows)]) }
             Terminal.print(Terminal.label("Đã ghi \(written.path) (\(written.rows) văn bản).", "Wrote \(written.path) (\(written.rows) documents)."))
@@ -250,9 +285,14 @@ extension VanThu.DossierCommand {
         var year: Int?
 
         func run() throws {
-            let expiring = try global.withRegistry(.read) { registry in try DossierService(registry).expiringDossiers(year: year ?? registry.context.today.year) }
+            let expiring = try global.withRegistry(.read) { registry in
+                try DossierService(registry).expiringDossiers(year: year ?? registry.context.today.year)
+            }
             if global.json { return try Terminal.json(expiring) }
-            Terminal.print(Terminal.label("Hồ sơ hết thời hạn bảo quản đến năm \(expiring.year), chờ thẩm định:", "Hồ sơ whose retention ends by \(expiring.year), for appraisal:"))
+            Terminal.print(
+                Terminal.label(
+                    "Hồ sơ hết thời hạn bảo quản đến năm \(expiring.year), chờ thẩm định:",
+                    "Hồ sơ whose retention ends by \(expiring.year), for appraisal:"))
             Terminal.print(ArchiveOutput.dossiers(expiring.eligible))
             if !expiring.held.isEmpty {
                 Terminal.print(Terminal.label("Đang bị giữ lại (không được hủy):", "On hold (not to be destroyed):"))
@@ -271,7 +311,9 @@ extension VanThu.DossierCommand {
         var reason: String
 
         func run() throws {
-            let dossier = try global.withRegistry { registry in try DossierService(registry).holdDossier(selection.notation, year: selection.year(registry), reason: reason) }
+            let dossier = try global.withRegistry { registry in
+                try DossierService(registry).holdDossier(selection.notation, year: selection.year(registry), reason: reason)
+            }
             if global.json { return try Terminal.json(dossier) }
             Terminal.print(Terminal.label("Đã giữ lại hồ sơ \(dossier.reference).", "Hồ sơ \(dossier.reference) is on hold."))
         }
@@ -284,7 +326,9 @@ extension VanThu.DossierCommand {
         @OptionGroup var selection: DossierSelection
 
         func run() throws {
-            let dossier = try global.withRegistry { registry in try DossierService(registry).releaseDossier(selection.notation, year: selection.year(registry)) }
+            let dossier = try global.withRegistry { registry in
+                try DossierService(registry).releaseDossier(selection.notation, year: selection.year(registry))
+            }
             if global.json { return try Terminal.json(dossier) }
             Terminal.print(Terminal.label("Đã bỏ giữ hồ sơ \(dossier.reference).", "Released hồ sơ \(dossier.reference)."))
         }

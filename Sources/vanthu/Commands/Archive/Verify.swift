@@ -5,7 +5,8 @@ import VanThuCore
 extension VanThu {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Before closing the year: database integrity, foreign keys, search index, numbering series without gaps, the journal's chain and seals, every stored file; non-zero exit on any problem.",
+            abstract:
+                "Before closing the year: database integrity, foreign keys, search index, numbering series without gaps, the journal's chain and seals, every stored file; non-zero exit on any problem.",
             aliases: ["check", "xac-minh", "kiem-tra"])
 
         @OptionGroup var global: GlobalOptions
@@ -30,29 +31,43 @@ extension VanThu {
             } else {
                 for line in report.integrity { Terminal.print(Terminal.label("Cơ sở dữ liệu: ", "Database: ") + line) }
                 if report.foreignKeyErrors > 0 {
-                    Terminal.print(Terminal.label("\(report.foreignKeyErrors) liên kết hỏng trong cơ sở dữ liệu.", "\(report.foreignKeyErrors) broken links in the database."))
+                    Terminal.print(
+                        Terminal.label(
+                            "\(report.foreignKeyErrors) liên kết hỏng trong cơ sở dữ liệu.",
+                            "\(report.foreignKeyErrors) broken links in the database."))
                 }
                 if let problem = report.searchIndex {
-                    Terminal.print(Terminal.label(
-                        "CHỈ MỤC TÌM KIẾM KHÔNG KHỚP văn bản (khác ở: \(problem)). Hãy chạy “vanthu check --rebuild-search-index”.",
-                        "SEARCH INDEX OUT OF STEP with the documents (differs at: \(problem)). Run “vanthu check --rebuild-search-index”."))
+                    Terminal.print(
+                        Terminal.label(
+                            "CHỈ MỤC TÌM KIẾM KHÔNG KHỚP văn bản (khác ở: \(problem)). Hãy chạy “vanthu check --rebuild-search-index”.",
+                            "SEARCH INDEX OUT OF STEP with the documents (differs at: \(problem)). Run “vanthu check --rebuild-search-index”."))
                 }
                 for gap in report.seriesGaps {
                     let series = gap.register + (gap.seriesKey.isEmpty ? "" : " (\(gap.seriesKey))")
-                    Terminal.print(gap.fromImport
-                        ? Terminal.label("Ghi chú: \(series) thiếu số \(gap.numbers), có từ sổ cũ đã nhập.", "Note: \(series) lacks number \(gap.numbers), from the old register imported.")
-                        : Terminal.label("SỔ THIẾU SỐ: \(series) thiếu số \(gap.numbers).", "NUMBERS MISSING: \(series) lacks number \(gap.numbers)."))
+                    Terminal.print(
+                        gap.fromImport
+                            ? Terminal.label(
+                                "Ghi chú: \(series) thiếu số \(gap.numbers), có từ sổ cũ đã nhập.",
+                                "Note: \(series) lacks number \(gap.numbers), from the old register imported.")
+                            : Terminal.label(
+                                "SỔ THIẾU SỐ: \(series) thiếu số \(gap.numbers).", "NUMBERS MISSING: \(series) lacks number \(gap.numbers)."))
                 }
                 if let journal = report.journal { JournalOutput.print(journal) }
                 for problem in report.problems {
-                    Terminal.print(problem.kind == .missing
-                        ? Terminal.label("THIẾU TỆP: \(problem.reference) “\(problem.name)”", "MISSING: \(problem.reference) “\(problem.name)”")
-                        : Terminal.label("TỆP BỊ THAY ĐỔI: \(problem.reference) “\(problem.name)”", "ALTERED: \(problem.reference) “\(problem.name)”"))
+                    Terminal.print(
+                        problem.kind == .missing
+                            ? Terminal.label("THIẾU TỆP: \(problem.reference) “\(problem.name)”", "MISSING: \(problem.reference) “\(problem.name)”")
+                            : Terminal.label(
+                                "TỆP BỊ THAY ĐỔI: \(problem.reference) “\(problem.name)”", "ALTERED: \(problem.reference) “\(problem.name)”"))
                 }
-                Terminal.print(report.isClean
-                    ? Terminal.label("Tốt: cơ sở dữ liệu, chỉ mục tìm kiếm, dãy số và nhật ký toàn vẹn, \(report.checkedFiles) tệp lưu trữ khớp mã SHA-256.",
-                                     "OK: database, search index, numbering and journal intact, \(report.checkedFiles) stored files match their SHA-256.")
-                    : Terminal.label("Có lỗi. Hãy khôi phục các tệp hỏng từ bản sao lưu (vanthu restore).", "Problems found. Restore the damaged files from a backup (vanthu restore)."))
+                Terminal.print(
+                    report.isClean
+                        ? Terminal.label(
+                            "Tốt: cơ sở dữ liệu, chỉ mục tìm kiếm, dãy số và nhật ký toàn vẹn, \(report.checkedFiles) tệp lưu trữ khớp mã SHA-256.",
+                            "OK: database, search index, numbering and journal intact, \(report.checkedFiles) stored files match their SHA-256.")
+                        : Terminal.label(
+                            "Có lỗi. Hãy khôi phục các tệp hỏng từ bản sao lưu (vanthu restore).",
+                            "Problems found. Restore the damaged files from a backup (vanthu restore)."))
             }
             if !report.isClean { throw ExitCode(1) }
         }
@@ -71,9 +86,10 @@ extension VanThu {
         func run() throws {
             let manifest = try global.withRegistry(.read) { try BackupService($0).backup(to: folder) }
             if global.json { return try Terminal.json(manifest) }
-            Terminal.print(Terminal.label(
-                "Đã sao lưu vào \(folder): \(manifest.documents) văn bản, \(manifest.files) tệp lưu trữ. SHA-256: \(manifest.sha256)",
-                "Backed up to \(folder): \(manifest.documents) documents, \(manifest.files) stored files. SHA-256: \(manifest.sha256)"))
+            Terminal.print(
+                Terminal.label(
+                    "Đã sao lưu vào \(folder): \(manifest.documents) văn bản, \(manifest.files) tệp lưu trữ. SHA-256: \(manifest.sha256)",
+                    "Backed up to \(folder): \(manifest.documents) documents, \(manifest.files) stored files. SHA-256: \(manifest.sha256)"))
         }
     }
 
@@ -97,9 +113,11 @@ extension VanThu {
             let manifest = try BackupService.restore(
                 from: folder, to: global.databasePath, replace: replace, reissueNumbers: reissueNumbers, context: global.context)
             if global.json { return try Terminal.json(manifest) }
-            Terminal.print(Terminal.label(
-                "Đã khôi phục \(global.databasePath) từ bản sao lưu ngày \(manifest.createdAt.prefix(10)): \(manifest.documents) văn bản, \(manifest.files) tệp.",
-                "Restored \(global.databasePath) from the backup of \(manifest.createdAt.prefix(10)): \(manifest.documents) documents, \(manifest.files) files."))
+            Terminal.print(
+                Terminal.label(
+                    "Đã khôi phục \(global.databasePath) từ bản sao lưu ngày \(manifest.createdAt.prefix(10)): \(manifest.documents) văn bản, \(manifest.files) tệp.",
+                    "Restored \(global.databasePath) from the backup of \(manifest.createdAt.prefix(10)): \(manifest.documents) documents, \(manifest.files) files."
+                ))
         }
     }
 }

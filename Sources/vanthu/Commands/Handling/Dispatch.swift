@@ -42,13 +42,16 @@ extension VanThu {
         var note: String?
 
         func run() throws {
-            let draft = DispatchDraft(recipients: to, allUnsent: all, via: via, date: date, envelopes: envelopes, extra: extra, again: again, note: note)
+            let draft = DispatchDraft(
+                recipients: to, allUnsent: all, via: via, date: date, envelopes: envelopes, extra: extra, again: again, note: note)
             let records = try global.withRegistry { try DispatchService($0).dispatch(reference: reference, draft) }
             if global.json { return try Terminal.json(records) }
             let lang = Language.fromEnvironment()
             for record in records {
-                Terminal.print(Terminal.label("Đã gửi", "Sent") + " \(record.notation) → \(record.recipient) (\(record.via.name(in: lang)), \(record.day.vietnamese))"
-                    + (record.extra ? Terminal.label(" [ngoài Nơi nhận]", " [not in the Nơi nhận]") : ""))
+                Terminal.print(
+                    Terminal.label("Đã gửi", "Sent")
+                        + " \(record.notation) → \(record.recipient) (\(record.via.name(in: lang)), \(record.day.vietnamese))"
+                        + (record.extra ? Terminal.label(" [ngoài Nơi nhận]", " [not in the Nơi nhận]") : ""))
             }
         }
     }

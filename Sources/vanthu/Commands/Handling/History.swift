@@ -19,14 +19,21 @@ extension VanThu {
             if global.json { return try Terminal.json(history) }
             let d = history.document
             Terminal.print("\(d.reference): \(d.typeName) \(d.notation?.full ?? "") – \(d.organName)")
-            Terminal.print("  \(d.registeredAt.prefix(16).replacingOccurrences(of: "T", with: " "))  "
-                + Terminal.label("Vào sổ, số đến \(d.displayNumber), ngày đến \(d.registerDate.vietnamese)", "Registered as \(d.displayNumber), arrived \(d.registerDate.vietnamese)")
-                + " (\(d.registeredBy))")
+            Terminal.print(
+                "  \(d.registeredAt.prefix(16).replacingOccurrences(of: "T", with: " "))  "
+                    + Terminal.label(
+                        "Vào sổ, số đến \(d.displayNumber), ngày đến \(d.registerDate.vietnamese)",
+                        "Registered as \(d.displayNumber), arrived \(d.registerDate.vietnamese)")
+                    + " (\(d.registeredBy))")
             for step in history.steps {
-                Terminal.print("  \(step.at.prefix(16).replacingOccurrences(of: "T", with: " "))  \(HandlingOutput.summary(of: step, reference: d.reference)) (\(step.user))")
+                Terminal.print(
+                    "  \(step.at.prefix(16).replacingOccurrences(of: "T", with: " "))  \(HandlingOutput.summary(of: step, reference: d.reference)) (\(step.user))"
+                )
             }
             if let voided = d.voided {
-                Terminal.print("  \(voided.at.prefix(16).replacingOccurrences(of: "T", with: " "))  " + Terminal.label("ĐÃ HỦY SỐ: ", "VOIDED: ") + "\(voided.reason) (\(voided.by))")
+                Terminal.print(
+                    "  \(voided.at.prefix(16).replacingOccurrences(of: "T", with: " "))  " + Terminal.label("ĐÃ HỦY SỐ: ", "VOIDED: ")
+                        + "\(voided.reason) (\(voided.by))")
             }
             if d.direction == .incoming {
                 Terminal.print(Terminal.label("Trạng thái: ", "Status: ") + d.status.name(in: .fromEnvironment()))

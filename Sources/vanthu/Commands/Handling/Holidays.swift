@@ -19,7 +19,8 @@ extension VanThu {
 
 extension VanThu.Holidays {
     struct ListDays: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the days off and swapped working days of a year.", aliases: ["ds"])
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the days off and swapped working days of a year.", aliases: ["ds"])
 
         @OptionGroup var global: GlobalOptions
 
@@ -27,21 +28,29 @@ extension VanThu.Holidays {
         var year: Int?
 
         func run() throws {
-            let days = try global.withRegistry(.read) { registry in try CalendarService(registry).holidays(year: year ?? registry.context.today.year) }
+            let days = try global.withRegistry(.read) { registry in try CalendarService(registry).holidays(year: year ?? registry.context.today.year)
+            }
             if global.json { return try Terminal.json(days) }
             let rows = days.map { day -> [String] in
-                let source = switch day.source {
-                case .statutory: Terminal.label("luật", "law")
-                case .compensatory: Terminal.label("nghỉ bù", "compensatory")
-                case .announced: Terminal.label("đã thêm", "added")
-                }
-                return [day.date.vietnamese, weekday(day.date), day.isDayOff ? Terminal.label("nghỉ", "off") : Terminal.label("làm việc", "working"),
-                        day.name, LunarCalendar.lunar(day.date).description, source]
+                let source =
+                    switch day.source {
+                    case .statutory: Terminal.label("luật", "law")
+                    case .compensatory: Terminal.label("nghỉ bù", "compensatory")
+                    case .announced: Terminal.label("đã thêm", "added")
+                    }
+                return [
+                    day.date.vietnamese, weekday(day.date), day.isDayOff ? Terminal.label("nghỉ", "off") : Terminal.label("làm việc", "working"),
+                    day.name, LunarCalendar.lunar(day.date).description, source,
+                ]
             }
-            Terminal.print(Terminal.table(
-                headings: [Terminal.label("Ngày", "Date"), Terminal.label("Thứ", "Day"), "", Terminal.label("Tên", "Name"), Terminal.label("Âm lịch", "Lunar"),
-                           Terminal.label("Nguồn", "Source")],
-                rows: rows))
+            Terminal.print(
+                Terminal.table(
+                    headings: [
+                        Terminal.label("Ngày", "Date"), Terminal.label("Thứ", "Day"), "", Terminal.label("Tên", "Name"),
+                        Terminal.label("Âm lịch", "Lunar"),
+                        Terminal.label("Nguồn", "Source"),
+                    ],
+                    rows: rows))
         }
 
         private func weekday(_ date: LocalDate) -> String {
@@ -52,7 +61,8 @@ extension VanThu.Holidays {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a day the government announced: a day off, or with --workday a working day.", aliases: ["them"])
+        static let configuration = CommandConfiguration(
+            abstract: "Add a day the government announced: a day off, or with --workday a working day.", aliases: ["them"])
 
         @OptionGroup var global: GlobalOptions
 
@@ -71,8 +81,10 @@ extension VanThu.Holidays {
         func run() throws {
             let day = try global.withRegistry { try CalendarService($0).addHoliday(date: date, name: name, workday: workday, replace: replace) }
             if global.json { return try Terminal.json(day) }
-            Terminal.print(Terminal.label("Đã thêm \(day.date.vietnamese): \(day.name) (\(day.isDayOff ? "nghỉ" : "làm việc"))",
-                                          "Added \(day.date.vietnamese): \(day.name) (\(day.isDayOff ? "off" : "working day"))"))
+            Terminal.print(
+                Terminal.label(
+                    "Đã thêm \(day.date.vietnamese): \(day.name) (\(day.isDayOff ? "nghỉ" : "làm việc"))",
+                    "Added \(day.date.vietnamese): \(day.name) (\(day.isDayOff ? "off" : "working day"))"))
         }
     }
 

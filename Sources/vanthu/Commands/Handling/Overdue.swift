@@ -26,16 +26,19 @@ extension VanThu {
             if global.json { return Terminal.print(report.prettyJSON) }
             let lang = Language.fromEnvironment()
             guard !report.items.isEmpty else {
-                return Terminal.print(Terminal.label(
-                    "Không có văn bản quá hạn hay sắp đến hạn (ngày \(report.today.vietnamese)).",
-                    "No document is late or due soon (on \(report.today.vietnamese))."))
+                return Terminal.print(
+                    Terminal.label(
+                        "Không có văn bản quá hạn hay sắp đến hạn (ngày \(report.today.vietnamese)).",
+                        "No document is late or due soon (on \(report.today.vietnamese))."))
             }
             let rows = report.items.map { item -> [String] in
                 let d = item.document
                 let flag = d.urgency.map { "⚑ \($0.label)" } ?? ""
                 let subject = d.secrecy == .tuyetMat ? d.typeName : "\(d.typeName) \(d.subject)"
-                return [flag, d.displayNumber, d.registerDate.vietnamese, d.handler ?? Terminal.label("(chưa chuyển)", "(not routed)"),
-                        d.dueDate?.vietnamese ?? "", item.state.name(in: lang), subject]
+                return [
+                    flag, d.displayNumber, d.registerDate.vietnamese, d.handler ?? Terminal.label("(chưa chuyển)", "(not routed)"),
+                    d.dueDate?.vietnamese ?? "", item.state.name(in: lang), subject,
+                ]
             }
             let headings = [
                 "", Terminal.label("Số đến", "No."), Terminal.label("Ngày đến", "Arrived"), Terminal.label("Đơn vị chủ trì", "Lead unit"),
@@ -46,7 +49,8 @@ extension VanThu {
             Terminal.print("")
             for unit in report.byUnit {
                 let name = unit.unit ?? Terminal.label("(chưa chuyển)", "(not routed)")
-                Terminal.print(Terminal.label("\(name): \(unit.late) quá hạn, \(unit.soon) sắp đến hạn", "\(name): \(unit.late) late, \(unit.soon) due soon"))
+                Terminal.print(
+                    Terminal.label("\(name): \(unit.late) quá hạn, \(unit.soon) sắp đến hạn", "\(name): \(unit.late) late, \(unit.soon) due soon"))
             }
         }
     }

@@ -20,7 +20,9 @@ extension VanThu {
         var date: String?
 
         func run() throws {
-            try global.withRegistry { try HandlingOutput.print(try HandlingService($0).progress(reference: reference, note: note, date: date), json: global.json) }
+            try global.withRegistry {
+                try HandlingOutput.print(try HandlingService($0).progress(reference: reference, note: note, date: date), json: global.json)
+            }
         }
     }
 }

@@ -24,7 +24,8 @@ extension VanThu {
 
         func run() throws {
             try global.withRegistry {
-                try HandlingOutput.print(try HandlingService($0).receipt(reference: reference, unit: unit, signedBy: signedBy, date: date), json: global.json)
+                try HandlingOutput.print(
+                    try HandlingService($0).receipt(reference: reference, unit: unit, signedBy: signedBy, date: date), json: global.json)
             }
         }
     }

@@ -17,7 +17,9 @@ extension VanThu {
         var reason: String
 
         func run() throws {
-            try global.withRegistry { try HandlingOutput.print(try HandlingService($0).reopen(reference: reference, reason: reason), json: global.json) }
+            try global.withRegistry {
+                try HandlingOutput.print(try HandlingService($0).reopen(reference: reference, reason: reason), json: global.json)
+            }
         }
     }
 }

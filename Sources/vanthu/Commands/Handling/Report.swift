@@ -17,8 +17,9 @@ extension VanThu {
 
         @OptionGroup var period: PeriodOptions
 
-        @Option(name: [.short, .long], help: ArgumentHelp("The XLSX file to write; without it the table is printed.", valueName: "path"),
-                completion: .file(extensions: ["xlsx"]))
+        @Option(
+            name: [.short, .long], help: ArgumentHelp("The XLSX file to write; without it the table is printed.", valueName: "path"),
+            completion: .file(extensions: ["xlsx"]))
         var output: String?
 
         @Flag(help: "Replace the output file if it exists.")
@@ -29,25 +30,37 @@ extension VanThu {
             try global.withRegistry(.read) { registry in
                 let report = try HandlingService(registry).processingReport(period: period)
                 if let output {
-                    let written = try ProcessingReportWriter.write(report, organization: try SetupService(registry).organization(), to: output, overwrite: overwrite, protecting: registry.protectedPaths)
+                    let written = try ProcessingReportWriter.write(
+                        report, organization: try SetupService(registry).organization(), to: output, overwrite: overwrite,
+                        protecting: registry.protectedPaths)
                     if global.json { return try Terminal.json(["path": written.path]) }
-                    return Terminal.print(Terminal.label("Đã ghi báo cáo (\(written.rows) đơn vị) vào \(written.path)", "Wrote the report (\(written.rows) units) to \(written.path)"))
+                    return Terminal.print(
+                        Terminal.label(
+                            "Đã ghi báo cáo (\(written.rows) đơn vị) vào \(written.path)",
+                            "Wrote the report (\(written.rows) units) to \(written.path)"))
                 }
                 if global.json { return try Terminal.json(report) }
                 guard report.total.received > 0 else {
                     throw ExportError.emptyPeriod(register: "Báo cáo tình hình giải quyết văn bản đến", start: period.start, end: period.end)
                 }
                 for document in report.urgentOpen {
-                    Terminal.print("⚑ \(document.urgency?.label ?? "") \(document.reference): \(document.typeName) \(document.subject) (\(document.status.name(in: .fromEnvironment())))")
+                    Terminal.print(
+                        "⚑ \(document.urgency?.label ?? "") \(document.reference): \(document.typeName) \(document.subject) (\(document.status.name(in: .fromEnvironment())))"
+                    )
                 }
-                let rows = report.rows.map { row in
-                    [row.unit ?? Terminal.label("(Chưa chuyển)", "(Not routed)")] + row.counts.map(String.init)
-                } + [[Terminal.label("Tổng cộng", "Total")] + report.total.counts.map(String.init)]
-                Terminal.print(Terminal.table(
-                    headings: [Terminal.label("Đơn vị", "Unit"), Terminal.label("Nhận", "Received"), Terminal.label("Đúng hạn", "On time"),
-                               Terminal.label("Quá hạn", "Late"), Terminal.label("Đang giải quyết", "Pending"), Terminal.label("Quá hạn chưa xong", "Overdue"),
-                               Terminal.label("Trả lại", "Returned")],
-                    rows: rows))
+                let rows =
+                    report.rows.map { row in
+                        [row.unit ?? Terminal.label("(Chưa chuyển)", "(Not routed)")] + row.counts.map(String.init)
+                    } + [[Terminal.label("Tổng cộng", "Total")] + report.total.counts.map(String.init)]
+                Terminal.print(
+                    Terminal.table(
+                        headings: [
+                            Terminal.label("Đơn vị", "Unit"), Terminal.label("Nhận", "Received"), Terminal.label("Đúng hạn", "On time"),
+                            Terminal.label("Quá hạn", "Late"), Terminal.label("Đang giải quyết", "Pending"),
+                            Terminal.label("Quá hạn chưa xong", "Overdue"),
+                            Terminal.label("Trả lại", "Returned"),
+                        ],
+                        rows: rows))
             }
         }
     }

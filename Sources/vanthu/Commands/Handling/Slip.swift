@@ -26,7 +26,9 @@ extension VanThu {
                 guard history.document.direction == .incoming else {
                     throw RegistryError.wrongDirection(history.document.reference, expected: .incoming)
                 }
-                return try IncomingSlipWriter.write(history, organization: try SetupService(registry).organization(), to: output, overwrite: overwrite, protecting: registry.protectedPaths)
+                return try IncomingSlipWriter.write(
+                    history, organization: try SetupService(registry).organization(), to: output, overwrite: overwrite,
+                    protecting: registry.protectedPaths)
             }
             if global.json { return try Terminal.json(["path": written.path]) }
             Terminal.print(Terminal.label("Đã ghi Phiếu giải quyết văn bản đến vào \(written.path)", "Wrote the handling slip to \(written.path)"))
