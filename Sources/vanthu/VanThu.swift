@@ -14,12 +14,24 @@ struct VanThu: ParsableCommand {
             Messages are in Vietnamese; set VANTHU_LANG=en for English.
             """,
         version: "0.1.0",
-        subcommands: [
-            Init.self, Incoming.self, Outgoing.self, List.self, Show.self, VoidNumber.self, Edit.self,
-            Journal.self, Types.self, RegisterCommand.self, Export.self, Intake.self,
-            Route.self, Receipt.self, Progress.self, Done.self, ReturnDocument.self, Reopen.self, Overdue.self, History.self,
-            Dispatch.self, Unsent.self, Slip.self, Report.self, Holidays.self,
-            Search.self, Import.self, Catalog.self, DossierCommand.self, Attach.self, Verify.self, Backup.self, Restore.self,
+        groupedSubcommands: [
+            CommandGroup(
+                name: "Đăng ký (registration)",
+                subcommands: [
+                    Init.self, Incoming.self, Outgoing.self, Intake.self, List.self, Show.self, VoidNumber.self, Edit.self, Types.self,
+                    RegisterCommand.self,
+                ]),
+            CommandGroup(
+                name: "Xử lý (handling)",
+                subcommands: [
+                    Route.self, Receipt.self, Progress.self, Done.self, ReturnDocument.self, Reopen.self, Overdue.self, History.self,
+                    Holidays.self,
+                ]),
+            CommandGroup(name: "Phát hành (dispatch)", subcommands: [Dispatch.self, Unsent.self]),
+            CommandGroup(
+                name: "Sổ và báo cáo (registers and reports)", subcommands: [Export.self, Slip.self, Report.self, Search.self, Journal.self]),
+            CommandGroup(name: "Hồ sơ, lưu trữ (dossiers and archive)", subcommands: [Catalog.self, DossierCommand.self, Attach.self]),
+            CommandGroup(name: "Dữ liệu (data)", subcommands: [Import.self, Verify.self, Backup.self, Restore.self]),
         ])
 
     /// Runs the command; registry failures print one line to stderr and exit with their code.
