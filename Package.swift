@@ -13,7 +13,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
-        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -28,7 +27,7 @@ let package = Package(
             dependencies: ["VanThuCore"]),
         .target(
             name: "VanThuReaders",
-            dependencies: ["VanThuCore", "ZIPFoundation", "TOMLKit"]),
+            dependencies: ["VanThuCore", "ZIPFoundation"]),
         .target(
             name: "VanThuXLSX",
             dependencies: ["CXLSXWriter", "VanThuCore"]),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The module boundaries, kept by CI (and `make test`): which code may talk to SQLite (GRDB),
-# libxlsxwriter, the zip and TOML readers, and that the command line stays a thin front end without SQL.
+# libxlsxwriter, the zip reader, and that the command line stays a thin front end without SQL.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 failed=0
@@ -15,9 +15,9 @@ refuse() {  # refuse PATTERN ALLOWED-PREFIX WHAT
 }
 refuse '^[[:space:]]*(@testable |public |internal |package )?import GRDB' 'Sources/VanThuCore/' 'GRDB (SQL) is imported'
 refuse '^[[:space:]]*(public |internal |package )?import CXLSXWriter' 'Sources/VanThuXLSX/' 'libxlsxwriter is imported'
-refuse '^[[:space:]]*(public |internal |package )?import (ZIPFoundation|TOMLKit)' 'Sources/VanThuReaders/' 'a reader of outside files (ZIPFoundation, TOMLKit) is imported'
+refuse '^[[:space:]]*(public |internal |package )?import ZIPFoundation' 'Sources/VanThuReaders/' 'ZIPFoundation (zip reading) is imported'
 refuse '^[[:space:]]*(public |internal |package )?import (VanThuReaders)' 'Sources/(vanthu|VanThuReaders)/' 'the readers are imported by a writer or the core'
 refuse '^[[:space:]]*(public |internal |package )?import (VanThuXLSX)' 'Sources/(vanthu|VanThuXLSX)/' 'the XLSX writer is imported by a reader or the core'
 refuse '"(SELECT|INSERT|UPDATE|DELETE) ' 'Sources/VanThuCore/' 'SQL text is written'
-[ $failed = 0 ] && echo "boundaries: GRDB and SQL only in VanThuCore, libxlsxwriter only in VanThuXLSX, zip and TOML only in VanThuReaders; readers and writers apart"
+[ $failed = 0 ] && echo "boundaries: GRDB and SQL only in VanThuCore, libxlsxwriter only in VanThuXLSX, zip only in VanThuReaders; readers and writers apart"
 exit $failed

@@ -27,7 +27,7 @@ public enum RegisterImporter {
             guard ContentStore.isRegularFile(mappingPath), let data = FileManager.default.contents(atPath: mappingPath) else {
                 throw ImportError.fileUnreadable(path: mappingPath)
             }
-            options.mapping = try ImportMapping(toml: try TextEncoding.decode(data, encoding: .utf8, path: mappingPath))
+            options.mapping = try ImportMapping(mappingFile: try TextEncoding.decode(data, encoding: .utf8, path: mappingPath))
         }
         let encoding = try source.encoding.map(TextEncoding.init(name:))
         let (table, sha256) = try read(source, encoding: encoding, direction: options.direction, mapping: options.mapping)

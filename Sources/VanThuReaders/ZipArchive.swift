@@ -19,8 +19,17 @@ struct ZipArchive {
     init(bytes: [UInt8], path: String) throws {
         self.path = path
         guard bytes.count >= 22 else { throw Self.damaged(path, "too short") }
+        // Read from a file, not through `Archive(data:)`: ZIPFoundation's in-memory file lets a
+        // damaged offset seek past the end and then traps on a negative range (found by
+        // `make fuzz` within 30 s); reads past the end of a real file just return nothing.
+        // The copy is owner-only and unlinked at once: the open handle keeps it readable.
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("vanthu-zip-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: copy.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
+            throw Self.damaged(path, "no room for a temporary copy")
+        }
+        defer { try? FileManager.default.removeItem(at: copy) }
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            archive = try Archive(url: copy, accessMode: .read)
         } catch {
             throw Self.damaged(path, "no central directory")
         }

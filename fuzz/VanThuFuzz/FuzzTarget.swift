@@ -18,7 +18,7 @@ enum FuzzTarget: String, CaseIterable {
         case .intake: _ = DocumentReader.read(data: data)
         case .csv: Self.importTable(CSVTable(data: data).map { SourceTable(name: "fuzz.csv", csv: $0) })
         case .xlsx: Self.xlsx(data)
-        case .mapping: _ = Self.clerkFacing { try ImportMapping(toml: String(decoding: data, as: UTF8.self)) }
+        case .mapping: _ = Self.clerkFacing { try ImportMapping(mappingFile: String(decoding: data, as: UTF8.self)) }
         case .sheet: Self.sheet(data)
         case .csvquote: Self.csvQuoting(String(decoding: data, as: UTF8.self))
         }
