@@ -1,8 +1,43 @@
-/// An error whose message a clerk can read and act on, in Vietnamese or English, with the exit
+/// An error whose message a clerk can read and act on, in Vietnamese and English, with the exit
 /// code the command line returns. The CLI prints these as one line; anything else is a bug.
+///
+/// Every error type writes its messages the same way: one `switch` in ``text``, each case
+/// giving both languages side by side, so a case cannot have one language and miss the other.
+/// Reasons an error carries are ``Bilingual`` too: nothing is rendered before the front end
+/// picks the clerk's language.
 public protocol ClerkFacingError: Error {
-    func message(in language: Language) -> String
+    /// What is wrong and what to do, in both languages.
+    var text: Bilingual { get }
     var exitCode: Int32 { get }
 }
 
-extension RegistryError: ClerkFacingError {}
+extension ClerkFacingError {
+    /// The message in the clerk's language.
+    public func message(in language: Language) -> String { text[language] }
+}
+
+/// A text in Vietnamese and in English.
+public struct Bilingual: Sendable, Equatable, Hashable, Encodable, CustomStringConvertible {
+    public var vi: String
+    public var en: String
+
+    public init(vi: String, en: String) {
+        self.vi = vi
+        self.en = en
+    }
+
+    /// A text that has only one form: a file name, a number, a system's own message.
+    public init(untranslated text: String) {
+        self.init(vi: text, en: text)
+    }
+
+    public subscript(language: Language) -> String {
+        switch language {
+        case .vi: vi
+        case .en: en
+        }
+    }
+
+    /// The Vietnamese text: what a log or a test sees by default.
+    public var description: String { vi }
+}

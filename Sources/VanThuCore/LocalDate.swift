@@ -163,7 +163,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Today in the machine's time zone, or `VANTHU_TODAY=YYYY-MM-DD` when set.
-    public static func today(environment: [String: String] = ProcessInfo.processInfo.environment) -> LocalDate {
+    public static func today(environment: [String: String] = [:]) -> LocalDate {
         if let fixed = environment["VANTHU_TODAY"], let date = LocalDate.parse(fixed) { return date }
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)

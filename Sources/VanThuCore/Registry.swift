@@ -100,7 +100,7 @@ public final class Registry {
         var isDirectory: ObjCBool = false
         if !folder.isEmpty, !(FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) {
             throw RegistryError.cannotCreateDatabase(
-                path: path, reason: Language.fromEnvironment() == .vi ? "thư mục “\(folder)” không tồn tại" : "folder “\(folder)” does not exist")
+                path: path, reason: Bilingual(vi: "thư mục “\(folder)” không tồn tại", en: "folder “\(folder)” does not exist"))
         }
         // Created owner-only before SQLite opens it: its -wal and -shm take the same mode.
         try OwnerOnly.createFile(path)

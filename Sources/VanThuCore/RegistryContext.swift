@@ -1,13 +1,14 @@
 public import Foundation
 
-/// Who is working and what day it is: read once from the environment, passed to the registry.
+/// Who is working and what day it is: read once from the environment by the front end, passed to
+/// the registry. With no environment given, the login name and the real date.
 public struct RegistryContext: Sendable {
     /// Recorded in the journal: `--user`, else `VANTHU_USER`, else the login name.
     public var user: String
     /// "Today" for defaults and checks; `VANTHU_TODAY=YYYY-MM-DD` fixes it.
     public var today: LocalDate
 
-    public init(user: String? = nil, today: LocalDate? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(user: String? = nil, today: LocalDate? = nil, environment: [String: String] = [:]) {
         let candidates = [user, environment["VANTHU_USER"], environment["USER"], environment["LOGNAME"]]
         self.user = candidates.compactMap { VietnameseText.nonEmpty($0) }.first ?? RegistryContext.loginName() ?? "unknown"
         self.today = today ?? LocalDate.today(environment: environment)

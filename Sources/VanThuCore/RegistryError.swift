@@ -35,7 +35,8 @@ public enum RegistryError: Error, Equatable, Sendable {
     case registerOverlap(kind: RegisterKind, start: LocalDate, end: LocalDate)
     case nothingToChange
     case seriesAlreadyStarted(String)
-    case batchItem(Int, String)
+    /// The document at a position (from 1) of a batch was refused, for `cause`.
+    indirect case batchItem(Int, cause: RegistryError)
     // Handling and dispatch
     case invalidDeadline(String)
     case wrongDirection(String, expected: Direction)
@@ -58,8 +59,8 @@ public enum RegistryError: Error, Equatable, Sendable {
     case databaseBusy(path: String)
     case databaseCorrupt(path: String)
     case diskFull(path: String)
-    case cannotCreateDatabase(path: String, reason: String)
-    case cannotWriteFile(path: String, reason: String)
+    case cannotCreateDatabase(path: String, reason: Bilingual)
+    case cannotWriteFile(path: String, reason: Bilingual)
     case outputIsProtected(path: String)
     case outputNotAFile(path: String)
     case storage(String)
@@ -175,261 +176,393 @@ public enum RegistryError: Error, Equatable, Sendable {
         }
     }
 
-    /// The message in the given language: what is wrong, then what to do.
-    public func message(in lang: Language) -> String {
-        switch lang {
-        case .vi: vietnamese
-        case .en: english
-        }
-    }
-
-    private var vietnamese: String {
-        switch self {
-        case .invalidDate(let s):
-            "Ngày “\(s)” không hợp lệ. Hãy nhập ngày có thật, dạng 20/8/2021, 20-8-2021 hoặc 2021-08-20."
-        case .invalidPeriod(let s):
-            "Kỳ “\(s)” không hợp lệ. Tháng ghi dạng 2021-08, quý ghi dạng 2021-Q3."
-        case .dateInFuture(let field, let date, let today):
-            "\(field.name(in: .vi).capitalizedFirst) \(date.vietnamese) ở tương lai (hôm nay là \(today.vietnamese)). Hãy kiểm tra lại ngày."
-        case .dateOrder(let earlier, let later):
-            "\(earlier.name(in: .vi).capitalizedFirst) không được sau \(later.name(in: .vi)). Hãy kiểm tra lại hai ngày này."
-        case .emptyField(let field):
-            "Thiếu \(field.name(in: .vi)). Hãy nhập \(field.name(in: .vi))."
-        case .invalidNotation(let s):
-            "Số, ký hiệu “\(s)” không đúng thể thức. Ví dụ đúng: 15/QĐ-UBND, 899/STTTT-TTBCBC, 12-BC/TU, 30/2020/NĐ-CP."
-        case .unknownDocumentType(let code, let suggestions):
-            "Không có loại văn bản mã “\(code)”."
-                + (suggestions.isEmpty ? "" : " Có phải là: \(suggestions.joined(separator: ", "))?")
-                + " Xem danh sách bằng “vanthu types”, thêm loại mới bằng “vanthu types add”."
-        case .invalidValue(let field, let value, let allowed):
-            "Giá trị “\(value)” không hợp lệ cho \(field.name(in: .vi)). Giá trị được phép: \(allowed.joined(separator: ", "))."
-        case .invalidCode(let field, let value, let examples):
-            "Giá trị “\(value)” không hợp lệ cho \(field.name(in: .vi)): chỉ gồm chữ và số, không dấu cách hay dấu gạch. Ví dụ: \(examples.joined(separator: ", "))."
-        case .invalidHash(let s):
-            "Mã băm “\(s)” không đúng dạng: cần đủ 64 chữ số 0–9, a–f, như “vanthu journal verify” in ra ở dòng cuối. Hãy chép lại từ biên bản."
-        case .invalidReference(let s):
-            "Không hiểu tham chiếu “\(s)”. Hãy dùng mã số (id) hoặc dạng den/2021/783, di/2021/BC/86."
-        case .invalidNumber(let s):
-            "Số “\(s)” không hợp lệ. Hãy nhập số nguyên dương, ví dụ 12."
-        case .tooLong(let field, let length, let limit):
-            "\(field.name(in: .vi).capitalizedFirst) dài \(length) ký tự, quá giới hạn \(limit) ký tự. Hãy rút gọn (phần chi tiết ghi vào tệp đính kèm)."
-        case .countOutOfRange(let value, let limit):
-            "Số lượng \(value) không hợp lệ. Hãy nhập số nguyên từ 1 đến \(limit)."
-        case .numberOutOfRange(let value, let limit):
-            "Số \(value) vượt quá giới hạn của sổ (1 đến \(limit)). Hãy kiểm tra lại số."
-        case .duplicateDocumentType(let code):
-            "Loại văn bản mã “\(code)” đã có. Hãy chọn mã khác."
-        case .notationNeedsUnit(let typeName):
-            "\(typeName) cần chữ viết tắt của đơn vị soạn thảo để ghi ký hiệu (ví dụ STTTT-TTBCBC). Hãy thêm --unit."
-        case .duplicateDocument(let existing, let date):
-            "Văn bản này đã được đăng ký: \(existing), ngày \(date.vietnamese) (trùng số, ký hiệu và cơ quan ban hành). Nếu đúng là văn bản khác, thêm --force."
-        case .documentNotFound(let ref):
-            "Không tìm thấy văn bản “\(ref)”. Xem danh sách bằng “vanthu list”."
-        case .ambiguousReference(let ref, let candidates):
-            "“\(ref)” chỉ tới nhiều văn bản: \(candidates.joined(separator: ", ")). Hãy ghi rõ hơn."
-        case .alreadyVoided(let ref, let reason):
-            "Số \(ref) đã bị hủy trước đó (lý do: \(reason)). Một số chỉ hủy được một lần."
-        case .subNumberBaseMissing(let ref):
-            "Chưa có số \(ref) để cấp số phụ. Số phụ (ví dụ 12a) chỉ cấp sau một số đã có."
-        case .noRegisterForDate(let kind, let date):
-            "Chưa có \(kind.vietnameseName.lowercased()) cho ngày \(date.vietnamese). Khai báo nhiệm kỳ bằng “vanthu register term --start … --end …”."
-        case .registerClosed(let name):
-            "\(name) đã khóa sổ; không thể đăng ký thêm."
-        case .registerOverlap(let kind, let start, let end):
-            "Khoảng \(start.vietnamese)–\(end.vietnamese) trùng với một \(kind.vietnameseName.lowercased()) đã có."
-        case .nothingToChange:
-            "Không có gì để thay đổi. Hãy ghi ít nhất một trường cần sửa."
-        case .batchItem(let position, let message):
-            "Văn bản thứ \(position): \(message) Không văn bản nào được vào sổ."
-        case .invalidDeadline(let s):
-            "Thời hạn “\(s)” không hợp lệ. Ghi số ngày làm việc (10wd hoặc 10nlv), số ngày (7d) hoặc một ngày (15/9/2021)."
-        case .wrongDirection(let ref, let expected):
-            expected == .incoming
-                ? "\(ref) là văn bản đi; lệnh này chỉ dùng cho văn bản đến."
-                : "\(ref) là văn bản đến; ở đây cần một văn bản đi (ví dụ di/2021/CV/12)."
-        case .statusForbids(let ref, let status, let action):
-            "Văn bản \(ref) đang ở trạng thái “\(status.vietnamese)”; không thể ghi “\(action.name(in: .vi).lowercased())”."
-                + (action == .reopen
-                    ? " Chỉ mở lại được văn bản đã giải quyết xong hoặc đã trả lại."
-                    : status.isOpen
-                        ? " Hãy chuyển văn bản (vanthu route) trước." : " Nếu cần xử lý tiếp, mở lại bằng “vanthu reopen \(ref) --reason …”.")
-        case .voidedDocument(let ref):
-            "Số \(ref) đã bị hủy; không thể xử lý văn bản mang số đã hủy."
-        case .unitNotRouted(let unit, let ref, let units):
-            "“\(unit)” không phải đơn vị được giao văn bản \(ref) (đã giao: \(units.joined(separator: ", "))). Hãy kiểm tra tên đơn vị."
-        case .recipientNotListed(let name, let ref, let recipients):
-            "“\(name)” không có trong Nơi nhận của \(ref) (\(recipients.joined(separator: "; ")))."
-                + " Nếu đúng là gửi thêm nơi ngoài danh sách, thêm --extra."
-        case .alreadyDispatched(let name, let ref, let day):
-            "\(ref) đã gửi cho “\(name)” ngày \(day.vietnamese). Nếu gửi lại, thêm --again."
-        case .nothingToDispatch(let ref):
-            "\(ref) đã gửi đủ cho mọi nơi nhận; không còn nơi nào chưa gửi."
-        case .statutoryHoliday(let date, let name):
-            "Ngày \(date.vietnamese) là ngày nghỉ theo Bộ luật Lao động (\(name)), không xóa được. Nếu Chính phủ cho đi làm ngày này, dùng “vanthu holidays add \(date.vietnamese) --workday --name …”."
-        case .noAnnouncedDay(let date):
-            "Chưa có ngày \(date.vietnamese) trong các ngày đã thêm. Xem bằng “vanthu holidays list --year \(date.year)”."
-        case .dayAlreadyAdded(let date, let name):
-            "Ngày \(date.vietnamese) đã được thêm (“\(name)”). Nếu cần thay, thêm --replace; nếu nhầm, xóa bằng “vanthu holidays remove \(date.vietnamese)”."
-        case .seriesAlreadyStarted(let register):
-            "\(register) đã có văn bản; chỉ đặt số bắt đầu được khi dãy số còn trống."
-        case .databaseNotFound(let path):
-            "Không tìm thấy cơ sở dữ liệu “\(path)”. Hãy tạo bằng “vanthu init” hoặc chỉ đúng tệp bằng --db."
-        case .databaseUnreadable(let path):
-            "Không đọc được cơ sở dữ liệu “\(path)”. Hãy cấp quyền đọc cho tệp rồi làm lại."
-        case .databaseExists(let path):
-            "Đã có cơ sở dữ liệu “\(path)”. vanthu không ghi đè; hãy chọn tệp khác bằng --db."
-        case .notAVanThuDatabase(let path):
-            "Tệp “\(path)” không phải cơ sở dữ liệu vanthu (hoặc đã hỏng). Hãy kiểm tra đường dẫn --db."
-        case .databaseTooNew(let path):
-            "Cơ sở dữ liệu “\(path)” được tạo bằng phiên bản vanthu mới hơn; phiên bản này không ghi vào được. Hãy cập nhật vanthu."
-        case .databaseReadOnly(let path):
-            "Cơ sở dữ liệu “\(path)” chỉ cho phép đọc. Hãy cấp quyền ghi cho tệp (và thư mục chứa nó) rồi làm lại."
-        case .databaseBusy(let path):
-            "Cơ sở dữ liệu “\(path)” đang bận (người khác đang ghi quá lâu). Hãy thử lại sau ít phút."
-        case .databaseCorrupt(let path):
-            "Cơ sở dữ liệu “\(path)” bị hỏng. Hãy khôi phục từ bản sao lưu."
-        case .diskFull(let path):
-            "Đĩa đã đầy (hoặc tệp đã đến giới hạn dung lượng), không ghi được vào “\(path)”. Không có gì bị thay đổi; hãy giải phóng dung lượng rồi làm lại."
-        case .cannotCreateDatabase(let path, let reason):
-            "Không tạo được cơ sở dữ liệu “\(path)”: \(reason)."
-        case .cannotWriteFile(let path, let reason):
-            "Không ghi được “\(path)”: \(reason). Không có tệp nào bị ghi dở."
-        case .outputIsProtected(let path):
-            "Không ghi ra “\(path)”: đó là cơ sở dữ liệu, tệp đi kèm của nó, kho tệp đính kèm hoặc một bản sao lưu. Hãy chọn tên tệp khác bằng -o."
-        case .outputNotAFile(let path):
-            "Không ghi ra “\(path)”: đó không phải tệp thường (thư mục, liên kết, FIFO hay thiết bị). Hãy chọn tên tệp khác bằng -o."
-        case .storage(let detail):
-            "Lỗi khi đọc/ghi cơ sở dữ liệu: \(detail). Không có gì bị thay đổi."
-        }
-    }
-
-    private var english: String {
-        switch self {
-        case .invalidDate(let s):
-            "“\(s)” is not a valid date. Enter a real date such as 20/8/2021, 20-8-2021 or 2021-08-20."
-        case .invalidPeriod(let s):
-            "“\(s)” is not a valid period. Write a month as 2021-08 and a quarter as 2021-Q3."
-        case .dateInFuture(let field, let date, let today):
-            "The \(field.name(in: .en)) \(date.vietnamese) is in the future (today is \(today.vietnamese)). Check the date."
-        case .dateOrder(let earlier, let later):
-            "The \(earlier.name(in: .en)) cannot be after the \(later.name(in: .en)). Check both dates."
-        case .emptyField(let field):
-            "The \(field.name(in: .en)) is missing. Enter it."
-        case .invalidNotation(let s):
-            "“\(s)” is not a valid number and notation. Valid examples: 15/QĐ-UBND, 899/STTTT-TTBCBC, 12-BC/TU, 30/2020/NĐ-CP."
-        case .unknownDocumentType(let code, let suggestions):
-            "There is no document type with code “\(code)”."
-                + (suggestions.isEmpty ? "" : " Did you mean: \(suggestions.joined(separator: ", "))?")
-                + " List them with “vanthu types”; add one with “vanthu types add”."
-        case .invalidValue(let field, let value, let allowed):
-            "“\(value)” is not a valid \(field.name(in: .en)). Allowed: \(allowed.joined(separator: ", "))."
-        case .invalidCode(let field, let value, let examples):
-            "“\(value)” is not a valid \(field.name(in: .en)): letters and digits only, no spaces or dashes. For example: \(examples.joined(separator: ", "))."
-        case .invalidHash(let s):
-            "“\(s)” is not a journal hash: it takes 64 digits 0–9, a–f, as “vanthu journal verify” prints on its last line. Copy it again from the minutes."
-        case .invalidReference(let s):
-            "Cannot read the reference “\(s)”. Use an id or a form such as den/2021/783 or di/2021/BC/86."
-        case .invalidNumber(let s):
-            "“\(s)” is not a valid number. Enter a positive whole number such as 12."
-        case .tooLong(let field, let length, let limit):
-            "The \(field.name(in: .en)) is \(length) characters long, over the limit of \(limit). Shorten it (put the details in an attachment)."
-        case .countOutOfRange(let value, let limit):
-            "\(value) is not a valid count. Enter a whole number from 1 to \(limit)."
-        case .numberOutOfRange(let value, let limit):
-            "Number \(value) is beyond a register's range (1 to \(limit)). Check the number."
-        case .duplicateDocumentType(let code):
-            "A document type with code “\(code)” already exists. Choose another code."
-        case .notationNeedsUnit(let typeName):
-            "A \(typeName) needs the drafting unit's abbreviation for its notation (e.g. STTTT-TTBCBC). Add --unit."
-        case .duplicateDocument(let existing, let date):
-            "This document is already registered: \(existing), on \(date.vietnamese) (same number, notation and issuing body). If it really is another document, add --force."
-        case .documentNotFound(let ref):
-            "No document “\(ref)”. See the list with “vanthu list”."
-        case .ambiguousReference(let ref, let candidates):
-            "“\(ref)” matches several documents: \(candidates.joined(separator: ", ")). Be more specific."
-        case .alreadyVoided(let ref, let reason):
-            "Number \(ref) was already voided (reason: \(reason)). A number can be voided only once."
-        case .subNumberBaseMissing(let ref):
-            "Number \(ref) does not exist, so it cannot get a sub-number (such as 12a)."
-        case .noRegisterForDate(let kind, let date):
-            "There is no \(kind.englishName) covering \(date.vietnamese). Declare the term with “vanthu register term --start … --end …”."
-        case .registerClosed(let name):
-            "\(name) is closed; nothing more can be registered in it."
-        case .registerOverlap(let kind, let start, let end):
-            "The period \(start.vietnamese)–\(end.vietnamese) overlaps an existing \(kind.englishName)."
-        case .nothingToChange:
-            "Nothing to change. Give at least one field to correct."
-        case .batchItem(let position, let message):
-            "Document \(position): \(message) No document was registered."
-        case .invalidDeadline(let s):
-            "“\(s)” is not a valid deadline. Write working days (10wd), calendar days (7d) or a date (15/9/2021)."
-        case .wrongDirection(let ref, let expected):
-            expected == .incoming
-                ? "\(ref) is an outgoing document; this command is for incoming documents."
-                : "\(ref) is an incoming document; an outgoing one is needed here (such as di/2021/CV/12)."
-        case .statusForbids(let ref, let status, let action):
-            "Document \(ref) is “\(status.english)”; it cannot be marked “\(action.name(in: .en).lowercased())”."
-                + (action == .reopen
-                    ? " Only a done or returned document can be reopened."
-                    : status.isOpen ? " Route it first (vanthu route)." : " To handle it again, reopen it with “vanthu reopen \(ref) --reason …”.")
-        case .voidedDocument(let ref):
-            "Number \(ref) is voided; a voided number cannot be handled."
-        case .unitNotRouted(let unit, let ref, let units):
-            "“\(unit)” was not given document \(ref) (given to: \(units.joined(separator: ", "))). Check the unit's name."
-        case .recipientNotListed(let name, let ref, let recipients):
-            "“\(name)” is not in the Nơi nhận of \(ref) (\(recipients.joined(separator: "; ")))."
-                + " To send to someone outside the list, add --extra."
-        case .alreadyDispatched(let name, let ref, let day):
-            "\(ref) was already sent to “\(name)” on \(day.vietnamese). To send it again, add --again."
-        case .nothingToDispatch(let ref):
-            "\(ref) has been sent to every recipient; nothing is left to send."
-        case .statutoryHoliday(let date, let name):
-            "\(date.vietnamese) is a public holiday by the Labour Code (\(name)) and cannot be removed. If the government made it a working day, use “vanthu holidays add \(date.vietnamese) --workday --name …”."
-        case .noAnnouncedDay(let date):
-            "\(date.vietnamese) is not among the days you added. See them with “vanthu holidays list --year \(date.year)”."
-        case .dayAlreadyAdded(let date, let name):
-            "\(date.vietnamese) was already added (“\(name)”). To replace it, add --replace; if it was a mistake, remove it with “vanthu holidays remove \(date.vietnamese)”."
-        case .seriesAlreadyStarted(let register):
-            "\(register) already holds documents; the first number can be set only while the series is empty."
-        case .databaseNotFound(let path):
-            "Database “\(path)” not found. Create it with “vanthu init” or point to it with --db."
-        case .databaseUnreadable(let path):
-            "Cannot read database “\(path)”. Make the file readable and try again."
-        case .databaseExists(let path):
-            "Database “\(path)” already exists. vanthu never overwrites; choose another file with --db."
-        case .notAVanThuDatabase(let path):
-            "“\(path)” is not a vanthu database (or it is damaged). Check the --db path."
-        case .databaseTooNew(let path):
-            "Database “\(path)” was made by a newer vanthu; this version cannot write to it. Update vanthu."
-        case .databaseReadOnly(let path):
-            "Database “\(path)” is read-only. Make the file (and its folder) writable and try again."
-        case .databaseBusy(let path):
-            "Database “\(path)” is busy (another clerk is writing for too long). Try again in a few minutes."
-        case .databaseCorrupt(let path):
-            "Database “\(path)” is damaged. Restore it from a backup."
-        case .diskFull(let path):
-            "The disk is full (or the file reached its size limit); cannot write to “\(path)”. Nothing was changed; free some space and try again."
-        case .cannotCreateDatabase(let path, let reason):
-            "Cannot create database “\(path)”: \(reason)."
-        case .cannotWriteFile(let path, let reason):
-            "Cannot write “\(path)”: \(reason). No half-written file was left."
-        case .outputIsProtected(let path):
-            "Will not write to “\(path)”: it is the database, one of its companion files, the attachment store or a backup. Choose another name with -o."
-        case .outputNotAFile(let path):
-            "Will not write to “\(path)”: it is not a regular file (a folder, link, FIFO or device). Choose another name with -o."
-        case .storage(let detail):
-            "Database read/write error: \(detail). Nothing was changed."
-        }
-    }
-}
-
-extension RegistryError: LocalizedError {
-    public var errorDescription: String? { message(in: .fromEnvironment()) }
 }
 
 extension String {
     var capitalizedFirst: String {
         guard let first else { return self }
         return String(first).uppercased() + dropFirst()
+    }
+}
+
+extension RegistryError: ClerkFacingError {
+
+    /// What is wrong and what to do, in both languages side by side.
+    public var text: Bilingual {
+        switch self {
+        case .invalidDate(let s):
+            Bilingual(
+                vi: "Ngày “\(s)” không hợp lệ. Hãy nhập ngày có thật, dạng 20/8/2021, 20-8-2021 hoặc 2021-08-20.",
+                en: "“\(s)” is not a valid date. Enter a real date such as 20/8/2021, 20-8-2021 or 2021-08-20.")
+        case .invalidPeriod(let s):
+            Bilingual(
+                vi: "Kỳ “\(s)” không hợp lệ. Tháng ghi dạng 2021-08, quý ghi dạng 2021-Q3.",
+                en: "“\(s)” is not a valid period. Write a month as 2021-08 and a quarter as 2021-Q3.")
+        case .dateInFuture(let field, let date, let today):
+            Bilingual(
+                vi: "\(field.name(in: .vi).capitalizedFirst) \(date.vietnamese) ở tương lai (hôm nay là \(today.vietnamese)). Hãy kiểm tra lại ngày.",
+                en: "The \(field.name(in: .en)) \(date.vietnamese) is in the future (today is \(today.vietnamese)). Check the date.")
+        case .dateOrder(let earlier, let later):
+            Bilingual(
+                vi: "\(earlier.name(in: .vi).capitalizedFirst) không được sau \(later.name(in: .vi)). Hãy kiểm tra lại hai ngày này.",
+                en: "The \(earlier.name(in: .en)) cannot be after the \(later.name(in: .en)). Check both dates.")
+        case .emptyField(let field):
+            Bilingual(
+                vi: "Thiếu \(field.name(in: .vi)). Hãy nhập \(field.name(in: .vi)).",
+                en: "The \(field.name(in: .en)) is missing. Enter it.")
+        case .invalidNotation(let s):
+            Bilingual(
+                vi: "Số, ký hiệu “\(s)” không đúng thể thức. Ví dụ đúng: 15/QĐ-UBND, 899/STTTT-TTBCBC, 12-BC/TU, 30/2020/NĐ-CP.",
+                en: "“\(s)” is not a valid number and notation. Valid examples: 15/QĐ-UBND, 899/STTTT-TTBCBC, 12-BC/TU, 30/2020/NĐ-CP.")
+        case .unknownDocumentType(let code, let suggestions):
+            Bilingual(
+                vi: "Không có loại văn bản mã “\(code)”."
+                    + (suggestions.isEmpty ? "" : " Có phải là: \(suggestions.joined(separator: ", "))?")
+                    + " Xem danh sách bằng “vanthu types”, thêm loại mới bằng “vanthu types add”.",
+                en: "There is no document type with code “\(code)”."
+                    + (suggestions.isEmpty ? "" : " Did you mean: \(suggestions.joined(separator: ", "))?")
+                    + " List them with “vanthu types”; add one with “vanthu types add”.")
+        case .invalidValue(let field, let value, let allowed):
+            Bilingual(
+                vi: "Giá trị “\(value)” không hợp lệ cho \(field.name(in: .vi)). Giá trị được phép: \(allowed.joined(separator: ", ")).",
+                en: "“\(value)” is not a valid \(field.name(in: .en)). Allowed: \(allowed.joined(separator: ", ")).")
+        case .invalidCode(let field, let value, let examples):
+            Bilingual(
+                vi:
+                    "Giá trị “\(value)” không hợp lệ cho \(field.name(in: .vi)): chỉ gồm chữ và số, không dấu cách hay dấu gạch. Ví dụ: \(examples.joined(separator: ", ")).",
+                en:
+                    "“\(value)” is not a valid \(field.name(in: .en)): letters and digits only, no spaces or dashes. For example: \(examples.joined(separator: ", "))."
+            )
+        case .invalidHash(let s):
+            Bilingual(
+                vi:
+                    "Mã băm “\(s)” không đúng dạng: cần đủ 64 chữ số 0–9, a–f, như “vanthu journal verify” in ra ở dòng cuối. Hãy chép lại từ biên bản.",
+                en:
+                    "“\(s)” is not a journal hash: it takes 64 digits 0–9, a–f, as “vanthu journal verify” prints on its last line. Copy it again from the minutes."
+            )
+        case .invalidReference(let s):
+            Bilingual(
+                vi: "Không hiểu tham chiếu “\(s)”. Hãy dùng mã số (id) hoặc dạng den/2021/783, di/2021/BC/86.",
+                en: "Cannot read the reference “\(s)”. Use an id or a form such as den/2021/783 or di/2021/BC/86.")
+        case .invalidNumber(let s):
+            Bilingual(
+                vi: "Số “\(s)” không hợp lệ. Hãy nhập số nguyên dương, ví dụ 12.",
+                en: "“\(s)” is not a valid number. Enter a positive whole number such as 12.")
+        case .tooLong(let field, let length, let limit):
+            Bilingual(
+                vi:
+                    "\(field.name(in: .vi).capitalizedFirst) dài \(length) ký tự, quá giới hạn \(limit) ký tự. Hãy rút gọn (phần chi tiết ghi vào tệp đính kèm).",
+                en:
+                    "The \(field.name(in: .en)) is \(length) characters long, over the limit of \(limit). Shorten it (put the details in an attachment)."
+            )
+        case .countOutOfRange(let value, let limit):
+            Bilingual(
+                vi: "Số lượng \(value) không hợp lệ. Hãy nhập số nguyên từ 1 đến \(limit).",
+                en: "\(value) is not a valid count. Enter a whole number from 1 to \(limit).")
+        case .numberOutOfRange(let value, let limit):
+            Bilingual(
+                vi: "Số \(value) vượt quá giới hạn của sổ (1 đến \(limit)). Hãy kiểm tra lại số.",
+                en: "Number \(value) is beyond a register's range (1 to \(limit)). Check the number.")
+        case .duplicateDocumentType(let code):
+            Bilingual(
+                vi: "Loại văn bản mã “\(code)” đã có. Hãy chọn mã khác.",
+                en: "A document type with code “\(code)” already exists. Choose another code.")
+        case .notationNeedsUnit(let typeName):
+            Bilingual(
+                vi: "\(typeName) cần chữ viết tắt của đơn vị soạn thảo để ghi ký hiệu (ví dụ STTTT-TTBCBC). Hãy thêm --unit.",
+                en: "A \(typeName) needs the drafting unit's abbreviation for its notation (e.g. STTTT-TTBCBC). Add --unit.")
+        case .duplicateDocument(let existing, let date):
+            Bilingual(
+                vi:
+                    "Văn bản này đã được đăng ký: \(existing), ngày \(date.vietnamese) (trùng số, ký hiệu và cơ quan ban hành). Nếu đúng là văn bản khác, thêm --force.",
+                en:
+                    "This document is already registered: \(existing), on \(date.vietnamese) (same number, notation and issuing body). If it really is another document, add --force."
+            )
+        case .documentNotFound(let ref):
+            Bilingual(
+                vi: "Không tìm thấy văn bản “\(ref)”. Xem danh sách bằng “vanthu list”.",
+                en: "No document “\(ref)”. See the list with “vanthu list”.")
+        case .ambiguousReference(let ref, let candidates):
+            Bilingual(
+                vi: "“\(ref)” chỉ tới nhiều văn bản: \(candidates.joined(separator: ", ")). Hãy ghi rõ hơn.",
+                en: "“\(ref)” matches several documents: \(candidates.joined(separator: ", ")). Be more specific.")
+        case .alreadyVoided(let ref, let reason):
+            Bilingual(
+                vi: "Số \(ref) đã bị hủy trước đó (lý do: \(reason)). Một số chỉ hủy được một lần.",
+                en: "Number \(ref) was already voided (reason: \(reason)). A number can be voided only once.")
+        case .subNumberBaseMissing(let ref):
+            Bilingual(
+                vi: "Chưa có số \(ref) để cấp số phụ. Số phụ (ví dụ 12a) chỉ cấp sau một số đã có.",
+                en: "Number \(ref) does not exist, so it cannot get a sub-number (such as 12a).")
+        case .noRegisterForDate(let kind, let date):
+            Bilingual(
+                vi:
+                    "Chưa có \(kind.vietnameseName.lowercased()) cho ngày \(date.vietnamese). Khai báo nhiệm kỳ bằng “vanthu register term --start … --end …”.",
+                en: "There is no \(kind.englishName) covering \(date.vietnamese). Declare the term with “vanthu register term --start … --end …”.")
+        case .registerClosed(let name):
+            Bilingual(
+                vi: "\(name) đã khóa sổ; không thể đăng ký thêm.",
+                en: "\(name) is closed; nothing more can be registered in it.")
+        case .registerOverlap(let kind, let start, let end):
+            Bilingual(
+                vi: "Khoảng \(start.vietnamese)–\(end.vietnamese) trùng với một \(kind.vietnameseName.lowercased()) đã có.",
+                en: "The period \(start.vietnamese)–\(end.vietnamese) overlaps an existing \(kind.englishName).")
+        case .nothingToChange:
+            Bilingual(
+                vi: "Không có gì để thay đổi. Hãy ghi ít nhất một trường cần sửa.",
+                en: "Nothing to change. Give at least one field to correct.")
+        case .batchItem(let position, let cause):
+            Bilingual(
+                vi: "Văn bản thứ \(position): \(cause.text.vi) Không văn bản nào được vào sổ.",
+                en: "Document \(position): \(cause.text.en) No document was registered.")
+        case .invalidDeadline(let s):
+            Bilingual(
+                vi: "Thời hạn “\(s)” không hợp lệ. Ghi số ngày làm việc (10wd hoặc 10nlv), số ngày (7d) hoặc một ngày (15/9/2021).",
+                en: "“\(s)” is not a valid deadline. Write working days (10wd), calendar days (7d) or a date (15/9/2021).")
+        case .wrongDirection(let ref, let expected):
+            Bilingual(
+                vi: expected == .incoming
+                    ? "\(ref) là văn bản đi; lệnh này chỉ dùng cho văn bản đến."
+                    : "\(ref) là văn bản đến; ở đây cần một văn bản đi (ví dụ di/2021/CV/12).",
+                en: expected == .incoming
+                    ? "\(ref) is an outgoing document; this command is for incoming documents."
+                    : "\(ref) is an incoming document; an outgoing one is needed here (such as di/2021/CV/12).")
+        case .statusForbids(let ref, let status, let action):
+            Bilingual(
+                vi: "Văn bản \(ref) đang ở trạng thái “\(status.vietnamese)”; không thể ghi “\(action.name(in: .vi).lowercased())”."
+                    + (action == .reopen
+                        ? " Chỉ mở lại được văn bản đã giải quyết xong hoặc đã trả lại."
+                        : status.isOpen
+                            ? " Hãy chuyển văn bản (vanthu route) trước." : " Nếu cần xử lý tiếp, mở lại bằng “vanthu reopen \(ref) --reason …”."),
+                en: "Document \(ref) is “\(status.english)”; it cannot be marked “\(action.name(in: .en).lowercased())”."
+                    + (action == .reopen
+                        ? " Only a done or returned document can be reopened."
+                        : status.isOpen
+                            ? " Route it first (vanthu route)." : " To handle it again, reopen it with “vanthu reopen \(ref) --reason …”."))
+        case .voidedDocument(let ref):
+            Bilingual(
+                vi: "Số \(ref) đã bị hủy; không thể xử lý văn bản mang số đã hủy.",
+                en: "Number \(ref) is voided; a voided number cannot be handled.")
+        case .unitNotRouted(let unit, let ref, let units):
+            Bilingual(
+                vi: "“\(unit)” không phải đơn vị được giao văn bản \(ref) (đã giao: \(units.joined(separator: ", "))). Hãy kiểm tra tên đơn vị.",
+                en: "“\(unit)” was not given document \(ref) (given to: \(units.joined(separator: ", "))). Check the unit's name.")
+        case .recipientNotListed(let name, let ref, let recipients):
+            Bilingual(
+                vi: "“\(name)” không có trong Nơi nhận của \(ref) (\(recipients.joined(separator: "; ")))."
+                    + " Nếu đúng là gửi thêm nơi ngoài danh sách, thêm --extra.",
+                en: "“\(name)” is not in the Nơi nhận of \(ref) (\(recipients.joined(separator: "; ")))."
+                    + " To send to someone outside the list, add --extra.")
+        case .alreadyDispatched(let name, let ref, let day):
+            Bilingual(
+                vi: "\(ref) đã gửi cho “\(name)” ngày \(day.vietnamese). Nếu gửi lại, thêm --again.",
+                en: "\(ref) was already sent to “\(name)” on \(day.vietnamese). To send it again, add --again.")
+        case .nothingToDispatch(let ref):
+            Bilingual(
+                vi: "\(ref) đã gửi đủ cho mọi nơi nhận; không còn nơi nào chưa gửi.",
+                en: "\(ref) has been sent to every recipient; nothing is left to send.")
+        case .statutoryHoliday(let date, let name):
+            Bilingual(
+                vi:
+                    "Ngày \(date.vietnamese) là ngày nghỉ theo Bộ luật Lao động (\(name)), không xóa được. Nếu Chính phủ cho đi làm ngày này, dùng “vanthu holidays add \(date.vietnamese) --workday --name …”.",
+                en:
+                    "\(date.vietnamese) is a public holiday by the Labour Code (\(name)) and cannot be removed. If the government made it a working day, use “vanthu holidays add \(date.vietnamese) --workday --name …”."
+            )
+        case .noAnnouncedDay(let date):
+            Bilingual(
+                vi: "Chưa có ngày \(date.vietnamese) trong các ngày đã thêm. Xem bằng “vanthu holidays list --year \(date.year)”.",
+                en: "\(date.vietnamese) is not among the days you added. See them with “vanthu holidays list --year \(date.year)”.")
+        case .dayAlreadyAdded(let date, let name):
+            Bilingual(
+                vi:
+                    "Ngày \(date.vietnamese) đã được thêm (“\(name)”). Nếu cần thay, thêm --replace; nếu nhầm, xóa bằng “vanthu holidays remove \(date.vietnamese)”.",
+                en:
+                    "\(date.vietnamese) was already added (“\(name)”). To replace it, add --replace; if it was a mistake, remove it with “vanthu holidays remove \(date.vietnamese)”."
+            )
+        case .seriesAlreadyStarted(let register):
+            Bilingual(
+                vi: "\(register) đã có văn bản; chỉ đặt số bắt đầu được khi dãy số còn trống.",
+                en: "\(register) already holds documents; the first number can be set only while the series is empty.")
+        case .databaseNotFound(let path):
+            Bilingual(
+                vi: "Không tìm thấy cơ sở dữ liệu “\(path)”. Hãy tạo bằng “vanthu init” hoặc chỉ đúng tệp bằng --db.",
+                en: "Database “\(path)” not found. Create it with “vanthu init” or point to it with --db.")
+        case .databaseUnreadable(let path):
+            Bilingual(
+                vi: "Không đọc được cơ sở dữ liệu “\(path)”. Hãy cấp quyền đọc cho tệp rồi làm lại.",
+                en: "Cannot read database “\(path)”. Make the file readable and try again.")
+        case .databaseExists(let path):
+            Bilingual(
+                vi: "Đã có cơ sở dữ liệu “\(path)”. vanthu không ghi đè; hãy chọn tệp khác bằng --db.",
+                en: "Database “\(path)” already exists. vanthu never overwrites; choose another file with --db.")
+        case .notAVanThuDatabase(let path):
+            Bilingual(
+                vi: "Tệp “\(path)” không phải cơ sở dữ liệu vanthu (hoặc đã hỏng). Hãy kiểm tra đường dẫn --db.",
+                en: "“\(path)” is not a vanthu database (or it is damaged). Check the --db path.")
+        case .databaseTooNew(let path):
+            Bilingual(
+                vi: "Cơ sở dữ liệu “\(path)” được tạo bằng phiên bản vanthu mới hơn; phiên bản này không ghi vào được. Hãy cập nhật vanthu.",
+                en: "Database “\(path)” was made by a newer vanthu; this version cannot write to it. Update vanthu.")
+        case .databaseReadOnly(let path):
+            Bilingual(
+                vi: "Cơ sở dữ liệu “\(path)” chỉ cho phép đọc. Hãy cấp quyền ghi cho tệp (và thư mục chứa nó) rồi làm lại.",
+                en: "Database “\(path)” is read-only. Make the file (and its folder) writable and try again.")
+        case .databaseBusy(let path):
+            Bilingual(
+                vi: "Cơ sở dữ liệu “\(path)” đang bận (người khác đang ghi quá lâu). Hãy thử lại sau ít phút.",
+                en: "Database “\(path)” is busy (another clerk is writing for too long). Try again in a few minutes.")
+        case .databaseCorrupt(let path):
+            Bilingual(
+                vi: "Cơ sở dữ liệu “\(path)” bị hỏng. Hãy khôi phục từ bản sao lưu.",
+                en: "Database “\(path)” is damaged. Restore it from a backup.")
+        case .diskFull(let path):
+            Bilingual(
+                vi:
+                    "Đĩa đã đầy (hoặc tệp đã đến giới hạn dung lượng), không ghi được vào “\(path)”. Không có gì bị thay đổi; hãy giải phóng dung lượng rồi làm lại.",
+                en:
+                    "The disk is full (or the file reached its size limit); cannot write to “\(path)”. Nothing was changed; free some space and try again."
+            )
+        case .cannotCreateDatabase(let path, let reason):
+            Bilingual(
+                vi: "Không tạo được cơ sở dữ liệu “\(path)”: \(reason.vi).",
+                en: "Cannot create database “\(path)”: \(reason.en).")
+        case .cannotWriteFile(let path, let reason):
+            Bilingual(
+                vi: "Không ghi được “\(path)”: \(reason.vi). Không có tệp nào bị ghi dở.",
+                en: "Cannot write “\(path)”: \(reason.en). No half-written file was left.")
+        case .outputIsProtected(let path):
+            Bilingual(
+                vi:
+                    "Không ghi ra “\(path)”: đó là cơ sở dữ liệu, tệp đi kèm của nó, kho tệp đính kèm hoặc một bản sao lưu. Hãy chọn tên tệp khác bằng -o.",
+                en:
+                    "Will not write to “\(path)”: it is the database, one of its companion files, the attachment store or a backup. Choose another name with -o."
+            )
+        case .outputNotAFile(let path):
+            Bilingual(
+                vi: "Không ghi ra “\(path)”: đó không phải tệp thường (thư mục, liên kết, FIFO hay thiết bị). Hãy chọn tên tệp khác bằng -o.",
+                en: "Will not write to “\(path)”: it is not a regular file (a folder, link, FIFO or device). Choose another name with -o.")
+        case .storage(let detail):
+            Bilingual(
+                vi: "Lỗi khi đọc/ghi cơ sở dữ liệu: \(detail). Không có gì bị thay đổi.",
+                en: "Database read/write error: \(detail). Nothing was changed.")
+        }
+    }
+}
+
+extension RegistryError {
+    /// Each case without its values, one for one: a test asks every case for its messages
+    /// (`Kind.allCases`), and a new case cannot be added without its kind.
+    public enum Kind: String, CaseIterable, Sendable {
+        case invalidDate
+        case invalidPeriod
+        case dateInFuture
+        case dateOrder
+        case emptyField
+        case invalidNotation
+        case unknownDocumentType
+        case invalidValue
+        case invalidCode
+        case invalidReference
+        case invalidHash
+        case invalidNumber
+        case duplicateDocumentType
+        case tooLong
+        case countOutOfRange
+        case numberOutOfRange
+        case notationNeedsUnit
+        case duplicateDocument
+        case documentNotFound
+        case ambiguousReference
+        case alreadyVoided
+        case subNumberBaseMissing
+        case noRegisterForDate
+        case registerClosed
+        case registerOverlap
+        case nothingToChange
+        case seriesAlreadyStarted
+        case batchItem
+        case invalidDeadline
+        case wrongDirection
+        case statusForbids
+        case voidedDocument
+        case unitNotRouted
+        case recipientNotListed
+        case alreadyDispatched
+        case nothingToDispatch
+        case statutoryHoliday
+        case noAnnouncedDay
+        case dayAlreadyAdded
+        case databaseNotFound
+        case databaseUnreadable
+        case databaseExists
+        case notAVanThuDatabase
+        case databaseTooNew
+        case databaseReadOnly
+        case databaseBusy
+        case databaseCorrupt
+        case diskFull
+        case cannotCreateDatabase
+        case cannotWriteFile
+        case outputIsProtected
+        case outputNotAFile
+        case storage
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .invalidDate: .invalidDate
+        case .invalidPeriod: .invalidPeriod
+        case .dateInFuture: .dateInFuture
+        case .dateOrder: .dateOrder
+        case .emptyField: .emptyField
+        case .invalidNotation: .invalidNotation
+        case .unknownDocumentType: .unknownDocumentType
+        case .invalidValue: .invalidValue
+        case .invalidCode: .invalidCode
+        case .invalidReference: .invalidReference
+        case .invalidHash: .invalidHash
+        case .invalidNumber: .invalidNumber
+        case .duplicateDocumentType: .duplicateDocumentType
+        case .tooLong: .tooLong
+        case .countOutOfRange: .countOutOfRange
+        case .numberOutOfRange: .numberOutOfRange
+        case .notationNeedsUnit: .notationNeedsUnit
+        case .duplicateDocument: .duplicateDocument
+        case .documentNotFound: .documentNotFound
+        case .ambiguousReference: .ambiguousReference
+        case .alreadyVoided: .alreadyVoided
+        case .subNumberBaseMissing: .subNumberBaseMissing
+        case .noRegisterForDate: .noRegisterForDate
+        case .registerClosed: .registerClosed
+        case .registerOverlap: .registerOverlap
+        case .nothingToChange: .nothingToChange
+        case .seriesAlreadyStarted: .seriesAlreadyStarted
+        case .batchItem: .batchItem
+        case .invalidDeadline: .invalidDeadline
+        case .wrongDirection: .wrongDirection
+        case .statusForbids: .statusForbids
+        case .voidedDocument: .voidedDocument
+        case .unitNotRouted: .unitNotRouted
+        case .recipientNotListed: .recipientNotListed
+        case .alreadyDispatched: .alreadyDispatched
+        case .nothingToDispatch: .nothingToDispatch
+        case .statutoryHoliday: .statutoryHoliday
+        case .noAnnouncedDay: .noAnnouncedDay
+        case .dayAlreadyAdded: .dayAlreadyAdded
+        case .databaseNotFound: .databaseNotFound
+        case .databaseUnreadable: .databaseUnreadable
+        case .databaseExists: .databaseExists
+        case .notAVanThuDatabase: .notAVanThuDatabase
+        case .databaseTooNew: .databaseTooNew
+        case .databaseReadOnly: .databaseReadOnly
+        case .databaseBusy: .databaseBusy
+        case .databaseCorrupt: .databaseCorrupt
+        case .diskFull: .diskFull
+        case .cannotCreateDatabase: .cannotCreateDatabase
+        case .cannotWriteFile: .cannotWriteFile
+        case .outputIsProtected: .outputIsProtected
+        case .outputNotAFile: .outputNotAFile
+        case .storage: .storage
+        }
     }
 }

@@ -34,13 +34,12 @@ public enum IntakeSource {
         guard ContentStore.isRegularFile(path) else {
             throw IntakeError.unreadable(
                 path: path,
-                reason: Language.fromEnvironment() == .vi
-                    ? "không phải tệp thường (FIFO, thiết bị hay socket)" : "not a regular file (a FIFO, device or socket)")
+                reason: Bilingual(vi: "không phải tệp thường (FIFO, thiết bị hay socket)", en: "not a regular file (a FIFO, device or socket)"))
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size <= maximumBytes else { throw IntakeError.tooLarge(path: path, megabytes: maximumBytes >> 20) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw IntakeError.unreadable(path: path, reason: Language.fromEnvironment() == .vi ? "không có quyền đọc" : "permission denied")
+            throw IntakeError.unreadable(path: path, reason: Bilingual(vi: "không có quyền đọc", en: "permission denied"))
         }
         defer { try? handle.close() }
         do {

@@ -14,8 +14,8 @@ extension CatalogFile {
         guard let table = CSVTable(data: data) else {
             throw ArchiveError.fileUnreadable(
                 path: path,
-                reason: Language.fromEnvironment() == .vi
-                    ? "không phải văn bản UTF-8; trong Excel hãy lưu dạng “CSV UTF-8”" : "not UTF-8 text; in Excel save as “CSV UTF-8”")
+                reason: Bilingual(
+                    vi: "không phải văn bản UTF-8; trong Excel hãy lưu dạng “CSV UTF-8”", en: "not UTF-8 text; in Excel save as “CSV UTF-8”"))
         }
         return try CatalogFile(rows: table.rows, sha256: SHA256.hex(of: data), path: path)
     }

@@ -70,7 +70,5 @@ extension ImportMapping {
     }
 }
 
-/// The clerk's language for the reasons of a `--map` line (read once per file).
-private func label(_ vi: String, _ en: String) -> String {
-    Language.fromEnvironment() == .vi ? vi : en
-}
+/// The reason a `--map` line is refused, in both languages.
+private func label(_ vi: String, _ en: String) -> Bilingual { Bilingual(vi: vi, en: en) }

@@ -6,15 +6,15 @@ extension SourceTable {
         self.init(name: name, rows: csv.rows.map { $0.map(SourceTable.csvCell) })
         lines = csv.lines
         uniformRows = true
-        let vi = Language.fromEnvironment() == .vi
         damaged = csv.problems.mapValues { problem in
             switch problem {
             case .unclosedQuote:
-                vi
-                    ? "dấu ngoặc kép \" mở mà không đóng (các dòng sau được đọc lại từ dòng kế tiếp)"
-                    : "a quote \" is opened and never closed (the lines after it are read again from the next line)"
+                Bilingual(
+                    vi: "dấu ngoặc kép \" mở mà không đóng (các dòng sau được đọc lại từ dòng kế tiếp)",
+                    en: "a quote \" is opened and never closed (the lines after it are read again from the next line)")
             case .fieldTooLong:
-                vi ? "một ô dài quá \(CSVTable.maximumFieldLength) ký tự" : "a field is longer than \(CSVTable.maximumFieldLength) characters"
+                Bilingual(
+                    vi: "một ô dài quá \(CSVTable.maximumFieldLength) ký tự", en: "a field is longer than \(CSVTable.maximumFieldLength) characters")
             }
         }
     }

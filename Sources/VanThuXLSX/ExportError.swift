@@ -4,7 +4,7 @@ public import VanThuCore
 public enum ExportError: Error, Equatable, Sendable {
     case outputExists(path: String)
     case folderMissing(path: String)
-    case cannotWrite(path: String, reason: String)
+    case cannotWrite(path: String, reason: Bilingual)
     case emptyPeriod(register: String, start: LocalDate, end: LocalDate)
     case crossesSeries(registers: [String])
     case unknownLayout(String)
@@ -23,34 +23,80 @@ extension ExportError: ClerkFacingError {
         }
     }
 
-    public func message(in language: Language) -> String {
-        switch (self, language) {
-        case (.outputExists(let path), .vi): "Tệp “\(path)” đã có. Thêm --overwrite để ghi đè, hoặc chọn tên khác bằng -o."
-        case (.outputExists(let path), .en): "“\(path)” already exists. Add --overwrite to replace it, or choose another name with -o."
-        case (.folderMissing(let path), .vi): "Thư mục “\(path)” không tồn tại. Hãy tạo thư mục hoặc chọn nơi lưu khác bằng -o."
-        case (.folderMissing(let path), .en): "Folder “\(path)” does not exist. Create it or choose another place with -o."
-        case (.cannotWrite(let path, let reason), .vi): "Không ghi được “\(path)”: \(reason). Không có tệp nào bị ghi dở."
-        case (.cannotWrite(let path, let reason), .en): "Cannot write “\(path)”: \(reason). No half-written file was left."
-        case (.emptyPeriod(let register, let start, let end), .vi):
-            "\(register) không có văn bản nào từ \(start.vietnamese) đến \(end.vietnamese). Hãy chọn kỳ khác."
-        case (.emptyPeriod(let register, let start, let end), .en):
-            "\(register) holds no document from \(start.vietnamese) to \(end.vietnamese). Choose another period."
-        case (.crossesSeries(let registers), .vi):
-            "Kỳ đã chọn trải qua nhiều sổ (\(registers.joined(separator: "; "))). Mỗi sổ in riêng: hãy chọn kỳ nằm trong một sổ."
-        case (.crossesSeries(let registers), .en):
-            "The period spans several registers (\(registers.joined(separator: "; "))). Each is printed on its own: choose a period inside one."
-        case (.unknownLayout(let name), .vi): "Không có mẫu sổ “\(name)”."
-        case (.unknownLayout(let name), .en): "There is no register layout “\(name)”."
-        case (.workbook(let detail), .vi): "Lỗi khi ghi tệp Excel: \(detail). Không có tệp nào bị ghi dở."
-        case (.workbook(let detail), .en): "Error writing the Excel file: \(detail). No half-written file was left."
-        case (.unsupportedOutput(let path, let allowed), .vi):
-            "Không ghi được dạng tệp của “\(path)”. Hãy đặt tên tệp có đuôi \(allowed.map { "." + $0 }.joined(separator: " hoặc "))."
-        case (.unsupportedOutput(let path, let allowed), .en):
-            "Cannot write the format of “\(path)”. Give the file the extension \(allowed.map { "." + $0 }.joined(separator: " or "))."
-        case (.emptyJournal(let start, let end), .vi):
-            "Nhật ký không có dòng nào từ \(start.vietnamese) đến \(end.vietnamese) (ngày ghi nhật ký là ngày thật trên máy). Hãy chọn kỳ khác."
-        case (.emptyJournal(let start, let end), .en):
-            "The journal has no entry from \(start.vietnamese) to \(end.vietnamese) (entries carry the machine's real date). Choose another period."
+    /// What is wrong and what to do, in both languages side by side.
+    public var text: Bilingual {
+        switch self {
+        case .outputExists(let path):
+            Bilingual(
+                vi: "Tệp “\(path)” đã có. Thêm --overwrite để ghi đè, hoặc chọn tên khác bằng -o.",
+                en: "“\(path)” already exists. Add --overwrite to replace it, or choose another name with -o.")
+        case .folderMissing(let path):
+            Bilingual(
+                vi: "Thư mục “\(path)” không tồn tại. Hãy tạo thư mục hoặc chọn nơi lưu khác bằng -o.",
+                en: "Folder “\(path)” does not exist. Create it or choose another place with -o.")
+        case .cannotWrite(let path, let reason):
+            Bilingual(
+                vi: "Không ghi được “\(path)”: \(reason.vi). Không có tệp nào bị ghi dở.",
+                en: "Cannot write “\(path)”: \(reason.en). No half-written file was left.")
+        case .emptyPeriod(let register, let start, let end):
+            Bilingual(
+                vi: "\(register) không có văn bản nào từ \(start.vietnamese) đến \(end.vietnamese). Hãy chọn kỳ khác.",
+                en: "\(register) holds no document from \(start.vietnamese) to \(end.vietnamese). Choose another period.")
+        case .crossesSeries(let registers):
+            Bilingual(
+                vi: "Kỳ đã chọn trải qua nhiều sổ (\(registers.joined(separator: "; "))). Mỗi sổ in riêng: hãy chọn kỳ nằm trong một sổ.",
+                en:
+                    "The period spans several registers (\(registers.joined(separator: "; "))). Each is printed on its own: choose a period inside one."
+            )
+        case .unknownLayout(let name):
+            Bilingual(
+                vi: "Không có mẫu sổ “\(name)”.",
+                en: "There is no register layout “\(name)”.")
+        case .workbook(let detail):
+            Bilingual(
+                vi: "Lỗi khi ghi tệp Excel: \(detail). Không có tệp nào bị ghi dở.",
+                en: "Error writing the Excel file: \(detail). No half-written file was left.")
+        case .unsupportedOutput(let path, let allowed):
+            Bilingual(
+                vi: "Không ghi được dạng tệp của “\(path)”. Hãy đặt tên tệp có đuôi \(allowed.map { "." + $0 }.joined(separator: " hoặc ")).",
+                en: "Cannot write the format of “\(path)”. Give the file the extension \(allowed.map { "." + $0 }.joined(separator: " or ")).")
+        case .emptyJournal(let start, let end):
+            Bilingual(
+                vi:
+                    "Nhật ký không có dòng nào từ \(start.vietnamese) đến \(end.vietnamese) (ngày ghi nhật ký là ngày thật trên máy). Hãy chọn kỳ khác.",
+                en:
+                    "The journal has no entry from \(start.vietnamese) to \(end.vietnamese) (entries carry the machine's real date). Choose another period."
+            )
+        }
+    }
+}
+
+extension ExportError {
+    /// Each case without its values, one for one: a test asks every case for its messages
+    /// (`Kind.allCases`), and a new case cannot be added without its kind.
+    public enum Kind: String, CaseIterable, Sendable {
+        case outputExists
+        case folderMissing
+        case cannotWrite
+        case emptyPeriod
+        case crossesSeries
+        case unknownLayout
+        case workbook
+        case unsupportedOutput
+        case emptyJournal
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .outputExists: .outputExists
+        case .folderMissing: .folderMissing
+        case .cannotWrite: .cannotWrite
+        case .emptyPeriod: .emptyPeriod
+        case .crossesSeries: .crossesSeries
+        case .unknownLayout: .unknownLayout
+        case .workbook: .workbook
+        case .unsupportedOutput: .unsupportedOutput
+        case .emptyJournal: .emptyJournal
         }
     }
 }

@@ -89,36 +89,6 @@ import Testing
         }
         #expect(try String(contentsOf: url, encoding: .utf8) == built)
     }
-
-    @Test(arguments: Language.allCases)
-    func everyErrorHasAMessageInBothLanguages(language: Language) throws {
-        let date = try LocalDate(parsing: "1/1/2021")
-        let errors: [RegistryError] =
-            [
-                .invalidDate("x"), .invalidPeriod("x"), .databaseUnreadable(path: "p"), .dateInFuture(field: .arrivalDate, date: date, today: date),
-                .dateOrder(earlier: .issuedDate, later: .arrivalDate),
-                .invalidNotation("x"), .unknownDocumentType(code: "x", suggestions: ["BC"]),
-                .invalidValue(field: .urgency, value: "x", allowed: ["khan"]),
-                .invalidReference("x"), .invalidNumber("x"), .duplicateDocumentType("x"), .notationNeedsUnit(typeName: "Công văn"),
-                .duplicateDocument(existing: "den/2021/1", registeredOn: date), .documentNotFound("x"),
-                .ambiguousReference("x", candidates: ["a", "b"]),
-                .alreadyVoided("x", reason: "y"), .subNumberBaseMissing("x"), .noRegisterForDate(kind: .outgoing, date: date), .registerClosed("x"),
-                .registerOverlap(kind: .outgoing, start: date, end: date), .nothingToChange, .seriesAlreadyStarted("x"),
-                .databaseNotFound(path: "p"), .databaseExists(path: "p"), .notAVanThuDatabase(path: "p"), .databaseTooNew(path: "p"),
-                .databaseReadOnly(path: "p"), .databaseBusy(path: "p"), .databaseCorrupt(path: "p"), .diskFull(path: "p"),
-                .cannotCreateDatabase(path: "p", reason: "r"), .storage("s"),
-                .tooLong(field: .summary, length: 600, limit: 500), .countOutOfRange(0, limit: 9_999),
-                .numberOutOfRange(10_000_000, limit: 9_999_999),
-                .dayAlreadyAdded(date, name: "Nghỉ bù"), .cannotWriteFile(path: "p", reason: "r"), .outputIsProtected(path: "p"),
-                .outputNotAFile(path: "p"), .invalidHash("xyz"), .invalidCode(field: .organizationCode, value: "S-T", examples: ["STTTT"]),
-            ] + RegistryError.Field.allCases.map { .emptyField($0) }
-        for error in errors {
-            let message = error.message(in: language)
-            #expect(!message.isEmpty && !message.contains("\n"), "\(error)")
-            #expect(error.exitCode != 0)
-        }
-        #expect(RegistryError.emptyField(.summary).message(in: .vi) != RegistryError.emptyField(.summary).message(in: .en))
-    }
 }
 
 extension SchemaTests {

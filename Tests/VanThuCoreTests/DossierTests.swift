@@ -62,7 +62,7 @@ import Testing
         var rows = Self.catalogRows
         rows[6][2] = "Đến khi hết hiệu lực"
         #expect(
-            throws: ArchiveError.catalogLine(line: 7, reason: ArchiveError.unknownRetention("Đến khi hết hiệu lực").message(in: .fromEnvironment()))
+            throws: ArchiveError.catalogLine(line: 7, reason: ArchiveError.unknownRetention("Đến khi hết hiệu lực").text)
         ) {
             try CatalogFile.parse(rows)
         }
@@ -206,7 +206,7 @@ import Testing
 
         // A transfer whose forms cannot be written archives nothing.
         _ = try DossierService(registry).closeDossier("99.VP", year: 2021, DossierClosing(retention: "vinh-vien", construction: true))
-        let diskFull = ArchiveError.fileUnreadable(path: "muc-luc.xlsx", reason: "disk full")
+        let diskFull = ArchiveError.fileUnreadable(path: "muc-luc.xlsx", reason: Bilingual(vi: "đĩa đầy", en: "disk full"))
         #expect(throws: diskFull) { try DossierService(registry).transfer(["99.VP"], year: 2021) { _ in throw diskFull } }
         #expect(try DossierService(registry).dossierContents("99.VP", year: 2021).dossier.status == .closed)
         _ = try RegistrationService(registry).void(reference: document.reference, reason: "đăng ký nhầm")

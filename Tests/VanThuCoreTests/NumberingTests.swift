@@ -176,7 +176,7 @@ import Testing
         let registry = try Fixtures.makeRegistry()
         defer { registry.close() }
         let drafts = [Fixtures.incoming("một"), Fixtures.incoming(" ")]
-        #expect(throws: RegistryError.batchItem(2, RegistryError.emptyField(.summary).message(in: .fromEnvironment()))) {
+        #expect(throws: RegistryError.batchItem(2, cause: .emptyField(.summary))) {
             try RegistrationService(registry).registerIncoming(batch: drafts)
         }
     }

@@ -47,7 +47,7 @@ import VanThuTestSupport
             _ = try RegisterImporter.importFile(source, into: registry, options: options(.incoming))
         } throws: { error in
             guard case ImportError.badRows(let problems) = error else { return false }
-            return problems.map(\.row) == [14] && problems[0].reason.contains("32/13/2020")
+            return problems.map(\.row) == [14] && problems[0].reason.vi.contains("32/13/2020")
         }
         #expect(try state(registry) == before)
 

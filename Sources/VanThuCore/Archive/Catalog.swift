@@ -149,7 +149,7 @@ public struct CatalogFile: Sendable {
                     ))
             }
             guard Dossier.isValidNotation(notation) else {
-                throw ArchiveError.catalogLine(line: line, reason: ArchiveError.invalidFileNotation(notation).message(in: .fromEnvironment()))
+                throw ArchiveError.catalogLine(line: line, reason: ArchiveError.invalidFileNotation(notation).text)
             }
             if let earlier = seen[notation.uppercased()] {
                 throw ArchiveError.catalogLine(
@@ -159,7 +159,7 @@ public struct CatalogFile: Sendable {
             seen[notation.uppercased()] = line
             if let retention = cell(.retention) {
                 do { _ = try Retention(parsing: retention) } catch let error as ArchiveError {
-                    throw ArchiveError.catalogLine(line: line, reason: error.message(in: .fromEnvironment()))
+                    throw ArchiveError.catalogLine(line: line, reason: error.text)
                 }
             }
             let draft = CatalogEntryDraft(
@@ -191,5 +191,5 @@ public struct CatalogFile: Sendable {
         return .heading(level: 1, label: "", title: text)
     }
 
-    private static func message(_ vi: String, _ en: String) -> String { Language.fromEnvironment() == .vi ? vi : en }
+    private static func message(_ vi: String, _ en: String) -> Bilingual { Bilingual(vi: vi, en: en) }
 }

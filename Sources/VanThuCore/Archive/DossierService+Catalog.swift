@@ -18,7 +18,7 @@ extension DossierService {
                     do {
                         _ = try insertPlanned(draft, year: year, position: position, headingId: headingId, db)
                     } catch let error as ArchiveError {
-                        throw ArchiveError.catalogLine(line: line, reason: error.message(in: .fromEnvironment()))
+                        throw ArchiveError.catalogLine(line: line, reason: error.text)
                     }
                     added += 1
                 }

@@ -1,44 +1,42 @@
 public import Foundation
 
-/// Why a file given on the command line cannot be read, in the clerk's language.
+/// Why a file given on the command line cannot be read, in both languages.
 public enum FileReading {
-    public static func reason(path: String) -> String {
-        let vi = Language.fromEnvironment() == .vi
+    public static func reason(path: String) -> Bilingual {
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            return vi ? "không có tệp này; hãy kiểm tra đường dẫn" : "no such file; check the path"
+            return Bilingual(vi: "không có tệp này; hãy kiểm tra đường dẫn", en: "no such file; check the path")
         }
-        if isDirectory.boolValue { return vi ? "đây là thư mục, không phải tệp" : "it is a folder, not a file" }
+        if isDirectory.boolValue { return Bilingual(vi: "đây là thư mục, không phải tệp", en: "it is a folder, not a file") }
         if !ContentStore.isRegularFile(path) {
-            return vi ? "không phải tệp thường (FIFO, thiết bị hay socket)" : "not a regular file (a FIFO, device or socket)"
+            return Bilingual(vi: "không phải tệp thường (FIFO, thiết bị hay socket)", en: "not a regular file (a FIFO, device or socket)")
         }
-        if !FileManager.default.isReadableFile(atPath: path) { return vi ? "không có quyền đọc tệp" : "permission denied" }
-        return vi ? "lỗi đọc tệp" : "read error"
+        if !FileManager.default.isReadableFile(atPath: path) { return Bilingual(vi: "không có quyền đọc tệp", en: "permission denied") }
+        return Bilingual(vi: "lỗi đọc tệp", en: "read error")
     }
 }
 
-/// Why a file could not be written, from `errno`, in the clerk's language: never the system's
+/// Why a file could not be written, from `errno`, in both languages: never the system's
 /// English text.
 public enum FileWriting {
-    public static func reason(errno code: Int32) -> String {
-        let vi = Language.fromEnvironment() == .vi
+    public static func reason(errno code: Int32) -> Bilingual {
         switch code {
-        case ENOENT: return vi ? "thư mục chứa nó không tồn tại" : "its folder does not exist"
-        case EACCES, EPERM: return vi ? "không có quyền ghi vào đó" : "permission denied"
-        case EEXIST: return vi ? "tệp đã có" : "the file exists"
-        case ENOSPC, EDQUOT, EFBIG: return vi ? "đĩa đã đầy" : "the disk is full"
-        case EROFS: return vi ? "ổ đĩa chỉ cho phép đọc" : "the disk is read-only"
-        case EISDIR: return vi ? "đó là một thư mục" : "it is a folder"
-        case ENOTDIR: return vi ? "một phần của đường dẫn không phải thư mục" : "part of the path is not a folder"
-        case ELOOP: return vi ? "đường dẫn là liên kết vòng" : "the path is a link loop"
-        case ENAMETOOLONG: return vi ? "tên quá dài" : "the name is too long"
-        case EXDEV: return vi ? "không chuyển được sang ổ đĩa khác" : "cannot move across disks"
-        default: return vi ? "lỗi ghi tệp (mã \(code))" : "write error (code \(code))"
+        case ENOENT: return Bilingual(vi: "thư mục chứa nó không tồn tại", en: "its folder does not exist")
+        case EACCES, EPERM: return Bilingual(vi: "không có quyền ghi vào đó", en: "permission denied")
+        case EEXIST: return Bilingual(vi: "tệp đã có", en: "the file exists")
+        case ENOSPC, EDQUOT, EFBIG: return Bilingual(vi: "đĩa đã đầy", en: "the disk is full")
+        case EROFS: return Bilingual(vi: "ổ đĩa chỉ cho phép đọc", en: "the disk is read-only")
+        case EISDIR: return Bilingual(vi: "đó là một thư mục", en: "it is a folder")
+        case ENOTDIR: return Bilingual(vi: "một phần của đường dẫn không phải thư mục", en: "part of the path is not a folder")
+        case ELOOP: return Bilingual(vi: "đường dẫn là liên kết vòng", en: "the path is a link loop")
+        case ENAMETOOLONG: return Bilingual(vi: "tên quá dài", en: "the name is too long")
+        case EXDEV: return Bilingual(vi: "không chuyển được sang ổ đĩa khác", en: "cannot move across disks")
+        default: return Bilingual(vi: "lỗi ghi tệp (mã \(code))", en: "write error (code \(code))")
         }
     }
 
     /// The reason of a Foundation file error (its underlying POSIX code), in the clerk's language.
-    public static func reason(_ error: any Error) -> String {
+    public static func reason(_ error: any Error) -> Bilingual {
         let nsError = error as NSError
         if nsError.domain == NSPOSIXErrorDomain { return reason(errno: Int32(nsError.code)) }
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {

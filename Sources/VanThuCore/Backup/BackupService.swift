@@ -97,9 +97,8 @@ extension BackupService {
         from folder: String, to target: String, replace: Bool, reissueNumbers: Bool = false, context: RegistryContext
     ) throws -> BackupManifest {
         let manifestPath = (folder as NSString).appendingPathComponent(BackupManifest.fileName)
-        let vi = Language.fromEnvironment() == .vi
         func notABackup(_ vietnamese: String, _ english: String) -> ArchiveError {
-            .notABackup(path: folder, reason: vi ? vietnamese : english)
+            .notABackup(path: folder, reason: Bilingual(vi: vietnamese, en: english))
         }
         guard FileChecks.isPlainFile(manifestPath), let data = FileManager.default.contents(atPath: manifestPath) else {
             throw FileManager.default.fileExists(atPath: manifestPath)
@@ -140,7 +139,9 @@ extension BackupService {
             backupSeries = try copy.store.read { db in try BackupService.highestNumbers(db) }
         }
         guard report.isClean else {
-            throw ArchiveError.notABackup(path: folder, reason: report.findings(in: Language.fromEnvironment()).joined(separator: "; "))
+            throw ArchiveError.notABackup(
+                path: folder,
+                reason: Bilingual(vi: report.findings(in: .vi).joined(separator: "; "), en: report.findings(in: .en).joined(separator: "; ")))
         }
         let source = ContentStore(databasePath: copyPath)
         for hash in hashes where !FileChecks.isPlainFile(source.path(of: hash)) {

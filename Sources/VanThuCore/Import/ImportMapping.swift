@@ -21,7 +21,7 @@ extension ImportMapping {
     /// Sets what the clerk's file says of one column: a field's name, or `ignore` (`bo-qua`).
     public mutating func map(heading: String, to value: String) throws {
         guard VietnameseText.nonEmpty(heading) != nil else {
-            throw ImportError.mappingLine(line: nil, reason: Language.fromEnvironment() == .vi ? "tiêu đề cột trống" : "the column heading is empty")
+            throw ImportError.mappingLine(line: nil, reason: Bilingual(vi: "tiêu đề cột trống", en: "the column heading is empty"))
         }
         if value == "ignore" || value == "bo-qua" {
             columns[ImportField.normalized(heading)] = .some(nil)

@@ -3,7 +3,7 @@ public struct ImportReport: Sendable, Encodable, Equatable {
     /// A row that could not be read: its row number in the sheet (as Excel shows it) and why.
     public struct Problem: Sendable, Encodable, Equatable {
         public var row: Int
-        public var reason: String
+        public var reason: Bilingual
     }
 
     /// One numbering series touched by the import.
@@ -36,7 +36,7 @@ public struct ImportReport: Sendable, Encodable, Equatable {
     public var dryRun: Bool
     /// Why the import, run for real, would be refused for numbers missing in the register in
     /// use (``ImportError/gapsInLiveSeries(register:gaps:next:)``); set by a dry run only.
-    public var liveSeriesGaps: String?
+    public var liveSeriesGaps: Bilingual?
     /// True when the documents were written (not a dry run, and no problem or --skip-bad).
     public var committed: Bool
 }

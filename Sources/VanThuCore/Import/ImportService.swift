@@ -36,7 +36,6 @@ extension ImportService {
             file: file, sheet: table.name, sha256: sha256, direction: options.direction.rawValue, columns: sheet.headings,
             headingRow: table.lineNumber(ofRow: sheet.headingRow), rowsRead: 0, imported: 0, problems: [], series: [], dryRun: options.dryRun,
             liveSeriesGaps: nil, committed: false)
-        let language = Language.fromEnvironment()
         try write(commit: !options.dryRun) { db in
             var session = try RegistrationSession(RegistrationService(store: store), db)
             let reader = ImportRowReader(
@@ -70,16 +69,16 @@ extension ImportService {
                     if let damage = table.damaged[index] { throw RowProblem(reason: damage) }
                     if table.uniformRows, cells.count != headingWidth {
                         throw RowProblem(
-                            reason: language == .vi
-                                ? "có \(cells.count) trường, dòng tiêu đề có \(headingWidth) (thiếu hoặc thừa dấu phân cách?)"
-                                : "has \(cells.count) fields where the heading row has \(headingWidth) (a missing or extra delimiter?)")
+                            reason: Bilingual(
+                                vi: "có \(cells.count) trường, dòng tiêu đề có \(headingWidth) (thiếu hoặc thừa dấu phân cách?)",
+                                en: "has \(cells.count) fields where the heading row has \(headingWidth) (a missing or extra delimiter?)"))
                     }
                     let d = try reader.read(cells, row: line)
                     let register: Register
                     do {
                         register = try session.register(kind: d.kind, covering: d.registerDate)
                     } catch let error as RegistryError {
-                        throw RowProblem(reason: error.message(in: language))
+                        throw RowProblem(reason: error.text)
                     }
                     let seriesKey = register.perType ? d.type.code : ""
                     let key = "\(register.id)|\(seriesKey)|\(d.number)|\(d.suffix)"
@@ -87,15 +86,15 @@ extension ImportService {
                     if let first = taken[key] {
                         imported[seriesName]?.duplicates.append(d.number)
                         throw RowProblem(
-                            reason: language == .vi
-                                ? "số \(d.number)\(d.suffix) đã có ở dòng \(first) của tệp"
-                                : "number \(d.number)\(d.suffix) is already on row \(first) of the file")
+                            reason: Bilingual(
+                                vi: "số \(d.number)\(d.suffix) đã có ở dòng \(first) của tệp",
+                                en: "number \(d.number)\(d.suffix) is already on row \(first) of the file"))
                     }
                     if try Bool.fetchOne(exists, arguments: [register.id, seriesKey, d.number, d.suffix]) == true {
                         throw RowProblem(
-                            reason: language == .vi
-                                ? "số \(d.number)\(d.suffix) đã có trong \(register.title) (tệp đã nhập rồi?)"
-                                : "number \(d.number)\(d.suffix) is already in \(register.title) (imported before?)")
+                            reason: Bilingual(
+                                vi: "số \(d.number)\(d.suffix) đã có trong \(register.title) (tệp đã nhập rồi?)",
+                                en: "number \(d.number)\(d.suffix) is already in \(register.title) (imported before?)"))
                     }
                     taken[key] = d.row
                     let duplicateKey = d.kind == .incoming ? d.notation.map { CheckedIncoming.duplicateKey($0, issuer: d.organName) } : nil
@@ -146,7 +145,7 @@ extension ImportService {
                 return series
             }
             if options.dryRun {
-                report.liveSeriesGaps = liveGap?.message(in: language)
+                report.liveSeriesGaps = liveGap?.text
                 return
             }
             if !report.problems.isEmpty && !options.skipBad { throw ImportError.badRows(report.problems) }

@@ -28,9 +28,9 @@ struct ImportedDocument {
     var voidedBy: String?
 }
 
-/// Why a row was refused, in the clerk's language.
+/// Why a row was refused, in both languages.
 struct RowProblem: Error {
-    var reason: String
+    var reason: Bilingual
 }
 
 /// Reads the cells of one row into an ``ImportedDocument``.
@@ -42,7 +42,6 @@ struct ImportRowReader {
     let types: [DocumentType]
     let today: LocalDate
     let date1904: Bool
-    let language = Language.fromEnvironment()
     /// Type names, folded, longest first, for splitting "Báo cáo Kết quả…".
     private let typeNames: [(words: Int, folded: String, type: DocumentType)]
 
@@ -59,7 +58,7 @@ struct ImportRowReader {
             .sorted { $0.folded.count > $1.folded.count }
     }
 
-    func label(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+    func label(_ vi: String, _ en: String) -> Bilingual { Bilingual(vi: vi, en: en) }
 
     func read(_ cells: [SourceTable.Cell], row: Int) throws -> ImportedDocument {
         // By field, in an array: a dictionary per row cost more than the rest of the reading.
@@ -84,7 +83,7 @@ struct ImportRowReader {
             do {
                 return try InputLimits.text(raw, field.limitedAs)
             } catch let error as RegistryError {
-                throw RowProblem(reason: "\(field.heading): " + error.message(in: language))
+                throw RowProblem(reason: Bilingual(vi: "\(field.heading): " + error.text.vi, en: "\(field.heading): " + error.text.en))
             }
         }
         func date(_ field: ImportField) throws -> LocalDate? {
@@ -115,7 +114,8 @@ struct ImportRowReader {
         // Voided rows, as vanthu prints them (RegisterCellText).
         var subjectText = try text(.typeAndSubject) ?? text(.subject)
         let voidReason = subjectText.flatMap(RegisterCellText.voidReason(inSubject:))
-        if voidReason != nil { subjectText = label("(số đã hủy)", "(voided number)") }
+        // Stored text is the register's, in Vietnamese whatever language the clerk reads messages in.
+        if voidReason != nil { subjectText = "(số đã hủy)" }
         var noteParts: [String] = []
         var urgency: Urgency?
         var voidedOn: String?
@@ -139,7 +139,7 @@ struct ImportRowReader {
         if let raw = try text(.notation) {
             notation = DocumentNotation.parse(raw)
             if notation == nil, direction == .outgoing, let n = try text(.number) { notation = DocumentNotation.parse("\(n)/\(raw)") }
-            if notation == nil { noteParts.insert(label("Số, ký hiệu: \(raw)", "Number and notation: \(raw)"), at: 0) }
+            if notation == nil { noteParts.insert("Số, ký hiệu: \(raw)", at: 0) }
         }
 
         let numberText: String?

@@ -30,8 +30,8 @@ public struct SourceTable: Sendable {
 
     /// The line of the file each row starts on, where it differs from the row's position (CSV).
     public var lines: [Int]?
-    /// Rows the reader found damaged, by index, with the reason in the clerk's language.
-    public var damaged: [Int: String] = [:]
+    /// Rows the reader found damaged, by index, with the reason.
+    public var damaged: [Int: Bilingual] = [:]
     /// True when every row must have as many fields as the heading row (CSV; a sheet's rows
     /// end at their last filled cell).
     public var uniformRows = false

@@ -20,14 +20,14 @@ extension RegistrationService {
     public func registerIncoming(batch drafts: [IncomingDraft]) throws -> [Document] {
         let checked = try drafts.enumerated().map { index, draft in
             do { return try CheckedIncoming(draft, today: context.today) } catch let error as RegistryError {
-                throw RegistryError.batchItem(index + 1, error.message(in: .fromEnvironment()))
+                throw RegistryError.batchItem(index + 1, cause: error)
             }
         }
         return try write { db in
             var session = try RegistrationSession(self, db)
             return try checked.enumerated().map { index, item in
                 do { return try insert(item, session: &session, db) } catch let error as RegistryError {
-                    throw RegistryError.batchItem(index + 1, error.message(in: .fromEnvironment()))
+                    throw RegistryError.batchItem(index + 1, cause: error)
                 }
             }
         }

@@ -67,8 +67,8 @@ final class RegistryStore {
         case .SQLITE_CANTOPEN:
             return RegistryError.cannotCreateDatabase(
                 path: path,
-                reason: Language.fromEnvironment() == .vi
-                    ? "không mở được tệp (thư mục thiếu hoặc không có quyền)" : "the file cannot be opened (missing folder or no permission)")
+                reason: Bilingual(
+                    vi: "không mở được tệp (thư mục thiếu hoặc không có quyền)", en: "the file cannot be opened (missing folder or no permission)"))
         default: return RegistryError.storage(error.message ?? "\(error.resultCode)")
         }
     }

@@ -73,7 +73,7 @@ enum ImportOutput {
         let columns = report.columns.sorted { $0.key < $1.key }.map { "“\($0.key)” → \($0.value)" }.joined(separator: "; ")
         lines.append(Terminal.label("Cột: ", "Columns: ") + columns)
         for problem in report.problems {
-            lines.append(Terminal.label("  Dòng \(problem.row): \(problem.reason)", "  Row \(problem.row): \(problem.reason)"))
+            lines.append(Terminal.label("  Dòng \(problem.row): \(problem.reason.vi)", "  Row \(problem.row): \(problem.reason.en)"))
         }
         for series in report.series {
             let name = series.register + (series.seriesKey.isEmpty ? "" : " (\(series.seriesKey))")
@@ -91,7 +91,7 @@ enum ImportOutput {
             line += Terminal.label(". Số tiếp theo: \(series.nextNumber).", ". Next number: \(series.nextNumber).")
             lines.append(line)
         }
-        if let refusal = report.liveSeriesGaps { lines.append(refusal) }
+        if let refusal = report.liveSeriesGaps { lines.append(Terminal.text(refusal)) }
         if report.dryRun {
             lines.append(
                 report.problems.isEmpty && report.liveSeriesGaps == nil

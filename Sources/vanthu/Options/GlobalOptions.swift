@@ -19,7 +19,7 @@ struct GlobalOptions: ParsableArguments {
         db ?? ProcessInfo.processInfo.environment["VANTHU_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "vanthu.sqlite"
     }
 
-    var context: RegistryContext { RegistryContext(user: user) }
+    var context: RegistryContext { RegistryContext(user: user, environment: ProcessInfo.processInfo.environment) }
 
     /// Opens the registry, runs `body`, and closes the file before returning.
     func withRegistry<T>(_ access: Registry.Access = .readWrite, _ body: (Registry) throws -> T) throws -> T {

@@ -49,6 +49,9 @@ enum Terminal {
         Language.fromEnvironment() == .vi ? vi : en
     }
 
+    /// A text the core gave in both languages, in the current one.
+    static func text(_ text: Bilingual) -> String { text[Language.fromEnvironment()] }
+
     /// True when stdout is a terminal that takes colours (not piped, no `NO_COLOR`).
     static var highlighting: Bool {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

@@ -1,0 +1,172 @@
+import Testing
+
+@testable import VanThuCore
+
+/// Every case of every error type, in both languages: built from the enums, so that a new case
+/// cannot be missed (its `Kind` must exist, and so must its sample here).
+@Suite struct ErrorMessageTests {
+    /// Every field a message can name has its name in both languages.
+    @Test(arguments: RegistryError.Field.allCases)
+    func everyFieldHasANameInBothLanguages(field: RegistryError.Field) {
+        #expect(!field.name(in: .vi).isEmpty && !field.name(in: .en).isEmpty)
+        #expect(RegistryError.emptyField(field).message(in: .vi) != RegistryError.emptyField(field).message(in: .en))
+    }
+
+    /// Every kind of RegistryError: a message in each language, one line, the two languages
+    /// different, and an exit code that is not success.
+    @Test(arguments: RegistryError.Kind.allCases)
+    func everyRegistryErrorHasItsMessageInBothLanguages(kind: RegistryError.Kind) throws {
+        let error = RegistryError.sample(kind, date: try LocalDate(parsing: "1/1/2021"))
+        #expect(error.kind == kind)
+        for language in Language.allCases {
+            let message = error.message(in: language)
+            #expect(!message.isEmpty && !message.contains("\n"), "\(kind) in \(language)")
+        }
+        #expect(error.message(in: .vi) != error.message(in: .en), "\(kind)")
+        #expect(error.exitCode != 0)
+    }
+
+    /// Every kind of ArchiveError: a message in each language, one line, the two languages
+    /// different, and an exit code that is not success.
+    @Test(arguments: ArchiveError.Kind.allCases)
+    func everyArchiveErrorHasItsMessageInBothLanguages(kind: ArchiveError.Kind) throws {
+        let error = ArchiveError.sample(kind, date: try LocalDate(parsing: "1/1/2021"))
+        #expect(error.kind == kind)
+        for language in Language.allCases {
+            let message = error.message(in: language)
+            #expect(!message.isEmpty && !message.contains("\n"), "\(kind) in \(language)")
+        }
+        #expect(error.message(in: .vi) != error.message(in: .en), "\(kind)")
+        #expect(error.exitCode != 0)
+    }
+
+    /// Every kind of ImportError: a message in each language, one line (a list of bad rows may follow), the two languages
+    /// different, and an exit code that is not success.
+    @Test(arguments: ImportError.Kind.allCases)
+    func everyImportErrorHasItsMessageInBothLanguages(kind: ImportError.Kind) throws {
+        let error = ImportError.sample(kind, date: try LocalDate(parsing: "1/1/2021"))
+        #expect(error.kind == kind)
+        for language in Language.allCases {
+            let message = error.message(in: language)
+            #expect(!message.isEmpty, "\(kind) in \(language)")
+        }
+        #expect(error.message(in: .vi) != error.message(in: .en), "\(kind)")
+        #expect(error.exitCode != 0)
+    }
+}
+
+extension RegistryError {
+    /// One error of each kind, with made-up values.
+    static func sample(_ kind: Kind, date: LocalDate) -> RegistryError {
+        switch kind {
+        case .invalidDate: .invalidDate("x")
+        case .invalidPeriod: .invalidPeriod("x")
+        case .dateInFuture: .dateInFuture(field: .summary, date: date, today: date)
+        case .dateOrder: .dateOrder(earlier: .summary, later: .summary)
+        case .emptyField: .emptyField(.summary)
+        case .invalidNotation: .invalidNotation("x")
+        case .unknownDocumentType: .unknownDocumentType(code: "x", suggestions: ["a", "b"])
+        case .invalidValue: .invalidValue(field: .summary, value: "x", allowed: ["a", "b"])
+        case .invalidCode: .invalidCode(field: .summary, value: "x", examples: ["a", "b"])
+        case .invalidReference: .invalidReference("x")
+        case .invalidHash: .invalidHash("x")
+        case .invalidNumber: .invalidNumber("x")
+        case .duplicateDocumentType: .duplicateDocumentType("x")
+        case .tooLong: .tooLong(field: .summary, length: 2, limit: 2)
+        case .countOutOfRange: .countOutOfRange(2, limit: 2)
+        case .numberOutOfRange: .numberOutOfRange(2, limit: 2)
+        case .notationNeedsUnit: .notationNeedsUnit(typeName: "x")
+        case .duplicateDocument: .duplicateDocument(existing: "x", registeredOn: date)
+        case .documentNotFound: .documentNotFound("x")
+        case .ambiguousReference: .ambiguousReference("x", candidates: ["a", "b"])
+        case .alreadyVoided: .alreadyVoided("x", reason: "x")
+        case .subNumberBaseMissing: .subNumberBaseMissing("x")
+        case .noRegisterForDate: .noRegisterForDate(kind: .incoming, date: date)
+        case .registerClosed: .registerClosed("x")
+        case .registerOverlap: .registerOverlap(kind: .incoming, start: date, end: date)
+        case .nothingToChange: .nothingToChange
+        case .seriesAlreadyStarted: .seriesAlreadyStarted("x")
+        case .batchItem: .batchItem(2, cause: .emptyField(.summary))
+        case .invalidDeadline: .invalidDeadline("x")
+        case .wrongDirection: .wrongDirection("x", expected: .outgoing)
+        case .statusForbids: .statusForbids("x", status: .done, action: .route)
+        case .voidedDocument: .voidedDocument("x")
+        case .unitNotRouted: .unitNotRouted(unit: "x", reference: "x", units: ["a", "b"])
+        case .recipientNotListed: .recipientNotListed(name: "x", reference: "x", recipients: ["a", "b"])
+        case .alreadyDispatched: .alreadyDispatched(name: "x", reference: "x", on: date)
+        case .nothingToDispatch: .nothingToDispatch("x")
+        case .statutoryHoliday: .statutoryHoliday(date, name: "x")
+        case .noAnnouncedDay: .noAnnouncedDay(date)
+        case .dayAlreadyAdded: .dayAlreadyAdded(date, name: "x")
+        case .databaseNotFound: .databaseNotFound(path: "x")
+        case .databaseUnreadable: .databaseUnreadable(path: "x")
+        case .databaseExists: .databaseExists(path: "x")
+        case .notAVanThuDatabase: .notAVanThuDatabase(path: "x")
+        case .databaseTooNew: .databaseTooNew(path: "x")
+        case .databaseReadOnly: .databaseReadOnly(path: "x")
+        case .databaseBusy: .databaseBusy(path: "x")
+        case .databaseCorrupt: .databaseCorrupt(path: "x")
+        case .diskFull: .diskFull(path: "x")
+        case .cannotCreateDatabase: .cannotCreateDatabase(path: "x", reason: Bilingual(vi: "lý do", en: "reason"))
+        case .cannotWriteFile: .cannotWriteFile(path: "x", reason: Bilingual(vi: "lý do", en: "reason"))
+        case .outputIsProtected: .outputIsProtected(path: "x")
+        case .outputNotAFile: .outputNotAFile(path: "x")
+        case .storage: .storage("x")
+        }
+    }
+}
+
+extension ArchiveError {
+    /// One error of each kind, with made-up values.
+    static func sample(_ kind: Kind, date: LocalDate) -> ArchiveError {
+        switch kind {
+        case .unknownRetention: .unknownRetention("x")
+        case .invalidFileNotation: .invalidFileNotation("x")
+        case .dossierNotFound: .dossierNotFound("x")
+        case .dossierExists: .dossierExists("x")
+        case .dossierNotOpen: .dossierNotOpen("x", status: .archived)
+        case .dossierNotClosed: .dossierNotClosed("x", status: .archived)
+        case .dossierEmpty: .dossierEmpty("x")
+        case .retentionMissing: .retentionMissing("x")
+        case .dossierArchived: .dossierArchived("x")
+        case .documentArchived: .documentArchived(reference: "x", dossier: "x")
+        case .archivedReadOnly: .archivedReadOnly
+        case .alreadyFiled: .alreadyFiled(reference: "x", dossier: "x")
+        case .notFiled: .notFiled(reference: "x", dossier: "x")
+        case .endBeforeDocuments: .endBeforeDocuments("x", latest: date)
+        case .noHold: .noHold("x")
+        case .catalogLine: .catalogLine(line: 2, reason: Bilingual(vi: "lý do", en: "reason"))
+        case .catalogEmpty: .catalogEmpty(path: "x")
+        case .fileUnreadable: .fileUnreadable(path: "x", reason: Bilingual(vi: "lý do", en: "reason"))
+        case .alreadyAttached: .alreadyAttached(reference: "x", name: "x")
+        case .attachmentNotFound: .attachmentNotFound(reference: "x", name: "x")
+        case .storeDamaged: .storeDamaged("x")
+        case .backupTargetNotEmpty: .backupTargetNotEmpty(path: "x")
+        case .notABackup: .notABackup(path: "x", reason: Bilingual(vi: "lý do", en: "reason"))
+        case .restoreTargetExists: .restoreTargetExists(path: "x")
+        case .restoreReissuesNumbers:
+            .restoreReissuesNumbers([ReissuedNumbers(register: "Sổ đến 2021", seriesKey: "", first: 5, last: 6, references: ["den/2021/5"])])
+        }
+    }
+}
+
+extension ImportError {
+    /// One error of each kind, with made-up values.
+    static func sample(_ kind: Kind, date: LocalDate) -> ImportError {
+        switch kind {
+        case .fileUnreadable: .fileUnreadable(path: "x")
+        case .unreadableWorkbook: .unreadableWorkbook(path: "x", reason: "x")
+        case .sheetNotFound: .sheetNotFound("x", sheets: ["a", "b"])
+        case .unknownEncoding: .unknownEncoding("x")
+        case .undecodableText: .undecodableText(path: "x", encoding: "x")
+        case .noHeadingRow: .noHeadingRow(path: "x")
+        case .missingColumns: .missingColumns(["a", "b"])
+        case .incomingRegister: .incomingRegister(path: "x")
+        case .mappingLine: .mappingLine(line: 3, reason: Bilingual(vi: "lý do", en: "reason"))
+        case .unknownField: .unknownField("x", allowed: ["a", "b"])
+        case .badRows: .badRows([ImportReport.Problem(row: 4, reason: Bilingual(vi: "ngày sai", en: "bad date"))])
+        case .nothingToImport: .nothingToImport(path: "x")
+        case .gapsInLiveSeries: .gapsInLiveSeries(register: "x", gaps: ["a", "b"], next: 2)
+        }
+    }
+}
