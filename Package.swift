@@ -50,6 +50,7 @@ let package = Package(
             path: "fuzz/VanThuFuzz"),
         .target(
             name: "VanThuTestSupport",
+            dependencies: ["VanThuCore"],
             path: "Tests/VanThuTestSupport"),
         .testTarget(
             name: "VanThuCoreTests",

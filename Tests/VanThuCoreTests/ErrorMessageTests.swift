@@ -1,4 +1,5 @@
 import Testing
+import VanThuTestSupport
 
 @testable import VanThuCore
 
@@ -12,46 +13,25 @@ import Testing
         #expect(RegistryError.emptyField(field).message(in: .vi) != RegistryError.emptyField(field).message(in: .en))
     }
 
-    /// Every kind of RegistryError: a message in each language, one line, the two languages
-    /// different, and an exit code that is not success.
     @Test(arguments: RegistryError.Kind.allCases)
     func everyRegistryErrorHasItsMessageInBothLanguages(kind: RegistryError.Kind) throws {
         let error = RegistryError.sample(kind, date: try LocalDate(parsing: "1/1/2021"))
         #expect(error.kind == kind)
-        for language in Language.allCases {
-            let message = error.message(in: language)
-            #expect(!message.isEmpty && !message.contains("\n"), "\(kind) in \(language)")
-        }
-        #expect(error.message(in: .vi) != error.message(in: .en), "\(kind)")
-        #expect(error.exitCode != 0)
+        expectClerkMessages(error)
     }
 
-    /// Every kind of ArchiveError: a message in each language, one line, the two languages
-    /// different, and an exit code that is not success.
     @Test(arguments: ArchiveError.Kind.allCases)
     func everyArchiveErrorHasItsMessageInBothLanguages(kind: ArchiveError.Kind) throws {
         let error = ArchiveError.sample(kind, date: try LocalDate(parsing: "1/1/2021"))
         #expect(error.kind == kind)
-        for language in Language.allCases {
-            let message = error.message(in: language)
-            #expect(!message.isEmpty && !message.contains("\n"), "\(kind) in \(language)")
-        }
-        #expect(error.message(in: .vi) != error.message(in: .en), "\(kind)")
-        #expect(error.exitCode != 0)
+        expectClerkMessages(error)
     }
 
-    /// Every kind of ImportError: a message in each language, one line (a list of bad rows may follow), the two languages
-    /// different, and an exit code that is not success.
     @Test(arguments: ImportError.Kind.allCases)
     func everyImportErrorHasItsMessageInBothLanguages(kind: ImportError.Kind) throws {
         let error = ImportError.sample(kind, date: try LocalDate(parsing: "1/1/2021"))
         #expect(error.kind == kind)
-        for language in Language.allCases {
-            let message = error.message(in: language)
-            #expect(!message.isEmpty, "\(kind) in \(language)")
-        }
-        #expect(error.message(in: .vi) != error.message(in: .en), "\(kind)")
-        #expect(error.exitCode != 0)
+        expectClerkMessages(error, severalLines: true)
     }
 }
 
