@@ -46,17 +46,6 @@ extension ImportService {
             var imported: [String: (register: Register, seriesKey: String, numbers: [Int], duplicates: [Int])] = [:]
             let exists = try db.makeStatement(
                 sql: "SELECT 1 FROM document WHERE registerId = ? AND seriesKey = ? AND number = ? AND numberSuffix = ?")
-            let insert = try db.makeStatement(
-                sql: """
-                    INSERT INTO document (
-                        kind, registerId, seriesKey, number, numberSuffix, registerDate, organName,
-                        codeNumber, codeNotation, notationStyle, issuedDate, typeCode, typeName, subject,
-                        handler, coHandlers, transferDate, dueDate, pageAmount, note, urgency,
-                        signerPosition, signerFullName, archiveCopy, issuedAmount, duplicateKey,
-                        registeredAt, registeredBy, voidedAt, voidedBy, voidReason, status)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
-                    """)
-            let recipient = try db.makeStatement(sql: "INSERT INTO recipient (documentId, position, name) VALUES (?, ?, ?)")
             let now = try timestamp(db)
             var firstId: Int64?
             var lastId: Int64?
@@ -98,16 +87,20 @@ extension ImportService {
                     }
                     taken[key] = d.row
                     let duplicateKey = d.kind == .incoming ? d.notation.map { CheckedIncoming.duplicateKey($0, issuer: d.organName) } : nil
-                    try insert.execute(arguments: [
-                        d.kind.rawValue, register.id, seriesKey, d.number, d.suffix, d.registerDate.iso, d.organName,
-                        d.notation?.number, d.notation?.notation, d.notation?.style.rawValue, d.issuedDate?.iso, d.type.code, d.type.name, d.subject,
-                        d.handler, d.coHandlers.isEmpty ? nil : d.coHandlers.joined(separator: "\n"), d.transferDate?.iso, d.dueDate?.iso,
-                        d.pages, d.note, d.urgency?.rawValue, d.signer?.position, d.signer?.fullName, d.archiveCopy, d.copies, duplicateKey,
-                        now, context.user, d.voidReason == nil ? nil : (d.voidedOn ?? now), d.voidReason == nil ? nil : (d.voidedBy ?? context.user),
-                        d.voidReason,
-                    ])
-                    let id = db.lastInsertedRowID
-                    for (position, name) in d.recipients.enumerated() { try recipient.execute(arguments: [id, position + 1, name]) }
+                    var row = DocumentRow(
+                        kind: d.kind, registerId: register.id, seriesKey: seriesKey, number: d.number, numberSuffix: d.suffix,
+                        registerDate: d.registerDate, organName: d.organName, notation: d.notation, issuedDate: d.issuedDate,
+                        typeCode: d.type.code, typeName: d.type.name, subject: d.subject, handler: d.handler, coHandlers: d.coHandlers,
+                        transferDate: d.transferDate, dueDate: d.dueDate, pageAmount: d.pages, note: d.note, urgency: d.urgency,
+                        signer: d.signer.map { Signer(capacity: nil, position: $0.position, fullName: $0.fullName) }, archiveCopy: d.archiveCopy,
+                        issuedAmount: d.copies, duplicateKey: duplicateKey, registeredAt: now, registeredBy: context.user,
+                        voided: d.voidReason.map { VoidRecord(at: d.voidedOn ?? now, by: d.voidedBy ?? context.user, reason: $0) })
+                    try row.insert(db)
+                    let id = row.id ?? db.lastInsertedRowID
+                    for (position, name) in d.recipients.enumerated() {
+                        var recipient = RecipientRow(documentId: id, position: position + 1, name: name)
+                        try recipient.insert(db)
+                    }
                     if firstId == nil { firstId = id }
                     lastId = id
                     if d.suffix.isEmpty { imported[seriesName, default: (register, seriesKey, [], [])].numbers.append(d.number) }

@@ -48,24 +48,16 @@ extension RegistrationService {
         let dossier = try c.fileNotation.map { try DossierService(store: store).dossierForFiling($0, year: c.arrival.year, db) }
         let now = try timestamp(db)
         let transferDate = c.handler == nil ? nil : context.today
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO document (
-                    kind, registerId, seriesKey, number, numberSuffix, registerDate, organName,
-                    codeNumber, codeNotation, notationStyle, issuedDate, typeCode, typeName, subject,
-                    handler, transferDate, dueDate, fileNotation, pageAmount, note, urgency, secrecy,
-                    signerCapacity, signerPosition, signerFullName, duplicateKey, registeredAt, registeredBy, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            register.kind.rawValue, register.id, seriesKey, number, suffix, c.arrival.iso, c.issuer,
-            c.notation?.number, c.notation?.notation, c.notation?.style.rawValue, c.issued?.iso, type.code, type.name, c.subject,
-            c.handler, transferDate?.iso, c.due?.iso, dossier?.fileNotation, c.pages, c.note, c.urgency?.rawValue, c.secrecy?.rawValue,
-            c.signer?.capacity, c.signer?.position, c.signer?.fullName, c.duplicateKey, now, context.user,
-            c.handler == nil ? HandlingStatus.registered.rawValue : HandlingStatus.routed.rawValue,
-        ])
+        var row = DocumentRow(
+            kind: register.kind, registerId: register.id, seriesKey: seriesKey, number: number, numberSuffix: suffix,
+            registerDate: c.arrival, organName: c.issuer, notation: c.notation, issuedDate: c.issued, typeCode: type.code,
+            typeName: type.name, subject: c.subject, handler: c.handler, transferDate: transferDate, dueDate: c.due,
+            fileNotation: dossier?.fileNotation, pageAmount: c.pages, note: c.note, urgency: c.urgency, secrecy: c.secrecy,
+            signer: c.signer, duplicateKey: c.duplicateKey, registeredAt: now, registeredBy: context.user,
+            status: c.handler == nil ? .registered : .routed)
+        try row.insert(db)
         let document = Document(
-            id: db.lastInsertedRowID, kind: register.kind, registerId: register.id, seriesKey: seriesKey, number: number,
+            id: row.id ?? db.lastInsertedRowID, kind: register.kind, registerId: register.id, seriesKey: seriesKey, number: number,
             numberSuffix: suffix, registerDate: c.arrival, organName: c.issuer, notation: c.notation, issuedDate: c.issued,
             typeCode: type.code, typeName: type.name, subject: c.subject, handler: c.handler, transferDate: transferDate,
             dueDate: c.due, fileNotation: dossier?.fileNotation, pageAmount: c.pages, note: c.note, urgency: c.urgency,
@@ -150,24 +142,17 @@ extension RegistrationService {
             }
             let archive = draft.archive.flatMap(RecipientList.cleanArchive) ?? (unit.map { "VT, \($0)" } ?? "VT")
             let copies = recipients.count + RecipientList.archiveCopies(archive)
-            try db.execute(
-                sql: """
-                    INSERT INTO document (
-                        kind, registerId, seriesKey, number, numberSuffix, registerDate, organName,
-                        codeNumber, codeNotation, notationStyle, issuedDate, typeCode, typeName, subject,
-                        dueDate, pageAmount, note, urgency, secrecy, signerCapacity, signerPosition,
-                        signerFullName, archiveCopy, issuedAmount, registeredAt, registeredBy)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    kind.rawValue, register.id, seriesKey, number, suffix, issued.iso, organization.name,
-                    codeNumber, codeNotation, organization.style.rawValue, issued.iso, type.code, type.name, subject,
-                    due?.iso, pages, note, urgency?.rawValue, secrecy?.rawValue, capacity, position,
-                    signerName, archive, copies, timestamp(db), context.user,
-                ])
-            let id = db.lastInsertedRowID
+            var row = DocumentRow(
+                kind: kind, registerId: register.id, seriesKey: seriesKey, number: number, numberSuffix: suffix, registerDate: issued,
+                organName: organization.name, notation: DocumentNotation(number: codeNumber, notation: codeNotation, style: organization.style),
+                issuedDate: issued, typeCode: type.code, typeName: type.name, subject: subject, dueDate: due, pageAmount: pages, note: note,
+                urgency: urgency, secrecy: secrecy, signer: Signer(capacity: capacity, position: position, fullName: signerName),
+                archiveCopy: archive, issuedAmount: copies, registeredAt: try timestamp(db), registeredBy: context.user)
+            try row.insert(db)
+            let id = row.id ?? db.lastInsertedRowID
             for (position, name) in recipients.enumerated() {
-                try db.execute(sql: "INSERT INTO recipient (documentId, position, name) VALUES (?, ?, ?)", arguments: [id, position + 1, name])
+                var recipient = RecipientRow(documentId: id, position: position + 1, name: name)
+                try recipient.insert(db)
             }
             guard let document = try Document.fetch(db, id: id) else { throw RegistryError.storage("document \(id) vanished") }
             try appendJournal(db, action: "register", entity: "document", entityId: id, reference: document.reference, after: document.json.compact)

@@ -1,0 +1,121 @@
+import GRDB
+
+/// A row of the `document` table as vanthu writes it: the one list of its columns. Registration
+/// (incoming and outgoing) and import build one and insert it; nothing else names the columns
+/// of an INSERT. Reading stays with ``Document/init(row:)``, positional because lists and
+/// exports decode many rows (a name lookup per cell doubled their cost).
+///
+/// `encode(to:)` is written by hand, not derived from Codable: the import inserts a hundred
+/// thousand rows and a key strategy per row would sit on that path.
+struct DocumentRow: MutablePersistableRecord {
+    static let databaseTableName = "document"
+
+    /// The columns, for queries that name them.
+    enum Columns {
+        static let id = Column("id")
+        static let kind = Column("kind")
+        static let registerId = Column("registerId")
+        static let seriesKey = Column("seriesKey")
+        static let number = Column("number")
+        static let numberSuffix = Column("numberSuffix")
+        static let registerDate = Column("registerDate")
+        static let duplicateKey = Column("duplicateKey")
+        static let voidedAt = Column("voidedAt")
+        static let status = Column("status")
+        static let dueDate = Column("dueDate")
+    }
+
+    var id: Int64?
+    var kind: RegisterKind
+    var registerId: Int64
+    var seriesKey: String
+    var number: Int
+    var numberSuffix: String
+    var registerDate: LocalDate
+    var organName: String
+    var notation: DocumentNotation?
+    var issuedDate: LocalDate?
+    var typeCode: String
+    var typeName: String
+    var subject: String
+    var handler: String? = nil
+    var coHandlers: [String] = []
+    var transferDate: LocalDate? = nil
+    var dueDate: LocalDate? = nil
+    var fileNotation: String? = nil
+    var pageAmount: Int? = nil
+    var note: String? = nil
+    var urgency: Urgency? = nil
+    var secrecy: Secrecy? = nil
+    var signer: Signer? = nil
+    var archiveCopy: String? = nil
+    var issuedAmount: Int? = nil
+    /// Incoming only: the key that finds the same document registered twice.
+    var duplicateKey: String? = nil
+    var registeredAt: String
+    var registeredBy: String
+    var voided: VoidRecord? = nil
+    /// Incoming only: where its handling stands (nil for outgoing and imported documents).
+    var status: HandlingStatus? = nil
+
+    func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["kind"] = kind.rawValue
+        container["registerId"] = registerId
+        container["seriesKey"] = seriesKey
+        container["number"] = number
+        container["numberSuffix"] = numberSuffix
+        container["registerDate"] = registerDate.iso
+        container["organName"] = organName
+        container["codeNumber"] = notation?.number
+        container["codeNotation"] = notation?.notation
+        container["notationStyle"] = notation?.style.rawValue
+        container["issuedDate"] = issuedDate?.iso
+        container["typeCode"] = typeCode
+        container["typeName"] = typeName
+        container["subject"] = subject
+        container["handler"] = handler
+        container["coHandlers"] = coHandlers.isEmpty ? nil : coHandlers.joined(separator: "\n")
+        container["transferDate"] = transferDate?.iso
+        container["dueDate"] = dueDate?.iso
+        container["fileNotation"] = fileNotation
+        container["pageAmount"] = pageAmount
+        container["note"] = note
+        container["urgency"] = urgency?.rawValue
+        container["secrecy"] = secrecy?.rawValue
+        container["signerCapacity"] = signer?.capacity
+        container["signerPosition"] = signer?.position
+        container["signerFullName"] = signer?.fullName
+        container["archiveCopy"] = archiveCopy
+        container["issuedAmount"] = issuedAmount
+        container["duplicateKey"] = duplicateKey
+        container["registeredAt"] = registeredAt
+        container["registeredBy"] = registeredBy
+        container["voidedAt"] = voided?.at
+        container["voidedBy"] = voided?.by
+        container["voidReason"] = voided?.reason
+        container["status"] = status?.rawValue
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A recipient (nơi nhận) of an outgoing document, in the order of its Nơi nhận.
+struct RecipientRow: MutablePersistableRecord {
+    static let databaseTableName = "recipient"
+
+    var id: Int64?
+    var documentId: Int64
+    /// From 1.
+    var position: Int
+    var name: String
+
+    func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["documentId"] = documentId
+        container["position"] = position
+        container["name"] = name
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
