@@ -27,9 +27,6 @@ extension HandlingService {
         let deadline = try draft.due.flatMap(VietnameseText.nonEmpty).map(Deadline.init(parsing:))
         let day = try handlingDay(draft.date, field: .transferDate)
         return try changeHandling(reference, action: .route) { document, calendar, db in
-            guard document.status.isOpen || document.status == .untracked else {
-                throw RegistryError.statusForbids(document.reference, status: document.status, action: .route)
-            }
             guard day >= document.registerDate else { throw RegistryError.dateOrder(earlier: .arrivalDate, later: .transferDate) }
             let due = deadline?.resolved(from: day, calendar: calendar)
             if let due, due < document.registerDate { throw RegistryError.dateOrder(earlier: .arrivalDate, later: .dueDate) }
@@ -49,16 +46,14 @@ extension HandlingService {
         guard let unit = VietnameseText.nonEmpty(unit) else { throw RegistryError.emptyField(.handler) }
         let day = try handlingDay(date, field: .receiptDate)
         return try changeHandling(reference, action: .receipt) { document, _, db in
-            guard document.status == .routed || document.status == .inProgress else {
-                throw RegistryError.statusForbids(document.reference, status: document.status, action: .receipt)
-            }
             let units = [document.handler].compactMap { $0 } + document.coHandlers
             guard let named = units.first(where: { sameUnit($0, unit) }) else {
                 throw RegistryError.unitNotRouted(unit: unit, reference: document.reference, units: units)
             }
             if let transfer = document.transferDate, day < transfer { throw RegistryError.dateOrder(earlier: .transferDate, later: .receiptDate) }
-            if let lead = document.handler, sameUnit(lead, named) {
-                try db.execute(sql: "UPDATE document SET status = 'inProgress' WHERE id = ?", arguments: [document.id])
+            let lead = document.handler.map { sameUnit($0, named) } ?? false
+            if let status = document.status.after(.receipt, byLeadUnit: lead), status != document.status {
+                try db.execute(sql: "UPDATE document SET status = ? WHERE id = ?", arguments: [status.rawValue, document.id])
             }
             return StepValues(day: day, person: VietnameseText.nonEmpty(signedBy), unit: named)
         }
@@ -69,9 +64,6 @@ extension HandlingService {
         guard let note = try InputLimits.text(note, .progressNote) else { throw RegistryError.emptyField(.progressNote) }
         let day = try handlingDay(date, field: .transferDate)
         return try changeHandling(reference, action: .progress) { document, _, db in
-            guard document.status == .routed || document.status == .inProgress else {
-                throw RegistryError.statusForbids(document.reference, status: document.status, action: .progress)
-            }
             try db.execute(sql: "UPDATE document SET status = 'inProgress', progress = ? WHERE id = ?", arguments: [note, document.id])
             return StepValues(day: day, text: note)
         }
@@ -82,9 +74,6 @@ extension HandlingService {
         let day = try handlingDay(date, field: .doneDate)
         let replyParsed = try replyReference.flatMap(VietnameseText.nonEmpty).map { ($0, try DocumentReference(parsing: $0)) }
         return try changeHandling(reference, action: .done) { document, _, db in
-            guard document.status == .routed || document.status == .inProgress else {
-                throw RegistryError.statusForbids(document.reference, status: document.status, action: .done)
-            }
             guard day >= document.registerDate else { throw RegistryError.dateOrder(earlier: .arrivalDate, later: .doneDate) }
             var reply: Document?
             if let (text, parsed) = replyParsed {
@@ -106,7 +95,6 @@ extension HandlingService {
         guard let reason = try InputLimits.text(reason, .reason) else { throw RegistryError.emptyField(.reason) }
         let day = try handlingDay(date, field: .doneDate)
         return try changeHandling(reference, action: .return) { document, _, db in
-            guard document.status.isOpen else { throw RegistryError.statusForbids(document.reference, status: document.status, action: .return) }
             guard day >= document.registerDate else { throw RegistryError.dateOrder(earlier: .arrivalDate, later: .doneDate) }
             try db.execute(sql: "UPDATE document SET status = 'returned', doneDate = ? WHERE id = ?", arguments: [day.iso, document.id])
             return StepValues(day: day, text: reason)
@@ -119,8 +107,7 @@ extension HandlingService {
         guard let reason = try InputLimits.text(reason, .reason) else { throw RegistryError.emptyField(.reason) }
         let day = context.today
         return try changeHandling(reference, action: .reopen) { document, _, db in
-            guard !document.status.isOpen else { throw RegistryError.statusForbids(document.reference, status: document.status, action: .reopen) }
-            let status: HandlingStatus = document.handler == nil ? .registered : .routed
+            let status = document.status.after(.reopen, routed: document.handler != nil) ?? .registered
             try db.execute(sql: "UPDATE document SET status = ?, doneDate = NULL WHERE id = ?", arguments: [status.rawValue, document.id])
             return StepValues(day: day, text: reason)
         }
@@ -163,6 +150,9 @@ extension HandlingService {
             guard document.direction == .incoming else { throw RegistryError.wrongDirection(document.reference, expected: .incoming) }
             guard document.voided == nil else { throw RegistryError.voidedDocument(document.reference) }
             try ensureNotArchived(document, db)
+            guard document.status.allows(action) else {
+                throw RegistryError.statusForbids(document.reference, status: document.status, action: action)
+            }
             let values = try change(document, try workingCalendar(db), db)
             let now = try timestamp(db)
             let stepId = try insertStep(

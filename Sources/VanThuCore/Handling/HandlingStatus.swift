@@ -112,3 +112,34 @@ public struct RoutingDraft: Sendable {
         self.date = date
     }
 }
+
+/// The handling of an incoming document as a state machine (ND30 Điều 23–24): which step may
+/// follow which status, and where each step leaves the document. Pure: `HandlingService`
+/// applies it and refuses a step it does not allow with ``RegistryError/statusForbids(_:status:action:)``.
+extension HandlingStatus {
+    /// True when `action` may be recorded on a document in this status.
+    public func allows(_ action: HandlingStep.Action) -> Bool {
+        switch action {
+        // Imported documents (handled on paper) may be routed again.
+        case .route: isOpen || self == .untracked
+        case .receipt, .progress, .done: self == .routed || self == .inProgress
+        case .return: isOpen
+        case .reopen: !isOpen
+        }
+    }
+
+    /// The status after `action`, or nil when it may not follow this one. A receipt starts the
+    /// handling only when the lead unit signs (`byLeadUnit`); a reopened document goes back to
+    /// routed when it had been routed (`routed`), else to registered.
+    public func after(_ action: HandlingStep.Action, byLeadUnit: Bool = true, routed: Bool = false) -> HandlingStatus? {
+        guard allows(action) else { return nil }
+        switch action {
+        case .route: return .routed
+        case .receipt: return byLeadUnit ? .inProgress : self
+        case .progress: return .inProgress
+        case .done: return .done
+        case .return: return .returned
+        case .reopen: return routed ? .routed : .registered
+        }
+    }
+}
