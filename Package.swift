@@ -71,9 +71,10 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-// Boundaries the compiler keeps: a module's imports are its own unless it says `public import`
-// (a type of a dependency in its public API), and members come only from modules a file imports.
-for target in package.targets where ["VanThuCore", "VanThuIntake", "VanThuReaders", "VanThuXLSX", "vanthu"].contains(target.name) {
+// Boundaries the compiler keeps, on every target (tests, bench and fuzz included): a module's
+// imports are its own unless it says `public import` (a type of a dependency in its public API),
+// and members come only from modules a file imports.
+for target in package.targets where target.type != .system {
     target.swiftSettings =
         (target.swiftSettings ?? []) + [
             .enableUpcomingFeature("InternalImportsByDefault"), .enableUpcomingFeature("MemberImportVisibility"),

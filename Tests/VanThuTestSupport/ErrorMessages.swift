@@ -1,4 +1,4 @@
-import Testing
+public import Testing
 public import VanThuCore
 
 /// What every clerk-facing error must give: a message in each language, on one line unless it
