@@ -1,4 +1,3 @@
-import CXLSXWriter
 import Foundation
 public import VanThuCore
 

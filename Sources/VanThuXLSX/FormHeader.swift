@@ -1,4 +1,3 @@
-import CXLSXWriter
 import VanThuCore
 
 /// The top of a two-column administrative form: the agency on the left, the Quốc hiệu (or
@@ -7,7 +6,7 @@ enum FormHeader {
     /// Writes the block from row 0 and returns the first row after it and a blank row.
     static func write(
         _ sheet: Worksheet, organization: Organization, date: LocalDate?,
-        center: UnsafeMutablePointer<lxw_format>, strong: UnsafeMutablePointer<lxw_format>, italic: UnsafeMutablePointer<lxw_format>
+        center: CellFormat, strong: CellFormat, italic: CellFormat
     ) throws -> Int {
         let party = organization.style == .party
         let left = [organization.parentName?.uppercased(), organization.name.uppercased()].compactMap { $0 } + (party ? ["*"] : [])

@@ -1,4 +1,3 @@
-import CXLSXWriter
 import Foundation
 public import VanThuCore
 
@@ -51,7 +50,7 @@ public enum ProcessingReportWriter {
         let last = headings.count - 1
         for (index, width) in [6.0, 34, 12, 14, 14, 14, 14, 10].enumerated() { try sheet.setColumn(index, width: width) }
         var row = 0
-        func line(_ value: String, _ format: UnsafeMutablePointer<lxw_format>) throws {
+        func line(_ value: String, _ format: CellFormat) throws {
             try sheet.merge(row: row, firstColumn: 0, lastColumn: last, text: value, format: format)
             row += 1
         }

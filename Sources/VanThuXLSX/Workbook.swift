@@ -2,6 +2,12 @@ import CXLSXWriter
 import Foundation
 import VanThuCore
 
+/// A cell format of a ``Workbook``, owned by it: the writers hold these without naming a
+/// libxlsxwriter type (this file is the only one that talks to libxlsxwriter).
+struct CellFormat: Equatable {
+    fileprivate let pointer: UnsafeMutablePointer<lxw_format>
+}
+
 /// An XLSX file being written with libxlsxwriter in constant-memory mode: rows go out in order
 /// and memory stays flat. Owns the C workbook, its sheets and formats; all are dead after
 /// ``close()``.
@@ -48,7 +54,7 @@ final class Workbook {
     }
 
     /// A cell format; Times New Roman unless `style` says otherwise.
-    func addFormat(_ style: CellStyle) throws -> UnsafeMutablePointer<lxw_format> {
+    func addFormat(_ style: CellStyle) throws -> CellFormat {
         guard let handle, let format = workbook_add_format(handle) else { throw ExportError.workbook("format") }
         format_set_font_name(format, style.font)
         format_set_font_size(format, style.size)
@@ -59,7 +65,7 @@ final class Workbook {
         if style.wrap { format_set_text_wrap(format) }
         if style.border { format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue)) }
         if let numberFormat = style.numberFormat { format_set_num_format(format, numberFormat) }
-        return format
+        return CellFormat(pointer: format)
     }
 
     /// A stacked column chart; its series are added with ``Chart/addSeries(name:sheet:categories:values:)``.
@@ -99,9 +105,10 @@ struct CellStyle {
 
 /// One sheet of a ``Workbook``; its pointer dies with the workbook.
 struct Worksheet {
-    let handle: UnsafeMutablePointer<lxw_worksheet>
+    fileprivate let handle: UnsafeMutablePointer<lxw_worksheet>
 
-    func write(_ value: CellValueToWrite, row: Int, column: Int, format: UnsafeMutablePointer<lxw_format>?) throws {
+    func write(_ value: CellValueToWrite, row: Int, column: Int, format cellFormat: CellFormat?) throws {
+        let format = cellFormat?.pointer
         let r = lxw_row_t(row)
         let c = lxw_col_t(column)
         switch value {
@@ -118,8 +125,12 @@ struct Worksheet {
         }
     }
 
-    func merge(row: Int, firstColumn: Int, lastColumn: Int, text: String, format: UnsafeMutablePointer<lxw_format>?) throws {
-        try Workbook.check(worksheet_merge_range(handle, lxw_row_t(row), lxw_col_t(firstColumn), lxw_row_t(row), lxw_col_t(lastColumn), text, format))
+    /// Prints the sheet centred between the side margins (a one-page form).
+    func centerHorizontally() { worksheet_center_horizontally(handle) }
+
+    func merge(row: Int, firstColumn: Int, lastColumn: Int, text: String, format: CellFormat?) throws {
+        try Workbook.check(
+            worksheet_merge_range(handle, lxw_row_t(row), lxw_col_t(firstColumn), lxw_row_t(row), lxw_col_t(lastColumn), text, format?.pointer))
     }
 
     func setColumn(_ column: Int, width: Double) throws {

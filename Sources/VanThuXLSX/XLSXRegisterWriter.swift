@@ -1,4 +1,3 @@
-import CXLSXWriter
 import Foundation
 import VanThuCore
 
@@ -27,7 +26,7 @@ struct XLSXRegisterWriter {
         let title = try workbook.addFormat(CellStyle(size: 20, bold: true, center: true))
         try sheet.setColumn(0, width: 90)
         let period = context.request.period
-        var lines: [(String, UnsafeMutablePointer<lxw_format>)] = [
+        var lines: [(String, CellFormat)] = [
             (context.organization.parentName?.uppercased() ?? "", plain),
             (context.organization.name.uppercased(), strong),
             ("", plain), ("", plain), ("", plain),
@@ -51,7 +50,7 @@ struct XLSXRegisterWriter {
             try sheet.write(.text(line.0), row: row, column: 0, format: line.1)
         }
         try sheet.preparePrinting(landscape: false, repeatRows: nil)
-        worksheet_center_horizontally(sheet.handle)
+        sheet.centerHorizontally()
     }
 
     private func writeRegister<Entry: RegisterEntry>(_ workbook: Workbook, rows: RegisterRows<Entry>) throws {
