@@ -3,7 +3,7 @@ import GRDB
 /// A hồ sơ (ND30 Phụ lục VI mục III): listed in a year's Danh mục, or opened outside it, then
 /// filled with documents, closed when its work ends, and handed to the agency archive.
 public struct Dossier: Equatable, Sendable {
-    public enum Status: String, Sendable, Encodable {
+    public enum Status: String, Sendable, Encodable, CaseIterable {
         /// Listed in the Danh mục, not opened yet.
         case planned
         case open
@@ -129,4 +129,36 @@ extension Dossier: Encodable {
     }
 
     public func encode(to encoder: any Encoder) throws { try json.encode(to: encoder) }
+}
+
+/// The life cycle of a hồ sơ (ND30 Điều 28–31) as a pure state machine: planned in the Danh
+/// mục, opened by its first document, closed when its work ends, reopened while it is not in the
+/// archive, handed to the archive for good. `DossierService` applies it.
+extension Dossier.Status {
+    /// What can happen to a hồ sơ.
+    public enum Event: String, Sendable, CaseIterable {
+        /// A document filed into it (opens a planned one).
+        case file
+        /// A document taken out of it.
+        case unfile
+        case close
+        case reopen
+        /// Handed to the archive.
+        case transfer
+    }
+
+    /// The status after `event`; throws the clerk's reason when the event may not happen now.
+    /// `reference` names the hồ sơ in that reason.
+    public func after(_ event: Event, reference: String) throws -> Dossier.Status {
+        switch (event, self) {
+        case (.file, .planned), (.file, .open), (.unfile, .open), (.reopen, .closed): return .open
+        case (.file, _), (.unfile, _): throw ArchiveError.dossierNotOpen(reference, status: self)
+        case (.close, .open): return .closed
+        case (.close, .planned): throw ArchiveError.dossierEmpty(reference)
+        case (.close, _): throw ArchiveError.dossierNotOpen(reference, status: self)
+        case (.transfer, .closed): return .archived
+        case (.reopen, .archived), (.transfer, .archived): throw ArchiveError.dossierArchived(reference)
+        case (.reopen, _), (.transfer, _): throw ArchiveError.dossierNotClosed(reference, status: self)
+        }
+    }
 }

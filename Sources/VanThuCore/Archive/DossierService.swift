@@ -60,7 +60,7 @@ extension DossierService {
         guard !parsed.isEmpty else { throw RegistryError.nothingToChange }
         return try write { db in
             let dossier = try requireDossier(notation, year: year, db)
-            guard dossier.status == .open else { throw ArchiveError.dossierNotOpen(dossier.reference, status: dossier.status) }
+            _ = try dossier.status.after(.unfile, reference: dossier.reference)
             for (text, reference) in parsed {
                 let document = try document(reference, text: text, db)
                 try db.execute(sql: "DELETE FROM dossierDocument WHERE dossierId = ? AND documentId = ?", arguments: [dossier.id, document.id])
@@ -84,11 +84,9 @@ extension DossierService {
     /// The hồ sơ a document is filed into, opening a planned one; refuses closed and archived ones.
     func dossierForFiling(_ notation: String, year: Int, _ db: Database) throws -> Dossier {
         guard let dossier = try existingDossier(notation, year: year, db) else { throw ArchiveError.dossierNotFound("\(year)/\(notation)") }
-        switch dossier.status {
-        case .open: return dossier
-        case .planned: return try updateDossier(dossier, ["status": "open", "startDate": context.today.iso], action: "open-dossier", db)
-        case .closed, .archived: throw ArchiveError.dossierNotOpen(dossier.reference, status: dossier.status)
-        }
+        _ = try dossier.status.after(.file, reference: dossier.reference)
+        guard dossier.status == .planned else { return dossier }
+        return try updateDossier(dossier, ["status": "open", "startDate": context.today.iso], action: "open-dossier", db)
     }
 
     func fileDocument(_ document: Document, into dossier: Dossier, _ db: Database) throws {
@@ -120,11 +118,7 @@ extension DossierService {
         let retention = try closing.retention.flatMap(VietnameseText.nonEmpty).map(Retention.init(parsing:))
         return try write { db in
             let dossier = try requireDossier(notation, year: year, db)
-            switch dossier.status {
-            case .open: break
-            case .planned: throw ArchiveError.dossierEmpty(dossier.reference)
-            case .closed, .archived: throw ArchiveError.dossierNotOpen(dossier.reference, status: dossier.status)
-            }
+            _ = try dossier.status.after(.close, reference: dossier.reference)
             let contents = try contents(of: dossier, db)
             guard let span = contents.span else { throw ArchiveError.dossierEmpty(dossier.reference) }
             guard retention ?? dossier.retention != nil else { throw ArchiveError.retentionMissing(dossier.reference) }
@@ -146,8 +140,7 @@ extension DossierService {
     public func reopenDossier(_ notation: String, year: Int) throws -> Dossier {
         try write { db in
             let dossier = try requireDossier(notation, year: year, db)
-            guard dossier.status != .archived else { throw ArchiveError.dossierArchived(dossier.reference) }
-            guard dossier.status == .closed else { throw ArchiveError.dossierNotClosed(dossier.reference, status: dossier.status) }
+            _ = try dossier.status.after(.reopen, reference: dossier.reference)
             return try updateDossier(dossier, ["status": "open", "endDate": nil, "transferDue": nil], action: "reopen-dossier", db)
         }
     }
@@ -166,8 +159,7 @@ extension DossierService {
             var dossiers: [Dossier] = []
             for notation in notations {
                 let dossier = try requireDossier(notation, year: year, db)
-                if dossier.status == .archived { throw ArchiveError.dossierArchived(dossier.reference) }
-                guard dossier.status == .closed else { throw ArchiveError.dossierNotClosed(dossier.reference, status: dossier.status) }
+                _ = try dossier.status.after(.transfer, reference: dossier.reference)
                 if !dossiers.contains(where: { $0.id == dossier.id }) { dossiers.append(dossier) }
             }
             let now = try timestamp(db)
