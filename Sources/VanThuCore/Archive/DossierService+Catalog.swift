@@ -105,16 +105,11 @@ extension DossierService {
         guard let title = VietnameseText.nonEmpty(draft.title) else { throw RegistryError.emptyField(.dossierTitle) }
         let retention = try draft.retention.flatMap(VietnameseText.nonEmpty).map(Retention.init(parsing:))
         if try existingDossier(notation, year: year, db) != nil { throw ArchiveError.dossierExists("\(year)/\(notation)") }
-        try db.execute(
-            sql: """
-                INSERT INTO dossier (year, fileNotation, title, retention, creator, description, headingId, position, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'planned')
-                """,
-            arguments: [
-                year, notation, title, retention?.stored, VietnameseText.nonEmpty(draft.creator), VietnameseText.nonEmpty(draft.description),
-                headingId, position,
-            ])
-        return try dossier(id: db.lastInsertedRowID, db)
+        var row = NewDossierRow(
+            year: year, fileNotation: notation, title: title, retention: retention, creator: VietnameseText.nonEmpty(draft.creator),
+            description: VietnameseText.nonEmpty(draft.description), headingId: headingId, position: position, status: .planned)
+        try row.insert(db)
+        return try dossier(id: row.id ?? db.lastInsertedRowID, db)
     }
 
     static func checkedNotation(_ text: String) throws -> String {

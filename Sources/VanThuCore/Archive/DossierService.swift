@@ -21,16 +21,11 @@ extension DossierService {
                 return try updateDossier(existing, values, action: "open-dossier", db)
             }
             guard let title = try InputLimits.text(draft.title, .dossierTitle) else { throw ArchiveError.dossierNotFound("\(year)/\(notation)") }
-            try db.execute(
-                sql: """
-                    INSERT INTO dossier (year, fileNotation, title, retention, creator, description, status, startDate)
-                    VALUES (?, ?, ?, ?, ?, ?, 'open', ?)
-                    """,
-                arguments: [
-                    year, notation, title, retention?.stored, VietnameseText.nonEmpty(draft.creator), VietnameseText.nonEmpty(draft.description),
-                    start.iso,
-                ])
-            let dossier = try dossier(id: db.lastInsertedRowID, db)
+            var row = NewDossierRow(
+                year: year, fileNotation: notation, title: title, retention: retention, creator: VietnameseText.nonEmpty(draft.creator),
+                description: VietnameseText.nonEmpty(draft.description), status: .open, startDate: start)
+            try row.insert(db)
+            let dossier = try dossier(id: row.id ?? db.lastInsertedRowID, db)
             try appendJournal(
                 db, action: "open-dossier", entity: "dossier", entityId: dossier.id, reference: dossier.reference, after: dossier.json.compact)
             return dossier

@@ -32,11 +32,12 @@ extension AttachmentService {
             let name = Self.uniqueName(name, taken: taken)
             let now = try timestamp(db)
             let mediaType = ContentStore.mediaType(name: name)
-            try db.execute(
-                sql: "INSERT INTO attachment (documentId, name, size, mediaType, sha256, addedAt, addedBy) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [document.id, name, stored.size, mediaType, stored.sha256, now, context.user])
+            var row = AttachmentRow(
+                documentId: document.id, name: name, size: stored.size, mediaType: mediaType, sha256: stored.sha256, addedAt: now,
+                addedBy: context.user)
+            try row.insert(db)
             let attachment = Attachment(
-                id: db.lastInsertedRowID, reference: document.reference, name: name, size: stored.size, mediaType: mediaType,
+                id: row.id ?? db.lastInsertedRowID, reference: document.reference, name: name, size: stored.size, mediaType: mediaType,
                 sha256: stored.sha256, addedAt: now, addedBy: context.user)
             let after: [String: String] = ["name": name, "size": String(stored.size), "mediaType": mediaType, "sha256": stored.sha256]
             try appendJournal(

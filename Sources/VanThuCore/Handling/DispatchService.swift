@@ -52,16 +52,12 @@ extension DispatchService {
             let note = try InputLimits.text(draft.note, .note)
             var records: [DispatchRecord] = []
             for target in targets {
-                try db.execute(
-                    sql: """
-                        INSERT INTO dispatch (documentId, recipientId, recipientName, via, day, envelopes, extra, note, at, user)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        document.id, target.id, target.name, via.rawValue, day.iso, draft.envelopes ?? 1, target.id == nil, note, now, context.user,
-                    ])
+                var row = DispatchRow(
+                    documentId: document.id, recipientId: target.id, recipientName: target.name, via: via, day: day,
+                    envelopes: draft.envelopes ?? 1, note: note, at: now, user: context.user)
+                try row.insert(db)
                 let record = DispatchRecord(
-                    id: db.lastInsertedRowID, documentId: document.id, reference: document.reference,
+                    id: row.id ?? db.lastInsertedRowID, documentId: document.id, reference: document.reference,
                     notation: document.notation?.full ?? document.reference,
                     recipient: target.name, via: via, day: day, envelopes: draft.envelopes ?? 1, extra: target.id == nil, note: note, at: now,
                     user: context.user)

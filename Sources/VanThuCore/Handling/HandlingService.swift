@@ -174,16 +174,11 @@ extension HandlingService {
         documentId: Int64, action: HandlingStep.Action, day: LocalDate, at: String, person: String? = nil, unit: String? = nil,
         coUnits: [String] = [], dueDate: LocalDate? = nil, text: String? = nil, replyId: Int64? = nil, reply: String? = nil, _ db: Database
     ) throws -> Int64 {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO handlingStep (documentId, action, day, at, user, person, unit, coUnits, dueDate, text, replyId, reply)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            documentId, action.rawValue, day.iso, at, context.user, person, unit,
-            coUnits.isEmpty ? nil : coUnits.joined(separator: "\n"), dueDate?.iso, text, replyId, reply,
-        ])
-        return db.lastInsertedRowID
+        var row = HandlingStepRow(
+            documentId: documentId, action: action, day: day, at: at, user: context.user, person: person, unit: unit, coUnits: coUnits,
+            dueDate: dueDate, text: text, replyId: replyId, reply: reply)
+        try row.insert(db)
+        return row.id ?? db.lastInsertedRowID
     }
 
     /// `--date`, or today; never in the future.

@@ -84,16 +84,9 @@ extension RegistrationService {
     }
 
     private func insertCitations(_ citations: [Citation], documentId: Int64, _ db: Database) throws {
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO citation (documentId, position, typeName, codeNumber, codeNotation, notationStyle, issuedDate)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
         for (position, citation) in citations.enumerated() {
-            try statement.execute(arguments: [
-                documentId, position + 1, citation.typeName, citation.notation.number, citation.notation.notation,
-                citation.notation.style.rawValue, citation.issuedDate?.iso,
-            ])
+            var row = CitationRow(documentId: documentId, position: position + 1, citation: citation)
+            try row.insert(db)
         }
     }
 
