@@ -24,12 +24,13 @@ struct CheckedIncoming {
     init(_ draft: IncomingDraft, today: LocalDate) throws {
         guard let issuer = try InputLimits.text(draft.issuer, .issuer) else { throw RegistryError.emptyField(.issuer) }
         guard let subject = try InputLimits.text(draft.summary, .summary) else { throw RegistryError.emptyField(.summary) }
-        let arrival = try draft.received.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:)) ?? today
+        let arrival = draft.received ?? today
         guard arrival <= today else { throw RegistryError.dateInFuture(field: .arrivalDate, date: arrival, today: today) }
-        let issued = try draft.issuedDate.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:))
+        let issued = draft.issuedDate
         if let issued, issued > arrival { throw RegistryError.dateOrder(earlier: .issuedDate, later: .arrivalDate) }
-        let notation = try InputLimits.text(draft.notation, .notation).map(DocumentNotation.init(parsing:))
-        let due = try draft.dueDate.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:))
+        let notation = draft.notation
+        _ = try InputLimits.text(notation?.full, .notation)
+        let due = draft.dueDate
         if let due, due < arrival { throw RegistryError.dateOrder(earlier: .arrivalDate, later: .dueDate) }
         pages = try InputLimits.count(draft.pages)
         self.issuer = issuer
@@ -38,8 +39,8 @@ struct CheckedIncoming {
         self.issued = issued
         self.notation = notation
         self.due = due
-        urgency = try draft.urgency.flatMap(VietnameseText.nonEmpty).map(Urgency.init(parsing:))
-        secrecy = try draft.secrecy.flatMap(VietnameseText.nonEmpty).map(Secrecy.init(parsing:))
+        urgency = draft.urgency
+        secrecy = draft.secrecy
         handler = try InputLimits.text(draft.handler, .handler)
         typeCode = VietnameseText.nonEmpty(draft.typeCode)
         note = try InputLimits.text(draft.note, .note)

@@ -1,22 +1,26 @@
-/// What a clerk typed to register an incoming document. Every field is raw text: the registry
-/// parses and checks it, so that every message comes in the clerk's language.
+/// What a clerk gave to register an incoming document. Dates, the số and ký hiệu, urgency and
+/// secrecy come typed: the front end (the command line, intake) parses them with the core's own
+/// parsers (``LocalDate/init(parsing:)``, ``DocumentNotation/init(parsing:)``, …), whose errors
+/// are the clerk's messages; the registry checks what depends on the rest (order of dates,
+/// limits, the register, duplicates).
 public struct IncomingDraft: Sendable {
     /// Tác giả: the issuing body.
     public var issuer: String
-    /// Số, ký hiệu as written: "85-BC/BTGTU".
-    public var notation: String?
+    /// Số, ký hiệu: 85-BC/BTGTU.
+    public var notation: DocumentNotation?
     /// Ngày tháng văn bản.
-    public var issuedDate: String?
+    public var issuedDate: LocalDate?
     /// Type code or name; inferred from the ký hiệu when absent.
     public var typeCode: String?
     public var summary: String
     /// Ngày đến; today when absent.
-    public var received: String?
+    public var received: LocalDate?
     /// Chuyển: the unit or person it goes to.
     public var handler: String?
-    public var dueDate: String?
-    public var urgency: String?
-    public var secrecy: String?
+    /// Hạn giải quyết.
+    public var dueDate: LocalDate?
+    public var urgency: Urgency?
+    public var secrecy: Secrecy?
     public var pages: Int?
     public var note: String?
     /// Số và ký hiệu hồ sơ.
@@ -32,9 +36,9 @@ public struct IncomingDraft: Sendable {
     public var text: String?
 
     public init(
-        issuer: String, notation: String? = nil, issuedDate: String? = nil, typeCode: String? = nil,
-        summary: String, received: String? = nil, handler: String? = nil, dueDate: String? = nil,
-        urgency: String? = nil, secrecy: String? = nil, pages: Int? = nil, note: String? = nil,
+        issuer: String, notation: DocumentNotation? = nil, issuedDate: LocalDate? = nil, typeCode: String? = nil,
+        summary: String, received: LocalDate? = nil, handler: String? = nil, dueDate: LocalDate? = nil,
+        urgency: Urgency? = nil, secrecy: Secrecy? = nil, pages: Int? = nil, note: String? = nil,
         fileNotation: String? = nil, signer: Signer? = nil, subNumberOf: Int? = nil, force: Bool = false,
         citations: [Citation] = [], text: String? = nil
     ) {
@@ -59,12 +63,13 @@ public struct IncomingDraft: Sendable {
     }
 }
 
-/// What a clerk typed to register an outgoing document and give it its number.
+/// What a clerk gave to register an outgoing document and give it its number; dates, urgency
+/// and secrecy typed, as in ``IncomingDraft``.
 public struct OutgoingDraft: Sendable {
     public var typeCode: String
     public var summary: String
     /// Ngày ban hành; today when absent.
-    public var issuedDate: String?
+    public var issuedDate: LocalDate?
     public var signer: Signer
     /// Nơi nhận, in order.
     public var recipients: [String]
@@ -72,18 +77,18 @@ public struct OutgoingDraft: Sendable {
     public var archive: String?
     /// The drafting unit's abbreviation: the second group of a state công văn's ký hiệu.
     public var unit: String?
-    public var urgency: String?
-    public var secrecy: String?
+    public var urgency: Urgency?
+    public var secrecy: Secrecy?
     public var pages: Int?
     public var note: String?
     /// Hạn trả lời.
-    public var dueDate: String?
+    public var dueDate: LocalDate?
     public var subNumberOf: Int?
 
     public init(
-        typeCode: String, summary: String, issuedDate: String? = nil, signer: Signer, recipients: [String] = [],
-        archive: String? = nil, unit: String? = nil, urgency: String? = nil, secrecy: String? = nil,
-        pages: Int? = nil, note: String? = nil, dueDate: String? = nil, subNumberOf: Int? = nil
+        typeCode: String, summary: String, issuedDate: LocalDate? = nil, signer: Signer, recipients: [String] = [],
+        archive: String? = nil, unit: String? = nil, urgency: Urgency? = nil, secrecy: Secrecy? = nil,
+        pages: Int? = nil, note: String? = nil, dueDate: LocalDate? = nil, subNumberOf: Int? = nil
     ) {
         self.typeCode = typeCode
         self.summary = summary

@@ -18,16 +18,16 @@ extension IntakeResult {
             // The register's "tên loại và trích yếu" starts with a capital: "Kết quả…", not "kết quả…".
             draft.summary = subject.prefix(1).uppercased() + subject.dropFirst()
         }
-        draft.notation = draft.notation ?? notation?.full
-        draft.issuedDate = draft.issuedDate ?? issuedDate?.iso
+        draft.notation = draft.notation ?? notation
+        draft.issuedDate = draft.issuedDate ?? issuedDate
         draft.typeCode = draft.typeCode ?? typeCode
-        draft.urgency = draft.urgency ?? urgency?.rawValue
-        draft.secrecy = draft.secrecy ?? secrecy?.rawValue
+        draft.urgency = draft.urgency ?? urgency
+        draft.secrecy = draft.secrecy ?? secrecy
         if draft.signer == nil || draft.signer == Signer() { draft.signer = signer }
         if let stamp = incomingStamp, let receiving = receivingOrganization, let stampOrgan = stamp.organName,
             VietnameseText.fold(stampOrgan) == VietnameseText.fold(receiving)
         {
-            draft.received = draft.received ?? stamp.date?.iso
+            draft.received = draft.received ?? stamp.date
             draft.handler = draft.handler ?? stamp.handler
             draft.fileNotation = draft.fileNotation ?? stamp.fileNotation
         }

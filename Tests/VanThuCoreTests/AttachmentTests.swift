@@ -47,8 +47,8 @@ import Testing
     @Test func theSameContentIsStoredOnceAndTwiceOnADocumentIsRefused() throws {
         let registry = try Fixtures.makeRegistry()
         defer { registry.close() }
-        let first = try RegistrationService(registry).registerIncoming(Fixtures.incoming(notation: "1/A-B"))
-        let second = try RegistrationService(registry).registerIncoming(Fixtures.incoming(notation: "2/A-B"))
+        let first = try RegistrationService(registry).registerIncoming(try Fixtures.incoming(notation: "1/A-B"))
+        let second = try RegistrationService(registry).registerIncoming(try Fixtures.incoming(notation: "2/A-B"))
         let folder = try Fixtures.temporaryFolder()
         let scan = folder.appendingPathComponent("cong-van.pdf")
         try Data("%PDF-1.4 bản quét".utf8).write(to: scan)
@@ -81,7 +81,7 @@ import Testing
     @Test func verifyFindsAlteredAndMissingFiles() throws {
         let registry = try Fixtures.makeRegistry()
         defer { registry.close() }
-        let document = try RegistrationService(registry).registerIncoming(Fixtures.incoming(notation: "1/A-B"))
+        let document = try RegistrationService(registry).registerIncoming(try Fixtures.incoming(notation: "1/A-B"))
         let folder = try Fixtures.temporaryFolder()
         for (name, text) in [("a.pdf", "bản A"), ("b.pdf", "bản B")] {
             try Data(text.utf8).write(to: folder.appendingPathComponent(name))
@@ -131,7 +131,7 @@ import Testing
             var n = 0
             while !stop.isSet, n < 3000 {
                 n += 1
-                guard let document = try? RegistrationService(writer).registerIncoming(Fixtures.incoming("Văn bản \(n)", notation: "\(n)/VB-X"))
+                guard let document = try? RegistrationService(writer).registerIncoming(try Fixtures.incoming("Văn bản \(n)", notation: "\(n)/VB-X"))
                 else { return }
                 if n % 5 == 0 {
                     let scan = "\(scans)/scan-\(n).pdf"

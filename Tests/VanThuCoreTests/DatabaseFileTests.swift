@@ -37,7 +37,7 @@ import Testing
 
     @Test func aDatabaseFromANewerVanThuIsReadButNotWritten() throws {
         let registry = try Fixtures.makeRegistry()
-        _ = try RegistrationService(registry).registerIncoming(Fixtures.incoming())
+        _ = try RegistrationService(registry).registerIncoming(try Fixtures.incoming())
         registry.close()
         try DatabaseQueue(path: registry.path).write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-from-the-future')") }
         #expect(throws: RegistryError.databaseTooNew(path: registry.path)) { try Registry.open(at: registry.path, context: context) }
@@ -59,7 +59,8 @@ import Testing
     @Test func aTruncatedDatabaseIsRefusedNotCrashedOn() throws {
         let registry = try Fixtures.makeRegistry()
         for i in 0..<200 {
-            _ = try RegistrationService(registry).registerIncoming(Fixtures.incoming("Văn bản số \(i) " + String(repeating: "nội dung ", count: 20)))
+            _ = try RegistrationService(registry).registerIncoming(
+                try Fixtures.incoming("Văn bản số \(i) " + String(repeating: "nội dung ", count: 20)))
         }
         registry.close()
         let url = URL(fileURLWithPath: registry.path)

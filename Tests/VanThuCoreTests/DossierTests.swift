@@ -30,8 +30,8 @@ import Testing
     static func register(
         _ registry: Registry, notation: String, issued: String, received: String, pages: Int? = nil, file: String? = nil
     ) throws -> Document {
-        var draft = Fixtures.incoming(notation: notation, received: received)
-        draft.issuedDate = issued
+        var draft = try Fixtures.incoming(notation: notation, received: received)
+        draft.issuedDate = try LocalDate(parsing: issued)
         draft.pages = pages
         draft.fileNotation = file
         return try RegistrationService(registry).registerIncoming(draft)
@@ -263,7 +263,7 @@ import Testing
     @Test func anOlderDatabaseKeepsItsHồSơNumbers() throws {
         let context = RegistryContext(user: "t", today: LocalDate.parse("2021-12-31"))
         let registry = try Fixtures.makeRegistry()
-        let document = try RegistrationService(registry).registerIncoming(Fixtures.incoming())
+        let document = try RegistrationService(registry).registerIncoming(try Fixtures.incoming())
         registry.close()
         // Rebuild the file as vanthu 3 left it: no v4 tables, a hồ sơ number typed as free text.
         let dbQueue = try DatabaseQueue(path: registry.path)

@@ -38,17 +38,22 @@ enum Fixtures {
         return try Registry.create(at: path, organization: organization, outgoingPerType: outgoingPerType, term: term, context: context)
     }
 
+    /// A draft as the command line makes it: the texts parsed by the core's parsers, so a bad
+    /// one throws the clerk's error.
     static func incoming(
         _ summary: String = "Kết quả triển khai", issuer: String = "Ban Tuyên giáo Tỉnh ủy", notation: String? = nil,
         received: String = "20/8/2021", type: String? = "BC", secrecy: String? = nil
-    ) -> IncomingDraft {
-        IncomingDraft(issuer: issuer, notation: notation, issuedDate: nil, typeCode: type, summary: summary, received: received, secrecy: secrecy)
+    ) throws -> IncomingDraft {
+        IncomingDraft(
+            issuer: issuer, notation: try notation.map(DocumentNotation.init(parsing:)), issuedDate: nil, typeCode: type, summary: summary,
+            received: try LocalDate(parsing: received), secrecy: try secrecy.map(Secrecy.init(parsing:)))
     }
 
-    static func outgoing(_ type: String = "BC", date: String = "25/8/2021", secrecy: String? = nil, unit: String? = nil) -> OutgoingDraft {
+    static func outgoing(_ type: String = "BC", date: String = "25/8/2021", secrecy: String? = nil, unit: String? = nil) throws -> OutgoingDraft {
         OutgoingDraft(
-            typeCode: type, summary: "Báo cáo kết quả", issuedDate: date,
+            typeCode: type, summary: "Báo cáo kết quả", issuedDate: try LocalDate(parsing: date),
             signer: Signer(capacity: "KT. GIÁM ĐỐC", position: "PHÓ GIÁM ĐỐC", fullName: "Nguyễn Văn A"),
-            recipients: ["Sở Thông tin và Truyền thông", "- Phòng Tuyên truyền;"], archive: "VT, TTBCBC", unit: unit, secrecy: secrecy)
+            recipients: ["Sở Thông tin và Truyền thông", "- Phòng Tuyên truyền;"], archive: "VT, TTBCBC", unit: unit,
+            secrecy: try secrecy.map(Secrecy.init(parsing:)))
     }
 }

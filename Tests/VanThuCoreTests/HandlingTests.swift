@@ -8,14 +8,14 @@ import Testing
     /// Three incoming documents of Friday 20/8/2021 (the first urgent) and one reply.
     func registry(today: String = "2021-08-23") throws -> Registry {
         let registry = try Fixtures.makeRegistry(today: today)
-        var urgent = Fixtures.incoming("Cử công chức", issuer: "Sở Nội vụ", notation: "1432/SNV-CCVC", type: "CV")
-        urgent.urgency = "khan"
+        var urgent = try Fixtures.incoming("Cử công chức", issuer: "Sở Nội vụ", notation: "1432/SNV-CCVC", type: "CV")
+        urgent.urgency = .khan
         _ = try RegistrationService(registry).registerIncoming(urgent)
         _ = try RegistrationService(registry).registerIncoming(
-            Fixtures.incoming("Tuyên truyền Quốc khánh", issuer: "UBND tỉnh", notation: "512/QĐ-UBND", type: "QĐ"))
+            try Fixtures.incoming("Tuyên truyền Quốc khánh", issuer: "UBND tỉnh", notation: "512/QĐ-UBND", type: "QĐ"))
         _ = try RegistrationService(registry).registerIncoming(
-            Fixtures.incoming("Kết quả tuyên truyền miệng", issuer: "Huyện ủy Đăk Hà", notation: "27-BC/HU"))
-        _ = try RegistrationService(registry).registerOutgoing(Fixtures.outgoing(date: "23/8/2021"))
+            try Fixtures.incoming("Kết quả tuyên truyền miệng", issuer: "Huyện ủy Đăk Hà", notation: "27-BC/HU"))
+        _ = try RegistrationService(registry).registerOutgoing(try Fixtures.outgoing(date: "23/8/2021"))
         return registry
     }
 
@@ -63,9 +63,9 @@ import Testing
             try HandlingService(registry).route(reference: "den/2021/3", RoutingDraft(lead: "Văn phòng"))
         }
         #expect(try HandlingService(registry).reopen(reference: "den/2021/3", reason: "Đúng cơ quan").document.status == .registered)
-        var draft = Fixtures.incoming("Có đơn vị nhận ngay", notation: "99/UBND-VP")
+        var draft = try Fixtures.incoming("Có đơn vị nhận ngay", notation: "99/UBND-VP")
         draft.handler = "Phòng Tuyên truyền"
-        draft.dueDate = "30/8/2021"
+        draft.dueDate = try LocalDate(parsing: "30/8/2021")
         let document = try RegistrationService(registry).registerIncoming(draft)
         #expect(document.status == .routed)
         #expect(try steps(registry, document.reference) == [.route])

@@ -11,13 +11,13 @@ import Testing
     static func busyRegistry() throws -> Registry {
         let registry = try Fixtures.makeRegistry()
         for summary in ["Kết quả triển khai", "Kế hoạch tuyên truyền", "Báo cáo quý III"] {
-            _ = try RegistrationService(registry).registerIncoming(Fixtures.incoming(summary))
+            _ = try RegistrationService(registry).registerIncoming(try Fixtures.incoming(summary))
         }
         _ = try HandlingService(registry).route(
             reference: "den/2021/1", RoutingDraft(lead: "Phòng Tuyên truyền", due: "15/9/2021", date: "24/8/2021"))
         _ = try RegistrationService(registry).edit(reference: "den/2021/2", changes: DocumentChanges(summary: "Kế hoạch tuyên truyền năm 2022"))
         _ = try RegistrationService(registry).void(reference: "den/2021/3", reason: "Đăng ký trùng")
-        _ = try RegistrationService(registry).registerOutgoing(Fixtures.outgoing())
+        _ = try RegistrationService(registry).registerOutgoing(try Fixtures.outgoing())
         return registry
     }
 
@@ -164,7 +164,7 @@ import Testing
             entries.dropLast().last?.action == "start-journal-chain" && entries.last?.action == "extend-seals" && entries.last?.user == "quản trị")
         let result = try JournalService(reopened).verifyJournal()
         #expect(result.isIntact && result.documents == 4)
-        _ = try RegistrationService(reopened).registerIncoming(Fixtures.incoming("Sau khi nâng cấp"))
+        _ = try RegistrationService(reopened).registerIncoming(try Fixtures.incoming("Sau khi nâng cấp"))
         #expect(try JournalService(reopened).verifyJournal().isIntact)
         try Self.behindItsBack(reopened, "UPDATE document SET subject = 'Sửa' WHERE id = 2")
         #expect(try JournalService(reopened).verifyJournal().alteredDocuments.map(\.reference) == ["den/2021/2"])

@@ -7,7 +7,7 @@ import Testing
     @Test func everyChangeIsJournaledWithWhoWhenBeforeAndAfter() throws {
         let registry = try Fixtures.makeRegistry()
         defer { registry.close() }
-        let document = try RegistrationService(registry).registerIncoming(Fixtures.incoming())
+        let document = try RegistrationService(registry).registerIncoming(try Fixtures.incoming())
         _ = try RegistrationService(registry).edit(
             reference: document.reference, changes: DocumentChanges(summary: "Trích yếu đã sửa", handler: "Văn phòng"))
         _ = try RegistrationService(registry).void(reference: document.reference, reason: "trùng")
@@ -42,7 +42,7 @@ import Testing
         let registry = try Fixtures.makeRegistry()
         defer { registry.close() }
         let document = try RegistrationService(registry).registerIncoming(
-            Fixtures.incoming("Trích yếu có \"ngoặc kép\", \\ gạch chéo, tab\tvà ký tự \u{1} lạ", notation: "85-BC/BTGTU"))
+            try Fixtures.incoming("Trích yếu có \"ngoặc kép\", \\ gạch chéo, tab\tvà ký tự \u{1} lạ", notation: "85-BC/BTGTU"))
         let fast = try JSONSerialization.jsonObject(with: Data(document.json.compact.utf8)) as? NSDictionary
         let encoded = try JSONSerialization.jsonObject(with: Data(try JSONOutput.encode(document).utf8)) as? NSDictionary
         #expect(fast != nil && fast == encoded)

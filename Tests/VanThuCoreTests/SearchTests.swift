@@ -9,17 +9,18 @@ import Testing
     static func sample() throws -> Registry {
         let registry = try Fixtures.makeRegistry()
         _ = try RegistrationService(registry).registerIncoming(
-            Fixtures.incoming(
+            try Fixtures.incoming(
                 "Kết quả 5 năm thực hiện công tác tuyên truyền miệng", issuer: "Huyện ủy Đăk Hà", notation: "27-BC/HU", received: "24/8/2021"))
         _ = try RegistrationService(registry).registerIncoming(
-            Fixtures.incoming(
+            try Fixtures.incoming(
                 "Tổ chức học tập nghị quyết cho cán bộ Đảng ủy xã", issuer: "Ban Tuyên giáo Trung ương", notation: "432-KH/BTGTW",
                 received: "2/3/2021", type: "KH"))
         _ = try RegistrationService(registry).registerIncoming(
-            Fixtures.incoming("Văn bản đang xử lý về dạng tài liệu", issuer: "Sở Nội vụ", notation: "15/SNV-VP", received: "5/1/2021", type: "CV"))
+            try Fixtures.incoming("Văn bản đang xử lý về dạng tài liệu", issuer: "Sở Nội vụ", notation: "15/SNV-VP", received: "5/1/2021", type: "CV")
+        )
         // Stored decomposed (NFD), as some PDF extractors give it.
         _ = try RegistrationService(registry).registerIncoming(
-            Fixtures.incoming(
+            try Fixtures.incoming(
                 "Triển khai Kế hoạch 432-KH/BTGTW về tuyên truyền".decomposedStringWithCanonicalMapping,
                 issuer: "Tỉnh ủy Kon Tum", notation: "88-CV/TU", received: "10/3/2021", type: "CV"))
         return registry
@@ -65,7 +66,7 @@ import Testing
     @Test func filtersCombineWithTheWords() throws {
         let registry = try Self.sample()
         defer { registry.close() }
-        _ = try RegistrationService(registry).registerOutgoing(Fixtures.outgoing())
+        _ = try RegistrationService(registry).registerOutgoing(try Fixtures.outgoing())
         _ = try HandlingService(registry).route(
             reference: "den/2021/1", RoutingDraft(lead: "Phòng Tuyên truyền", due: "15/9/2021", date: "24/8/2021"))
         _ = try HandlingService(registry).route(reference: "den/2021/2", RoutingDraft(lead: "Văn phòng Sở", due: "20/1/2022", date: "2/3/2021"))
@@ -100,10 +101,10 @@ import Testing
     @Test func theMoreTellingFieldRanksFirst() throws {
         let registry = try Fixtures.makeRegistry()
         defer { registry.close() }
-        var noted = Fixtures.incoming("Kế hoạch công tác năm", notation: "1-KH/A")
+        var noted = try Fixtures.incoming("Kế hoạch công tác năm", notation: "1-KH/A")
         noted.note = "liên quan chuyển đổi số"
         _ = try RegistrationService(registry).registerIncoming(noted)
-        _ = try RegistrationService(registry).registerIncoming(Fixtures.incoming("Chuyển đổi số trong cơ quan", notation: "2-KH/A"))
+        _ = try RegistrationService(registry).registerIncoming(try Fixtures.incoming("Chuyển đổi số trong cơ quan", notation: "2-KH/A"))
         let results = try SearchService(registry).search(SearchQuery(text: "chuyen doi so"))
         #expect(results.total == 2)
         #expect(results.hits.map(\.document.subject) == ["Chuyển đổi số trong cơ quan", "Kế hoạch công tác năm"])

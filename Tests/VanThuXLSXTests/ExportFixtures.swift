@@ -22,26 +22,30 @@ enum ExportFixtures {
         _ = try SetupService(registry).continueSeries(kind: .incoming, date: "1/8/2021", typeCode: nil, firstNumber: 791)
         let drafts = [
             IncomingDraft(
-                issuer: "Huyện ủy Đăk Hà", notation: "Số 27-BC/HU", issuedDate: "16/8/2021",
-                summary: "Kết quả 5 năm thực hiện công tác tuyên truyền miệng", received: "24/8/2021", handler: "Phòng Thông tin - Báo chí - Xuất bản"
+                issuer: "Huyện ủy Đăk Hà", notation: try DocumentNotation(parsing: "Số 27-BC/HU"), issuedDate: try LocalDate(parsing: "16/8/2021"),
+                summary: "Kết quả 5 năm thực hiện công tác tuyên truyền miệng", received: try LocalDate(parsing: "24/8/2021"),
+                handler: "Phòng Thông tin - Báo chí - Xuất bản"
             ),
             IncomingDraft(
-                issuer: "Sở Nội vụ", notation: "1432/SNV-CCVC", issuedDate: "23/8/2021", summary: "=HYPERLINK(\"http://x\") V/v cử công chức",
-                received: "25/8/2021", handler: "Văn phòng Sở", urgency: "khan"),
+                issuer: "Sở Nội vụ", notation: try DocumentNotation(parsing: "1432/SNV-CCVC"), issuedDate: try LocalDate(parsing: "23/8/2021"),
+                summary: "=HYPERLINK(\"http://x\") V/v cử công chức",
+                received: try LocalDate(parsing: "25/8/2021"), handler: "Văn phòng Sở", urgency: try Urgency(parsing: "khan")),
             IncomingDraft(
-                issuer: "UBND tỉnh", notation: "512/QĐ-UBND", issuedDate: "24/8/2021", summary: "Tuye\u{0302}\u{0300}n truyền Quốc khánh",
-                received: "2/9/2021", handler: "+Phòng CNTT"),
-            IncomingDraft(issuer: "Báo Kon Tum", typeCode: "GM", summary: "@ Thư mời", received: "3/9/2021"),
+                issuer: "UBND tỉnh", notation: try DocumentNotation(parsing: "512/QĐ-UBND"), issuedDate: try LocalDate(parsing: "24/8/2021"),
+                summary: "Tuye\u{0302}\u{0300}n truyền Quốc khánh",
+                received: try LocalDate(parsing: "2/9/2021"), handler: "+Phòng CNTT"),
+            IncomingDraft(issuer: "Báo Kon Tum", typeCode: "GM", summary: "@ Thư mời", received: try LocalDate(parsing: "3/9/2021")),
         ]
         for draft in drafts { _ = try RegistrationService(registry).registerIncoming(draft) }
         _ = try RegistrationService(registry).void(reference: "den/2021/794", reason: "Gửi nhầm cơ quan")
         _ = try RegistrationService(registry).registerIncoming(
             IncomingDraft(
-                issuer: "Công an tỉnh", typeCode: "CV", summary: "Nội dung tuyệt mật không được ghi", received: "3/9/2021", secrecy: "tuyet-mat"))
+                issuer: "Công an tỉnh", typeCode: "CV", summary: "Nội dung tuyệt mật không được ghi", received: try LocalDate(parsing: "3/9/2021"),
+                secrecy: try Secrecy(parsing: "tuyet-mat")))
         for recipient in ["Sở Nội vụ", "Ban Tuyên giáo Tỉnh ủy"] {
             _ = try RegistrationService(registry).registerOutgoing(
                 OutgoingDraft(
-                    typeCode: "BC", summary: "Báo cáo gửi \(recipient)", issuedDate: "30/8/2021",
+                    typeCode: "BC", summary: "Báo cáo gửi \(recipient)", issuedDate: try LocalDate(parsing: "30/8/2021"),
                     signer: Signer(position: "PHÓ GIÁM ĐỐC", fullName: "Nguyễn Văn An"), recipients: [recipient], archive: "VT, VP"))
         }
         return registry

@@ -74,7 +74,7 @@ import VanThuTestSupport
         // The series continues after the highest imported number; the file cannot come in twice.
         #expect(
             try RegistrationService(registry).registerIncoming(
-                IncomingDraft(issuer: "Sở Tài chính", typeCode: "TB", summary: "Thông báo", received: "10/1/2020")
+                IncomingDraft(issuer: "Sở Tài chính", typeCode: "TB", summary: "Thông báo", received: try LocalDate(parsing: "10/1/2020"))
             ).number == 7)
         #expect(throws: ImportError.self) { try RegisterImporter.importFile(source, into: registry, options: options(.incoming, skipBad: false)) }
     }

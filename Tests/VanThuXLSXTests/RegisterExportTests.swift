@@ -162,7 +162,7 @@ import VanThuCore
         let registry = try ExportFixtures.registry(in: folder, today: "2022-01-31")
         defer { registry.close() }
         _ = try RegistrationService(registry).registerIncoming(
-            IncomingDraft(issuer: "Sở Tài chính", typeCode: "CV", summary: "Năm mới", received: "5/1/2022"))
+            IncomingDraft(issuer: "Sở Tài chính", typeCode: "CV", summary: "Năm mới", received: try LocalDate(parsing: "5/1/2022")))
         let year = try RegisterPeriod(year: 2021, month: nil, quarter: nil, from: nil, to: nil)
         let existing = folder.appendingPathComponent("co-san.xlsx")
         try Data("cũ".utf8).write(to: existing)

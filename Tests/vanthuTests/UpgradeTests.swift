@@ -56,3 +56,52 @@ import Testing
         #expect(try cli.ok(["journal", "verify"]).contains("Nhật ký toàn vẹn"))
     }
 }
+
+/// Files written by the vanthu of every earlier schema version (v1 to v5, made by
+/// scripts/make-upgrade-fixtures.sh from the commits before each next migration): upgraded by
+/// this build, they have the schema of a fresh file, keep their documents and verify.
+@Suite struct EverySchemaVersionUpgradesTests {
+    static func schema(_ cli: CLI, _ path: String) throws -> String {
+        try cli.run(
+            [path, "SELECT type || ' ' || name || ': ' || sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name"],
+            executable: "/usr/bin/sqlite3"
+        ).stdout
+    }
+
+    @Test(arguments: 1...5)
+    func anOldFileUpgradesToTheSchemaOfAFreshOne(version: Int) throws {
+        let cli = try CLI(today: "2021-09-06")
+        let fixture = UpgradeTests.fixtures.appendingPathComponent("registry-v\(version).sqlite")
+        try FileManager.default.copyItem(at: fixture, to: URL(fileURLWithPath: cli.databasePath))
+        let check = try cli.run(["check"])
+        #expect(check.status == 0 && check.stdout.contains("Tốt"), "v\(version): \(check.stdout)\(check.stderr)")
+
+        var fresh = cli
+        fresh.environment["VANTHU_DB"] = cli.folder.appendingPathComponent("moi.sqlite").path
+        _ = try fresh.ok(["init", "--org", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "--org-code", "STTTT", "--place", "Kon Tum", "--style", "state"])
+        let upgraded = try Self.schema(cli, cli.databasePath)
+        #expect(!upgraded.isEmpty)
+        #expect(upgraded == (try Self.schema(cli, fresh.databasePath)), "v\(version) upgraded differs from a fresh file")
+
+        let incoming = try #require(try cli.json(["list", "incoming", "--year", "2021"]) as? [[String: Any]])
+        #expect(incoming.compactMap { $0["number"] as? Int } == [783, 784], "v\(version)")
+        #expect(try cli.ok(["show", "den/2021/784"]).contains("Vào sổ nhầm"))
+        #expect(try cli.ok(["show", "di/2021/1"]).contains("01/BC-STTTT"))
+        let verify = try cli.run(["journal", "verify"])
+        #expect(verify.status == 0, "v\(version): \(verify.stdout)")
+        // And it takes new work like any file.
+        #expect(try cli.ok(["incoming", "add", "--issuer", "UBND tỉnh", "--summary", "Sau nâng cấp", "--type", "CV"]).contains("den/2021/785"))
+    }
+
+    /// The v6 file of the previous release, too, ends with the schema of a fresh file.
+    @Test func theV6FileUpgradesToTheSchemaOfAFreshOne() throws {
+        let cli = try CLI(today: "2021-09-06")
+        try FileManager.default.copyItem(
+            at: UpgradeTests.fixtures.appendingPathComponent("registry-v6.sqlite"), to: URL(fileURLWithPath: cli.databasePath))
+        _ = try cli.ok(["incoming", "add", "--issuer", "UBND tỉnh", "--summary", "Sau nâng cấp", "--type", "CV"])
+        var fresh = cli
+        fresh.environment["VANTHU_DB"] = cli.folder.appendingPathComponent("moi.sqlite").path
+        _ = try fresh.ok(["init", "--org", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "--org-code", "STTTT", "--place", "Kon Tum", "--style", "state"])
+        #expect(try Self.schema(cli, cli.databasePath) == (try Self.schema(cli, fresh.databasePath)))
+    }
+}

@@ -48,18 +48,18 @@ enum Sample {
         "tại huyện Đăk Hà", "tại thành phố Kon Tum", "tại huyện Ngọc Hồi", "tại huyện Sa Thầy", "ở cơ sở", "trong cơ quan",
     ]
 
-    static func drafts(_ count: Int, seed: UInt64, year: Int = 2021) -> [IncomingDraft] {
+    static func drafts(_ count: Int, seed: UInt64, year: Int = 2021) throws -> [IncomingDraft] {
         var random = SeededGenerator(state: seed)
-        return (0..<count).map { i in
+        return try (0..<count).map { i in
             let issuer = Int.random(in: 0..<issuers.count, using: &random)
             let type = types.randomElement(using: &random) ?? "BC"
             let day = LocalDate(dayNumber: LocalDate.firstDay(of: year).dayNumber + Int.random(in: 0..<360, using: &random))
             let notation = type == "CV" ? "\(i + 1)/\(codes[issuer])-VP" : "\(i + 1)-\(type)/\(codes[issuer])"
             return IncomingDraft(
-                issuer: issuers[issuer], notation: notation, issuedDate: day.adding(days: -2).iso, typeCode: type,
+                issuer: issuers[issuer], notation: try DocumentNotation(parsing: notation), issuedDate: day.adding(days: -2), typeCode: type,
                 summary:
                     "\(subjects.randomElement(using: &random) ?? "") về \(topics.randomElement(using: &random) ?? "") \(places.randomElement(using: &random) ?? "")",
-                received: day.iso,
+                received: day,
                 handler: handlers.randomElement(using: &random))
         }
     }
@@ -108,7 +108,7 @@ func registration(vanthu: String, documents: Int, runs: Int) throws -> [(String,
     let context = RegistryContext(user: "bench", today: LocalDate(year: 2021, month: 12, day: 31))
     let organization = Organization(name: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", code: "STTTT", place: "Kon Tum", style: .state)
     let registry = try Registry.create(at: path, organization: organization, context: context)
-    let drafts = Sample.drafts(documents, seed: 20211231)
+    let drafts = try Sample.drafts(documents, seed: 20211231)
     let chunk = 10_000
     let bulk = try seconds {
         for start in stride(from: 0, to: drafts.count, by: chunk) {
@@ -153,11 +153,9 @@ func makeDatabase(path: String, documents: Int) throws {
     defer { registry.close() }
     let chunk = 20_000
     for start in stride(from: 0, to: documents, by: chunk) {
-        let drafts = Sample.drafts(min(chunk, documents - start), seed: UInt64(start) &+ 7).enumerated().map { index, draft in
+        let drafts = try Sample.drafts(min(chunk, documents - start), seed: UInt64(start) &+ 7).enumerated().map { index, draft in
             var draft = draft
-            draft.notation = draft.notation.map {
-                $0.replacingOccurrences(of: "^[0-9]+", with: String(start + index + 1), options: .regularExpression)
-            }
+            draft.notation = draft.notation.map { DocumentNotation(number: String(start + index + 1), notation: $0.notation, style: $0.style) }
             return draft
         }
         _ = try RegistrationService(registry).registerIncoming(batch: drafts)
@@ -187,13 +185,13 @@ func overdue(vanthu: String, documents: Int, runs: Int) throws -> [(String, Stri
         let organization = Organization(name: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", code: "STTTT", place: "Kon Tum", style: .state)
         let registry = try Registry.create(at: path, organization: organization, context: context)
         var random = SeededGenerator(state: 20210701)
-        let drafts = Sample.drafts(documents, seed: 20210701).map { draft in
+        let drafts = try Sample.drafts(documents, seed: 20210701).map { draft in
             var draft = draft
-            let received = draft.received.flatMap(LocalDate.parse) ?? today
+            let received = draft.received ?? today
             let due =
                 backlog ? received.adding(days: Int.random(in: 5...40, using: &random)) : today.adding(days: Int.random(in: -3...150, using: &random))
-            draft.dueDate = max(due, received).iso
-            if Int.random(in: 0..<50, using: &random) == 0 { draft.urgency = "khan" }
+            draft.dueDate = max(due, received)
+            if Int.random(in: 0..<50, using: &random) == 0 { draft.urgency = .khan }
             return draft
         }
         for start in stride(from: 0, to: drafts.count, by: 20_000) {

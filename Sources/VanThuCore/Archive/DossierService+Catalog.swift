@@ -105,11 +105,11 @@ extension DossierService {
         guard let title = VietnameseText.nonEmpty(draft.title) else { throw RegistryError.emptyField(.dossierTitle) }
         let retention = try draft.retention.flatMap(VietnameseText.nonEmpty).map(Retention.init(parsing:))
         if try existingDossier(notation, year: year, db) != nil { throw ArchiveError.dossierExists("\(year)/\(notation)") }
-        var row = NewDossierRow(
+        let row = NewDossierRow(
             year: year, fileNotation: notation, title: title, retention: retention, creator: VietnameseText.nonEmpty(draft.creator),
             description: VietnameseText.nonEmpty(draft.description), headingId: headingId, position: position, status: .planned)
-        try row.insert(db)
-        return try dossier(id: row.id ?? db.lastInsertedRowID, db)
+        let rowId = try row.append(db)
+        return try dossier(id: rowId, db)
     }
 
     static func checkedNotation(_ text: String) throws -> String {

@@ -21,11 +21,11 @@ extension DossierService {
                 return try updateDossier(existing, values, action: "open-dossier", db)
             }
             guard let title = try InputLimits.text(draft.title, .dossierTitle) else { throw ArchiveError.dossierNotFound("\(year)/\(notation)") }
-            var row = NewDossierRow(
+            let row = NewDossierRow(
                 year: year, fileNotation: notation, title: title, retention: retention, creator: VietnameseText.nonEmpty(draft.creator),
                 description: VietnameseText.nonEmpty(draft.description), status: .open, startDate: start)
-            try row.insert(db)
-            let dossier = try dossier(id: row.id ?? db.lastInsertedRowID, db)
+            let rowId = try row.append(db)
+            let dossier = try dossier(id: rowId, db)
             try appendJournal(
                 db, action: "open-dossier", entity: "dossier", entityId: dossier.id, reference: dossier.reference, after: dossier.json.compact)
             return dossier

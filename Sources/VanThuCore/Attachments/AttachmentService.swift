@@ -32,12 +32,12 @@ extension AttachmentService {
             let name = Self.uniqueName(name, taken: taken)
             let now = try timestamp(db)
             let mediaType = ContentStore.mediaType(name: name)
-            var row = AttachmentRow(
+            let row = AttachmentRow(
                 documentId: document.id, name: name, size: stored.size, mediaType: mediaType, sha256: stored.sha256, addedAt: now,
                 addedBy: context.user)
-            try row.insert(db)
+            let rowId = try row.append(db)
             let attachment = Attachment(
-                id: row.id ?? db.lastInsertedRowID, reference: document.reference, name: name, size: stored.size, mediaType: mediaType,
+                id: rowId, reference: document.reference, name: name, size: stored.size, mediaType: mediaType,
                 sha256: stored.sha256, addedAt: now, addedBy: context.user)
             let after: [String: String] = ["name": name, "size": String(stored.size), "mediaType": mediaType, "sha256": stored.sha256]
             try appendJournal(

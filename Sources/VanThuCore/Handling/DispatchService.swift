@@ -52,12 +52,12 @@ extension DispatchService {
             let note = try InputLimits.text(draft.note, .note)
             var records: [DispatchRecord] = []
             for target in targets {
-                var row = DispatchRow(
+                let row = DispatchRow(
                     documentId: document.id, recipientId: target.id, recipientName: target.name, via: via, day: day,
                     envelopes: draft.envelopes ?? 1, note: note, at: now, user: context.user)
-                try row.insert(db)
+                let rowId = try row.append(db)
                 let record = DispatchRecord(
-                    id: row.id ?? db.lastInsertedRowID, documentId: document.id, reference: document.reference,
+                    id: rowId, documentId: document.id, reference: document.reference,
                     notation: document.notation?.full ?? document.reference,
                     recipient: target.name, via: via, day: day, envelopes: draft.envelopes ?? 1, extra: target.id == nil, note: note, at: now,
                     user: context.user)

@@ -174,11 +174,11 @@ extension HandlingService {
         documentId: Int64, action: HandlingStep.Action, day: LocalDate, at: String, person: String? = nil, unit: String? = nil,
         coUnits: [String] = [], dueDate: LocalDate? = nil, text: String? = nil, replyId: Int64? = nil, reply: String? = nil, _ db: Database
     ) throws -> Int64 {
-        var row = HandlingStepRow(
+        let row = HandlingStepRow(
             documentId: documentId, action: action, day: day, at: at, user: context.user, person: person, unit: unit, coUnits: coUnits,
             dueDate: dueDate, text: text, replyId: replyId, reply: reply)
-        try row.insert(db)
-        return row.id ?? db.lastInsertedRowID
+        let rowId = try row.append(db)
+        return rowId
     }
 
     /// `--date`, or today; never in the future.

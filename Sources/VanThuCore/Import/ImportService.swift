@@ -87,7 +87,7 @@ extension ImportService {
                     }
                     taken[key] = d.row
                     let duplicateKey = d.kind == .incoming ? d.notation.map { CheckedIncoming.duplicateKey($0, issuer: d.organName) } : nil
-                    var row = DocumentRow(
+                    let row = DocumentRow(
                         kind: d.kind, registerId: register.id, seriesKey: seriesKey, number: d.number, numberSuffix: d.suffix,
                         registerDate: d.registerDate, organName: d.organName, notation: d.notation, issuedDate: d.issuedDate,
                         typeCode: d.type.code, typeName: d.type.name, subject: d.subject, handler: d.handler, coHandlers: d.coHandlers,
@@ -95,11 +95,11 @@ extension ImportService {
                         signer: d.signer.map { Signer(capacity: nil, position: $0.position, fullName: $0.fullName) }, archiveCopy: d.archiveCopy,
                         issuedAmount: d.copies, duplicateKey: duplicateKey, registeredAt: now, registeredBy: context.user,
                         voided: d.voidReason.map { VoidRecord(at: d.voidedOn ?? now, by: d.voidedBy ?? context.user, reason: $0) })
-                    try row.insert(db)
-                    let id = row.id ?? db.lastInsertedRowID
+                    let rowId = try row.append(db)
+                    let id = rowId
                     for (position, name) in d.recipients.enumerated() {
-                        var recipient = RecipientRow(documentId: id, position: position + 1, name: name)
-                        try recipient.insert(db)
+                        let recipient = RecipientRow(documentId: id, position: position + 1, name: name)
+                        try recipient.append(db)
                     }
                     if firstId == nil { firstId = id }
                     lastId = id

@@ -48,16 +48,16 @@ extension RegistrationService {
         let dossier = try c.fileNotation.map { try DossierService(store: store).dossierForFiling($0, year: c.arrival.year, db) }
         let now = try timestamp(db)
         let transferDate = c.handler == nil ? nil : context.today
-        var row = DocumentRow(
+        let row = DocumentRow(
             kind: register.kind, registerId: register.id, seriesKey: seriesKey, number: number, numberSuffix: suffix,
             registerDate: c.arrival, organName: c.issuer, notation: c.notation, issuedDate: c.issued, typeCode: type.code,
             typeName: type.name, subject: c.subject, handler: c.handler, transferDate: transferDate, dueDate: c.due,
             fileNotation: dossier?.fileNotation, pageAmount: c.pages, note: c.note, urgency: c.urgency, secrecy: c.secrecy,
             signer: c.signer, duplicateKey: c.duplicateKey, registeredAt: now, registeredBy: context.user,
             status: c.handler == nil ? .registered : .routed)
-        try row.insert(db)
+        let rowId = try row.append(db)
         let document = Document(
-            id: row.id ?? db.lastInsertedRowID, kind: register.kind, registerId: register.id, seriesKey: seriesKey, number: number,
+            id: rowId, kind: register.kind, registerId: register.id, seriesKey: seriesKey, number: number,
             numberSuffix: suffix, registerDate: c.arrival, organName: c.issuer, notation: c.notation, issuedDate: c.issued,
             typeCode: type.code, typeName: type.name, subject: c.subject, handler: c.handler, transferDate: transferDate,
             dueDate: c.due, fileNotation: dossier?.fileNotation, pageAmount: c.pages, note: c.note, urgency: c.urgency,
@@ -85,8 +85,8 @@ extension RegistrationService {
 
     private func insertCitations(_ citations: [Citation], documentId: Int64, _ db: Database) throws {
         for (position, citation) in citations.enumerated() {
-            var row = CitationRow(documentId: documentId, position: position + 1, citation: citation)
-            try row.insert(db)
+            let row = CitationRow(documentId: documentId, position: position + 1, citation: citation)
+            try row.append(db)
         }
     }
 
@@ -96,12 +96,12 @@ extension RegistrationService {
         guard let subject = try InputLimits.text(draft.summary, .summary) else { throw RegistryError.emptyField(.summary) }
         guard let typeText = VietnameseText.nonEmpty(draft.typeCode) else { throw RegistryError.emptyField(.typeCode) }
         guard let signerName = try InputLimits.text(draft.signer.fullName, .signer) else { throw RegistryError.emptyField(.signer) }
-        let issued = try draft.issuedDate.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:)) ?? context.today
+        let issued = draft.issuedDate ?? context.today
         guard issued <= context.today else { throw RegistryError.dateInFuture(field: .issuedDate, date: issued, today: context.today) }
-        let due = try draft.dueDate.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:))
+        let due = draft.dueDate
         if let due, due < issued { throw RegistryError.dateOrder(earlier: .issuedDate, later: .dueDate) }
-        let urgency = try draft.urgency.flatMap(VietnameseText.nonEmpty).map(Urgency.init(parsing:))
-        let secrecy = try draft.secrecy.flatMap(VietnameseText.nonEmpty).map(Secrecy.init(parsing:))
+        let urgency = draft.urgency
+        let secrecy = draft.secrecy
         let pages = try InputLimits.count(draft.pages)
         let note = try InputLimits.text(draft.note, .note)
         let capacity = try InputLimits.text(draft.signer.capacity, .position)
@@ -135,17 +135,17 @@ extension RegistrationService {
             }
             let archive = draft.archive.flatMap(RecipientList.cleanArchive) ?? (unit.map { "VT, \($0)" } ?? "VT")
             let copies = recipients.count + RecipientList.archiveCopies(archive)
-            var row = DocumentRow(
+            let row = DocumentRow(
                 kind: kind, registerId: register.id, seriesKey: seriesKey, number: number, numberSuffix: suffix, registerDate: issued,
                 organName: organization.name, notation: DocumentNotation(number: codeNumber, notation: codeNotation, style: organization.style),
                 issuedDate: issued, typeCode: type.code, typeName: type.name, subject: subject, dueDate: due, pageAmount: pages, note: note,
                 urgency: urgency, secrecy: secrecy, signer: Signer(capacity: capacity, position: position, fullName: signerName),
                 archiveCopy: archive, issuedAmount: copies, registeredAt: try timestamp(db), registeredBy: context.user)
-            try row.insert(db)
-            let id = row.id ?? db.lastInsertedRowID
+            let rowId = try row.append(db)
+            let id = rowId
             for (position, name) in recipients.enumerated() {
-                var recipient = RecipientRow(documentId: id, position: position + 1, name: name)
-                try recipient.insert(db)
+                let recipient = RecipientRow(documentId: id, position: position + 1, name: name)
+                try recipient.append(db)
             }
             guard let document = try Document.fetch(db, id: id) else { throw RegistryError.storage("document \(id) vanished") }
             try appendJournal(db, action: "register", entity: "document", entityId: id, reference: document.reference, after: document.json.compact)

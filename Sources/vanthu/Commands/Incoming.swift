@@ -86,8 +86,9 @@ extension VanThu.Incoming {
 
         func run() throws {
             var draft = IncomingDraft(
-                issuer: issuer ?? "", notation: symbol, issuedDate: date, typeCode: type, summary: summary ?? "", received: received,
-                handler: handler, dueDate: due, urgency: urgency, secrecy: secrecy, pages: pages, note: note,
+                issuer: issuer ?? "", notation: try Parse.notation(symbol), issuedDate: try Parse.date(date), typeCode: type,
+                summary: summary ?? "", received: try Parse.date(received), handler: handler, dueDate: try Parse.date(due),
+                urgency: try Parse.urgency(urgency), secrecy: try Parse.secrecy(secrecy), pages: pages, note: note,
                 fileNotation: file, signer: Signer(position: signerTitle, fullName: signer), subNumberOf: subNumberOf, force: force)
             let source = try fromText.map { path in (path: path, data: try IntakeSource.read(path)) }
             try global.withRegistry { registry in

@@ -69,10 +69,10 @@ extension VanThu.Outgoing {
 
         func run() throws {
             let draft = OutgoingDraft(
-                typeCode: type, summary: summary, issuedDate: date,
+                typeCode: type, summary: summary, issuedDate: try Parse.date(date),
                 signer: Signer(capacity: signerCapacity, position: signerTitle, fullName: signer),
-                recipients: recipient, archive: archive, unit: unit, urgency: urgency, secrecy: secrecy,
-                pages: pages, note: note, dueDate: due, subNumberOf: subNumberOf)
+                recipients: recipient, archive: archive, unit: unit, urgency: try Parse.urgency(urgency), secrecy: try Parse.secrecy(secrecy),
+                pages: pages, note: note, dueDate: try Parse.date(due), subNumberOf: subNumberOf)
             try global.withRegistry { registry in
                 let document = try RegistrationService(registry).registerOutgoing(draft)
                 if global.json { return try Terminal.json(document) }

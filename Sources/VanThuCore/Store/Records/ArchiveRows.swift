@@ -1,7 +1,7 @@
 import GRDB
 
 /// A file stored with a document, as written to `attachment` (never changed, never deleted).
-struct AttachmentRow: MutablePersistableRecord {
+struct AttachmentRow: AppendedRow {
     static let databaseTableName = "attachment"
 
     var id: Int64?
@@ -13,15 +13,21 @@ struct AttachmentRow: MutablePersistableRecord {
     var addedAt: String
     var addedBy: String
 
-    func encode(to container: inout PersistenceContainer) {
-        container["id"] = id
-        container["documentId"] = documentId
-        container["name"] = name
-        container["size"] = size
-        container["mediaType"] = mediaType
-        container["sha256"] = sha256
-        container["addedAt"] = addedAt
-        container["addedBy"] = addedBy
+    /// The columns vanthu writes, in the order of ``values``.
+    static let columns = ["documentId", "name", "size", "mediaType", "sha256", "addedAt", "addedBy"]
+    static let insertSQL = makeInsertSQL()
+
+    /// The row's values, in the order of ``columns``.
+    var values: [(any DatabaseValueConvertible)?] {
+        [
+            documentId,
+            name,
+            size,
+            mediaType,
+            sha256,
+            addedAt,
+            addedBy,
+        ]
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -29,7 +35,7 @@ struct AttachmentRow: MutablePersistableRecord {
 
 /// A new hồ sơ as written to `dossier`: planned in the Danh mục, or opened outside it. Only the
 /// columns vanthu sets when it creates one; the rest keep the schema's defaults.
-struct NewDossierRow: MutablePersistableRecord {
+struct NewDossierRow: AppendedRow {
     static let databaseTableName = "dossier"
 
     var id: Int64?
@@ -44,18 +50,24 @@ struct NewDossierRow: MutablePersistableRecord {
     var status: Dossier.Status
     var startDate: LocalDate? = nil
 
-    func encode(to container: inout PersistenceContainer) {
-        container["id"] = id
-        container["year"] = year
-        container["fileNotation"] = fileNotation
-        container["title"] = title
-        container["retention"] = retention?.stored
-        container["creator"] = creator
-        container["description"] = description
-        container["headingId"] = headingId
-        container["position"] = position
-        container["status"] = status.rawValue
-        container["startDate"] = startDate?.iso
+    /// The columns vanthu writes, in the order of ``values``.
+    static let columns = ["year", "fileNotation", "title", "retention", "creator", "description", "headingId", "position", "status", "startDate"]
+    static let insertSQL = makeInsertSQL()
+
+    /// The row's values, in the order of ``columns``.
+    var values: [(any DatabaseValueConvertible)?] {
+        [
+            year,
+            fileNotation,
+            title,
+            retention?.stored,
+            creator,
+            description,
+            headingId,
+            position,
+            status.rawValue,
+            startDate?.iso,
+        ]
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -7,7 +7,7 @@ import GRDB
 ///
 /// `encode(to:)` is written by hand, not derived from Codable: the import inserts a hundred
 /// thousand rows and a key strategy per row would sit on that path.
-struct DocumentRow: MutablePersistableRecord {
+struct DocumentRow: AppendedRow {
     static let databaseTableName = "document"
 
     /// The columns, for queries that name them.
@@ -58,50 +58,61 @@ struct DocumentRow: MutablePersistableRecord {
     /// Incoming only: where its handling stands (nil for outgoing and imported documents).
     var status: HandlingStatus? = nil
 
-    func encode(to container: inout PersistenceContainer) {
-        container["id"] = id
-        container["kind"] = kind.rawValue
-        container["registerId"] = registerId
-        container["seriesKey"] = seriesKey
-        container["number"] = number
-        container["numberSuffix"] = numberSuffix
-        container["registerDate"] = registerDate.iso
-        container["organName"] = organName
-        container["codeNumber"] = notation?.number
-        container["codeNotation"] = notation?.notation
-        container["notationStyle"] = notation?.style.rawValue
-        container["issuedDate"] = issuedDate?.iso
-        container["typeCode"] = typeCode
-        container["typeName"] = typeName
-        container["subject"] = subject
-        container["handler"] = handler
-        container["coHandlers"] = coHandlers.isEmpty ? nil : coHandlers.joined(separator: "\n")
-        container["transferDate"] = transferDate?.iso
-        container["dueDate"] = dueDate?.iso
-        container["fileNotation"] = fileNotation
-        container["pageAmount"] = pageAmount
-        container["note"] = note
-        container["urgency"] = urgency?.rawValue
-        container["secrecy"] = secrecy?.rawValue
-        container["signerCapacity"] = signer?.capacity
-        container["signerPosition"] = signer?.position
-        container["signerFullName"] = signer?.fullName
-        container["archiveCopy"] = archiveCopy
-        container["issuedAmount"] = issuedAmount
-        container["duplicateKey"] = duplicateKey
-        container["registeredAt"] = registeredAt
-        container["registeredBy"] = registeredBy
-        container["voidedAt"] = voided?.at
-        container["voidedBy"] = voided?.by
-        container["voidReason"] = voided?.reason
-        container["status"] = status?.rawValue
+    /// The columns vanthu writes, in the order of ``values``.
+    static let columns = [
+        "kind", "registerId", "seriesKey", "number", "numberSuffix", "registerDate", "organName", "codeNumber", "codeNotation", "notationStyle",
+        "issuedDate", "typeCode", "typeName", "subject", "handler", "coHandlers", "transferDate", "dueDate", "fileNotation", "pageAmount", "note",
+        "urgency", "secrecy", "signerCapacity", "signerPosition", "signerFullName", "archiveCopy", "issuedAmount", "duplicateKey", "registeredAt",
+        "registeredBy", "voidedAt", "voidedBy", "voidReason", "status",
+    ]
+    static let insertSQL = makeInsertSQL()
+
+    /// The row's values, in the order of ``columns``.
+    var values: [(any DatabaseValueConvertible)?] {
+        [
+            kind.rawValue,
+            registerId,
+            seriesKey,
+            number,
+            numberSuffix,
+            registerDate.iso,
+            organName,
+            notation?.number,
+            notation?.notation,
+            notation?.style.rawValue,
+            issuedDate?.iso,
+            typeCode,
+            typeName,
+            subject,
+            handler,
+            coHandlers.isEmpty ? nil : coHandlers.joined(separator: "\n"),
+            transferDate?.iso,
+            dueDate?.iso,
+            fileNotation,
+            pageAmount,
+            note,
+            urgency?.rawValue,
+            secrecy?.rawValue,
+            signer?.capacity,
+            signer?.position,
+            signer?.fullName,
+            archiveCopy,
+            issuedAmount,
+            duplicateKey,
+            registeredAt,
+            registeredBy,
+            voided?.at,
+            voided?.by,
+            voided?.reason,
+            status?.rawValue,
+        ]
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A recipient (nơi nhận) of an outgoing document, in the order of its Nơi nhận.
-struct RecipientRow: MutablePersistableRecord {
+struct RecipientRow: AppendedRow {
     static let databaseTableName = "recipient"
 
     var id: Int64?
@@ -110,11 +121,17 @@ struct RecipientRow: MutablePersistableRecord {
     var position: Int
     var name: String
 
-    func encode(to container: inout PersistenceContainer) {
-        container["id"] = id
-        container["documentId"] = documentId
-        container["position"] = position
-        container["name"] = name
+    /// The columns vanthu writes, in the order of ``values``.
+    static let columns = ["documentId", "position", "name"]
+    static let insertSQL = makeInsertSQL()
+
+    /// The row's values, in the order of ``columns``.
+    var values: [(any DatabaseValueConvertible)?] {
+        [
+            documentId,
+            position,
+            name,
+        ]
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -1,7 +1,7 @@
 import GRDB
 
 /// A step of a document's handling as it is written to `handlingStep` (append-only).
-struct HandlingStepRow: MutablePersistableRecord {
+struct HandlingStepRow: AppendedRow {
     static let databaseTableName = "handlingStep"
 
     var id: Int64?
@@ -18,27 +18,33 @@ struct HandlingStepRow: MutablePersistableRecord {
     var replyId: Int64?
     var reply: String?
 
-    func encode(to container: inout PersistenceContainer) {
-        container["id"] = id
-        container["documentId"] = documentId
-        container["action"] = action.rawValue
-        container["day"] = day.iso
-        container["at"] = at
-        container["user"] = user
-        container["person"] = person
-        container["unit"] = unit
-        container["coUnits"] = coUnits.isEmpty ? nil : coUnits.joined(separator: "\n")
-        container["dueDate"] = dueDate?.iso
-        container["text"] = text
-        container["replyId"] = replyId
-        container["reply"] = reply
+    /// The columns vanthu writes, in the order of ``values``.
+    static let columns = ["documentId", "action", "day", "at", "user", "person", "unit", "coUnits", "dueDate", "text", "replyId", "reply"]
+    static let insertSQL = makeInsertSQL()
+
+    /// The row's values, in the order of ``columns``.
+    var values: [(any DatabaseValueConvertible)?] {
+        [
+            documentId,
+            action.rawValue,
+            day.iso,
+            at,
+            user,
+            person,
+            unit,
+            coUnits.isEmpty ? nil : coUnits.joined(separator: "\n"),
+            dueDate?.iso,
+            text,
+            replyId,
+            reply,
+        ]
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A copy of an outgoing document sent to one recipient, as written to `dispatch`.
-struct DispatchRow: MutablePersistableRecord {
+struct DispatchRow: AppendedRow {
     static let databaseTableName = "dispatch"
 
     var id: Int64?
@@ -53,25 +59,31 @@ struct DispatchRow: MutablePersistableRecord {
     var at: String
     var user: String
 
-    func encode(to container: inout PersistenceContainer) {
-        container["id"] = id
-        container["documentId"] = documentId
-        container["recipientId"] = recipientId
-        container["recipientName"] = recipientName
-        container["via"] = via.rawValue
-        container["day"] = day.iso
-        container["envelopes"] = envelopes
-        container["extra"] = recipientId == nil
-        container["note"] = note
-        container["at"] = at
-        container["user"] = user
+    /// The columns vanthu writes, in the order of ``values``.
+    static let columns = ["documentId", "recipientId", "recipientName", "via", "day", "envelopes", "extra", "note", "at", "user"]
+    static let insertSQL = makeInsertSQL()
+
+    /// The row's values, in the order of ``columns``.
+    var values: [(any DatabaseValueConvertible)?] {
+        [
+            documentId,
+            recipientId,
+            recipientName,
+            via.rawValue,
+            day.iso,
+            envelopes,
+            recipientId == nil,
+            note,
+            at,
+            user,
+        ]
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A document the text of another cites, as written to `citation`.
-struct CitationRow: MutablePersistableRecord {
+struct CitationRow: AppendedRow {
     static let databaseTableName = "citation"
 
     var id: Int64?
@@ -80,15 +92,21 @@ struct CitationRow: MutablePersistableRecord {
     var position: Int
     var citation: Citation
 
-    func encode(to container: inout PersistenceContainer) {
-        container["id"] = id
-        container["documentId"] = documentId
-        container["position"] = position
-        container["typeName"] = citation.typeName
-        container["codeNumber"] = citation.notation.number
-        container["codeNotation"] = citation.notation.notation
-        container["notationStyle"] = citation.notation.style.rawValue
-        container["issuedDate"] = citation.issuedDate?.iso
+    /// The columns vanthu writes, in the order of ``values``.
+    static let columns = ["documentId", "position", "typeName", "codeNumber", "codeNotation", "notationStyle", "issuedDate"]
+    static let insertSQL = makeInsertSQL()
+
+    /// The row's values, in the order of ``columns``.
+    var values: [(any DatabaseValueConvertible)?] {
+        [
+            documentId,
+            position,
+            citation.typeName,
+            citation.notation.number,
+            citation.notation.notation,
+            citation.notation.style.rawValue,
+            citation.issuedDate?.iso,
+        ]
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
