@@ -70,8 +70,11 @@ struct ZipArchive {
         }
         var out: [UInt8] = []
         out.reserveCapacity(size)
+        // 1 MB chunks, not ZIPFoundation's 16 kB: a 50,000-row register imported from XLSX took
+        // about 20 % longer than with the old zip reader with the default (same machine, runs
+        // interleaved), about 3–5 % with these.
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            _ = try archive.extract(entry, bufferSize: 1 << 20, skipCRC32: false) { chunk in
                 guard out.count + chunk.count <= size else { throw Overflow() }
                 out.append(contentsOf: chunk)
             }
