@@ -109,14 +109,21 @@ public struct OutgoingDraft: Sendable {
 /// Corrections to a registered document. Numbers, dates of registration and the issuer never
 /// change; these fields may, and every change is journaled with its old value.
 public struct DocumentChanges: Sendable {
+    /// A field set to a new value, or cleared.
+    public enum Correction<Value: Sendable>: Sendable {
+        case set(Value)
+        case clear
+    }
+
     public var summary: String?
     public var handler: String?
-    public var dueDate: String?
+    /// Hạn giải quyết: a new deadline, or none.
+    public var dueDate: Correction<LocalDate>?
     public var pages: Int?
     public var note: String?
 
     /// The hồ sơ is not here: filing is `Registry.file(_:into:year:)`, journaled on its own.
-    public init(summary: String? = nil, handler: String? = nil, dueDate: String? = nil, pages: Int? = nil, note: String? = nil) {
+    public init(summary: String? = nil, handler: String? = nil, dueDate: Correction<LocalDate>? = nil, pages: Int? = nil, note: String? = nil) {
         self.summary = summary
         self.handler = handler
         self.dueDate = dueDate

@@ -22,9 +22,13 @@ extension RegistrationService {
     public func edit(reference: String, changes: DocumentChanges) throws -> Document {
         guard !changes.isEmpty else { throw RegistryError.nothingToChange }
         let summary = try changes.summary.map { try InputLimits.text($0, .summary) ?? { throw RegistryError.emptyField(.summary) }() }
-        // An empty --due clears the deadline.
-        let clearsDue = changes.dueDate.map { VietnameseText.nonEmpty($0) == nil } ?? false
-        let due = try changes.dueDate.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:))
+        var due: LocalDate?
+        var clearsDue = false
+        switch changes.dueDate {
+        case .set(let day): due = day
+        case .clear: clearsDue = true
+        case nil: break
+        }
         let pages = try InputLimits.count(changes.pages)
         let handler = try changes.handler.map { try InputLimits.text($0, .handler) }
         let note = try changes.note.map { try InputLimits.text($0, .note) }

@@ -29,7 +29,9 @@ extension VanThu {
         var note: String?
 
         func run() throws {
-            let changes = DocumentChanges(summary: summary, handler: handler, dueDate: due, pages: pages, note: note)
+            // An empty --due clears the deadline.
+            let dueDate: DocumentChanges.Correction<LocalDate>? = try due.map { text in try Parse.date(text).map { .set($0) } ?? .clear }
+            let changes = DocumentChanges(summary: summary, handler: handler, dueDate: dueDate, pages: pages, note: note)
             try global.withRegistry { registry in
                 let document = try RegistrationService(registry).edit(reference: reference, changes: changes)
                 if global.json { return try Terminal.json(document) }
