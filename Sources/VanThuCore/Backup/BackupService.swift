@@ -229,7 +229,7 @@ extension BackupService {
                 let highest: Int = row["highest"]
                 let knownHighest = known[key] ?? 0
                 guard highest > knownHighest else { continue }
-                let register = try Row.fetchOne(db, sql: "SELECT * FROM register WHERE id = ?", arguments: [row["id"]]).map(Register.init(row:))
+                let register = try RegisterRecord.filter(key: row["id"] as Int64?).fetchOne(db)?.register
                 let documents = try Document.fetchAll(
                     db, where: "d.registerId = ? AND d.seriesKey = ? AND d.number > ?", arguments: [row["id"], row["seriesKey"], knownHighest])
                 result.append(

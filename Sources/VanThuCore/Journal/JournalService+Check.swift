@@ -41,7 +41,7 @@ extension JournalService {
     /// with `continueSeries`) and its highest. Sub-numbers (12a) are extra, never expected.
     func seriesGaps(_ db: Database) throws -> [VerifyReport.SeriesGap] {
         let registers = Dictionary(
-            uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT * FROM register").map(Register.init(row:)).map { ($0.id, $0) })
+            uniqueKeysWithValues: try RegisterRecord.fetchAll(db).map { ($0.register.id, $0.register) })
         var starts: [String: Int] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT registerId, seriesKey, firstNumber FROM seriesStart") {
             starts["\(row["registerId"] as Int64)/\(row["seriesKey"] as String)"] = row["firstNumber"]

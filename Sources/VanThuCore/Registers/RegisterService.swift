@@ -5,10 +5,8 @@ extension RegisterService {
     /// The registers of these kinds that hold a day of `period`.
     public func registers(kinds: [RegisterKind], overlapping period: RegisterPeriod) throws -> [Register] {
         try read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM register WHERE kind IN (\(placeholders(kinds))) AND startDate <= ? AND endDate >= ? ORDER BY startDate",
-                arguments: StatementArguments(kinds.map(\.rawValue) + [period.end.iso, period.start.iso])
-            ).map(Register.init(row:))
+            try RegisterRecord.all().of(kinds).overlapping(period.start, period.end).order(RegisterRecord.Columns.startDate).fetchAll(db)
+                .map(\.register)
         }
     }
 
@@ -64,7 +62,7 @@ extension RegisterService {
     /// Every series with its counts and next number.
     public func seriesSummaries() throws -> [SeriesSummary] {
         try read { db in
-            let registers = try Row.fetchAll(db, sql: "SELECT * FROM register ORDER BY startDate, kind").map(Register.init(row:))
+            let registers = try RegisterRecord.all().chronological().fetchAll(db).map(\.register)
             return try registers.flatMap { register -> [SeriesSummary] in
                 let rows = try Row.fetchAll(
                     db,

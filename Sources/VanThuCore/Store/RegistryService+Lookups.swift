@@ -57,15 +57,10 @@ extension RegistryService {
 
     @discardableResult
     func createRegister(kind: RegisterKind, start: LocalDate, end: LocalDate, perType: Bool, _ db: Database) throws -> Register {
-        let overlapping =
-            try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM register WHERE kind = ? AND startDate <= ? AND endDate >= ?",
-                arguments: [kind.rawValue, end.iso, start.iso]) ?? 0
+        let overlapping = try RegisterRecord.all().of([kind]).overlapping(start, end).fetchCount(db)
         guard overlapping == 0 else { throw RegistryError.registerOverlap(kind: kind, start: start, end: end) }
-        try db.execute(
-            sql: "INSERT INTO register (kind, startDate, endDate, volume, perType) VALUES (?, ?, ?, 1, ?)",
-            arguments: [kind.rawValue, start.iso, end.iso, perType])
-        let register = Register(id: db.lastInsertedRowID, kind: kind, start: start, end: end, volume: 1, perType: perType, closed: false)
+        let id = try NewRegisterRow(kind: kind, start: start, end: end, perType: perType).append(db)
+        let register = Register(id: id, kind: kind, start: start, end: end, volume: 1, perType: perType, closed: false)
         let after: [String: String] = ["kind": kind.rawValue, "startDate": start.iso, "endDate": end.iso, "perType": perType ? "1" : "0"]
         try appendJournal(
             db, action: "create-register", entity: "register", entityId: register.id, reference: register.title,
@@ -75,11 +70,9 @@ extension RegistryService {
 
     /// The register of `kind` covering `date`; a yearly register is opened on first use.
     func register(kind: RegisterKind, covering date: LocalDate, _ db: Database) throws -> Register {
-        if let row = try Row.fetchOne(
-            db, sql: "SELECT * FROM register WHERE kind = ? AND startDate <= ? AND endDate >= ? ORDER BY startDate DESC LIMIT 1",
-            arguments: [kind.rawValue, date.iso, date.iso])
+        if let register = try RegisterRecord.all().of([kind]).overlapping(date, date).order(RegisterRecord.Columns.startDate.desc)
+            .fetchOne(db)?.register
         {
-            let register = try Register(row: row)
             guard !register.closed else { throw RegistryError.registerClosed(register.title) }
             return register
         }
