@@ -19,15 +19,13 @@ extension CalendarService {
         let date = try LocalDate(parsing: text)
         guard let name = try InputLimits.text(name, .holidayName) else { throw RegistryError.emptyField(.holidayName) }
         return try write { db in
-            let before = try Row.fetchOne(db, sql: "SELECT date, dayOff, name FROM calendarDay WHERE date = ?", arguments: [date.iso])
-            if let before, !replace { throw RegistryError.dayAlreadyAdded(date, name: before["name"]) }
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO calendarDay (date, dayOff, name, addedAt, addedBy) VALUES (?, ?, ?, ?, ?)",
-                arguments: [date.iso, !workday, name, timestamp(db), context.user])
-            let day = Holiday(date: date, name: name, source: .announced, isDayOff: !workday)
+            let before = try CalendarDayRecord.filter(key: date.iso).fetchOne(db)
+            if let before, !replace { throw RegistryError.dayAlreadyAdded(date, name: before.name) }
+            let record = CalendarDayRecord(date: date, dayOff: !workday, name: name, addedAt: try timestamp(db), addedBy: context.user)
+            try record.save(db)
+            let day = record.holiday
             try appendJournal(
-                db, action: "add-holiday", entity: "calendarDay", entityId: nil, reference: date.iso,
-                before: before.map { Holiday(date: date, name: $0["name"], source: .announced, isDayOff: $0["dayOff"]).json.compact },
+                db, action: "add-holiday", entity: "calendarDay", entityId: nil, reference: date.iso, before: before?.holiday.json.compact,
                 after: day.json.compact)
             return day
         }
@@ -38,14 +36,14 @@ extension CalendarService {
     public func removeHoliday(date text: String) throws -> Holiday {
         let date = try LocalDate(parsing: text)
         return try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT dayOff, name FROM calendarDay WHERE date = ?", arguments: [date.iso]) else {
+            guard let record = try CalendarDayRecord.filter(key: date.iso).fetchOne(db) else {
                 if let statutory = WorkingCalendar.statutoryHolidays(year: date.year).first(where: { $0.date == date }) {
                     throw RegistryError.statutoryHoliday(date, name: statutory.name)
                 }
                 throw RegistryError.noAnnouncedDay(date)
             }
-            let day = Holiday(date: date, name: row["name"], source: .announced, isDayOff: row["dayOff"])
-            try db.execute(sql: "DELETE FROM calendarDay WHERE date = ?", arguments: [date.iso])
+            let day = record.holiday
+            try record.delete(db)
             try appendJournal(db, action: "remove-holiday", entity: "calendarDay", entityId: nil, reference: date.iso, before: day.json.compact)
             return day
         }

@@ -19,7 +19,7 @@ struct RegistrationSession {
     /// Every document type, both styles, read once per transaction.
     mutating func allTypes() throws -> [DocumentType] {
         if let types { return types }
-        let all = try Row.fetchAll(db, sql: "SELECT * FROM documentType").map(DocumentType.init(row:))
+        let all = try DocumentTypeRecord.fetchAll(db).map(\.type)
         types = all
         return all
     }

@@ -107,11 +107,7 @@ extension SetupService {
     /// The document types of a style (both when nil), ordered by code.
     public func documentTypes(style: DocumentStyle? = nil) throws -> [DocumentType] {
         try read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM documentType WHERE ? IS NULL OR style = ? ORDER BY style, code",
-                arguments: [style?.rawValue, style?.rawValue]
-            )
-            .map(DocumentType.init(row:))
+            try DocumentTypeRecord.all().of(style).orderedByCode().fetchAll(db).map(\.type)
         }
     }
 
@@ -124,13 +120,10 @@ extension SetupService {
         guard let name = try InputLimits.text(name, .typeName) else { throw RegistryError.emptyField(.typeName) }
         return try write { db in
             let style = try organization(db).style
-            let exists = try Row.fetchAll(db, sql: "SELECT code FROM documentType WHERE style = ?", arguments: [style.rawValue])
-                .contains { ($0["code"] as String).uppercased() == code.uppercased() }
+            let exists = try DocumentTypeRecord.all().of(style).fetchAll(db).contains { $0.type.code.uppercased() == code.uppercased() }
             guard !exists else { throw RegistryError.duplicateDocumentType(code) }
             let type = DocumentType(code: code, name: name, style: style, inNotation: inNotation)
-            try db.execute(
-                sql: "INSERT INTO documentType (style, code, name, inNotation, isCopy, builtin) VALUES (?, ?, ?, ?, 0, 0)",
-                arguments: [style.rawValue, code, name, inNotation])
+            try NewDocumentTypeRow(type: type).append(db)
             try appendJournal(
                 db, action: "add-type", entity: "documentType", entityId: nil, reference: code,
                 after: try JSONOutput.encode(["code": code, "name": name, "style": style.rawValue], pretty: false))

@@ -83,15 +83,13 @@ extension RegistryService {
 
     /// Finds a type by code ("bc", "QĐ") or name ("Báo cáo"), in the preferred style's table first.
     func documentType(_ text: String, preferred: DocumentStyle, onlyPreferred: Bool = false, _ db: Database) throws -> DocumentType {
-        let all = try Row.fetchAll(db, sql: "SELECT * FROM documentType").map(DocumentType.init(row:))
+        let all = try DocumentTypeRecord.fetchAll(db).map(\.type)
         return try DocumentType.find(text, in: all, preferred: preferred, onlyPreferred: onlyPreferred)
     }
 
     func workingCalendar(_ db: Database) throws -> WorkingCalendar {
-        let announced = try Row.fetchAll(db, sql: "SELECT date, dayOff, name FROM calendarDay").compactMap { row -> Holiday? in
-            guard let date = LocalDate.parse(row["date"] as String? ?? "") else { return nil }
-            return Holiday(date: date, name: row["name"], source: .announced, isDayOff: row["dayOff"])
-        }
+        // A row whose date cannot be read (a hand edit) is not a day of the calendar.
+        let announced = try Row.fetchAll(db, CalendarDayRecord.all()).compactMap { try? CalendarDayRecord(row: $0).holiday }
         return WorkingCalendar(announced: announced)
     }
 }
