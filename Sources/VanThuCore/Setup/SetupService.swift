@@ -10,20 +10,8 @@ extension SetupService {
     }
 
     func insert(_ organization: Organization, rules: [SeriesRule], _ db: Database) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO organization (id, name, code, parentName, place, style, organId, createdAt)
-                VALUES (1, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                organization.name, organization.code, organization.parentName, organization.place, organization.style.rawValue, organization.organId,
-                timestamp(db),
-            ])
-        for rule in rules {
-            try db.execute(
-                sql: "INSERT INTO seriesRule (kind, period, perType) VALUES (?, ?, ?)",
-                arguments: [rule.kind.rawValue, rule.period.rawValue, rule.perType])
-        }
+        try OrganizationRow(organization: organization, createdAt: try timestamp(db)).append(db)
+        for rule in rules { try SeriesRuleRecord(rule).insert(db) }
         let after: [String: String?] = [
             "name": organization.name, "code": organization.code, "parentName": organization.parentName,
             "place": organization.place, "style": organization.style.rawValue, "organId": organization.organId,
@@ -47,7 +35,7 @@ extension SetupService {
             }
             var rule = existing
             rule.perType = perType
-            try db.execute(sql: "UPDATE seriesRule SET perType = ? WHERE kind = ?", arguments: [perType, kind.rawValue])
+            try SeriesRuleRecord(rule).update(db)
             try db.execute(
                 sql: "UPDATE register SET perType = ? WHERE kind = ? AND NOT EXISTS (SELECT 1 FROM document WHERE registerId = register.id)",
                 arguments: [perType, kind.rawValue])

@@ -49,10 +49,7 @@ extension RegistryService {
     }
 
     func seriesRules(_ db: Database) throws -> [SeriesRule] {
-        try Row.fetchAll(db, sql: "SELECT * FROM seriesRule ORDER BY kind").compactMap { row in
-            guard let kind = RegisterKind(rawValue: row["kind"]), let period = SeriesRule.Period(rawValue: row["period"]) else { return nil }
-            return SeriesRule(kind: kind, period: period, perType: row["perType"])
-        }
+        try Row.fetchAll(db, SeriesRuleRecord.order(SeriesRuleRecord.Columns.kind)).compactMap { try? SeriesRuleRecord(row: $0).rule }
     }
 
     @discardableResult

@@ -73,3 +73,48 @@ struct CalendarDayRecord: FetchableRecord, PersistableRecord {
 
     var holiday: Holiday { Holiday(date: date, name: name, source: .announced, isDayOff: dayOff) }
 }
+
+/// The agency (one row, id 1) as written by `init`.
+struct OrganizationRow: AppendedRow {
+    static let databaseTableName = "organization"
+    static let columns = ["id", "name", "code", "parentName", "place", "style", "organId", "createdAt"]
+    static let insertSQL = makeInsertSQL()
+
+    var organization: Organization
+    var createdAt: String
+
+    var values: [(any DatabaseValueConvertible)?] {
+        [
+            1, organization.name, organization.code, organization.parentName, organization.place, organization.style.rawValue,
+            organization.organId, createdAt,
+        ]
+    }
+}
+
+/// The numbering rule of a register kind (`seriesRule`, one row per kind).
+struct SeriesRuleRecord: FetchableRecord, PersistableRecord {
+    static let databaseTableName = "seriesRule"
+
+    enum Columns {
+        static let kind = Column("kind")
+        static let perType = Column("perType")
+    }
+
+    var rule: SeriesRule
+
+    init(_ rule: SeriesRule) { self.rule = rule }
+
+    /// Throws for a row naming an unknown kind or period (the look-up skips such a row).
+    init(row: Row) throws {
+        guard let kind = RegisterKind(rawValue: row["kind"]), let period = SeriesRule.Period(rawValue: row["period"]) else {
+            throw RegistryError.storage("unreadable numbering rule")
+        }
+        rule = SeriesRule(kind: kind, period: period, perType: row["perType"])
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        container["kind"] = rule.kind.rawValue
+        container["period"] = rule.period.rawValue
+        container["perType"] = rule.perType
+    }
+}
