@@ -142,28 +142,14 @@ extension JournalService {
     public func entries(reference: String? = nil, from: LocalDate? = nil, to: LocalDate? = nil, limit: Int? = nil) throws -> [JournalEntry] {
         if let from, let to, to < from { throw RegistryError.dateOrder(earlier: .periodStart, later: .periodEnd) }
         return try read { db in
-            var conditions = ["1"]
-            var arguments: [(any DatabaseValueConvertible)?] = []
+            var request = JournalEntryRecord.all().made(from: from, to: to)
             if let reference {
-                let document = try document(try DocumentReference(parsing: reference), text: reference, db)
-                conditions.append("entity = 'document' AND entityId = ?")
-                arguments.append(document.id)
+                request = request.about(document: try document(try DocumentReference(parsing: reference), text: reference, db).id)
             }
-            if let from {
-                conditions.append("substr(at, 1, 10) >= ?")
-                arguments.append(from.iso)
-            }
-            if let to {
-                conditions.append("substr(at, 1, 10) <= ?")
-                arguments.append(to.iso)
-            }
-            let limitClause = limit.map { "LIMIT \(max(0, $0))" } ?? ""
-            let rows = try Row.fetchAll(
-                db,
-                sql:
-                    "SELECT * FROM (SELECT * FROM journal WHERE \(conditions.joined(separator: " AND ")) ORDER BY id DESC \(limitClause)) ORDER BY id",
-                arguments: StatementArguments(arguments))
-            return rows.map(JournalEntry.init(row:))
+            // The last `limit` entries, oldest first.
+            request = request.order(JournalEntryRecord.Columns.id.desc)
+            if let limit { request = request.limit(max(0, limit)) }
+            return try request.fetchAll(db).reversed().map(\.entry)
         }
     }
 }
