@@ -17,7 +17,10 @@ extension ClerkFacingError {
 }
 
 /// A text in Vietnamese and in English.
-public struct Bilingual: Sendable, Equatable, Hashable, Encodable, CustomStringConvertible {
+///
+/// Not `CustomStringConvertible` on purpose: a `Bilingual` interpolated into a message by mistake
+/// shows as such instead of silently giving Vietnamese in an English message.
+public struct Bilingual: Sendable, Equatable, Hashable, Encodable {
     public var vi: String
     public var en: String
 
@@ -37,7 +40,4 @@ public struct Bilingual: Sendable, Equatable, Hashable, Encodable, CustomStringC
         case .en: en
         }
     }
-
-    /// The Vietnamese text: what a log or a test sees by default.
-    public var description: String { vi }
 }

@@ -79,9 +79,9 @@ extension DossierService {
     /// The hồ sơ a document is filed into, opening a planned one; refuses closed and archived ones.
     func dossierForFiling(_ notation: String, year: Int, _ db: Database) throws -> Dossier {
         guard let dossier = try existingDossier(notation, year: year, db) else { throw ArchiveError.dossierNotFound("\(year)/\(notation)") }
-        _ = try dossier.status.after(.file, reference: dossier.reference)
-        guard dossier.status == .planned else { return dossier }
-        return try updateDossier(dossier, ["status": "open", "startDate": context.today.iso], action: "open-dossier", db)
+        let next = try dossier.status.after(.file, reference: dossier.reference)
+        guard next != dossier.status else { return dossier }
+        return try updateDossier(dossier, ["status": next.rawValue, "startDate": context.today.iso], action: "open-dossier", db)
     }
 
     func fileDocument(_ document: Document, into dossier: Dossier, _ db: Database) throws {
@@ -113,7 +113,7 @@ extension DossierService {
         let retention = try closing.retention.flatMap(VietnameseText.nonEmpty).map(Retention.init(parsing:))
         return try write { db in
             let dossier = try requireDossier(notation, year: year, db)
-            _ = try dossier.status.after(.close, reference: dossier.reference)
+            let next = try dossier.status.after(.close, reference: dossier.reference)
             let contents = try contents(of: dossier, db)
             guard let span = contents.span else { throw ArchiveError.dossierEmpty(dossier.reference) }
             guard retention ?? dossier.retention != nil else { throw ArchiveError.retentionMissing(dossier.reference) }
@@ -123,7 +123,7 @@ extension DossierService {
             let pages = closing.pages ?? (counted.count == contents.documents.count ? counted.reduce(0, +) : nil)
             let due = closing.construction ? end.addingMonths(3) : end.addingYears(1)
             var values: [String: (any DatabaseValueConvertible)?] = [
-                "status": "closed", "endDate": end.iso, "pageTotal": pages, "construction": closing.construction, "transferDue": due.iso,
+                "status": next.rawValue, "endDate": end.iso, "pageTotal": pages, "construction": closing.construction, "transferDue": due.iso,
             ]
             if dossier.startDate.map({ span.first < $0 }) ?? true { values["startDate"] = span.first.iso }
             if let retention { values["retention"] = retention.stored }
@@ -135,8 +135,8 @@ extension DossierService {
     public func reopenDossier(_ notation: String, year: Int) throws -> Dossier {
         try write { db in
             let dossier = try requireDossier(notation, year: year, db)
-            _ = try dossier.status.after(.reopen, reference: dossier.reference)
-            return try updateDossier(dossier, ["status": "open", "endDate": nil, "transferDue": nil], action: "reopen-dossier", db)
+            let next = try dossier.status.after(.reopen, reference: dossier.reference)
+            return try updateDossier(dossier, ["status": next.rawValue, "endDate": nil, "transferDue": nil], action: "reopen-dossier", db)
         }
     }
 
@@ -154,6 +154,7 @@ extension DossierService {
             var dossiers: [Dossier] = []
             for notation in notations {
                 let dossier = try requireDossier(notation, year: year, db)
+                // Only a closed hồ sơ is handed over; each becomes `archived` below.
                 _ = try dossier.status.after(.transfer, reference: dossier.reference)
                 if !dossiers.contains(where: { $0.id == dossier.id }) { dossiers.append(dossier) }
             }
@@ -164,7 +165,8 @@ extension DossierService {
             let transferId = db.lastInsertedRowID
             var contents: [DossierContents] = []
             for dossier in dossiers {
-                let archived = try updateDossier(dossier, ["status": "archived", "transferId": transferId], action: "transfer-dossier", db)
+                let archived = try updateDossier(
+                    dossier, ["status": Dossier.Status.archived.rawValue, "transferId": transferId], action: "transfer-dossier", db)
                 contents.append(try self.contents(of: archived, db))
             }
             let files =

@@ -32,7 +32,7 @@ extension HandlingService {
             if let due, due < document.registerDate { throw RegistryError.dateOrder(earlier: .arrivalDate, later: .dueDate) }
             if let due, due < day { throw RegistryError.dateOrder(earlier: .transferDate, later: .dueDate) }
             try db.execute(
-                sql: "UPDATE document SET handler = ?, coHandlers = ?, transferDate = ?, dueDate = ?, status = 'routed' WHERE id = ?",
+                sql: "UPDATE document SET handler = ?, coHandlers = ?, transferDate = ?, dueDate = ? WHERE id = ?",
                 arguments: [lead, coUnits.isEmpty ? nil : coUnits.joined(separator: "\n"), day.iso, due?.iso, document.id])
             return StepValues(
                 day: day, person: VietnameseText.nonEmpty(draft.directedBy), unit: lead, coUnits: coUnits, dueDate: due,
@@ -52,10 +52,7 @@ extension HandlingService {
             }
             if let transfer = document.transferDate, day < transfer { throw RegistryError.dateOrder(earlier: .transferDate, later: .receiptDate) }
             let lead = document.handler.map { sameUnit($0, named) } ?? false
-            if let status = document.status.after(.receipt, byLeadUnit: lead), status != document.status {
-                try db.execute(sql: "UPDATE document SET status = ? WHERE id = ?", arguments: [status.rawValue, document.id])
-            }
-            return StepValues(day: day, person: VietnameseText.nonEmpty(signedBy), unit: named)
+            return StepValues(day: day, person: VietnameseText.nonEmpty(signedBy), unit: named, byLeadUnit: lead)
         }
     }
 
@@ -64,7 +61,7 @@ extension HandlingService {
         guard let note = try InputLimits.text(note, .progressNote) else { throw RegistryError.emptyField(.progressNote) }
         let day = try handlingDay(date, field: .transferDate)
         return try changeHandling(reference, action: .progress) { document, _, db in
-            try db.execute(sql: "UPDATE document SET status = 'inProgress', progress = ? WHERE id = ?", arguments: [note, document.id])
+            try db.execute(sql: "UPDATE document SET progress = ? WHERE id = ?", arguments: [note, document.id])
             return StepValues(day: day, text: note)
         }
     }
@@ -84,7 +81,7 @@ extension HandlingService {
             }
             let replyText = reply.map { $0.notation?.full ?? $0.reference }
             try db.execute(
-                sql: "UPDATE document SET status = 'done', doneDate = ?, replyId = COALESCE(?, replyId), reply = COALESCE(?, reply) WHERE id = ?",
+                sql: "UPDATE document SET doneDate = ?, replyId = COALESCE(?, replyId), reply = COALESCE(?, reply) WHERE id = ?",
                 arguments: [day.iso, reply?.id, replyText, document.id])
             return StepValues(day: day, text: try InputLimits.text(note, .progressNote), replyId: reply?.id, reply: replyText)
         }
@@ -96,7 +93,7 @@ extension HandlingService {
         let day = try handlingDay(date, field: .doneDate)
         return try changeHandling(reference, action: .return) { document, _, db in
             guard day >= document.registerDate else { throw RegistryError.dateOrder(earlier: .arrivalDate, later: .doneDate) }
-            try db.execute(sql: "UPDATE document SET status = 'returned', doneDate = ? WHERE id = ?", arguments: [day.iso, document.id])
+            try db.execute(sql: "UPDATE document SET doneDate = ? WHERE id = ?", arguments: [day.iso, document.id])
             return StepValues(day: day, text: reason)
         }
     }
@@ -107,8 +104,7 @@ extension HandlingService {
         guard let reason = try InputLimits.text(reason, .reason) else { throw RegistryError.emptyField(.reason) }
         let day = context.today
         return try changeHandling(reference, action: .reopen) { document, _, db in
-            let status = document.status.after(.reopen, routed: document.handler != nil) ?? .registered
-            try db.execute(sql: "UPDATE document SET status = ?, doneDate = NULL WHERE id = ?", arguments: [status.rawValue, document.id])
+            try db.execute(sql: "UPDATE document SET doneDate = NULL WHERE id = ?", arguments: [document.id])
             return StepValues(day: day, text: reason)
         }
     }
@@ -136,10 +132,13 @@ extension HandlingService {
         var text: String? = nil
         var replyId: Int64? = nil
         var reply: String? = nil
+        /// A receipt: whether the lead unit signed (which starts the handling).
+        var byLeadUnit = true
     }
 
     /// Finds an incoming, unvoided document, runs `change` (which updates the row and says what
-    /// the step records), appends the step, and journals before and after: one transaction.
+    /// the step records), sets the status the state machine gives (``HandlingStatus/after(_:byLeadUnit:routed:)``),
+    /// appends the step, and journals before and after: one transaction.
     private func changeHandling(
         _ reference: String, action: HandlingStep.Action,
         _ change: (Document, WorkingCalendar, Database) throws -> StepValues
@@ -154,6 +153,9 @@ extension HandlingService {
                 throw RegistryError.statusForbids(document.reference, status: document.status, action: action)
             }
             let values = try change(document, try workingCalendar(db), db)
+            if let next = document.status.after(action, byLeadUnit: values.byLeadUnit, routed: document.handler != nil), next != document.status {
+                try db.execute(sql: "UPDATE document SET status = ? WHERE id = ?", arguments: [next.rawValue, document.id])
+            }
             let now = try timestamp(db)
             let stepId = try insertStep(
                 documentId: document.id, action: action, day: values.day, at: now, person: values.person, unit: values.unit,

@@ -4,7 +4,6 @@ import GRDB
 struct AttachmentRow: AppendedRow {
     static let databaseTableName = "attachment"
 
-    var id: Int64?
     var documentId: Int64
     var name: String
     var size: Int64
@@ -29,8 +28,6 @@ struct AttachmentRow: AppendedRow {
             addedBy,
         ]
     }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A new hồ sơ as written to `dossier`: planned in the Danh mục, or opened outside it. Only the
@@ -38,7 +35,6 @@ struct AttachmentRow: AppendedRow {
 struct NewDossierRow: AppendedRow {
     static let databaseTableName = "dossier"
 
-    var id: Int64?
     var year: Int
     var fileNotation: String
     var title: String
@@ -69,6 +65,4 @@ struct NewDossierRow: AppendedRow {
             startDate?.iso,
         ]
     }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -1,31 +1,13 @@
 import GRDB
 
 /// A row of the `document` table as vanthu writes it: the one list of its columns. Registration
-/// (incoming and outgoing) and import build one and insert it; nothing else names the columns
+/// (incoming and outgoing) and import build one and append it; nothing else names the columns
 /// of an INSERT. Reading stays with ``Document/init(row:)``, positional because lists and
-/// exports decode many rows (a name lookup per cell doubled their cost).
-///
-/// `encode(to:)` is written by hand, not derived from Codable: the import inserts a hundred
-/// thousand rows and a key strategy per row would sit on that path.
+/// exports decode many rows (a name lookup per cell doubled their cost). Values are listed by
+/// hand, not derived from Codable: the import appends a hundred thousand rows.
 struct DocumentRow: AppendedRow {
     static let databaseTableName = "document"
 
-    /// The columns, for queries that name them.
-    enum Columns {
-        static let id = Column("id")
-        static let kind = Column("kind")
-        static let registerId = Column("registerId")
-        static let seriesKey = Column("seriesKey")
-        static let number = Column("number")
-        static let numberSuffix = Column("numberSuffix")
-        static let registerDate = Column("registerDate")
-        static let duplicateKey = Column("duplicateKey")
-        static let voidedAt = Column("voidedAt")
-        static let status = Column("status")
-        static let dueDate = Column("dueDate")
-    }
-
-    var id: Int64?
     var kind: RegisterKind
     var registerId: Int64
     var seriesKey: String
@@ -107,15 +89,12 @@ struct DocumentRow: AppendedRow {
             status?.rawValue,
         ]
     }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A recipient (nơi nhận) of an outgoing document, in the order of its Nơi nhận.
 struct RecipientRow: AppendedRow {
     static let databaseTableName = "recipient"
 
-    var id: Int64?
     var documentId: Int64
     /// From 1.
     var position: Int
@@ -133,6 +112,4 @@ struct RecipientRow: AppendedRow {
             name,
         ]
     }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

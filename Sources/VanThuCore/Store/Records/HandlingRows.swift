@@ -4,7 +4,6 @@ import GRDB
 struct HandlingStepRow: AppendedRow {
     static let databaseTableName = "handlingStep"
 
-    var id: Int64?
     var documentId: Int64
     var action: HandlingStep.Action
     var day: LocalDate
@@ -39,15 +38,12 @@ struct HandlingStepRow: AppendedRow {
             reply,
         ]
     }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A copy of an outgoing document sent to one recipient, as written to `dispatch`.
 struct DispatchRow: AppendedRow {
     static let databaseTableName = "dispatch"
 
-    var id: Int64?
     var documentId: Int64
     /// The Nơi nhận line it went to; nil for a recipient outside the list (`extra`).
     var recipientId: Int64?
@@ -78,15 +74,12 @@ struct DispatchRow: AppendedRow {
             user,
         ]
     }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A document the text of another cites, as written to `citation`.
 struct CitationRow: AppendedRow {
     static let databaseTableName = "citation"
 
-    var id: Int64?
     var documentId: Int64
     /// From 1, in the order of the text.
     var position: Int
@@ -108,6 +101,4 @@ struct CitationRow: AppendedRow {
             citation.issuedDate?.iso,
         ]
     }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

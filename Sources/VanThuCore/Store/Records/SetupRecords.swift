@@ -49,7 +49,7 @@ struct CalendarDayRecord: FetchableRecord, PersistableRecord {
     var addedAt: String?
     var addedBy: String?
 
-    /// nil for a row whose date cannot be read (a hand edit): it is not a day of the calendar.
+    /// Throws for a row whose date cannot be read (a hand edit): it is not a day of the calendar.
     init(row: Row) throws {
         guard let date = LocalDate.parse(row["date"] as String? ?? "") else { throw RegistryError.storage("unreadable calendar day") }
         self.date = date
