@@ -25,13 +25,11 @@ struct CheckedIncoming {
         guard let issuer = try InputLimits.text(draft.issuer, .issuer) else { throw RegistryError.emptyField(.issuer) }
         guard let subject = try InputLimits.text(draft.summary, .summary) else { throw RegistryError.emptyField(.summary) }
         let arrival = draft.received ?? today
-        guard arrival <= today else { throw RegistryError.dateInFuture(field: .arrivalDate, date: arrival, today: today) }
         let issued = draft.issuedDate
-        if let issued, issued > arrival { throw RegistryError.dateOrder(earlier: .issuedDate, later: .arrivalDate) }
+        let due = draft.dueDate
+        try DocumentRules.checkIncoming(arrival: arrival, issued: issued, due: due, today: today)
         let notation = draft.notation
         _ = try InputLimits.text(notation?.full, .notation)
-        let due = draft.dueDate
-        if let due, due < arrival { throw RegistryError.dateOrder(earlier: .arrivalDate, later: .dueDate) }
         pages = try InputLimits.count(draft.pages)
         self.issuer = issuer
         self.subject = subject

@@ -6,14 +6,24 @@
 /// Reasons an error carries are ``Bilingual`` too: nothing is rendered before the front end
 /// picks the clerk's language.
 public protocol ClerkFacingError: Error {
+    /// The cases of the error without their values, every one listed (`CaseIterable`, so the
+    /// message tests cannot miss one).
+    associatedtype Kind: RawRepresentable<String>, CaseIterable
     /// What is wrong and what to do, in both languages.
     var text: Bilingual { get }
     var exitCode: Int32 { get }
+    var kind: Kind { get }
+    /// The family of errors, the first part of ``code``: `registry`, `import`, …
+    static var domain: String { get }
 }
 
 extension ClerkFacingError {
     /// The message in the clerk's language.
     public func message(in language: Language) -> String { text[language] }
+
+    /// A stable name of the case (`registry.duplicateDocument`), for scripts and tests: the wording of a
+    /// message may change, this does not.
+    public var code: String { "\(Self.domain).\(kind.rawValue)" }
 }
 
 /// A text in Vietnamese and in English.

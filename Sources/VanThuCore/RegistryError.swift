@@ -186,6 +186,7 @@ extension String {
 }
 
 extension RegistryError: ClerkFacingError {
+    public static var domain: String { "registry" }
 
     /// What is wrong and what to do, in both languages side by side.
     public var text: Bilingual {

@@ -13,6 +13,8 @@ public enum IntakeError: Error, Equatable, Sendable {
 }
 
 extension IntakeError: ClerkFacingError {
+    public static var domain: String { "intake" }
+
     public var exitCode: Int32 {
         switch self {
         case .fileNotFound: 66  // EX_NOINPUT

@@ -61,7 +61,7 @@ public enum RegisterImporter {
             return (first ?? SourceTable(name: name, rows: []), sha256)
         }
         if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            throw ImportError.unreadableWorkbook(path: source.path, reason: "Excel 97–2003 .xls")
+            throw ImportError.unreadableWorkbook(path: source.path, reason: Bilingual(vi: "dạng Excel 97–2003 .xls", en: "Excel 97–2003 .xls"))
         }
         let text = try TextEncoding.decode(data, encoding: encoding, path: source.path)
         return (SourceTable(name: name, csv: CSVTable(text: text)), sha256)

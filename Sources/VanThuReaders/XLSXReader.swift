@@ -20,7 +20,9 @@ public struct XLSXReader {
     /// ``ImportError/unreadableWorkbook(path:reason:)`` when it is not a readable XLSX.
     public init(data: Data, path: String) throws {
         archive = try ZipArchive(bytes: [UInt8](data), path: path)
-        guard let workbook = try archive.data("xl/workbook.xml") else { throw ZipArchive.damaged(path, "no xl/workbook.xml") }
+        guard let workbook = try archive.data("xl/workbook.xml") else {
+            throw ZipArchive.damaged(path, "thiếu xl/workbook.xml", "no xl/workbook.xml")
+        }
         var relations: [String: String] = [:]
         if let rels = try archive.data("xl/_rels/workbook.xml.rels") {
             var scanner = XMLScanner(rels)
@@ -81,7 +83,10 @@ public struct XLSXReader {
             while rows.count < rowNumber - 1 { rows.append([]) }
             while let last = row.last, last == .empty { row.removeLast() }
             cells += row.count
-            guard cells <= Self.maximumCells else { throw ZipArchive.damaged(sheet.path, "\(sheet.name) holds more than \(Self.maximumCells) cells") }
+            guard cells <= Self.maximumCells else {
+                throw ZipArchive.damaged(
+                    sheet.path, "trang \(sheet.name) có hơn \(Self.maximumCells) ô", "\(sheet.name) holds more than \(Self.maximumCells) cells")
+            }
             rows.append(row)
             row = []
         }
@@ -93,7 +98,8 @@ public struct XLSXReader {
                 // grow without bound.
                 guard rowNumber > rows.count, rowNumber <= Self.maximumRow else {
                     throw ZipArchive.damaged(
-                        sheet.path, "\(sheet.name) has a row numbered \(attributes["r"] ?? "?") out of order or beyond Excel's grid")
+                        sheet.path, "trang \(sheet.name) có dòng số \(attributes["r"] ?? "?") sai thứ tự hoặc ngoài lưới của Excel",
+                        "\(sheet.name) has a row numbered \(attributes["r"] ?? "?") out of order or beyond Excel's grid")
                 }
                 column = 0
                 if selfClosing { try finishRow() }
@@ -101,7 +107,9 @@ public struct XLSXReader {
                 column =
                     try attributes["r"].map { reference in
                         guard let index = Self.columnIndex(reference) else {
-                            throw ZipArchive.damaged(sheet.path, "\(sheet.name) has a cell reference “\(reference.prefix(20))” beyond Excel's grid")
+                            throw ZipArchive.damaged(
+                                sheet.path, "trang \(sheet.name) có ô “\(reference.prefix(20))” ngoài lưới của Excel",
+                                "\(sheet.name) has a cell reference “\(reference.prefix(20))” beyond Excel's grid")
                         }
                         return index
                     } ?? column + 1

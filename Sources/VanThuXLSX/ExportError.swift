@@ -16,6 +16,8 @@ public enum ExportError: Error, Equatable, Sendable {
 }
 
 extension ExportError: ClerkFacingError {
+    public static var domain: String { "export" }
+
     public var exitCode: Int32 {
         switch self {
         case .outputExists, .folderMissing, .cannotWrite, .workbook: 73  // EX_CANTCREAT

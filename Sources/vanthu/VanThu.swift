@@ -12,6 +12,7 @@ struct VanThu: ParsableCommand {
         discussion: """
             Sổ đăng ký văn bản đến và đi theo Nghị định 30/2020/NĐ-CP và Hướng dẫn 36-HD/VPTW.
             Messages are in Vietnamese; set VANTHU_LANG=en for English.
+            VANTHU_ERRORS=json writes an error as one JSON line (code, exitCode, message) for scripts.
             """,
         version: "0.1.0",
         groupedSubcommands: [
@@ -41,7 +42,7 @@ struct VanThu: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as any ClerkFacingError {
-            Terminal.error(error.message(in: .fromEnvironment()))
+            Terminal.failure(error)
             Foundation.exit(error.exitCode)
         } catch {
             exit(withError: error)

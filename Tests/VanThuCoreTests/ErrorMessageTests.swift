@@ -135,7 +135,7 @@ extension ImportError {
     static func sample(_ kind: Kind, date: LocalDate) -> ImportError {
         switch kind {
         case .fileUnreadable: .fileUnreadable(path: "x")
-        case .unreadableWorkbook: .unreadableWorkbook(path: "x", reason: "x")
+        case .unreadableWorkbook: .unreadableWorkbook(path: "x", reason: Bilingual(vi: "hỏng", en: "damaged"))
         case .sheetNotFound: .sheetNotFound("x", sheets: ["a", "b"])
         case .unknownEncoding: .unknownEncoding("x")
         case .undecodableText: .undecodableText(path: "x", encoding: "x")

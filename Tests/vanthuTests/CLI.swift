@@ -154,6 +154,19 @@ struct CLI {
         ])
     }
 
+    /// A command that is refused: its exit status and the error's code (`registry.duplicateDocument`),
+    /// read from the JSON line `VANTHU_ERRORS=json` makes the binary write: tests check which
+    /// error it was without depending on the wording. `code` is nil when stderr was not that
+    /// one line (a crash, an argument-parser usage error).
+    func refusal(_ arguments: [String], environment extra: [String: String] = [:]) throws -> (status: Int32, code: String?, stdout: String) {
+        let result = try run(arguments, environment: extra.merging(["VANTHU_ERRORS": "json"]) { $1 })
+        let lines = result.stderr.split(separator: "\n")
+        guard lines.count == 1, let object = try? JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any],
+            let code = object["code"] as? String, (object["exitCode"] as? Int).map(Int32.init) == result.status
+        else { return (result.status, nil, result.stdout) }
+        return (result.status, code, result.stdout)
+    }
+
     /// The database file's bytes, to prove a failed command changed nothing.
     func databaseBytes() throws -> Data { try Data(contentsOf: URL(fileURLWithPath: databasePath)) }
 

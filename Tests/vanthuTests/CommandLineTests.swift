@@ -68,6 +68,13 @@ import Testing
         let vi = try cli.run(["list", "incoming"])
         #expect(vi.stderr.contains("Không tìm thấy cơ sở dữ liệu"))
         #expect(!FileManager.default.fileExists(atPath: cli.databasePath))
+        // For a script: the same error as one JSON object, its message in the chosen language.
+        for (language, message) in [("vi", vi.stderr), ("en", result.stderr)] {
+            let json = try cli.run(["list", "incoming"], environment: ["VANTHU_ERRORS": "json", "VANTHU_LANG": language])
+            let object = try JSONSerialization.jsonObject(with: Data(json.stderr.utf8)) as? [String: Any]
+            #expect(json.status == 66 && object?["code"] as? String == "registry.databaseNotFound" && object?["exitCode"] as? Int == 66)
+            #expect((object?["message"] as? String).map { $0 + "\n" } == message)
+        }
     }
 
     /// Each bad input: a one-line message, a non-zero exit, and the database byte-for-byte unchanged.
@@ -79,24 +86,28 @@ import Testing
         _ = try cli.ok(["incoming", "add", "--issuer", "Sở Nội vụ", "--symbol", "13/SNV-VP", "--summary", "V/v khác", "--received", "20/8/2021"])
         let add = ["incoming", "add", "--issuer", "Sở Tài chính", "--summary", "V/v dự toán"]
         let cases: [(String, [String], String)] = [
-            ("impossible date", add + ["--received", "31/02/2021"], "không hợp lệ"),
-            ("future arrival", add + ["--received", "26/8/2021"], "tương lai"),
-            ("unknown type", add + ["--type", "XYZ"], "XYZ"),
-            ("empty summary", ["incoming", "add", "--issuer", "Sở Tài chính", "--summary", " ", "--type", "CV"], "trích yếu"),
-            ("malformed notation", add + ["--symbol", "12//SNV"], "thể thức"),
-            ("duplicate", ["incoming", "add", "--issuer", "SỞ NỘI VỤ", "--symbol", "Số 13 / SNV - VP", "--summary", "lần hai"], "đã được đăng ký"),
-            ("void twice", ["void", "den/2021/1", "--reason", "lại"], "đã bị hủy"),
-            ("unknown reference", ["show", "den/2021/99"], "Không tìm thấy văn bản"),
-            ("bad reference", ["void", "abc", "--reason", "x"], "tham chiếu"),
-            ("outgoing công văn without unit", ["di", "them", "--type", "CV", "--summary", "x", "--signer", "A"], "--unit"),
+            ("impossible date", add + ["--received", "31/02/2021"], "registry.invalidDate"),
+            ("future arrival", add + ["--received", "26/8/2021"], "registry.dateInFuture"),
+            ("unknown type", add + ["--type", "XYZ"], "registry.unknownDocumentType"),
+            ("empty summary", ["incoming", "add", "--issuer", "Sở Tài chính", "--summary", " ", "--type", "CV"], "registry.emptyField"),
+            ("malformed notation", add + ["--symbol", "12//SNV"], "registry.invalidNotation"),
+            (
+                "duplicate", ["incoming", "add", "--issuer", "SỞ NỘI VỤ", "--symbol", "Số 13 / SNV - VP", "--summary", "lần hai"],
+                "registry.duplicateDocument"
+            ),
+            ("void twice", ["void", "den/2021/1", "--reason", "lại"], "registry.alreadyVoided"),
+            ("unknown reference", ["show", "den/2021/99"], "registry.documentNotFound"),
+            ("bad reference", ["void", "abc", "--reason", "x"], "registry.invalidReference"),
+            ("outgoing công văn without unit", ["di", "them", "--type", "CV", "--summary", "x", "--signer", "A"], "registry.notationNeedsUnit"),
         ]
-        for (name, arguments, fragment) in cases {
+        for (name, arguments, code) in cases {
             let before = try cli.databaseBytes()
+            let refused = try cli.refusal(arguments)
+            #expect(refused.status == 65 && refused.code == code, "\(name): \(refused)")
+            // The clerk's own line: one, in Vietnamese, without a trace of the machinery.
             let result = try cli.run(arguments)
-            #expect(result.status != 0, "\(name) should fail")
-            #expect(result.stderr.contains(fragment), "\(name): \(result.stderr)")
             #expect(result.stderr.split(separator: "\n").count == 1, "\(name): one line, got \(result.stderr)")
-            #expect(!result.stderr.contains("Fatal") && !result.stderr.contains("SQL"), "\(name)")
+            #expect(!result.stderr.contains("Fatal") && !result.stderr.contains("SQL") && !result.stderr.contains("Error:"), "\(name)")
             #expect(try cli.databaseBytes() == before, "\(name) changed the database")
         }
         let journal = try #require(try cli.json(["journal"]) as? [Any])

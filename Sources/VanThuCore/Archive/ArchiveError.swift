@@ -29,6 +29,8 @@ public enum ArchiveError: Error, Equatable, Sendable {
 }
 
 extension ArchiveError: ClerkFacingError {
+    public static var domain: String { "archive" }
+
     public var exitCode: Int32 {
         switch self {
         case .fileUnreadable, .catalogEmpty: 66  // EX_NOINPUT

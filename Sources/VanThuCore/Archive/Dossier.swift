@@ -68,10 +68,7 @@ public struct Dossier: Equatable, Sendable {
         return endDate.year + n
     }
 
-    static let selection = """
-        SELECT f.*, (SELECT COUNT(*) FROM dossierDocument x WHERE x.dossierId = f.id) AS documentCount FROM dossier f
-        """
-
+    /// Reads a row of ``DossierRecord/counted()``: the hồ sơ's columns and `documentCount`.
     init(row: Row) {
         id = row["id"]
         year = row["year"]
@@ -93,13 +90,6 @@ public struct Dossier: Equatable, Sendable {
         transferId = row["transferId"]
         hold = row["holdReason"]
         documentCount = row["documentCount"] ?? 0
-    }
-
-    static func fetchAll(
-        _ db: Database, where condition: String = "1", arguments: StatementArguments = [],
-        order: String = "f.year, f.position IS NULL, f.position, f.fileNotation"
-    ) throws -> [Dossier] {
-        try Row.fetchAll(db, sql: "\(selection) WHERE \(condition) ORDER BY \(order)", arguments: arguments).map(Dossier.init(row:))
     }
 }
 

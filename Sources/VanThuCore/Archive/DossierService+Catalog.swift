@@ -43,13 +43,10 @@ extension DossierService {
             var headingId: Int64?
             if let text = VietnameseText.nonEmpty(draft.heading) {
                 let wanted = VietnameseText.fold(text)
-                let existing = try Row.fetchAll(db, sql: "SELECT * FROM catalogHeading WHERE year = ? ORDER BY position", arguments: [year])
-                    .first { row in
-                        let heading = CatalogHeading(row: row)
-                        return VietnameseText.fold(heading.text) == wanted || VietnameseText.fold(heading.title) == wanted
-                    }
+                let existing = try CatalogHeadingRecord.all().of(year: year).fetchAll(db).map(\.heading)
+                    .first { VietnameseText.fold($0.text) == wanted || VietnameseText.fold($0.title) == wanted }
                 if let existing {
-                    headingId = existing["id"]
+                    headingId = existing.id
                 } else if case .heading(let level, let label, let title) = CatalogFile.heading(text) {
                     headingId = try insertHeading(year: year, position: position, level: level, label: label, title: title, db)
                     position += 1
@@ -68,14 +65,12 @@ extension DossierService {
     }
 
     func catalog(year: Int, _ db: Database) throws -> Catalog {
-        let headings = try Row.fetchAll(db, sql: "SELECT * FROM catalogHeading WHERE year = ?", arguments: [year])
-            .map { (position: $0["position"] as Int, heading: CatalogHeading(row: $0)) }
-        let dossiers = try Row.fetchAll(db, sql: "\(Dossier.selection) WHERE f.year = ?", arguments: [year])
-            .map { (position: $0["position"] as Int?, dossier: Dossier(row: $0)) }
+        let headings = try CatalogHeadingRecord.all().of(year: year).fetchAll(db)
+        let dossiers = try DossierRecord.counted().of(year: year).inCatalogOrder().fetchAll(db)
         var ordered: [(Int, Catalog.Line)] = headings.map { ($0.position, .heading($0.heading)) }
-        ordered += dossiers.compactMap { item in item.position.map { ($0, .dossier(item.dossier)) } }
+        ordered += dossiers.compactMap { record in record.position.map { ($0, .dossier(record.dossier)) } }
         ordered.sort { $0.0 < $1.0 }
-        let outside = dossiers.filter { $0.position == nil }.map(\.dossier).sorted { $0.fileNotation < $1.fileNotation }
+        let outside = dossiers.filter { $0.position == nil }.map(\.dossier)
         return Catalog(year: year, lines: ordered.map(\.1) + outside.map(Catalog.Line.dossier))
     }
 
@@ -84,19 +79,13 @@ extension DossierService {
     }
 
     private func nextCatalogPosition(year: Int, _ db: Database) throws -> Int {
-        let last = try Int.fetchOne(
-            db,
-            sql:
-                "SELECT MAX(p) FROM (SELECT MAX(position) AS p FROM catalogHeading WHERE year = ?1 UNION ALL SELECT MAX(position) FROM dossier WHERE year = ?1)",
-            arguments: [year])
-        return (last ?? 0) + 1
+        let lastHeading = try Int.fetchOne(db, CatalogHeadingRecord.all().of(year: year).select(max(CatalogHeadingRecord.Columns.position)))
+        let lastDossier = try Int.fetchOne(db, DossierRecord.all().of(year: year).select(max(DossierRecord.Columns.position)))
+        return max(lastHeading ?? 0, lastDossier ?? 0) + 1
     }
 
     private func insertHeading(year: Int, position: Int, level: Int, label: String, title: String, _ db: Database) throws -> Int64 {
-        try db.execute(
-            sql: "INSERT INTO catalogHeading (year, position, level, label, title) VALUES (?, ?, ?, ?, ?)",
-            arguments: [year, position, level, label, title])
-        return db.lastInsertedRowID
+        try NewCatalogHeadingRow(year: year, position: position, level: level, label: label, title: title).append(db)
     }
 
     /// Inserts a hồ sơ listed in the Danh mục, not opened yet.
@@ -116,11 +105,5 @@ extension DossierService {
         guard let notation = VietnameseText.nonEmpty(text) else { throw RegistryError.emptyField(.fileNotation) }
         guard Dossier.isValidNotation(notation) else { throw ArchiveError.invalidFileNotation(notation) }
         return notation
-    }
-}
-
-extension CatalogHeading {
-    init(row: Row) {
-        self.init(id: row["id"], level: row["level"], label: row["label"], title: row["title"])
     }
 }

@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 
 extension DossierService {
+    private typealias Columns = DossierRecord.Columns
+
     // MARK: Opening and filing
 
     /// Opens a hồ sơ (ND30 Điều 29.2): one of the Danh mục, or a new one outside it, which then
@@ -13,11 +15,11 @@ extension DossierService {
         return try write { db in
             if let existing = try existingDossier(notation, year: year, db) {
                 guard existing.status == .planned else { throw ArchiveError.dossierExists(existing.reference) }
-                var values: [String: (any DatabaseValueConvertible)?] = ["status": "open", "startDate": start.iso]
-                if let title = try InputLimits.text(draft.title, .dossierTitle) { values["title"] = title }
-                if let retention { values["retention"] = retention.stored }
-                if let creator = VietnameseText.nonEmpty(draft.creator) { values["creator"] = creator }
-                if let description = VietnameseText.nonEmpty(draft.description) { values["description"] = description }
+                var values = [Columns.status.set(to: Dossier.Status.open.rawValue), Columns.startDate.set(to: start.iso)]
+                if let title = try InputLimits.text(draft.title, .dossierTitle) { values.append(Columns.title.set(to: title)) }
+                if let retention { values.append(Columns.retention.set(to: retention.stored)) }
+                if let creator = VietnameseText.nonEmpty(draft.creator) { values.append(Columns.creator.set(to: creator)) }
+                if let description = VietnameseText.nonEmpty(draft.description) { values.append(Columns.description.set(to: description)) }
                 return try updateDossier(existing, values, action: "open-dossier", db)
             }
             guard let title = try InputLimits.text(draft.title, .dossierTitle) else { throw ArchiveError.dossierNotFound("\(year)/\(notation)") }
@@ -58,15 +60,12 @@ extension DossierService {
             _ = try dossier.status.after(.unfile, reference: dossier.reference)
             for (text, reference) in parsed {
                 let document = try document(reference, text: text, db)
-                try db.execute(sql: "DELETE FROM dossierDocument WHERE dossierId = ? AND documentId = ?", arguments: [dossier.id, document.id])
-                guard db.changesCount == 1 else { throw ArchiveError.notFiled(reference: document.reference, dossier: dossier.reference) }
+                let removed = try DossierFiling.all().of(dossier: dossier.id).of(document: document.id).deleteAll(db)
+                guard removed == 1 else { throw ArchiveError.notFiled(reference: document.reference, dossier: dossier.reference) }
                 if document.fileNotation == dossier.fileNotation {
-                    let next = try String.fetchOne(
-                        db,
-                        sql:
-                            "SELECT f.fileNotation FROM dossierDocument x JOIN dossier f ON f.id = x.dossierId WHERE x.documentId = ? ORDER BY x.filedAt, f.id LIMIT 1",
-                        arguments: [document.id])
-                    try db.execute(sql: "UPDATE document SET fileNotation = ? WHERE id = ?", arguments: [next, document.id])
+                    // The stamp now shows the hồ sơ it went into next, or none.
+                    let next = try dossiers(ofDocument: document.id, db).first?.fileNotation
+                    try DocumentTable.update(document.id, db, DocumentTable.Columns.fileNotation.set(to: next))
                 }
                 try appendJournal(
                     db, action: "unfile", entity: "document", entityId: document.id, reference: document.reference,
@@ -81,21 +80,18 @@ extension DossierService {
         guard let dossier = try existingDossier(notation, year: year, db) else { throw ArchiveError.dossierNotFound("\(year)/\(notation)") }
         let next = try dossier.status.after(.file, reference: dossier.reference)
         guard next != dossier.status else { return dossier }
-        return try updateDossier(dossier, ["status": next.rawValue, "startDate": context.today.iso], action: "open-dossier", db)
+        return try updateDossier(
+            dossier, [Columns.status.set(to: next.rawValue), Columns.startDate.set(to: context.today.iso)], action: "open-dossier", db)
     }
 
     func fileDocument(_ document: Document, into dossier: Dossier, _ db: Database) throws {
         if let voided = document.voided { throw RegistryError.alreadyVoided(document.reference, reason: voided.reason) }
-        let filed =
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM dossierDocument WHERE dossierId = ? AND documentId = ?", arguments: [dossier.id, document.id])
-            ?? false
+        let filed = try DossierFiling.all().of(dossier: dossier.id).of(document: document.id).isEmpty(db) == false
         guard !filed else { throw ArchiveError.alreadyFiled(reference: document.reference, dossier: dossier.reference) }
         let now = try timestamp(db)
-        try db.execute(
-            sql: "INSERT INTO dossierDocument (dossierId, documentId, filedAt, filedBy) VALUES (?, ?, ?, ?)",
-            arguments: [dossier.id, document.id, now, context.user])
+        try DossierFiling(dossierId: dossier.id, documentId: document.id, filedAt: now, filedBy: context.user).insert(db)
         if document.fileNotation == nil {
-            try db.execute(sql: "UPDATE document SET fileNotation = ? WHERE id = ?", arguments: [dossier.fileNotation, document.id])
+            try DocumentTable.update(document.id, db, DocumentTable.Columns.fileNotation.set(to: dossier.fileNotation))
         }
         try appendJournal(
             db, action: "file", entity: "document", entityId: document.id, reference: document.reference,
@@ -122,11 +118,12 @@ extension DossierService {
             let counted = contents.documents.compactMap(\.pageAmount)
             let pages = closing.pages ?? (counted.count == contents.documents.count ? counted.reduce(0, +) : nil)
             let due = closing.construction ? end.addingMonths(3) : end.addingYears(1)
-            var values: [String: (any DatabaseValueConvertible)?] = [
-                "status": next.rawValue, "endDate": end.iso, "pageTotal": pages, "construction": closing.construction, "transferDue": due.iso,
+            var values = [
+                Columns.status.set(to: next.rawValue), Columns.endDate.set(to: end.iso), Columns.pageTotal.set(to: pages),
+                Columns.construction.set(to: closing.construction), Columns.transferDue.set(to: due.iso),
             ]
-            if dossier.startDate.map({ span.first < $0 }) ?? true { values["startDate"] = span.first.iso }
-            if let retention { values["retention"] = retention.stored }
+            if dossier.startDate.map({ span.first < $0 }) ?? true { values.append(Columns.startDate.set(to: span.first.iso)) }
+            if let retention { values.append(Columns.retention.set(to: retention.stored)) }
             return try updateDossier(dossier, values, action: "close-dossier", db)
         }
     }
@@ -136,7 +133,9 @@ extension DossierService {
         try write { db in
             let dossier = try requireDossier(notation, year: year, db)
             let next = try dossier.status.after(.reopen, reference: dossier.reference)
-            return try updateDossier(dossier, ["status": next.rawValue, "endDate": nil, "transferDue": nil], action: "reopen-dossier", db)
+            return try updateDossier(
+                dossier, [Columns.status.set(to: next.rawValue), Columns.endDate.set(to: nil), Columns.transferDue.set(to: nil)],
+                action: "reopen-dossier", db)
         }
     }
 
@@ -159,22 +158,20 @@ extension DossierService {
                 if !dossiers.contains(where: { $0.id == dossier.id }) { dossiers.append(dossier) }
             }
             let now = try timestamp(db)
-            try db.execute(
-                sql: "INSERT INTO archiveTransfer (day, deliveredBy, receivedBy, at, user) VALUES (?, ?, ?, ?, ?)",
-                arguments: [day.iso, VietnameseText.nonEmpty(deliveredBy), VietnameseText.nonEmpty(receivedBy), now, context.user])
-            let transferId = db.lastInsertedRowID
+            let transferId = try ArchiveTransferRow(
+                day: day, deliveredBy: VietnameseText.nonEmpty(deliveredBy), receivedBy: VietnameseText.nonEmpty(receivedBy), at: now,
+                user: context.user
+            ).append(db)
             var contents: [DossierContents] = []
             for dossier in dossiers {
                 let archived = try updateDossier(
-                    dossier, ["status": Dossier.Status.archived.rawValue, "transferId": transferId], action: "transfer-dossier", db)
+                    dossier, [Columns.status.set(to: Dossier.Status.archived.rawValue), Columns.transferId.set(to: transferId)],
+                    action: "transfer-dossier", db)
                 contents.append(try self.contents(of: archived, db))
             }
-            let files =
-                try Int.fetchOne(
-                    db,
-                    sql:
-                        "SELECT COUNT(*) FROM attachment WHERE documentId IN (SELECT x.documentId FROM dossierDocument x JOIN dossier f ON f.id = x.dossierId WHERE f.transferId = ?)",
-                    arguments: [transferId]) ?? 0
+            // A document in two of these hồ sơ is counted once: its files are handed over once.
+            let documentIds = Set(contents.flatMap { $0.documents.map(\.id) })
+            let files = try AttachmentRecord.all().of(documents: documentIds).fetchCount(db)
             let transfer = ArchiveTransfer(
                 id: transferId, day: day, deliveredBy: VietnameseText.nonEmpty(deliveredBy), receivedBy: VietnameseText.nonEmpty(receivedBy),
                 dossiers: contents, files: files)
@@ -191,7 +188,7 @@ extension DossierService {
         guard let reason = try InputLimits.text(reason, .holdReason) else { throw RegistryError.emptyField(.holdReason) }
         return try write { db in
             let dossier = try requireDossier(notation, year: year, db)
-            return try updateDossier(dossier, ["hold": true, "holdReason": reason], action: "hold-dossier", db)
+            return try updateDossier(dossier, [Columns.hold.set(to: true), Columns.holdReason.set(to: reason)], action: "hold-dossier", db)
         }
     }
 
@@ -199,7 +196,7 @@ extension DossierService {
         try write { db in
             let dossier = try requireDossier(notation, year: year, db)
             guard dossier.hold != nil else { throw ArchiveError.noHold(dossier.reference) }
-            return try updateDossier(dossier, ["hold": false, "holdReason": nil], action: "release-dossier", db)
+            return try updateDossier(dossier, [Columns.hold.set(to: false), Columns.holdReason.set(to: nil)], action: "release-dossier", db)
         }
     }
 
@@ -216,8 +213,7 @@ extension DossierService {
     /// The hồ sơ of a year (all years when nil), optionally of one status.
     public func dossiers(year: Int? = nil, status: Dossier.Status? = nil) throws -> [Dossier] {
         try read { db in
-            try Dossier.fetchAll(
-                db, where: "(?1 IS NULL OR f.year = ?1) AND (?2 IS NULL OR f.status = ?2)", arguments: [year, status?.rawValue])
+            try DossierRecord.counted().of(year: year).of(status: status).inCatalogOrder().fetchAll(db).map(\.dossier)
         }
     }
 
@@ -231,10 +227,11 @@ extension DossierService {
     }
 
     func dossiers(ofDocument id: Int64, _ db: Database) throws -> [Dossier] {
-        try Row.fetchAll(
-            db, sql: "\(Dossier.selection) JOIN dossierDocument x ON x.dossierId = f.id WHERE x.documentId = ? ORDER BY x.filedAt, f.id",
-            arguments: [id]
-        ).map(Dossier.init(row:))
+        let filing = TableAlias<DossierFiling>()
+        return try DossierRecord.counted()
+            .joining(required: DossierRecord.filings.aliased(filing).of(document: id))
+            .order(filing[DossierFiling.Columns.filedAt], DossierRecord.Columns.id)
+            .fetchAll(db).map(\.dossier)
     }
 
     /// Closed hồ sơ due at the archive within `days` days, or late (Phụ lục VI III.5.b: a
@@ -252,10 +249,10 @@ extension DossierService {
 
     private func dossiersDue(until limit: LocalDate) throws -> [Dossier] {
         try read { db in
-            try Dossier.fetchAll(
-                db, where: "f.status = 'closed' AND f.transferDue <= ?", arguments: [limit.iso], order: "f.transferDue, f.year, f.fileNotation"
-            )
-            .filter { $0.retention?.mustBeTransferred ?? true }
+            try DossierRecord.counted().of(status: .closed).filter(Columns.transferDue <= limit.iso)
+                .order(Columns.transferDue, Columns.year, Columns.fileNotation)
+                .fetchAll(db).map(\.dossier)
+                .filter { $0.retention?.mustBeTransferred ?? true }
         }
     }
 
@@ -263,8 +260,12 @@ extension DossierService {
     /// vanthu never deletes. Held hồ sơ are listed apart.
     public func expiringDossiers(year: Int) throws -> ExpiringDossiers {
         let all = try read { db in
-            try Dossier.fetchAll(
-                db, where: "f.status IN ('closed', 'archived') AND f.retention <> 'permanent'", order: "f.endDate, f.year, f.fileNotation")
+            try DossierRecord.counted()
+                .filter(
+                    [Dossier.Status.closed, .archived].map(\.rawValue).contains(Columns.status) && Columns.retention != Retention.permanent.stored
+                )
+                .order(Columns.endDate, Columns.year, Columns.fileNotation)
+                .fetchAll(db).map(\.dossier)
         }
         let due = all.filter { ($0.retentionEndYear ?? Int.max) <= year }
         return ExpiringDossiers(year: year, eligible: due.filter { $0.hold == nil }, held: due.filter { $0.hold != nil })
@@ -273,8 +274,7 @@ extension DossierService {
     // MARK: Helpers
 
     func existingDossier(_ notation: String, year: Int, _ db: Database) throws -> Dossier? {
-        try Row.fetchOne(db, sql: "\(Dossier.selection) WHERE f.year = ? AND f.fileNotation = ? COLLATE NOCASE", arguments: [year, notation])
-            .map(Dossier.init(row:))
+        try DossierRecord.counted().named(notation, year: year).fetchOne(db)?.dossier
     }
 
     func requireDossier(_ notation: String, year: Int, _ db: Database) throws -> Dossier {
@@ -283,10 +283,8 @@ extension DossierService {
     }
 
     func dossier(id: Int64, _ db: Database) throws -> Dossier {
-        guard let row = try Row.fetchOne(db, sql: "\(Dossier.selection) WHERE f.id = ?", arguments: [id]) else {
-            throw ArchiveError.dossierNotFound(String(id))
-        }
-        return Dossier(row: row)
+        guard let record = try DossierRecord.counted().filter(key: id).fetchOne(db) else { throw ArchiveError.dossierNotFound(String(id)) }
+        return record.dossier
     }
 
     func contents(of dossier: Dossier, _ db: Database) throws -> DossierContents {
@@ -298,12 +296,9 @@ extension DossierService {
 
     /// Updates a hồ sơ and journals it with before and after.
     private func updateDossier(
-        _ dossier: Dossier, _ values: [String: (any DatabaseValueConvertible)?], action: String, _ db: Database
+        _ dossier: Dossier, _ values: [ColumnAssignment], action: String, _ db: Database
     ) throws -> Dossier {
-        let columns = values.keys.sorted()
-        try db.execute(
-            sql: "UPDATE dossier SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?",
-            arguments: StatementArguments(columns.map { values[$0] ?? nil } + [dossier.id]))
+        try DossierRecord.update(dossier.id, db, values)
         let after = try self.dossier(id: dossier.id, db)
         try appendJournal(
             db, action: action, entity: "dossier", entityId: dossier.id, reference: dossier.reference, before: dossier.json.compact,

@@ -20,15 +20,13 @@ extension AttachmentService {
         return try write { db in
             let document = try document(parsed, text: reference, db)
             try ensureNotArchived(document, db)
-            if let existing = try String.fetchOne(
-                db, sql: "SELECT name FROM attachment WHERE documentId = ? AND sha256 = ?", arguments: [document.id, stored.sha256])
-            {
+            let onDocument = AttachmentRecord.all().of(document: document.id)
+            if let existing = try String.fetchOne(db, onDocument.with(sha256: stored.sha256).select(AttachmentRecord.Columns.name)) {
                 throw ArchiveError.alreadyAttached(reference: document.reference, name: existing)
             }
             // Names stay unique on a document, so `extract` finds each file by its name:
             // a second “a.pdf” is kept as “a (2).pdf”.
-            let taken = Set(
-                try String.fetchAll(db, sql: "SELECT name FROM attachment WHERE documentId = ?", arguments: [document.id]).map { $0.lowercased() })
+            let taken = Set(try String.fetchAll(db, onDocument.select(AttachmentRecord.Columns.name)).map { $0.lowercased() })
             let name = Self.uniqueName(name, taken: taken)
             let now = try timestamp(db)
             let mediaType = ContentStore.mediaType(name: name)

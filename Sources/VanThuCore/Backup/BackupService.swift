@@ -49,8 +49,8 @@ extension BackupService {
             try perform { try dbQueue.backup(to: destination) }
             let (documents, journal, attachments, head) = try destination.read { db in
                 (
-                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0,
-                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journal") ?? 0,
+                    try DocumentTable.fetchCount(db),
+                    try JournalEntryRecord.fetchCount(db),
                     try Row.fetchAll(db, sql: "SELECT sha256, size FROM attachment").map {
                         (sha256: $0["sha256"] as String, size: $0["size"] as Int64)
                     },

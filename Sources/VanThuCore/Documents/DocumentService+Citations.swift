@@ -5,17 +5,8 @@ extension DocumentService {
     /// it names when the registry holds one (not voided).
     public func citations(of document: Document) throws -> [CitationLink] {
         try read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT typeName, codeNumber, codeNotation, notationStyle, issuedDate
-                    FROM citation WHERE documentId = ? ORDER BY position
-                    """, arguments: [document.id])
-            return try rows.compactMap { row -> CitationLink? in
-                guard let style = DocumentStyle(rawValue: row[3]) else { return nil }
-                let notation = DocumentNotation(number: row[1], notation: row[2], style: style)
-                let citation = Citation(typeName: row[0], notation: notation, issuedDate: (row[4] as String?).flatMap(LocalDate.parse))
-                return CitationLink(citation: citation, registered: try registeredReference(for: notation, db))
+            try CitationRecord.all().of(document.id).fetchAll(db).compactMap(\.citation).map { citation in
+                CitationLink(citation: citation, registered: try registeredReference(for: citation.notation, db))
             }
         }
     }

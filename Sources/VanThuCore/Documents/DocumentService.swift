@@ -40,6 +40,6 @@ extension DocumentService {
 
     /// How many documents the file holds, voided ones included.
     public func documentCount() throws -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0 }
+        try read { db in try DocumentTable.fetchCount(db) }
     }
 }

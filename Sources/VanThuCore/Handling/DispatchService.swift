@@ -18,15 +18,13 @@ extension DispatchService {
             guard document.voided == nil else { throw RegistryError.voidedDocument(document.reference) }
             try ensureNotArchived(document, db)
             guard day >= document.registerDate else { throw RegistryError.dateOrder(earlier: .issuedDate, later: .transferDate) }
-            let listed = try Row.fetchAll(db, sql: "SELECT id, name FROM recipient WHERE documentId = ? ORDER BY position", arguments: [document.id])
-                .map { (id: $0["id"] as Int64, name: $0["name"] as String) }
-            let sent = try Row.fetchAll(
-                db, sql: "SELECT recipientId, recipientName, day FROM dispatch WHERE documentId = ? ORDER BY id", arguments: [document.id])
+            let listed = try ListedRecipient.all().of(document.id).fetchAll(db)
+            let sent = try SentCopy.all().of(document.id).fetchAll(db)
             func sentDay(_ name: String, id: Int64?) -> LocalDate? {
-                sent.first { row in
-                    if let id { return (row["recipientId"] as Int64?) == id }
-                    return sameUnit(row["recipientName"], name)
-                }.flatMap { LocalDate.parse($0["day"] as String? ?? "") }
+                sent.first { copy in
+                    if let id { return copy.recipientId == id }
+                    return sameUnit(copy.recipientName, name)
+                }?.day
             }
             var targets: [(id: Int64?, name: String)] = []
             if draft.allUnsent {
@@ -38,7 +36,7 @@ extension DispatchService {
                 guard match != nil || draft.extra else {
                     throw RegistryError.recipientNotListed(name: name, reference: document.reference, recipients: listed.map(\.name))
                 }
-                let target = (id: match?.id, name: match?.name ?? name)
+                let target = (id: match?.id as Int64?, name: match?.name ?? name)
                 if !targets.contains(where: { sameUnit($0.name, target.name) }) { targets.append(target) }
             }
             if !draft.again {
@@ -149,9 +147,7 @@ extension DispatchService {
     /// How many copies were sent by `via` in `period`.
     public func dispatchCount(via: DispatchChannel, in period: RegisterPeriod) throws -> Int {
         try read { db in
-            try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM dispatch WHERE via = ? AND day BETWEEN ? AND ?",
-                arguments: [via.rawValue, period.start.iso, period.end.iso]) ?? 0
+            try SentCopy.all().sent(via: via, in: period).fetchCount(db)
         }
     }
 }

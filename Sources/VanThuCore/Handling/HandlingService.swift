@@ -14,6 +14,8 @@ public struct DocumentHistory: Sendable {
 }
 
 extension HandlingService {
+    private typealias Columns = DocumentTable.Columns
+
     /// Records a leader's direction and transfers the document: lead and co-operating units,
     /// deadline (working days counted on the holiday calendar). Routing again replaces the
     /// assignment; both stay in the history.
@@ -31,9 +33,9 @@ extension HandlingService {
             let due = deadline?.resolved(from: day, calendar: calendar)
             if let due, due < document.registerDate { throw RegistryError.dateOrder(earlier: .arrivalDate, later: .dueDate) }
             if let due, due < day { throw RegistryError.dateOrder(earlier: .transferDate, later: .dueDate) }
-            try db.execute(
-                sql: "UPDATE document SET handler = ?, coHandlers = ?, transferDate = ?, dueDate = ? WHERE id = ?",
-                arguments: [lead, coUnits.isEmpty ? nil : coUnits.joined(separator: "\n"), day.iso, due?.iso, document.id])
+            try DocumentTable.update(
+                document.id, db, Columns.handler.set(to: lead), Columns.coHandlers.set(to: coUnits.isEmpty ? nil : coUnits.joined(separator: "\n")),
+                Columns.transferDate.set(to: day.iso), Columns.dueDate.set(to: due?.iso))
             return StepValues(
                 day: day, person: VietnameseText.nonEmpty(draft.directedBy), unit: lead, coUnits: coUnits, dueDate: due,
                 text: VietnameseText.nonEmpty(draft.direction))
@@ -61,7 +63,7 @@ extension HandlingService {
         guard let note = try InputLimits.text(note, .progressNote) else { throw RegistryError.emptyField(.progressNote) }
         let day = try handlingDay(date, field: .transferDate)
         return try changeHandling(reference, action: .progress) { document, _, db in
-            try db.execute(sql: "UPDATE document SET progress = ? WHERE id = ?", arguments: [note, document.id])
+            try DocumentTable.update(document.id, db, Columns.progress.set(to: note))
             return StepValues(day: day, text: note)
         }
     }
@@ -80,9 +82,10 @@ extension HandlingService {
                 reply = found
             }
             let replyText = reply.map { $0.notation?.full ?? $0.reference }
-            try db.execute(
-                sql: "UPDATE document SET doneDate = ?, replyId = COALESCE(?, replyId), reply = COALESCE(?, reply) WHERE id = ?",
-                arguments: [day.iso, reply?.id, replyText, document.id])
+            // A done without a reply keeps the one linked before (a reopened document's).
+            var assignments = [Columns.doneDate.set(to: day.iso)]
+            if let reply, let replyText { assignments += [Columns.replyId.set(to: reply.id), Columns.reply.set(to: replyText)] }
+            try DocumentTable.update(document.id, db, assignments)
             return StepValues(day: day, text: try InputLimits.text(note, .progressNote), replyId: reply?.id, reply: replyText)
         }
     }
@@ -93,7 +96,7 @@ extension HandlingService {
         let day = try handlingDay(date, field: .doneDate)
         return try changeHandling(reference, action: .return) { document, _, db in
             guard day >= document.registerDate else { throw RegistryError.dateOrder(earlier: .arrivalDate, later: .doneDate) }
-            try db.execute(sql: "UPDATE document SET doneDate = ? WHERE id = ?", arguments: [day.iso, document.id])
+            try DocumentTable.update(document.id, db, Columns.doneDate.set(to: day.iso))
             return StepValues(day: day, text: reason)
         }
     }
@@ -104,7 +107,7 @@ extension HandlingService {
         guard let reason = try InputLimits.text(reason, .reason) else { throw RegistryError.emptyField(.reason) }
         let day = context.today
         return try changeHandling(reference, action: .reopen) { document, _, db in
-            try db.execute(sql: "UPDATE document SET doneDate = NULL WHERE id = ?", arguments: [document.id])
+            try DocumentTable.update(document.id, db, Columns.doneDate.set(to: nil))
             return StepValues(day: day, text: reason)
         }
     }
@@ -114,8 +117,7 @@ extension HandlingService {
         let parsed = try DocumentReference(parsing: reference)
         return try read { db in
             let document = try document(parsed, text: reference, db)
-            let steps = try Row.fetchAll(db, sql: "SELECT * FROM handlingStep WHERE documentId = ? ORDER BY id", arguments: [document.id])
-                .map(HandlingStep.init(row:))
+            let steps = try HandlingStepRecord.all().of(document.id).fetchAll(db).map(\.step)
             return DocumentHistory(document: document, steps: steps)
         }
     }
@@ -154,7 +156,7 @@ extension HandlingService {
             }
             let values = try change(document, try workingCalendar(db), db)
             if let next = document.status.after(action, byLeadUnit: values.byLeadUnit, routed: document.handler != nil), next != document.status {
-                try db.execute(sql: "UPDATE document SET status = ? WHERE id = ?", arguments: [next.rawValue, document.id])
+                try DocumentTable.update(document.id, db, Columns.status.set(to: next.rawValue))
             }
             let now = try timestamp(db)
             let stepId = try insertStep(

@@ -1,7 +1,7 @@
 /// Why an import was refused. Nothing was imported.
 public enum ImportError: Error, Equatable, Sendable {
     case fileUnreadable(path: String)
-    case unreadableWorkbook(path: String, reason: String)
+    case unreadableWorkbook(path: String, reason: Bilingual)
     case sheetNotFound(String, sheets: [String])
     case unknownEncoding(String)
     case undecodableText(path: String, encoding: String)
@@ -19,6 +19,8 @@ public enum ImportError: Error, Equatable, Sendable {
 }
 
 extension ImportError: ClerkFacingError {
+    public static var domain: String { "import" }
+
     public var exitCode: Int32 {
         switch self {
         case .fileUnreadable: 66  // EX_NOINPUT
@@ -40,8 +42,9 @@ extension ImportError: ClerkFacingError {
                 en: "Cannot read “\(path)”. Check the path and the permissions.")
         case .unreadableWorkbook(let path, let reason):
             Bilingual(
-                vi: "Tệp “\(path)” không phải tệp Excel (.xlsx) đọc được (\(reason)). Hãy mở bằng Excel và lưu lại dạng .xlsx, hoặc lưu thành CSV.",
-                en: "“\(path)” is not a readable Excel workbook (.xlsx) (\(reason)). Open it in Excel and save it as .xlsx, or as CSV.")
+                vi:
+                    "Tệp “\(path)” không phải tệp Excel (.xlsx) đọc được (\(reason.vi)). Hãy mở bằng Excel và lưu lại dạng .xlsx, hoặc lưu thành CSV.",
+                en: "“\(path)” is not a readable Excel workbook (.xlsx) (\(reason.en)). Open it in Excel and save it as .xlsx, or as CSV.")
         case .sheetNotFound(let name, let sheets):
             Bilingual(
                 vi: "Không có trang tính “\(name)”. Các trang có: \(sheets.joined(separator: ", ")).",

@@ -125,10 +125,7 @@ extension ImportService {
                 // Live numbering goes on after the highest number: in the register in use, every
                 // number from the series' first must be there.
                 if !options.allowGaps, liveGap == nil, entry.register.start <= context.today, context.today <= entry.register.end {
-                    let first =
-                        try Int.fetchOne(
-                            db, sql: "SELECT firstNumber FROM seriesStart WHERE registerId = ? AND seriesKey = ?",
-                            arguments: [entry.register.id, entry.seriesKey]) ?? 1
+                    let first = try SeriesStartRecord.firstNumber(register: entry.register.id, seriesKey: entry.seriesKey, db) ?? 1
                     let missing = Self.gaps([first - 1] + all.filter { $0 >= first })
                     if !missing.isEmpty {
                         liveGap = .gapsInLiveSeries(

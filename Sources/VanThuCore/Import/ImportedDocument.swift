@@ -200,6 +200,17 @@ struct ImportRowReader {
         document.voidReason = voidReason
         document.voidedOn = voidedOn
         document.voidedBy = voidedBy
+        do {
+            switch direction {
+            case .incoming:
+                try DocumentRules.checkIncoming(
+                    arrival: registerDate, issued: document.issuedDate, transfer: document.transferDate, due: document.dueDate, today: today)
+            case .outgoing:
+                try DocumentRules.checkOutgoing(issued: registerDate, due: document.dueDate, today: today)
+            }
+        } catch let error as RegistryError {
+            throw RowProblem(reason: error.text)
+        }
         return document
     }
 

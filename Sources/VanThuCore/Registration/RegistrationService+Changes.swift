@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 
 extension RegistrationService {
+    private typealias Columns = DocumentTable.Columns
+
     /// Voids a number with a reason. The number stays in the register, marked void, and is never
     /// given again.
     public func void(reference: String, reason: String) throws -> Document {
@@ -11,9 +13,8 @@ extension RegistrationService {
             let document = try document(parsed, text: reference, db)
             if let voided = document.voided { throw RegistryError.alreadyVoided(document.reference, reason: voided.reason) }
             try ensureNotArchived(document, db)
-            try db.execute(
-                sql: "UPDATE document SET voidedAt = ?, voidedBy = ?, voidReason = ? WHERE id = ?",
-                arguments: [timestamp(db), context.user, reason, document.id])
+            try DocumentTable.update(
+                document.id, db, Columns.voidedAt.set(to: timestamp(db)), Columns.voidedBy.set(to: context.user), Columns.voidReason.set(to: reason))
             return try journalUpdate(action: "void", before: document, db)
         }
     }
@@ -38,23 +39,17 @@ extension RegistrationService {
             if let voided = document.voided { throw RegistryError.alreadyVoided(document.reference, reason: voided.reason) }
             try ensureNotArchived(document, db)
             if let due, due < document.registerDate { throw RegistryError.dateOrder(earlier: .arrivalDate, later: .dueDate) }
-            var assignments: [String] = []
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            func set(_ column: String, _ value: (any DatabaseValueConvertible)?) {
-                assignments.append("\(column) = ?")
-                arguments.append(value)
-            }
-            if let summary { set("subject", summary) }
+            var assignments: [ColumnAssignment] = []
+            if let summary { assignments.append(Columns.subject.set(to: summary)) }
             if let handler {
-                set("handler", handler)
-                if document.transferDate == nil, handler != nil { set("transferDate", context.today.iso) }
+                assignments.append(Columns.handler.set(to: handler))
+                if document.transferDate == nil, handler != nil { assignments.append(Columns.transferDate.set(to: context.today.iso)) }
             }
-            if let due { set("dueDate", due.iso) } else if clearsDue { set("dueDate", nil) }
-            if let pages { set("pageAmount", pages) }
-            if let note { set("note", note) }
+            if let due { assignments.append(Columns.dueDate.set(to: due.iso)) } else if clearsDue { assignments.append(Columns.dueDate.set(to: nil)) }
+            if let pages { assignments.append(Columns.pageAmount.set(to: pages)) }
+            if let note { assignments.append(Columns.note.set(to: note)) }
             guard !assignments.isEmpty else { throw RegistryError.nothingToChange }
-            arguments.append(document.id)
-            try db.execute(sql: "UPDATE document SET \(assignments.joined(separator: ", ")) WHERE id = ?", arguments: StatementArguments(arguments))
+            try DocumentTable.update(document.id, db, assignments)
             return try journalUpdate(action: "edit", before: document, db)
         }
     }

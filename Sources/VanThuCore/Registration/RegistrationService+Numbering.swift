@@ -97,9 +97,8 @@ extension RegistrationService {
         guard let typeText = VietnameseText.nonEmpty(draft.typeCode) else { throw RegistryError.emptyField(.typeCode) }
         guard let signerName = try InputLimits.text(draft.signer.fullName, .signer) else { throw RegistryError.emptyField(.signer) }
         let issued = draft.issuedDate ?? context.today
-        guard issued <= context.today else { throw RegistryError.dateInFuture(field: .issuedDate, date: issued, today: context.today) }
         let due = draft.dueDate
-        if let due, due < issued { throw RegistryError.dateOrder(earlier: .issuedDate, later: .dueDate) }
+        try DocumentRules.checkOutgoing(issued: issued, due: due, today: context.today)
         let urgency = draft.urgency
         let secrecy = draft.secrecy
         let pages = try InputLimits.count(draft.pages)

@@ -36,9 +36,9 @@ extension SetupService {
             var rule = existing
             rule.perType = perType
             try SeriesRuleRecord(rule).update(db)
-            try db.execute(
-                sql: "UPDATE register SET perType = ? WHERE kind = ? AND NOT EXISTS (SELECT 1 FROM document WHERE registerId = register.id)",
-                arguments: [perType, kind.rawValue])
+            for record in try RegisterRecord.all().of([kind]).fetchAll(db) where try DocumentTable.in(register: record.register.id).isEmpty(db) {
+                try RegisterRecord.filter(key: record.register.id).updateAll(db, RegisterRecord.Columns.perType.set(to: perType))
+            }
             try appendJournal(
                 db, action: "set-rule", entity: "seriesRule", entityId: nil, reference: kind.rawValue,
                 before: try JSONOutput.encode(["perType": existing.perType], pretty: false),
@@ -71,16 +71,11 @@ extension SetupService {
                 guard let typeCode else { throw RegistryError.emptyField(.typeCode) }
                 seriesKey = try documentType(typeCode, preferred: try organization(db).style, db).code
             }
-            let used =
-                try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM document WHERE registerId = ? AND seriesKey = ?", arguments: [register.id, seriesKey]) ?? 0
-            guard used == 0 else { throw RegistryError.seriesAlreadyStarted(register.title + (seriesKey.isEmpty ? "" : " (\(seriesKey))")) }
-            let before = try Int.fetchOne(
-                db, sql: "SELECT firstNumber FROM seriesStart WHERE registerId = ? AND seriesKey = ?", arguments: [register.id, seriesKey])
-            try db.execute(
-                sql:
-                    "INSERT INTO seriesStart (registerId, seriesKey, firstNumber) VALUES (?, ?, ?) ON CONFLICT (registerId, seriesKey) DO UPDATE SET firstNumber = excluded.firstNumber",
-                arguments: [register.id, seriesKey, firstNumber])
+            guard try DocumentTable.in(register: register.id, seriesKey: seriesKey).isEmpty(db) else {
+                throw RegistryError.seriesAlreadyStarted(register.title + (seriesKey.isEmpty ? "" : " (\(seriesKey))"))
+            }
+            let before = try SeriesStartRecord.firstNumber(register: register.id, seriesKey: seriesKey, db)
+            try SeriesStartRecord(registerId: register.id, seriesKey: seriesKey, firstNumber: firstNumber).save(db)
             try appendJournal(
                 db, action: "continue-series", entity: "register", entityId: register.id,
                 reference: register.title + (seriesKey.isEmpty ? "" : " (\(seriesKey))"),

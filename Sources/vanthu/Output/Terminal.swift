@@ -40,6 +40,21 @@ enum Terminal {
         return String(out)
     }
 
+    /// A refused command: one line in the clerk's language, or with `VANTHU_ERRORS=json` one
+    /// JSON object (`code`, `exitCode`, `message`) for a script or a connector to act on.
+    static func failure(_ error: any ClerkFacingError) {
+        let message = error.message(in: .fromEnvironment())
+        guard ProcessInfo.processInfo.environment["VANTHU_ERRORS"] == "json" else { return Terminal.error(message) }
+        struct Failure: Encodable {
+            var code: String
+            var exitCode: Int32
+            var message: String
+        }
+        let failure = Failure(code: error.code, exitCode: error.exitCode, message: message)
+        // Encoding three strings cannot fail; the plain line is there all the same.
+        Terminal.error((try? JSONOutput.encode(failure, pretty: false)) ?? message)
+    }
+
     static func json<T: Encodable>(_ value: T) throws {
         print(try JSONOutput.encode(value))
     }

@@ -66,3 +66,20 @@ struct NewDossierRow: AppendedRow {
         ]
     }
 }
+
+/// The `attachment` table for looking up what a document already holds.
+enum AttachmentRecord: TableRecord {
+    static let databaseTableName = "attachment"
+
+    enum Columns {
+        static let documentId = Column("documentId")
+        static let name = Column("name")
+        static let sha256 = Column("sha256")
+    }
+}
+
+extension DerivableRequest<AttachmentRecord> {
+    func of(document documentId: Int64) -> Self { filter(AttachmentRecord.Columns.documentId == documentId) }
+    func of(documents ids: Set<Int64>) -> Self { filter(ids.contains(AttachmentRecord.Columns.documentId)) }
+    func with(sha256: String) -> Self { filter(AttachmentRecord.Columns.sha256 == sha256) }
+}

@@ -102,3 +102,111 @@ struct CitationRow: AppendedRow {
         ]
     }
 }
+
+/// A handling step read back from `handlingStep`; decodes to the public ``HandlingStep``.
+struct HandlingStepRecord: FetchableRecord, TableRecord {
+    static let databaseTableName = "handlingStep"
+
+    enum Columns {
+        static let id = Column("id")
+        static let documentId = Column("documentId")
+    }
+
+    let step: HandlingStep
+
+    init(row: Row) throws { step = try HandlingStep(row: row) }
+}
+
+extension DerivableRequest<HandlingStepRecord> {
+    /// The steps of one document, oldest first.
+    func of(_ documentId: Int64) -> Self {
+        filter(HandlingStepRecord.Columns.documentId == documentId).order(HandlingStepRecord.Columns.id)
+    }
+}
+
+/// A line of an outgoing document's Nơi nhận, read back from `recipient`.
+struct ListedRecipient: FetchableRecord, TableRecord {
+    static let databaseTableName = "recipient"
+
+    enum Columns {
+        static let documentId = Column("documentId")
+        static let position = Column("position")
+    }
+
+    var id: Int64
+    var name: String
+
+    init(row: Row) {
+        id = row["id"]
+        name = row["name"]
+    }
+}
+
+extension DerivableRequest<ListedRecipient> {
+    /// The Nơi nhận of one document, in its order.
+    func of(_ documentId: Int64) -> Self {
+        filter(ListedRecipient.Columns.documentId == documentId).order(ListedRecipient.Columns.position)
+    }
+}
+
+/// A copy already sent, read back from `dispatch`: to whom and when.
+struct SentCopy: FetchableRecord, TableRecord {
+    static let databaseTableName = "dispatch"
+
+    enum Columns {
+        static let id = Column("id")
+        static let documentId = Column("documentId")
+        static let via = Column("via")
+        static let day = Column("day")
+    }
+
+    /// Nil for a copy sent outside the Nơi nhận.
+    var recipientId: Int64?
+    var recipientName: String
+    var day: LocalDate?
+
+    init(row: Row) {
+        recipientId = row["recipientId"]
+        recipientName = row["recipientName"]
+        day = (row["day"] as String?).flatMap(LocalDate.parse)
+    }
+}
+
+extension DerivableRequest<SentCopy> {
+    /// The copies of one document, in the order they were sent.
+    func of(_ documentId: Int64) -> Self { filter(SentCopy.Columns.documentId == documentId).order(SentCopy.Columns.id) }
+
+    /// The copies sent by one channel in a period.
+    func sent(via: DispatchChannel, in period: RegisterPeriod) -> Self {
+        filter(SentCopy.Columns.via == via.rawValue && SentCopy.Columns.day >= period.start.iso && SentCopy.Columns.day <= period.end.iso)
+    }
+}
+
+/// A citation read back from `citation`; rows whose style cannot be read (a hand edit) are skipped.
+struct CitationRecord: FetchableRecord, TableRecord {
+    static let databaseTableName = "citation"
+
+    enum Columns {
+        static let documentId = Column("documentId")
+        static let position = Column("position")
+    }
+
+    let citation: Citation?
+
+    init(row: Row) {
+        guard let number = row["codeNumber"] as String?, let notation = row["codeNotation"] as String?,
+            let style = DocumentStyle(rawValue: row["notationStyle"] as String? ?? "")
+        else {
+            citation = nil
+            return
+        }
+        citation = Citation(
+            typeName: row["typeName"], notation: DocumentNotation(number: number, notation: notation, style: style),
+            issuedDate: (row["issuedDate"] as String?).flatMap(LocalDate.parse))
+    }
+}
+
+extension DerivableRequest<CitationRecord> {
+    /// The citations of one document, in the order of its text.
+    func of(_ documentId: Int64) -> Self { filter(CitationRecord.Columns.documentId == documentId).order(CitationRecord.Columns.position) }
+}

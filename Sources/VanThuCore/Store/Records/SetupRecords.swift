@@ -118,3 +118,40 @@ struct SeriesRuleRecord: FetchableRecord, PersistableRecord {
         container["perType"] = rule.perType
     }
 }
+
+/// Where a series kept on paper before vanthu goes on (`seriesStart`): the first number vanthu
+/// gives in it.
+struct SeriesStartRecord: FetchableRecord, PersistableRecord {
+    static let databaseTableName = "seriesStart"
+
+    enum Columns {
+        static let registerId = Column("registerId")
+        static let seriesKey = Column("seriesKey")
+        static let firstNumber = Column("firstNumber")
+    }
+
+    var registerId: Int64
+    var seriesKey: String
+    var firstNumber: Int
+
+    init(registerId: Int64, seriesKey: String, firstNumber: Int) {
+        (self.registerId, self.seriesKey, self.firstNumber) = (registerId, seriesKey, firstNumber)
+    }
+
+    init(row: Row) {
+        registerId = row["registerId"]
+        seriesKey = row["seriesKey"]
+        firstNumber = row["firstNumber"]
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        container["registerId"] = registerId
+        container["seriesKey"] = seriesKey
+        container["firstNumber"] = firstNumber
+    }
+
+    /// The first number of a series continued from paper; nil for a series vanthu began.
+    static func firstNumber(register registerId: Int64, seriesKey: String, _ db: Database) throws -> Int? {
+        try filter(key: ["registerId": registerId, "seriesKey": seriesKey]).fetchOne(db)?.firstNumber
+    }
+}
