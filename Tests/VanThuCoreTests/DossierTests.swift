@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import VanThuTestSupport
 
 @testable import VanThuCore
 
@@ -187,7 +188,7 @@ import Testing
             try DossierService(registry).openDossier("01 TCCB", year: 2021, DossierDraft(title: "x"))
         }
         #expect(throws: ArchiveError.unknownRetention("mãi mãi")) {
-            try DossierService(registry).openDossier("98.VP", year: 2021, DossierDraft(title: "x", retention: "mãi mãi"))
+            try DossierService(registry).openDossier("98.VP", year: 2021, DossierDraft(title: "x", retention: try Retention(parsing: "mãi mãi")))
         }
         #expect(try Self.journalCount(registry) == before)
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VanThuTestSupport
 
 @testable import VanThuCore
 
@@ -101,7 +102,10 @@ import Testing
             ),
             (
                 .invalidDeadline("mười ngày"),
-                { _ = try HandlingService(registry).route(reference: "den/2021/2", RoutingDraft(lead: "VP", due: "mười ngày")) }
+                {
+                    _ = try HandlingService(registry).route(
+                        reference: "den/2021/2", RoutingDraft(lead: "VP", due: try Deadline(parsing: "mười ngày")))
+                }
             ),
             (.emptyField(.lead), { _ = try HandlingService(registry).route(reference: "den/2021/2", RoutingDraft(lead: "  ")) }),
             (.documentNotFound("den/2021/99"), { _ = try HandlingService(registry).route(reference: "den/2021/99", RoutingDraft(lead: "VP")) }),
@@ -192,7 +196,8 @@ import Testing
             try DispatchService(registry).dispatch(reference: reference, DispatchDraft(recipients: ["Sở Nội vụ"], via: "post"))
         }
         #expect(throws: RegistryError.invalidValue(field: .via, value: "pigeon", allowed: ["post", "email", "axis", "hand"])) {
-            try DispatchService(registry).dispatch(reference: reference, DispatchDraft(recipients: ["Phòng Tuyên truyền"], via: "pigeon"))
+            try DispatchService(registry).dispatch(
+                reference: reference, DispatchDraft(recipients: ["Phòng Tuyên truyền"], via: try DispatchChannel(parsing: "pigeon")))
         }
         #expect(throws: RegistryError.wrongDirection("den/2021/1", expected: .outgoing)) {
             try DispatchService(registry).dispatch(reference: "den/2021/1", DispatchDraft(allUnsent: true, via: "post"))

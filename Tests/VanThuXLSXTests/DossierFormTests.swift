@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VanThuCore
+import VanThuTestSupport
 
 @testable import VanThuXLSX
 

@@ -10,8 +10,8 @@ extension DossierService {
     /// needs a title.
     public func openDossier(_ notation: String, year: Int, _ draft: DossierDraft) throws -> Dossier {
         let notation = try DossierService.checkedNotation(notation)
-        let retention = try draft.retention.flatMap(VietnameseText.nonEmpty).map(Retention.init(parsing:))
-        let start = try draft.startDate.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:)) ?? context.today
+        let retention = draft.retention
+        let start = draft.startDate ?? context.today
         return try write { db in
             if let existing = try existingDossier(notation, year: year, db) {
                 guard existing.status == .planned else { throw ArchiveError.dossierExists(existing.reference) }
@@ -103,10 +103,10 @@ extension DossierService {
     /// Closes a hồ sơ whose work has ended (ND30 Điều 29.4): it must hold documents and have a
     /// retention period. Its transfer to the archive falls due a year later (3 months for XDCB).
     public func closeDossier(_ notation: String, year: Int, _ closing: DossierClosing) throws -> Dossier {
-        let end = try closing.endDate.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:)) ?? context.today
+        let end = closing.endDate ?? context.today
         guard end <= context.today else { throw RegistryError.dateInFuture(field: .dossierEnd, date: end, today: context.today) }
         _ = try InputLimits.count(closing.pages)
-        let retention = try closing.retention.flatMap(VietnameseText.nonEmpty).map(Retention.init(parsing:))
+        let retention = closing.retention
         return try write { db in
             let dossier = try requireDossier(notation, year: year, db)
             let next = try dossier.status.after(.close, reference: dossier.reference)
@@ -143,11 +143,11 @@ extension DossierService {
     /// their documents become read-only. `writeForms` runs inside the transaction, so when the
     /// Mục lục and Biên bản cannot be written nothing is marked archived.
     public func transfer(
-        _ notations: [String], year: Int, day: String? = nil, deliveredBy: String? = nil, receivedBy: String? = nil,
+        _ notations: [String], year: Int, day: LocalDate? = nil, deliveredBy: String? = nil, receivedBy: String? = nil,
         writeForms: (ArchiveTransfer) throws -> Void
     ) throws -> ArchiveTransfer {
         guard !notations.isEmpty else { throw RegistryError.nothingToChange }
-        let day = try day.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:)) ?? context.today
+        let day = day ?? context.today
         guard day <= context.today else { throw RegistryError.dateInFuture(field: .transferDate, date: day, today: context.today) }
         return try write { db in
             var dossiers: [Dossier] = []
@@ -241,8 +241,7 @@ extension DossierService {
     }
 
     /// `dossiersDue` for a limit as a clerk writes it: `30d`, `20wd`, or a date.
-    public func dossiersDue(within text: String) throws -> (limit: LocalDate, dossiers: [Dossier]) {
-        let deadline = try Deadline(parsing: text)
+    public func dossiersDue(within deadline: Deadline) throws -> (limit: LocalDate, dossiers: [Dossier]) {
         let limit = deadline.resolved(from: context.today, calendar: try read { db in try workingCalendar(db) })
         return (limit, try dossiersDue(until: limit))
     }

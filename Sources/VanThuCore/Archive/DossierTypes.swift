@@ -2,12 +2,15 @@
 /// and overrides the catalogue's.
 public struct DossierDraft: Sendable {
     public var title: String?
-    public var retention: String?
+    public var retention: Retention?
     public var creator: String?
     public var description: String?
-    public var startDate: String?
+    /// Thời gian bắt đầu; today when nil.
+    public var startDate: LocalDate?
 
-    public init(title: String? = nil, retention: String? = nil, creator: String? = nil, description: String? = nil, startDate: String? = nil) {
+    public init(
+        title: String? = nil, retention: Retention? = nil, creator: String? = nil, description: String? = nil, startDate: LocalDate? = nil
+    ) {
         self.title = title
         self.retention = retention
         self.creator = creator
@@ -19,15 +22,15 @@ public struct DossierDraft: Sendable {
 /// How a hồ sơ is closed (ND30 Điều 29.4).
 public struct DossierClosing: Sendable {
     /// Thời gian kết thúc; today when nil.
-    public var endDate: String?
+    public var endDate: LocalDate?
     /// Tổng số tờ; the documents' page counts added up when nil and all are known.
     public var pages: Int?
     /// Re-checked retention, when it changes at closing.
-    public var retention: String?
+    public var retention: Retention?
     /// Xây dựng cơ bản: due at the archive 3 months after closing, not a year (ND30 Điều 30).
     public var construction: Bool
 
-    public init(endDate: String? = nil, pages: Int? = nil, retention: String? = nil, construction: Bool = false) {
+    public init(endDate: LocalDate? = nil, pages: Int? = nil, retention: Retention? = nil, construction: Bool = false) {
         self.endDate = endDate
         self.pages = pages
         self.retention = retention

@@ -40,8 +40,9 @@ public struct DispatchDraft: Sendable {
     public var recipients: [String]
     /// Every recipient not yet sent to.
     public var allUnsent: Bool
-    public var via: String
-    public var date: String?
+    public var via: DispatchChannel
+    /// The day the copies left; today when absent.
+    public var date: LocalDate?
     /// Số lượng bì (post).
     public var envelopes: Int?
     /// Allows a recipient outside the Nơi nhận; recorded as extra.
@@ -51,7 +52,7 @@ public struct DispatchDraft: Sendable {
     public var note: String?
 
     public init(
-        recipients: [String] = [], allUnsent: Bool = false, via: String, date: String? = nil, envelopes: Int? = nil, extra: Bool = false,
+        recipients: [String] = [], allUnsent: Bool = false, via: DispatchChannel, date: LocalDate? = nil, envelopes: Int? = nil, extra: Bool = false,
         again: Bool = false, note: String? = nil
     ) {
         self.recipients = recipients

@@ -5,11 +5,11 @@ extension DispatchService {
     /// Records that copies of an outgoing document were sent. A recipient must be in the Nơi
     /// nhận (else `extra`, recorded as such) and not yet sent to (else `again`).
     public func dispatch(reference: String, _ draft: DispatchDraft) throws -> [DispatchRecord] {
-        let via = try DispatchChannel(parsing: draft.via)
+        let via = draft.via
         let names = draft.recipients.compactMap(VietnameseText.nonEmpty)
         guard !names.isEmpty || draft.allUnsent else { throw RegistryError.emptyField(.recipient) }
         _ = try InputLimits.count(draft.envelopes)
-        let day = try draft.date.flatMap(VietnameseText.nonEmpty).map(LocalDate.init(parsing:)) ?? context.today
+        let day = draft.date ?? context.today
         guard day <= context.today else { throw RegistryError.dateInFuture(field: .transferDate, date: day, today: context.today) }
         let parsed = try DocumentReference(parsing: reference)
         return try write { db in

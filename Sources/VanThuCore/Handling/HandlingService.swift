@@ -26,7 +26,7 @@ extension HandlingService {
         {
             coUnits.append(unit)
         }
-        let deadline = try draft.due.flatMap(VietnameseText.nonEmpty).map(Deadline.init(parsing:))
+        let deadline = draft.due
         let day = try handlingDay(draft.date, field: .transferDate)
         return try changeHandling(reference, action: .route) { document, calendar, db in
             guard day >= document.registerDate else { throw RegistryError.dateOrder(earlier: .arrivalDate, later: .transferDate) }
@@ -44,7 +44,7 @@ extension HandlingService {
 
     /// Ký nhận: a unit the document was given to signs for it. The lead unit's signature
     /// starts the handling (in progress).
-    public func receipt(reference: String, unit: String, signedBy: String?, date: String? = nil) throws -> HandlingResult {
+    public func receipt(reference: String, unit: String, signedBy: String?, date: LocalDate? = nil) throws -> HandlingResult {
         guard let unit = VietnameseText.nonEmpty(unit) else { throw RegistryError.emptyField(.handler) }
         let day = try handlingDay(date, field: .receiptDate)
         return try changeHandling(reference, action: .receipt) { document, _, db in
@@ -59,7 +59,7 @@ extension HandlingService {
     }
 
     /// Tiến độ: a progress note; the latest shows in the Sổ theo dõi.
-    public func progress(reference: String, note: String, date: String? = nil) throws -> HandlingResult {
+    public func progress(reference: String, note: String, date: LocalDate? = nil) throws -> HandlingResult {
         guard let note = try InputLimits.text(note, .progressNote) else { throw RegistryError.emptyField(.progressNote) }
         let day = try handlingDay(date, field: .transferDate)
         return try changeHandling(reference, action: .progress) { document, _, db in
@@ -69,7 +69,7 @@ extension HandlingService {
     }
 
     /// Handled: links the reply (an outgoing document of this registry) when there is one.
-    public func done(reference: String, reply replyReference: String?, note: String? = nil, date: String? = nil) throws -> HandlingResult {
+    public func done(reference: String, reply replyReference: String?, note: String? = nil, date: LocalDate? = nil) throws -> HandlingResult {
         let day = try handlingDay(date, field: .doneDate)
         let replyParsed = try replyReference.flatMap(VietnameseText.nonEmpty).map { ($0, try DocumentReference(parsing: $0)) }
         return try changeHandling(reference, action: .done) { document, _, db in
@@ -91,7 +91,7 @@ extension HandlingService {
     }
 
     /// Trả lại: the document goes back to its sender (wrongly addressed, out of competence).
-    public func returnDocument(reference: String, reason: String, date: String? = nil) throws -> HandlingResult {
+    public func returnDocument(reference: String, reason: String, date: LocalDate? = nil) throws -> HandlingResult {
         guard let reason = try InputLimits.text(reason, .reason) else { throw RegistryError.emptyField(.reason) }
         let day = try handlingDay(date, field: .doneDate)
         return try changeHandling(reference, action: .return) { document, _, db in
@@ -186,9 +186,8 @@ extension HandlingService {
     }
 
     /// `--date`, or today; never in the future.
-    private func handlingDay(_ text: String?, field: RegistryError.Field) throws -> LocalDate {
-        guard let text = VietnameseText.nonEmpty(text) else { return context.today }
-        let day = try LocalDate(parsing: text)
+    private func handlingDay(_ day: LocalDate?, field: RegistryError.Field) throws -> LocalDate {
+        guard let day else { return context.today }
         guard day <= context.today else { throw RegistryError.dateInFuture(field: field, date: day, today: context.today) }
         return day
     }

@@ -95,15 +95,17 @@ public struct RoutingDraft: Sendable {
     /// Đơn vị, cá nhân phối hợp.
     public var coUnits: [String]
     /// `10wd`, `7d` or a date, counted from the routing day.
-    public var due: String?
+    public var due: Deadline?
     /// Ý kiến chỉ đạo.
     public var direction: String?
     /// The leader who directed.
     public var directedBy: String?
     /// The routing day; today when absent.
-    public var date: String?
+    public var date: LocalDate?
 
-    public init(lead: String, coUnits: [String] = [], due: String? = nil, direction: String? = nil, directedBy: String? = nil, date: String? = nil) {
+    public init(
+        lead: String, coUnits: [String] = [], due: Deadline? = nil, direction: String? = nil, directedBy: String? = nil, date: LocalDate? = nil
+    ) {
         self.lead = lead
         self.coUnits = coUnits
         self.due = due

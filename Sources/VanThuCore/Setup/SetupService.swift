@@ -49,9 +49,7 @@ extension SetupService {
 
     /// Declares a Party committee's term (nhiệm kỳ): the outgoing register whose per-type series
     /// run from `start` to `end`.
-    public func addTerm(start: String, end: String) throws -> Register {
-        let start = try LocalDate(parsing: start)
-        let end = try LocalDate(parsing: end)
+    public func addTerm(start: LocalDate, end: LocalDate) throws -> Register {
         guard start <= end else { throw RegistryError.dateOrder(earlier: .termStart, later: .termEnd) }
         return try write { db in
             let perType = try seriesRules(db).first(where: { $0.kind == .outgoing })?.perType ?? true
@@ -61,9 +59,9 @@ extension SetupService {
 
     /// Continues a series that was kept on paper before vanthu: the next number given will be
     /// `firstNumber`. Allowed only while the series is still empty, and journaled.
-    public func continueSeries(kind: RegisterKind, date: String?, typeCode: String?, firstNumber: Int) throws -> (Register, String) {
+    public func continueSeries(kind: RegisterKind, date: LocalDate?, typeCode: String?, firstNumber: Int) throws -> (Register, String) {
         _ = try InputLimits.number(firstNumber)
-        let date = try date.map(LocalDate.init(parsing:)) ?? context.today
+        let date = date ?? context.today
         return try write { db in
             let register = try register(kind: kind, covering: date, db)
             var seriesKey = ""

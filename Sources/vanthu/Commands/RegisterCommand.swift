@@ -103,7 +103,8 @@ extension VanThu.RegisterCommand {
         var end: String
 
         func run() throws {
-            let register = try global.withRegistry { try SetupService($0).addTerm(start: start, end: end) }
+            let (first, last) = (try Parse.date(start), try Parse.date(end))
+            let register = try global.withRegistry { try SetupService($0).addTerm(start: first, end: last) }
             Terminal.print(Terminal.label("Đã mở \(register.title).", "Opened \(register.title)."))
         }
     }
@@ -128,8 +129,9 @@ extension VanThu.RegisterCommand {
         var type: String?
 
         func run() throws {
+            let day = try Parse.date(date)
             let (register, series) = try global.withRegistry {
-                try SetupService($0).continueSeries(kind: kind.kind, date: date, typeCode: type, firstNumber: from)
+                try SetupService($0).continueSeries(kind: kind.kind, date: day, typeCode: type, firstNumber: from)
             }
             Terminal.print(
                 Terminal.label(

@@ -20,4 +20,13 @@ enum Parse {
     static func urgency(_ text: String?) throws -> Urgency? { try optional(text, Urgency.init(parsing:)) }
 
     static func secrecy(_ text: String?) throws -> Secrecy? { try optional(text, Secrecy.init(parsing:)) }
+
+    /// `10wd`, `7d` or a date.
+    static func deadline(_ text: String?) throws -> Deadline? { try optional(text, Deadline.init(parsing:)) }
+
+    /// `10`, `10 năm`, `vinh-vien`, …
+    static func retention(_ text: String?) throws -> Retention? { try optional(text, Retention.init(parsing:)) }
+
+    /// A date that must be given.
+    static func date(_ text: String) throws -> LocalDate { try LocalDate(parsing: text) }
 }

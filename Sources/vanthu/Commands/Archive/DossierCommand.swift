@@ -47,7 +47,8 @@ extension VanThu.DossierCommand {
         var date: String?
 
         func run() throws {
-            let draft = DossierDraft(title: title, retention: retention, creator: keeper, description: note, startDate: date)
+            let draft = DossierDraft(
+                title: title, retention: try Parse.retention(retention), creator: keeper, description: note, startDate: try Parse.date(date))
             let dossier = try global.withRegistry { registry in
                 try DossierService(registry).openDossier(selection.notation, year: selection.year(registry), draft)
             }
@@ -161,7 +162,8 @@ extension VanThu.DossierCommand {
         var construction = false
 
         func run() throws {
-            let closing = DossierClosing(endDate: date, pages: pages, retention: retention, construction: construction)
+            let closing = DossierClosing(
+                endDate: try Parse.date(date), pages: pages, retention: try Parse.retention(retention), construction: construction)
             let dossier = try global.withRegistry { registry in
                 try DossierService(registry).closeDossier(selection.notation, year: selection.year(registry), closing)
             }
@@ -199,8 +201,9 @@ extension VanThu.DossierCommand {
         var within = "30d"
 
         func run() throws {
+            let deadline = try Deadline(parsing: within)
             let (due, today) = try global.withRegistry(.read) { registry in
-                (try DossierService(registry).dossiersDue(within: within), registry.context.today)
+                (try DossierService(registry).dossiersDue(within: deadline), registry.context.today)
             }
             let (limit, dossiers) = due
             if global.json { return try Terminal.json(dossiers) }
@@ -238,10 +241,11 @@ extension VanThu.DossierCommand {
         var receivedBy: String?
 
         func run() throws {
+            let day = try Parse.date(date)
             let transfer = try global.withRegistry { registry in
                 let organization = try SetupService(registry).organization()
                 return try DossierService(registry).transfer(
-                    notations, year: year.resolved(registry), day: date, deliveredBy: deliveredBy, receivedBy: receivedBy
+                    notations, year: year.resolved(registry), day: day, deliveredBy: deliveredBy, receivedBy: receivedBy
                 ) { transfer in
                     _ = try DossierFormWriter.writeTransfer(
                         transfer, organization: organization, to: form.output, overwrite: form.overwrite, protecting: registry.protectedPaths)

@@ -43,7 +43,8 @@ extension VanThu {
 
         func run() throws {
             let draft = DispatchDraft(
-                recipients: to, allUnsent: all, via: via, date: date, envelopes: envelopes, extra: extra, again: again, note: note)
+                recipients: to, allUnsent: all, via: try DispatchChannel(parsing: via), date: try Parse.date(date), envelopes: envelopes,
+                extra: extra, again: again, note: note)
             let records = try global.withRegistry { try DispatchService($0).dispatch(reference: reference, draft) }
             if global.json { return try Terminal.json(records) }
             let lang = Language.fromEnvironment()

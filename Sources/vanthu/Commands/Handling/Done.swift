@@ -23,8 +23,9 @@ extension VanThu {
         var date: String?
 
         func run() throws {
+            let day = try Parse.date(date)
             try global.withRegistry {
-                try HandlingOutput.print(try HandlingService($0).done(reference: reference, reply: reply, note: note, date: date), json: global.json)
+                try HandlingOutput.print(try HandlingService($0).done(reference: reference, reply: reply, note: note, date: day), json: global.json)
             }
         }
     }

@@ -20,8 +20,9 @@ extension VanThu {
         var date: String?
 
         func run() throws {
+            let day = try Parse.date(date)
             try global.withRegistry {
-                try HandlingOutput.print(try HandlingService($0).progress(reference: reference, note: note, date: date), json: global.json)
+                try HandlingOutput.print(try HandlingService($0).progress(reference: reference, note: note, date: day), json: global.json)
             }
         }
     }

@@ -23,9 +23,10 @@ extension VanThu {
         var date: String?
 
         func run() throws {
+            let day = try Parse.date(date)
             try global.withRegistry {
                 try HandlingOutput.print(
-                    try HandlingService($0).receipt(reference: reference, unit: unit, signedBy: signedBy, date: date), json: global.json)
+                    try HandlingService($0).receipt(reference: reference, unit: unit, signedBy: signedBy, date: day), json: global.json)
             }
         }
     }

@@ -21,8 +21,9 @@ extension VanThu {
         var date: String?
 
         func run() throws {
+            let day = try Parse.date(date)
             try global.withRegistry {
-                try HandlingOutput.print(try HandlingService($0).returnDocument(reference: reference, reason: reason, date: date), json: global.json)
+                try HandlingOutput.print(try HandlingService($0).returnDocument(reference: reference, reason: reason, date: day), json: global.json)
             }
         }
     }

@@ -36,7 +36,8 @@ extension VanThu {
         var date: String?
 
         func run() throws {
-            let draft = RoutingDraft(lead: lead, coUnits: co, due: due, direction: direction, directedBy: by, date: date)
+            let draft = RoutingDraft(
+                lead: lead, coUnits: co, due: try Parse.deadline(due), direction: direction, directedBy: by, date: try Parse.date(date))
             try global.withRegistry { try HandlingOutput.print(try HandlingService($0).route(reference: reference, draft), json: global.json) }
         }
     }
