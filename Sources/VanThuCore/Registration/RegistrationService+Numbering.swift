@@ -123,7 +123,7 @@ extension RegistrationService {
             let register = try session.register(kind: kind, covering: issued)
             let seriesKey = register.perType ? type.code : ""
             let (number, suffix) = try session.allocate(register: register, seriesKey: seriesKey, subNumberOf: draft.subNumberOf)
-            let codeNumber = (number < 10 ? "0\(number)" : "\(number)") + suffix
+            let codeNumber = NumberingRule.codeNumber(number, suffix: suffix)
             let codeNotation: String
             switch (organization.style, type.inNotation) {
             case (.state, true): codeNotation = "\(type.code)-\(organization.code)"
@@ -159,26 +159,14 @@ extension RegistrationService {
             let suffixes = try String.fetchAll(
                 db, sql: "SELECT numberSuffix FROM document WHERE registerId = ? AND seriesKey = ? AND number = ?",
                 arguments: [register.id, seriesKey, base])
-            guard suffixes.contains("") else {
-                throw RegistryError.subNumberBaseMissing("\(register.kind.referencePrefix)/\(register.start.year)/\(base)")
-            }
-            guard let letter = "abcdefghijklmnopqrstuvwxyz".first(where: { !suffixes.contains(String($0)) }) else {
-                throw RegistryError.invalidNumber("\(base)z")
-            }
-            return (base, String(letter))
+            let reference = "\(register.kind.referencePrefix)/\(register.start.year)/\(base)"
+            return (base, try NumberingRule.subNumber(of: base, taken: suffixes, reference: reference))
         }
-        let highest =
-            try Int.fetchOne(
-                db, sql: "SELECT MAX(number) FROM document WHERE registerId = ? AND seriesKey = ?", arguments: [register.id, seriesKey]) ?? 0
-        let first =
-            try Int.fetchOne(
-                db, sql: "SELECT firstNumber FROM seriesStart WHERE registerId = ? AND seriesKey = ?", arguments: [register.id, seriesKey]) ?? 1
-        // Numbers past the cap are refused where they come in; this keeps a hand-edited file
-        // from ever handing out a number beyond it (or overflowing).
-        guard highest < InputLimits.number, first <= InputLimits.number else {
-            throw RegistryError.numberOutOfRange(max(highest, first), limit: InputLimits.number)
-        }
-        return (max(highest + 1, first), "")
+        let highest = try Int.fetchOne(
+            db, sql: "SELECT MAX(number) FROM document WHERE registerId = ? AND seriesKey = ?", arguments: [register.id, seriesKey])
+        let first = try Int.fetchOne(
+            db, sql: "SELECT firstNumber FROM seriesStart WHERE registerId = ? AND seriesKey = ?", arguments: [register.id, seriesKey])
+        return (try NumberingRule.next(highest: highest, first: first), "")
     }
 
 }
