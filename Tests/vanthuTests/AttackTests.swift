@@ -270,7 +270,9 @@ import Testing
         #expect(typo.status == 65 && typo.stderr.contains("64 chữ số"), "\(typo.stderr)")
         // The manual says what the chain proves and what it does not.
         let help = try cli.ok(["journal", "verify", "--help"])
-        #expect(help.contains("--expect") && help.contains("recompute"), "\(help)")
+        #expect(help.contains("--expect") && help.contains("tính lại"), "\(help)")
+        let english = try cli.run(["journal", "verify", "--help"], environment: ["VANTHU_LANG": "en"])
+        #expect(english.stdout.contains("--expect") && english.stdout.contains("recompute"), "\(english.stdout)")
     }
 
     // MARK: 8. Every table the journal covers is sealed

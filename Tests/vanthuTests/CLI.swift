@@ -41,6 +41,12 @@ struct CLI {
         environment["VANTHU_USER"] = "văn thư"
         environment["COLUMNS"] = nil
         environment["VANTHU_LANG"] = nil
+        // Vietnamese unless a test asks otherwise, whatever the machine's locale; and a home of
+        // its own, so no configuration file of the machine's user is read.
+        for name in ["LC_ALL", "LC_MESSAGES"] { environment[name] = nil }
+        environment["LANG"] = "C.UTF-8"
+        environment["HOME"] = folder.path
+        for name in ["XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"] { environment[name] = nil }
         environment["VANTHU_DB"] = folder.appendingPathComponent("vanthu.sqlite").path
         self.environment = environment
     }
@@ -173,5 +179,26 @@ struct CLI {
     struct Failure: Error, CustomStringConvertible {
         var message: String
         var description: String { message }
+    }
+}
+
+extension Process {
+    /// The standard output of a program run to its end (its standard error discarded); throws
+    /// when it exits non-zero.
+    static func output(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CLI.Failure(message: "\(arguments.first ?? executable) exited \(process.terminationStatus)")
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -7,34 +7,45 @@ extension ExportFormat: ExpressibleByArgument {}
 
 extension VanThu {
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Export a register for a period, ready to print and bind (XLSX), or as CSV or JSON.",
-            discussion: """
-                vanthu export incoming-register --year 2021 -o so-den-2021.xlsx
-                vanthu export outgoing-register --month 2021-08 -o so-di-2021-08.xlsx
-                vanthu xuat theo-doi --quarter 2021-Q3 -o theo-doi.xlsx
-                vanthu export postal-register --month 2021-08 -o so-gui-buu-dien.xlsx
-                """,
-            subcommands: [IncomingRegister.self, OutgoingRegister.self, TrackingRegister.self, PostalRegister.self],
-            aliases: ["xuat"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Xuất sổ của một kỳ, sẵn để in và đóng quyển (XLSX), hoặc ra CSV, JSON.",
+                    en: "Export a register for a period, ready to print and bind (XLSX), or as CSV or JSON."),
+                discussion: tr(
+                    """
+                    vanthu export incoming-register --year 2021 -o so-den-2021.xlsx
+                    vanthu export outgoing-register --month 2021-08 -o so-di-2021-08.xlsx
+                    vanthu xuat theo-doi --quarter 2021-Q3 -o theo-doi.xlsx
+                    vanthu export postal-register --month 2021-08 -o so-gui-buu-dien.xlsx
+                    """,
+                    en: """
+                        vanthu export incoming-register --year 2021 -o so-den-2021.xlsx
+                        vanthu export outgoing-register --month 2021-08 -o so-di-2021-08.xlsx
+                        vanthu xuat theo-doi --quarter 2021-Q3 -o theo-doi.xlsx
+                        vanthu export postal-register --month 2021-08 -o so-gui-buu-dien.xlsx
+                        """),
+                subcommands: [IncomingRegister.self, OutgoingRegister.self, TrackingRegister.self, PostalRegister.self],
+                aliases: ["xuat"])
+        }
     }
 }
 
 /// A period of registers or reports: exactly one of a year, a month, a quarter or two days.
 struct PeriodOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The whole year.", valueName: "year"))
+    @Option(help: ArgumentHelp(tr("Cả năm.", en: "The whole year."), valueName: tr("năm", en: "year")))
     var year: Int?
 
-    @Option(help: ArgumentHelp("One month: 2021-08.", valueName: "yyyy-mm"))
+    @Option(help: ArgumentHelp(tr("Một tháng: 2021-08.", en: "One month: 2021-08."), valueName: tr("yyyy-mm", en: "yyyy-mm")))
     var month: String?
 
-    @Option(help: ArgumentHelp("One quarter: 2021-Q3.", valueName: "yyyy-Qn"))
+    @Option(help: ArgumentHelp(tr("Một quý: 2021-Q3.", en: "One quarter: 2021-Q3."), valueName: tr("yyyy-Qn", en: "yyyy-Qn")))
     var quarter: String?
 
-    @Option(help: ArgumentHelp("First day of the period.", valueName: "date"))
+    @Option(help: ArgumentHelp(tr("Ngày đầu của kỳ.", en: "First day of the period."), valueName: tr("ngày", en: "date")))
     var from: String?
 
-    @Option(help: ArgumentHelp("Last day of the period.", valueName: "date"))
+    @Option(help: ArgumentHelp(tr("Ngày cuối của kỳ.", en: "Last day of the period."), valueName: tr("ngày", en: "date")))
     var to: String?
 
     func period() throws -> RegisterPeriod {
@@ -47,19 +58,24 @@ struct ExportOptions: ParsableArguments {
     @OptionGroup var period: PeriodOptions
 
     @Option(
-        name: [.short, .long], help: ArgumentHelp("The file to write.", valueName: "path"), completion: .file(extensions: ["xlsx", "csv", "json"]))
+        name: [.short, .long], help: ArgumentHelp(tr("Tệp sẽ ghi.", en: "The file to write."), valueName: tr("đường-dẫn", en: "path")),
+        completion: .file(extensions: ["xlsx", "csv", "json"]))
     var output: String
 
-    @Option(help: ArgumentHelp("xlsx, csv or json (default: from the output's extension, else xlsx).", valueName: "format"))
+    @Option(
+        help: ArgumentHelp(
+            tr(
+                "xlsx, csv hoặc json (mặc định: theo đuôi tệp ghi ra, không có thì xlsx).",
+                en: "xlsx, csv or json (default: from the output's extension, else xlsx)."), valueName: tr("định-dạng", en: "format")))
     var format: ExportFormat?
 
-    @Flag(help: "Replace the output file if it exists.")
+    @Flag(help: ArgumentHelp(tr("Ghi đè nếu tệp ghi ra đã có.", en: "Replace the output file if it exists.")))
     var overwrite = false
 
-    @Flag(help: "Export the secret register (a separate book).")
+    @Flag(help: ArgumentHelp(tr("Xuất sổ văn bản mật (một quyển riêng).", en: "Export the secret register (a separate book).")))
     var secret = false
 
-    @Flag(name: .customLong("break-monthly"), help: "Start each month on a new page.")
+    @Flag(name: .customLong("break-monthly"), help: ArgumentHelp(tr("Mỗi tháng bắt đầu trang mới.", en: "Start each month on a new page.")))
     var breakMonthly = false
 
     func run(layout: String, global: GlobalOptions) throws {
@@ -80,33 +96,51 @@ struct ExportOptions: ParsableArguments {
 
 extension VanThu.Export {
     struct IncomingRegister: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "incoming-register", abstract: "Sổ đăng ký văn bản đến (ND30 Phụ lục IV mục VI).", aliases: ["so-den"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "incoming-register",
+                abstract: tr("Sổ đăng ký văn bản đến (NĐ30 Phụ lục IV mục VI).", en: "Sổ đăng ký văn bản đến (ND30 Phụ lục IV mục VI)."),
+                aliases: ["so-den"])
+        }
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: ExportOptions
         func run() throws { try options.run(layout: "incoming", global: global) }
     }
 
     struct OutgoingRegister: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "outgoing-register", abstract: "Sổ đăng ký văn bản đi (ND30 Phụ lục IV mục I).", aliases: ["so-di"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "outgoing-register",
+                abstract: tr("Sổ đăng ký văn bản đi (NĐ30 Phụ lục IV mục I).", en: "Sổ đăng ký văn bản đi (ND30 Phụ lục IV mục I)."),
+                aliases: ["so-di"])
+        }
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: ExportOptions
         func run() throws { try options.run(layout: "outgoing", global: global) }
     }
 
     struct TrackingRegister: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "tracking-register", abstract: "Sổ theo dõi giải quyết văn bản đến (ND30 Phụ lục IV mục VIII).", aliases: ["theo-doi"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "tracking-register",
+                abstract: tr(
+                    "Sổ theo dõi giải quyết văn bản đến (NĐ30 Phụ lục IV mục VIII).",
+                    en: "Sổ theo dõi giải quyết văn bản đến (ND30 Phụ lục IV mục VIII)."), aliases: ["theo-doi"])
+        }
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: ExportOptions
         func run() throws { try options.run(layout: "tracking", global: global) }
     }
 
     struct PostalRegister: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "postal-register", abstract: "Sổ gửi văn bản đi bưu điện (ND30 Phụ lục IV mục III), from the copies sent by post.",
-            aliases: ["buu-dien"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "postal-register",
+                abstract: tr(
+                    "Sổ gửi văn bản đi bưu điện (NĐ30 Phụ lục IV mục III), từ các bản đã gửi qua bưu điện.",
+                    en: "Sổ gửi văn bản đi bưu điện (ND30 Phụ lục IV mục III), from the copies sent by post."),
+                aliases: ["buu-dien"])
+        }
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: ExportOptions
         func run() throws { try options.run(layout: "postal", global: global) }

@@ -6,43 +6,75 @@ import VanThuXLSX
 
 extension VanThu {
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Import a register kept in Excel (.xlsx) or CSV, keeping its numbers.",
-            discussion: """
-                vanthu import incoming so-den-2020.xlsx --dry-run
-                vanthu import incoming so-den-2020.xlsx --sheet "Sổ đến"
-                vanthu import outgoing so-di-2020.csv --encoding windows-1258
-                The ND30 column headings are recognised with or without diacritics; name others with --map.
-                Nothing is imported while a row is bad, unless --skip-bad. One transaction, journaled with the file's SHA-256.
-                """,
-            aliases: ["nhap"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Nhập sổ cũ lập bằng Excel (.xlsx) hoặc CSV, giữ nguyên số.",
+                    en: "Import a register kept in Excel (.xlsx) or CSV, keeping its numbers."),
+                discussion: tr(
+                    """
+                    vanthu import incoming so-den-2020.xlsx --dry-run
+                    vanthu import incoming so-den-2020.xlsx --sheet "Sổ đến"
+                    vanthu import outgoing so-di-2020.csv --encoding windows-1258
+                    Tiêu đề cột theo NĐ30 được nhận ra dù có dấu hay không; các cột khác thì khai báo bằng --map.
+                    Còn dòng sai thì không nhập gì, trừ khi có --skip-bad. Một giao tác, ghi nhật ký kèm SHA-256 của tệp.
+                    """,
+                    en: """
+                        vanthu import incoming so-den-2020.xlsx --dry-run
+                        vanthu import incoming so-den-2020.xlsx --sheet "Sổ đến"
+                        vanthu import outgoing so-di-2020.csv --encoding windows-1258
+                        The ND30 column headings are recognised with or without diacritics; name others with --map.
+                        Nothing is imported while a row is bad, unless --skip-bad. One transaction, journaled with the file's SHA-256.
+                        """),
+                aliases: ["nhap"])
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "incoming (den) or outgoing (di).")
+        @Argument(
+            help: ArgumentHelp(
+                tr("incoming (den, sổ đến) hoặc outgoing (di, sổ đi).", en: "incoming (den) or outgoing (di)."), valueName: tr("sổ", en: "direction"))
+        )
         var direction: DirectionArgument
 
-        @Argument(help: ArgumentHelp("The .xlsx or .csv file.", valueName: "file"), completion: .file(extensions: ["xlsx", "csv", "txt"]))
+        @Argument(
+            help: ArgumentHelp(tr("Tệp .xlsx hoặc .csv.", en: "The .xlsx or .csv file."), valueName: tr("tệp", en: "file")),
+            completion: .file(extensions: ["xlsx", "csv", "txt"]))
         var file: String
 
-        @Option(help: ArgumentHelp("The sheet to read (default: the first that holds a register).", valueName: "name"))
+        @Option(
+            help: ArgumentHelp(
+                tr("Trang tính cần đọc (mặc định: trang đầu tiên có sổ).", en: "The sheet to read (default: the first that holds a register)."),
+                valueName: tr("tên", en: "name")))
         var sheet: String?
 
         @Option(
-            help: ArgumentHelp("A file naming the columns: [columns] \"Heading\" = \"field\".", valueName: "mapping.toml"),
+            help: ArgumentHelp(
+                tr("Tệp khai báo các cột: [columns] \"Tiêu đề\" = \"trường\".", en: "A file naming the columns: [columns] \"Heading\" = \"field\"."),
+                valueName: tr("mapping.toml", en: "mapping.toml")),
             completion: .file(extensions: ["toml"]))
         var map: String?
 
-        @Option(help: ArgumentHelp("CSV encoding: utf-8, utf-16 or windows-1258 (default: detected).", valueName: "encoding"))
+        @Option(
+            help: ArgumentHelp(
+                tr(
+                    "Bảng mã CSV: utf-8, utf-16 hoặc windows-1258 (mặc định: tự nhận ra).",
+                    en: "CSV encoding: utf-8, utf-16 or windows-1258 (default: detected)."), valueName: tr("bảng-mã", en: "encoding")))
         var encoding: String?
 
-        @Flag(help: "Read and check every row, report, and write nothing.")
+        @Flag(help: ArgumentHelp(tr("Đọc và kiểm tra mọi dòng, báo cáo, không ghi gì.", en: "Read and check every row, report, and write nothing.")))
         var dryRun = false
 
-        @Flag(help: "Import the good rows and leave out the bad ones (listed).")
+        @Flag(
+            help: ArgumentHelp(
+                tr("Nhập các dòng đúng, bỏ các dòng sai (có liệt kê).", en: "Import the good rows and leave out the bad ones (listed).")))
         var skipBad = false
 
-        @Flag(help: "Accept numbers missing in this year's register after the import (live numbering goes on after the highest).")
+        @Flag(
+            help: ArgumentHelp(
+                tr(
+                    "Chấp nhận các số bị thiếu trong sổ năm nay sau khi nhập (số mới tiếp tục sau số lớn nhất).",
+                    en: "Accept numbers missing in this year's register after the import (live numbering goes on after the highest).")))
         var allowGaps = false
 
         func run() throws {

@@ -5,83 +5,124 @@ import VanThuIntake
 
 extension VanThu {
     struct Incoming: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Register incoming documents (văn bản đến).",
-            subcommands: [Add.self],
-            aliases: ["den"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Đăng ký văn bản đến.", en: "Register incoming documents (văn bản đến)."),
+                subcommands: [Add.self],
+                aliases: ["den"])
+        }
     }
 }
 
 extension VanThu.Incoming {
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Register an incoming document and print its ĐẾN stamp.",
-            discussion: """
-                vanthu incoming add --issuer "Ban Tuyên giáo Tỉnh ủy" --symbol "85-BC/BTGTU" --date 18/8/2021 \\
-                    --type BC --summary "Kết quả triển khai…" --received 20/8/2021 --handler "Phòng Tuyên truyền"
-                vanthu incoming add --from-text van-ban.txt --received 20/8/2021 --handler "Phòng Tuyên truyền"
-                  (the fields are read from the text, as `vanthu intake` shows them; flags override them)
-                """,
-            aliases: ["them"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Đăng ký một văn bản đến và in dấu ĐẾN.", en: "Register an incoming document and print its ĐẾN stamp."),
+                discussion: tr(
+                    """
+                    vanthu incoming add --issuer "Ban Tuyên giáo Tỉnh ủy" --symbol "85-BC/BTGTU" --date 18/8/2021 \\
+                        --type BC --summary "Kết quả triển khai…" --received 20/8/2021 --handler "Phòng Tuyên truyền"
+                    vanthu incoming add --from-text van-ban.txt --received 20/8/2021 --handler "Phòng Tuyên truyền"
+                      (các trường được đọc từ văn bản, như `vanthu intake` cho thấy; các tùy chọn ghi đè lên chúng)
+                    """,
+                    en: """
+                        vanthu incoming add --issuer "Ban Tuyên giáo Tỉnh ủy" --symbol "85-BC/BTGTU" --date 18/8/2021 \\
+                            --type BC --summary "Kết quả triển khai…" --received 20/8/2021 --handler "Phòng Tuyên truyền"
+                        vanthu incoming add --from-text van-ban.txt --received 20/8/2021 --handler "Phòng Tuyên truyền"
+                          (the fields are read from the text, as `vanthu intake` shows them; flags override them)
+                        """),
+                aliases: ["them"])
+        }
 
         @OptionGroup var global: GlobalOptions
 
         @Option(
             name: .customLong("from-text"),
-            help: ArgumentHelp("Read the fields from the document's text (a file, or - for standard input).", valueName: "file"))
+            help: ArgumentHelp(
+                tr(
+                    "Đọc các trường từ nội dung văn bản (một tệp, hoặc - cho đầu vào chuẩn).",
+                    en: "Read the fields from the document's text (a file, or - for standard input)."), valueName: tr("tệp", en: "file")))
         var fromText: String?
 
-        @Option(help: ArgumentHelp("The issuing body (tác giả); required without --from-text.", valueName: "name"))
+        @Option(
+            help: ArgumentHelp(
+                tr("Cơ quan ban hành (tác giả); bắt buộc khi không có --from-text.", en: "The issuing body (tác giả); required without --from-text."),
+                valueName: tr("tên", en: "name")))
         var issuer: String?
 
         @Option(
             name: [.long, .customLong("notation")],
-            help: ArgumentHelp("Số, ký hiệu as written (85-BC/BTGTU, 899/STTTT-TTBCBC).", valueName: "số/ký hiệu"))
+            help: ArgumentHelp(
+                tr("Số, ký hiệu như trên văn bản (85-BC/BTGTU, 899/STTTT-TTBCBC).", en: "Số, ký hiệu as written (85-BC/BTGTU, 899/STTTT-TTBCBC)."),
+                valueName: tr("số/ký-hiệu", en: "số/ký hiệu")))
         var symbol: String?
 
-        @Option(help: ArgumentHelp("The document's own date.", valueName: "date"))
+        @Option(help: ArgumentHelp(tr("Ngày tháng của văn bản.", en: "The document's own date."), valueName: tr("ngày", en: "date")))
         var date: String?
 
-        @Option(help: ArgumentHelp("Type code or name (BC, QĐ, Công văn); read from the ký hiệu when absent.", valueName: "code"))
+        @Option(
+            help: ArgumentHelp(
+                tr(
+                    "Mã hoặc tên loại (BC, QĐ, Công văn); không có thì lấy từ ký hiệu.",
+                    en: "Type code or name (BC, QĐ, Công văn); read from the ký hiệu when absent."), valueName: tr("mã", en: "code")))
         var type: String?
 
-        @Option(help: ArgumentHelp("Trích yếu nội dung; required without --from-text.", valueName: "text"))
+        @Option(
+            help: ArgumentHelp(
+                tr("Trích yếu nội dung; bắt buộc khi không có --from-text.", en: "Trích yếu nội dung; required without --from-text."),
+                valueName: tr("nội-dung", en: "text")))
         var summary: String?
 
-        @Option(help: ArgumentHelp("Arrival date (default: today).", valueName: "date"))
+        @Option(help: ArgumentHelp(tr("Ngày đến (mặc định: hôm nay).", en: "Arrival date (default: today)."), valueName: tr("ngày", en: "date")))
         var received: String?
 
-        @Option(help: ArgumentHelp("Chuyển: the unit or person it goes to.", valueName: "unit"))
+        @Option(
+            help: ArgumentHelp(
+                tr("Chuyển: đơn vị hoặc người nhận để giải quyết.", en: "Chuyển: the unit or person it goes to."), valueName: tr("đơn-vị", en: "unit")
+            ), completion: .agencyUnits)
         var handler: String?
 
-        @Option(help: ArgumentHelp("Deadline (thời hạn giải quyết).", valueName: "date"))
+        @Option(help: ArgumentHelp(tr("Thời hạn giải quyết.", en: "Deadline (thời hạn giải quyết)."), valueName: tr("ngày", en: "date")))
         var due: String?
 
-        @Option(help: ArgumentHelp("khan, thuong-khan or hoa-toc.", valueName: "level"))
+        @Option(help: ArgumentHelp(tr("khan, thuong-khan hoặc hoa-toc.", en: "khan, thuong-khan or hoa-toc."), valueName: tr("mức", en: "level")))
         var urgency: String?
 
-        @Option(help: ArgumentHelp("mat, toi-mat or tuyet-mat: registers it in the secret register.", valueName: "level"))
+        @Option(
+            help: ArgumentHelp(
+                tr("mat, toi-mat hoặc tuyet-mat: đăng ký vào sổ văn bản mật.", en: "mat, toi-mat or tuyet-mat: registers it in the secret register."),
+                valueName: tr("mức", en: "level")))
         var secrecy: String?
 
-        @Option(help: ArgumentHelp("Number of pages.", valueName: "n"))
+        @Option(help: ArgumentHelp(tr("Số trang.", en: "Number of pages."), valueName: tr("số", en: "n")))
         var pages: Int?
 
-        @Option(help: ArgumentHelp("Ghi chú.", valueName: "text"))
+        @Option(help: ArgumentHelp(tr("Ghi chú.", en: "Ghi chú."), valueName: tr("nội-dung", en: "text")))
         var note: String?
 
-        @Option(help: ArgumentHelp("Số và ký hiệu hồ sơ (01.TCCB).", valueName: "hồ sơ"))
+        @Option(help: ArgumentHelp(tr("Số và ký hiệu hồ sơ (01.TCCB).", en: "Số và ký hiệu hồ sơ (01.TCCB)."), valueName: tr("hồ-sơ", en: "hồ sơ")))
         var file: String?
 
-        @Option(help: ArgumentHelp("The signer's full name.", valueName: "name"))
+        @Option(help: ArgumentHelp(tr("Họ tên người ký.", en: "The signer's full name."), valueName: tr("tên", en: "name")))
         var signer: String?
 
-        @Option(name: .customLong("signer-title"), help: ArgumentHelp("The signer's position.", valueName: "title"))
+        @Option(
+            name: .customLong("signer-title"),
+            help: ArgumentHelp(tr("Chức vụ người ký.", en: "The signer's position."), valueName: tr("chức-vụ", en: "title")))
         var signerTitle: String?
 
-        @Option(name: .customLong("sub-number-of"), help: ArgumentHelp("Give a sub-number of this number (12 → 12a).", valueName: "n"))
+        @Option(
+            name: .customLong("sub-number-of"),
+            help: ArgumentHelp(
+                tr("Lấy số phụ của số này (12 → 12a).", en: "Give a sub-number of this number (12 → 12a)."), valueName: tr("số", en: "n")))
         var subNumberOf: Int?
 
-        @Flag(help: "Register even though the same số, ký hiệu and issuer are already registered.")
+        @Flag(
+            help: ArgumentHelp(
+                tr(
+                    "Vẫn đăng ký dù văn bản cùng số, ký hiệu và cơ quan ban hành đã có trong sổ.",
+                    en: "Register even though the same số, ký hiệu and issuer are already registered.")))
         var force = false
 
         func run() throws {

@@ -10,20 +10,28 @@ enum DirectionArgument: String, ExpressibleByArgument, CaseIterable {
 
 extension VanThu {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "List the documents of a register.",
-            discussion: "vanthu list incoming --year 2021",
-            aliases: ["ds", "danh-sach"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Liệt kê các văn bản của một sổ.", en: "List the documents of a register."),
+                discussion: tr("vanthu list incoming --year 2021", en: "vanthu list incoming --year 2021"),
+                aliases: ["ds", "danh-sach"])
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "incoming (den) or outgoing (di).")
+        @Argument(
+            help: ArgumentHelp(
+                tr("incoming (den, sổ đến) hoặc outgoing (di, sổ đi).", en: "incoming (den) or outgoing (di)."), valueName: tr("sổ", en: "direction"))
+        )
         var direction: DirectionArgument
 
-        @Option(help: ArgumentHelp("Only documents of this year.", valueName: "year"))
+        @Option(help: ArgumentHelp(tr("Chỉ văn bản của năm này.", en: "Only documents of this year."), valueName: tr("năm", en: "year")))
         var year: Int?
 
-        @Flag(help: "List the secret registers (never mixed with the ordinary ones).")
+        @Flag(
+            help: ArgumentHelp(
+                tr("Liệt kê sổ văn bản mật (không bao giờ lẫn với sổ thường).", en: "List the secret registers (never mixed with the ordinary ones).")
+            ))
         var secret = false
 
         func run() throws {

@@ -13,19 +13,25 @@ struct RegisterKindArgument: ExpressibleByArgument {
 
 extension VanThu {
     struct RegisterCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "register",
-            abstract: "See and set up the registers (sổ) and their number series.",
-            subcommands: [ListRegisters.self, Rule.self, Term.self, Continue.self],
-            defaultSubcommand: ListRegisters.self,
-            aliases: ["so"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "register",
+                abstract: tr("Xem và thiết lập các sổ và dãy số của chúng.", en: "See and set up the registers (sổ) and their number series."),
+                subcommands: [ListRegisters.self, Rule.self, Term.self, Continue.self],
+                defaultSubcommand: ListRegisters.self,
+                aliases: ["so"])
+        }
     }
 }
 
 extension VanThu.RegisterCommand {
     struct ListRegisters: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "list", abstract: "List every register and series with its counts and next number.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "list",
+                abstract: tr(
+                    "Liệt kê mọi sổ và dãy số, với số lượng và số tiếp theo.", en: "List every register and series with its counts and next number."))
+        }
 
         @OptionGroup var global: GlobalOptions
 
@@ -58,19 +64,27 @@ extension VanThu.RegisterCommand {
     }
 
     struct Rule: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Choose one series for all types or one per type for a register kind.",
-            discussion: "vanthu register rule outgoing --per-type")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Chọn một dãy số chung cho mọi loại hay mỗi loại một dãy cho một loại sổ.",
+                    en: "Choose one series for all types or one per type for a register kind."),
+                discussion: tr("vanthu register rule outgoing --per-type", en: "vanthu register rule outgoing --per-type"))
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "incoming, outgoing, secret-incoming, secret-outgoing or copy.")
+        @Argument(
+            help: ArgumentHelp(
+                tr(
+                    "incoming, outgoing, secret-incoming, secret-outgoing hoặc copy.",
+                    en: "incoming, outgoing, secret-incoming, secret-outgoing or copy."), valueName: tr("loại-sổ", en: "kind")))
         var kind: RegisterKindArgument
 
-        @Flag(help: "One series per document type.")
+        @Flag(help: ArgumentHelp(tr("Mỗi loại văn bản một dãy số.", en: "One series per document type.")))
         var perType = false
 
-        @Flag(help: "One series shared by all types.")
+        @Flag(help: ArgumentHelp(tr("Một dãy số chung cho mọi loại.", en: "One series shared by all types.")))
         var shared = false
 
         func validate() throws {
@@ -90,16 +104,21 @@ extension VanThu.RegisterCommand {
     }
 
     struct Term: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Declare a Party committee's term (nhiệm kỳ): the outgoing series run over it.",
-            discussion: "vanthu register term --start 16/10/2025 --end 15/10/2030")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Khai báo nhiệm kỳ của cấp ủy: các dãy số văn bản đi chạy suốt nhiệm kỳ.",
+                    en: "Declare a Party committee's term (nhiệm kỳ): the outgoing series run over it."),
+                discussion: tr(
+                    "vanthu register term --start 16/10/2025 --end 15/10/2030", en: "vanthu register term --start 16/10/2025 --end 15/10/2030"))
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: ArgumentHelp("First day of the term.", valueName: "date"))
+        @Option(help: ArgumentHelp(tr("Ngày đầu nhiệm kỳ.", en: "First day of the term."), valueName: tr("ngày", en: "date")))
         var start: String
 
-        @Option(help: ArgumentHelp("Last day of the term.", valueName: "date"))
+        @Option(help: ArgumentHelp(tr("Ngày cuối nhiệm kỳ.", en: "Last day of the term."), valueName: tr("ngày", en: "date")))
         var end: String
 
         func run() throws {
@@ -110,22 +129,38 @@ extension VanThu.RegisterCommand {
     }
 
     struct Continue: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Continue a series begun on paper: the next number given will be --from.",
-            discussion: "vanthu register continue incoming --from 783 --date 20/8/2021")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Tiếp tục một dãy số đã ghi trên sổ giấy: số được cấp tiếp theo sẽ là --from.",
+                    en: "Continue a series begun on paper: the next number given will be --from."),
+                discussion: tr(
+                    "vanthu register continue incoming --from 783 --date 20/8/2021",
+                    en: "vanthu register continue incoming --from 783 --date 20/8/2021"))
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "incoming, outgoing, secret-incoming, secret-outgoing or copy.")
+        @Argument(
+            help: ArgumentHelp(
+                tr(
+                    "incoming, outgoing, secret-incoming, secret-outgoing hoặc copy.",
+                    en: "incoming, outgoing, secret-incoming, secret-outgoing or copy."), valueName: tr("loại-sổ", en: "kind")))
         var kind: RegisterKindArgument
 
-        @Option(help: ArgumentHelp("The next number to give.", valueName: "n"))
+        @Option(help: ArgumentHelp(tr("Số tiếp theo sẽ cấp.", en: "The next number to give."), valueName: tr("số", en: "n")))
         var from: Int
 
-        @Option(help: ArgumentHelp("A date in the register's period (default: today).", valueName: "date"))
+        @Option(
+            help: ArgumentHelp(
+                tr("Một ngày trong kỳ của sổ (mặc định: hôm nay).", en: "A date in the register's period (default: today)."),
+                valueName: tr("ngày", en: "date")))
         var date: String?
 
-        @Option(help: ArgumentHelp("The type, for a register with one series per type.", valueName: "code"))
+        @Option(
+            help: ArgumentHelp(
+                tr("Loại văn bản, với sổ mỗi loại một dãy số.", en: "The type, for a register with one series per type."),
+                valueName: tr("mã", en: "code")))
         var type: String?
 
         func run() throws {

@@ -20,50 +20,80 @@ enum SearchStatusArgument: String, ExpressibleByArgument, CaseIterable {
 
 extension VanThu {
     struct Search: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Find documents by words, with or without diacritics, most relevant first.",
-            discussion: """
-                vanthu search "tuyen truyen mieng"
-                vanthu search "dang uy" --year 2020 --type BC
-                vanthu search "432-KH/BTGTW"
-                vanthu search "Ban Tuyên giáo" --incoming --from 1/1/2021 --to 30/6/2021 --handler "Phòng Tuyên truyền" --status overdue
-                All words must occur; word* matches a beginning, "…" a phrase.
-                """,
-            aliases: ["tim", "tim-kiem"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Tìm văn bản theo từ, có dấu hay không dấu, sát nhất lên trước.",
+                    en: "Find documents by words, with or without diacritics, most relevant first."),
+                discussion: tr(
+                    """
+                    vanthu search "tuyen truyen mieng"
+                    vanthu search "dang uy" --year 2020 --type BC
+                    vanthu search "432-KH/BTGTW"
+                    vanthu search "Ban Tuyên giáo" --incoming --from 1/1/2021 --to 30/6/2021 --handler "Phòng Tuyên truyền" --status overdue
+                    Phải có đủ mọi từ; từ* khớp phần đầu của từ, "…" khớp cả cụm.
+                    """,
+                    en: """
+                        vanthu search "tuyen truyen mieng"
+                        vanthu search "dang uy" --year 2020 --type BC
+                        vanthu search "432-KH/BTGTW"
+                        vanthu search "Ban Tuyên giáo" --incoming --from 1/1/2021 --to 30/6/2021 --handler "Phòng Tuyên truyền" --status overdue
+                        All words must occur; word* matches a beginning, "…" a phrase.
+                        """),
+                aliases: ["tim", "tim-kiem"])
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: ArgumentHelp("The words to find (may be empty when a filter is given).", valueName: "text"))
+        @Argument(
+            help: ArgumentHelp(
+                tr("Các từ cần tìm (có thể để trống khi có điều kiện lọc).", en: "The words to find (may be empty when a filter is given)."),
+                valueName: tr("nội-dung", en: "text")))
         var text: String = ""
 
-        @Flag(help: "Only incoming documents.")
+        @Flag(help: ArgumentHelp(tr("Chỉ văn bản đến.", en: "Only incoming documents.")))
         var incoming = false
 
-        @Flag(help: "Only outgoing documents.")
+        @Flag(help: ArgumentHelp(tr("Chỉ văn bản đi.", en: "Only outgoing documents.")))
         var outgoing = false
 
-        @Flag(help: "Search the secret registers (never mixed with the ordinary ones).")
+        @Flag(
+            help: ArgumentHelp(
+                tr(
+                    "Tìm trong sổ văn bản mật (không bao giờ lẫn với sổ thường).",
+                    en: "Search the secret registers (never mixed with the ordinary ones).")))
         var secret = false
 
-        @Option(help: ArgumentHelp("Registered in this year.", valueName: "year"))
+        @Option(help: ArgumentHelp(tr("Vào sổ trong năm này.", en: "Registered in this year."), valueName: tr("năm", en: "year")))
         var year: Int?
 
-        @Option(name: .customLong("type"), help: ArgumentHelp("Of this type: BC, QĐ, CV, …", valueName: "code"))
+        @Option(
+            name: .customLong("type"),
+            help: ArgumentHelp(tr("Thuộc loại: BC, QĐ, CV, …", en: "Of this type: BC, QĐ, CV, …"), valueName: tr("mã", en: "code")))
         var typeCode: String?
 
-        @Option(help: ArgumentHelp("Registered on or after this day.", valueName: "date"))
+        @Option(help: ArgumentHelp(tr("Vào sổ từ ngày này trở đi.", en: "Registered on or after this day."), valueName: tr("ngày", en: "date")))
         var from: String?
 
-        @Option(help: ArgumentHelp("Registered on or before this day.", valueName: "date"))
+        @Option(help: ArgumentHelp(tr("Vào sổ đến hết ngày này.", en: "Registered on or before this day."), valueName: tr("ngày", en: "date")))
         var to: String?
 
-        @Option(help: ArgumentHelp("Led by this unit or person.", valueName: "unit"))
+        @Option(
+            help: ArgumentHelp(tr("Do đơn vị, cá nhân này chủ trì.", en: "Led by this unit or person."), valueName: tr("đơn-vị", en: "unit")),
+            completion: .agencyUnits)
         var handler: String?
 
-        @Option(help: ArgumentHelp("open, overdue, done, returned or voided (dang-xu-ly, qua-han, xong, tra-lai, da-huy).", valueName: "status"))
+        @Option(
+            help: ArgumentHelp(
+                tr(
+                    "open, overdue, done, returned hoặc voided (dang-xu-ly, qua-han, xong, tra-lai, da-huy).",
+                    en: "open, overdue, done, returned or voided (dang-xu-ly, qua-han, xong, tra-lai, da-huy)."),
+                valueName: tr("trạng-thái", en: "status")))
         var status: SearchStatusArgument?
 
-        @Option(help: ArgumentHelp("Show at most this many (default 50).", valueName: "n"))
+        @Option(
+            help: ArgumentHelp(
+                tr("Chỉ hiện tối đa chừng này (mặc định 50).", en: "Show at most this many (default 50)."), valueName: tr("số", en: "n")))
         var limit: Int = 50
 
         func validate() throws {

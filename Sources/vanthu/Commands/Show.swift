@@ -3,14 +3,21 @@ import VanThuCore
 
 extension VanThu {
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Show one document: its stamp or number line, and every field.",
-            discussion: "vanthu show den/2021/783",
-            aliases: ["xem"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Xem một văn bản: dấu ĐẾN hoặc dòng số, ký hiệu, và mọi trường.",
+                    en: "Show one document: its stamp or number line, and every field."),
+                discussion: tr("vanthu show den/2021/783", en: "vanthu show den/2021/783"),
+                aliases: ["xem"])
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: ArgumentHelp("The document: its id, or den/2021/783, di/2021/BC/86.", valueName: "ref"))
+        @Argument(
+            help: ArgumentHelp(
+                tr("Văn bản: mã số, hoặc den/2021/783, di/2021/BC/86.", en: "The document: its id, or den/2021/783, di/2021/BC/86."),
+                valueName: tr("văn-bản", en: "ref")))
         var reference: String
 
         func run() throws {

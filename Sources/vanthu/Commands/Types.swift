@@ -3,21 +3,27 @@ import VanThuCore
 
 extension VanThu {
     struct Types: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "List or add document types and their codes.",
-            subcommands: [ListTypes.self, Add.self],
-            defaultSubcommand: ListTypes.self,
-            aliases: ["loai"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Liệt kê hoặc thêm loại văn bản và mã của chúng.", en: "List or add document types and their codes."),
+                subcommands: [ListTypes.self, Add.self],
+                defaultSubcommand: ListTypes.self,
+                aliases: ["loai"])
+        }
     }
 }
 
 extension VanThu.Types {
     struct ListTypes: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the document types of the agency's style.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "list",
+                abstract: tr("Liệt kê các loại văn bản theo thể thức của cơ quan.", en: "List the document types of the agency's style."))
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Flag(help: "Show the types of both styles (state and party).")
+        @Flag(help: ArgumentHelp(tr("Hiện các loại của cả hai thể thức (nhà nước và Đảng).", en: "Show the types of both styles (state and party).")))
         var all = false
 
         func run() throws {
@@ -37,18 +43,28 @@ extension VanThu.Types {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Add a document type.", discussion: "vanthu types add --code QyC --name \"Quy chế phối hợp\"", aliases: ["them"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Thêm một loại văn bản.", en: "Add a document type."),
+                discussion: tr(
+                    "vanthu types add --code QyC --name \"Quy chế phối hợp\"", en: "vanthu types add --code QyC --name \"Quy chế phối hợp\""),
+                aliases: ["them"])
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: ArgumentHelp("The code printed in ký hiệu.", valueName: "code"))
+        @Option(help: ArgumentHelp(tr("Mã in trong ký hiệu.", en: "The code printed in ký hiệu."), valueName: tr("mã", en: "code")))
         var code: String
 
-        @Option(help: ArgumentHelp("The type's name.", valueName: "name"))
+        @Option(help: ArgumentHelp(tr("Tên loại.", en: "The type's name."), valueName: tr("tên", en: "name")))
         var name: String
 
-        @Flag(name: .customLong("not-in-notation"), help: "The ký hiệu of this type carries no type code (like a state công văn).")
+        @Flag(
+            name: .customLong("not-in-notation"),
+            help: ArgumentHelp(
+                tr(
+                    "Ký hiệu của loại này không có mã loại (như công văn của cơ quan nhà nước).",
+                    en: "The ký hiệu of this type carries no type code (like a state công văn).")))
         var notInNotation = false
 
         func run() throws {

@@ -1,28 +1,46 @@
 import ArgumentParser
 import Foundation
 import VanThuCore
+import VanThuReaders
 
 /// Options every command takes: the database, JSON output, and who is working.
 struct GlobalOptions: ParsableArguments {
     @Option(
-        name: .long, help: ArgumentHelp("The database file (default: $VANTHU_DB, else ./vanthu.sqlite).", valueName: "path"),
+        name: .long,
+        help: ArgumentHelp(
+            tr(
+                "Tệp cơ sở dữ liệu (mặc định: $VANTHU_DB, rồi tệp cấu hình, rồi ~/.local/share/vanthu/vanthu.sqlite).",
+                en: "The database file (default: $VANTHU_DB, else ./vanthu.sqlite)."), valueName: tr("đường-dẫn", en: "path")),
         completion: .file(extensions: ["sqlite"]))
     var db: String?
 
-    @Flag(name: .long, help: "Print machine-readable JSON on stdout.")
+    @Flag(name: .long, help: ArgumentHelp(tr("In JSON cho máy đọc ra đầu ra chuẩn.", en: "Print machine-readable JSON on stdout.")))
     var json = false
 
-    @Option(name: .long, help: ArgumentHelp("Who is working, for the journal (default: the login name).", valueName: "name"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            tr("Người đang làm việc, để ghi nhật ký (mặc định: tên đăng nhập).", en: "Who is working, for the journal (default: the login name)."),
+            valueName: tr("tên", en: "name")))
     var user: String?
 
+    /// `--db`, else `VANTHU_DB`, else ``ProcessSettings/defaultDatabase()``.
     var databasePath: String {
-        db ?? ProcessInfo.processInfo.environment["VANTHU_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "vanthu.sqlite"
+        db ?? VietnameseText.nonEmpty(ProcessSettings.environment["VANTHU_DB"]) ?? ProcessSettings.defaultDatabase().path
     }
 
-    var context: RegistryContext { RegistryContext(user: user, environment: ProcessInfo.processInfo.environment) }
+    /// `--user`, else `VANTHU_USER`, else the configuration's `user`, else the login name.
+    var context: RegistryContext {
+        let chosen = user ?? VietnameseText.nonEmpty(ProcessSettings.environment["VANTHU_USER"]) ?? ProcessSettings.settings.user
+        return RegistryContext(user: chosen, environment: ProcessSettings.environment)
+    }
 
     /// Opens the registry, runs `body`, and closes the file before returning.
     func withRegistry<T>(_ access: Registry.Access = .readWrite, _ body: (Registry) throws -> T) throws -> T {
+        if db == nil, VietnameseText.nonEmpty(ProcessSettings.environment["VANTHU_DB"]) == nil {
+            let chosen = ProcessSettings.defaultDatabase()
+            if chosen.fromCurrentFolder { ProcessSettings.noteCurrentFolderDatabase(chosen.path) }
+        }
         let registry = try Registry.open(at: databasePath, access: access, context: context)
         defer { registry.close() }
         return try body(registry)

@@ -3,28 +3,42 @@ import VanThuCore
 
 extension VanThu {
     struct Attach: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Keep a document's files (scan, signed PDF) in the store next to the database.",
-            discussion: """
-                vanthu attach den/2021/791 cong-van-791.pdf
-                Files are stored once by SHA-256 and never changed; vanthu verify checks them.
-                """,
-            subcommands: [Add.self, ListFiles.self, Extract.self],
-            defaultSubcommand: Add.self,
-            aliases: ["dinh-kem"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Lưu các tệp của văn bản (bản quét, PDF đã ký số) vào kho cạnh cơ sở dữ liệu.",
+                    en: "Keep a document's files (scan, signed PDF) in the store next to the database."),
+                discussion: tr(
+                    """
+                    vanthu attach den/2021/791 cong-van-791.pdf
+                    Mỗi tệp được lưu một lần theo SHA-256 và không bao giờ bị sửa; vanthu verify kiểm tra chúng.
+                    """,
+                    en: """
+                        vanthu attach den/2021/791 cong-van-791.pdf
+                        Files are stored once by SHA-256 and never changed; vanthu verify checks them.
+                        """),
+                subcommands: [Add.self, ListFiles.self, Extract.self],
+                defaultSubcommand: Add.self,
+                aliases: ["dinh-kem"])
+        }
     }
 }
 
 extension VanThu.Attach {
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Attach files to a document.", aliases: ["them"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: tr("Đính kèm tệp vào một văn bản.", en: "Attach files to a document."), aliases: ["them"])
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: ArgumentHelp("The document: den/2021/783, di/2021/BC/86 or its id.", valueName: "ref"))
+        @Argument(
+            help: ArgumentHelp(
+                tr("Văn bản: den/2021/783, di/2021/BC/86 hoặc mã số của nó.", en: "The document: den/2021/783, di/2021/BC/86 or its id."),
+                valueName: tr("văn-bản", en: "ref")))
         var reference: String
 
-        @Argument(help: ArgumentHelp("The files.", valueName: "file"), completion: .file())
+        @Argument(help: ArgumentHelp(tr("Các tệp.", en: "The files."), valueName: tr("tệp", en: "file")), completion: .file())
         var files: [String]
 
         func run() throws {
@@ -47,11 +61,14 @@ extension VanThu.Attach {
     }
 
     struct ListFiles: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List a document's files.", aliases: ["ds"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "list", abstract: tr("Liệt kê các tệp của một văn bản.", en: "List a document's files."), aliases: ["ds"])
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: ArgumentHelp("The document.", valueName: "ref"))
+        @Argument(help: ArgumentHelp(tr("Văn bản.", en: "The document."), valueName: tr("văn-bản", en: "ref")))
         var reference: String
 
         func run() throws {
@@ -62,17 +79,21 @@ extension VanThu.Attach {
     }
 
     struct Extract: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Copy a stored file out, checking its SHA-256.", aliases: ["lay"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Chép một tệp đã lưu ra ngoài, có kiểm tra SHA-256.", en: "Copy a stored file out, checking its SHA-256."),
+                aliases: ["lay"])
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: ArgumentHelp("The document.", valueName: "ref"))
+        @Argument(help: ArgumentHelp(tr("Văn bản.", en: "The document."), valueName: tr("văn-bản", en: "ref")))
         var reference: String
 
-        @Argument(help: ArgumentHelp("The attachment's name.", valueName: "name"))
+        @Argument(help: ArgumentHelp(tr("Tên tệp đính kèm.", en: "The attachment's name."), valueName: tr("tên", en: "name")))
         var name: String
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Where to write it.", valueName: "file"))
+        @Option(name: .shortAndLong, help: ArgumentHelp(tr("Nơi ghi tệp ra.", en: "Where to write it."), valueName: tr("tệp", en: "file")))
         var output: String
 
         func run() throws {

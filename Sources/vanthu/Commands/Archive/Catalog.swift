@@ -5,7 +5,10 @@ import VanThuXLSX
 
 /// The year of a Danh mục or hồ sơ: `--year`, else this year.
 struct YearOption: ParsableArguments {
-    @Option(help: ArgumentHelp("The year of the Danh mục hồ sơ (default: this year).", valueName: "year"))
+    @Option(
+        help: ArgumentHelp(
+            tr("Năm của Danh mục hồ sơ (mặc định: năm nay).", en: "The year of the Danh mục hồ sơ (default: this year)."),
+            valueName: tr("năm", en: "year")))
     var year: Int?
 
     func resolved(_ registry: Registry) -> Int { year ?? registry.context.today.year }
@@ -13,16 +16,18 @@ struct YearOption: ParsableArguments {
 
 /// The XLSX file a hồ sơ form is written to.
 struct FormOutput: ParsableArguments {
-    @Option(name: .shortAndLong, help: ArgumentHelp("The XLSX file to write.", valueName: "file"), completion: .file(extensions: ["xlsx"]))
+    @Option(
+        name: .shortAndLong, help: ArgumentHelp(tr("Tệp XLSX sẽ ghi.", en: "The XLSX file to write."), valueName: tr("tệp", en: "file")),
+        completion: .file(extensions: ["xlsx"]))
     var output: String
 
-    @Flag(help: "Replace the file if it exists.")
+    @Flag(help: ArgumentHelp(tr("Ghi đè nếu tệp đã có.", en: "Replace the file if it exists.")))
     var overwrite = false
 }
 
 /// One hồ sơ: its số và ký hiệu and the year of its Danh mục.
 struct DossierSelection: ParsableArguments {
-    @Argument(help: ArgumentHelp("Số và ký hiệu hồ sơ: 01.TCCB.", valueName: "hồ sơ"))
+    @Argument(help: ArgumentHelp(tr("Số và ký hiệu hồ sơ: 01.TCCB.", en: "Số và ký hiệu hồ sơ: 01.TCCB."), valueName: tr("hồ-sơ", en: "hồ sơ")))
     var notation: String
 
     @OptionGroup var year: YearOption
@@ -32,28 +37,46 @@ struct DossierSelection: ParsableArguments {
 
 extension VanThu {
     struct Catalog: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "catalog",
-            abstract: "The Danh mục hồ sơ of a year: import it, add to it, show it, print it.",
-            discussion: """
-                The CSV file follows the Phụ lục V form: Số và ký hiệu hồ sơ, Tên đề mục và tiêu đề hồ sơ, Thời hạn bảo quản,
-                Người lập hồ sơ, Ghi chú. Đề mục lines (I. TỔ CHỨC, CÁN BỘ; 1. Tuyển dụng) have no số và ký hiệu.
-                vanthu catalog import danh-muc-2021.csv --year 2021
-                """,
-            subcommands: [Import.self, Add.self, Show.self, Export.self],
-            defaultSubcommand: Show.self,
-            aliases: ["danh-muc"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "catalog",
+                abstract: tr(
+                    "Danh mục hồ sơ của một năm: nhập, bổ sung, xem, in.",
+                    en: "The Danh mục hồ sơ of a year: import it, add to it, show it, print it."),
+                discussion: tr(
+                    """
+                    Tệp CSV theo mẫu Phụ lục V: Số và ký hiệu hồ sơ, Tên đề mục và tiêu đề hồ sơ, Thời hạn bảo quản,
+                    Người lập hồ sơ, Ghi chú. Dòng đề mục (I. TỔ CHỨC, CÁN BỘ; 1. Tuyển dụng) không có số và ký hiệu.
+                    vanthu catalog import danh-muc-2021.csv --year 2021
+                    """,
+                    en: """
+                        The CSV file follows the Phụ lục V form: Số và ký hiệu hồ sơ, Tên đề mục và tiêu đề hồ sơ, Thời hạn bảo quản,
+                        Người lập hồ sơ, Ghi chú. Đề mục lines (I. TỔ CHỨC, CÁN BỘ; 1. Tuyển dụng) have no số và ký hiệu.
+                        vanthu catalog import danh-muc-2021.csv --year 2021
+                        """),
+                subcommands: [Import.self, Add.self, Show.self, Export.self],
+                defaultSubcommand: Show.self,
+                aliases: ["danh-muc"])
+        }
     }
 }
 
 extension VanThu.Catalog {
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import a Danh mục hồ sơ from a CSV file: every line or none.", aliases: ["nhap"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Nhập Danh mục hồ sơ từ tệp CSV: nhập tất cả các dòng hoặc không dòng nào.",
+                    en: "Import a Danh mục hồ sơ from a CSV file: every line or none."), aliases: ["nhap"])
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var year: YearOption
 
-        @Argument(help: ArgumentHelp("The CSV file (UTF-8, as Excel saves “CSV UTF-8”).", valueName: "file"), completion: .file(extensions: ["csv"]))
+        @Argument(
+            help: ArgumentHelp(
+                tr("Tệp CSV (UTF-8, như Excel lưu “CSV UTF-8”).", en: "The CSV file (UTF-8, as Excel saves “CSV UTF-8”)."),
+                valueName: tr("tệp", en: "file")), completion: .file(extensions: ["csv"]))
         var file: String
 
         func run() throws {
@@ -71,27 +94,35 @@ extension VanThu.Catalog {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add one hồ sơ to the Danh mục.", aliases: ["them"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: tr("Thêm một hồ sơ vào Danh mục.", en: "Add one hồ sơ to the Danh mục."), aliases: ["them"])
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var year: YearOption
 
-        @Argument(help: ArgumentHelp("Số và ký hiệu hồ sơ: 01.TCCB.", valueName: "hồ sơ"))
+        @Argument(help: ArgumentHelp(tr("Số và ký hiệu hồ sơ: 01.TCCB.", en: "Số và ký hiệu hồ sơ: 01.TCCB."), valueName: tr("hồ-sơ", en: "hồ sơ")))
         var notation: String
 
-        @Option(help: ArgumentHelp("Tiêu đề hồ sơ.", valueName: "text"))
+        @Option(help: ArgumentHelp(tr("Tiêu đề hồ sơ.", en: "Tiêu đề hồ sơ."), valueName: tr("nội-dung", en: "text")))
         var title: String
 
-        @Option(help: ArgumentHelp("Thời hạn bảo quản: vinh-vien or a number of years.", valueName: "years"))
+        @Option(
+            help: ArgumentHelp(
+                tr("Thời hạn bảo quản: vinh-vien hoặc số năm.", en: "Thời hạn bảo quản: vinh-vien or a number of years."),
+                valueName: tr("thời-hạn", en: "years")))
         var retention: String?
 
-        @Option(help: ArgumentHelp("Người lập hồ sơ.", valueName: "name"))
+        @Option(help: ArgumentHelp(tr("Người lập hồ sơ.", en: "Người lập hồ sơ."), valueName: tr("tên", en: "name")))
         var keeper: String?
 
-        @Option(help: ArgumentHelp("The đề mục to list it under: “I. TỔ CHỨC, CÁN BỘ”.", valueName: "text"))
+        @Option(
+            help: ArgumentHelp(
+                tr("Đề mục để xếp hồ sơ vào: “I. TỔ CHỨC, CÁN BỘ”.", en: "The đề mục to list it under: “I. TỔ CHỨC, CÁN BỘ”."),
+                valueName: tr("nội-dung", en: "text")))
         var heading: String?
 
-        @Option(help: ArgumentHelp("Ghi chú.", valueName: "text"))
+        @Option(help: ArgumentHelp(tr("Ghi chú.", en: "Ghi chú."), valueName: tr("nội-dung", en: "text")))
         var note: String?
 
         func run() throws {
@@ -106,7 +137,11 @@ extension VanThu.Catalog {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the Danh mục hồ sơ with the state of each hồ sơ.", aliases: ["xem"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Xem Danh mục hồ sơ cùng tình trạng của từng hồ sơ.", en: "Show the Danh mục hồ sơ with the state of each hồ sơ."),
+                aliases: ["xem"])
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var year: YearOption
@@ -119,8 +154,12 @@ extension VanThu.Catalog {
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Write the Danh mục hồ sơ as XLSX (Phụ lục V form), for approval.", aliases: ["xuat"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Ghi Danh mục hồ sơ ra XLSX (mẫu Phụ lục V) để trình duyệt.",
+                    en: "Write the Danh mục hồ sơ as XLSX (Phụ lục V form), for approval."), aliases: ["xuat"])
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var year: YearOption

@@ -5,45 +5,65 @@ import VanThuXLSX
 
 extension VanThu {
     struct DossierCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "file",
-            abstract: "Hồ sơ: open, file documents, close, transfer to the archive, retention.",
-            discussion: """
-                vanthu file add 01.TCCB den/2021/791 di/2021/CV/215 --year 2021
-                vanthu file close 01.TCCB --year 2021 --pages 57
-                vanthu file transfer 01.TCCB 02.TCCB --year 2021 -o muc-luc-nop-luu.xlsx
-                A hồ sơ handed to the archive is read-only, and so are its documents.
-                """,
-            subcommands: [
-                Open.self, Add.self, Remove.self, Show.self, ListDossiers.self, Close.self, Reopen.self, Due.self, Transfer.self, Index.self,
-                Expiring.self, Hold.self, Release.self,
-            ],
-            defaultSubcommand: ListDossiers.self,
-            aliases: ["ho-so"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "file",
+                abstract: tr(
+                    "Hồ sơ: mở, đưa văn bản vào, kết thúc, nộp lưu, thời hạn bảo quản.",
+                    en: "Hồ sơ: open, file documents, close, transfer to the archive, retention."),
+                discussion: tr(
+                    """
+                    vanthu file add 01.TCCB den/2021/791 di/2021/CV/215 --year 2021
+                    vanthu file close 01.TCCB --year 2021 --pages 57
+                    vanthu file transfer 01.TCCB 02.TCCB --year 2021 -o muc-luc-nop-luu.xlsx
+                    Hồ sơ đã nộp lưu thì chỉ được đọc, các văn bản trong đó cũng vậy.
+                    """,
+                    en: """
+                        vanthu file add 01.TCCB den/2021/791 di/2021/CV/215 --year 2021
+                        vanthu file close 01.TCCB --year 2021 --pages 57
+                        vanthu file transfer 01.TCCB 02.TCCB --year 2021 -o muc-luc-nop-luu.xlsx
+                        A hồ sơ handed to the archive is read-only, and so are its documents.
+                        """),
+                subcommands: [
+                    Open.self, Add.self, Remove.self, Show.self, ListDossiers.self, Close.self, Reopen.self, Due.self, Transfer.self, Index.self,
+                    Expiring.self, Hold.self, Release.self,
+                ],
+                defaultSubcommand: ListDossiers.self,
+                aliases: ["ho-so"])
+        }
     }
 }
 
 extension VanThu.DossierCommand {
     struct Open: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Open a hồ sơ of the Danh mục, or one outside it (then --title is needed).", aliases: ["mo"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Mở một hồ sơ có trong Danh mục, hoặc ngoài Danh mục (khi đó cần --title).",
+                    en: "Open a hồ sơ of the Danh mục, or one outside it (then --title is needed)."), aliases: ["mo"])
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: DossierSelection
 
-        @Option(help: ArgumentHelp("Tiêu đề hồ sơ.", valueName: "text"))
+        @Option(help: ArgumentHelp(tr("Tiêu đề hồ sơ.", en: "Tiêu đề hồ sơ."), valueName: tr("nội-dung", en: "text")))
         var title: String?
 
-        @Option(help: ArgumentHelp("Thời hạn bảo quản: vinh-vien or a number of years.", valueName: "years"))
+        @Option(
+            help: ArgumentHelp(
+                tr("Thời hạn bảo quản: vinh-vien hoặc số năm.", en: "Thời hạn bảo quản: vinh-vien or a number of years."),
+                valueName: tr("thời-hạn", en: "years")))
         var retention: String?
 
-        @Option(help: ArgumentHelp("Người lập hồ sơ.", valueName: "name"))
+        @Option(help: ArgumentHelp(tr("Người lập hồ sơ.", en: "Người lập hồ sơ."), valueName: tr("tên", en: "name")))
         var keeper: String?
 
-        @Option(help: ArgumentHelp("Ghi chú.", valueName: "text"))
+        @Option(help: ArgumentHelp(tr("Ghi chú.", en: "Ghi chú."), valueName: tr("nội-dung", en: "text")))
         var note: String?
 
-        @Option(help: ArgumentHelp("Thời gian bắt đầu (default: today).", valueName: "date"))
+        @Option(
+            help: ArgumentHelp(
+                tr("Thời gian bắt đầu (mặc định: hôm nay).", en: "Thời gian bắt đầu (default: today)."), valueName: tr("ngày", en: "date")))
         var date: String?
 
         func run() throws {
@@ -59,12 +79,20 @@ extension VanThu.DossierCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "File documents into a hồ sơ; one document may be in several.", aliases: ["them"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Đưa văn bản vào hồ sơ; một văn bản có thể ở nhiều hồ sơ.", en: "File documents into a hồ sơ; one document may be in several."),
+                aliases: ["them"])
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: DossierSelection
 
-        @Argument(help: ArgumentHelp("The documents: den/2021/783, di/2021/BC/86 or ids.", valueName: "ref"))
+        @Argument(
+            help: ArgumentHelp(
+                tr("Các văn bản: den/2021/783, di/2021/BC/86 hoặc mã số.", en: "The documents: den/2021/783, di/2021/BC/86 or ids."),
+                valueName: tr("văn-bản", en: "ref")))
         var references: [String]
 
         func run() throws {
@@ -80,12 +108,14 @@ extension VanThu.DossierCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Take documents out of an open hồ sơ.", aliases: ["bot"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: tr("Rút văn bản khỏi một hồ sơ đang mở.", en: "Take documents out of an open hồ sơ."), aliases: ["bot"])
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: DossierSelection
 
-        @Argument(help: ArgumentHelp("The documents.", valueName: "ref"))
+        @Argument(help: ArgumentHelp(tr("Các văn bản.", en: "The documents."), valueName: tr("văn-bản", en: "ref")))
         var references: [String]
 
         func run() throws {
@@ -101,7 +131,12 @@ extension VanThu.DossierCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a hồ sơ and its documents in order (DocOrdinal).", aliases: ["xem"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Xem một hồ sơ và các văn bản trong đó theo thứ tự (DocOrdinal).", en: "Show a hồ sơ and its documents in order (DocOrdinal)."),
+                aliases: ["xem"])
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: DossierSelection
@@ -119,14 +154,21 @@ extension VanThu.DossierCommand {
     }
 
     struct ListDossiers: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the hồ sơ of a year.", aliases: ["ds"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "list", abstract: tr("Liệt kê các hồ sơ của một năm.", en: "List the hồ sơ of a year."), aliases: ["ds"])
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: ArgumentHelp("The year (default: every year).", valueName: "year"))
+        @Option(help: ArgumentHelp(tr("Năm (mặc định: mọi năm).", en: "The year (default: every year)."), valueName: tr("năm", en: "year")))
         var year: Int?
 
-        @Option(help: ArgumentHelp("Only hồ sơ in this state: planned, open, closed, archived.", valueName: "status"))
+        @Option(
+            help: ArgumentHelp(
+                tr(
+                    "Chỉ các hồ sơ ở trạng thái này: planned (dự kiến), open (đang mở), closed (đã kết thúc), archived (đã nộp lưu).",
+                    en: "Only hồ sơ in this state: planned, open, closed, archived."), valueName: tr("trạng-thái", en: "status")))
         var status: String?
 
         func run() throws {
@@ -143,22 +185,39 @@ extension VanThu.DossierCommand {
     }
 
     struct Close: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Close a hồ sơ whose work has ended; its transfer to the archive falls due a year later.", aliases: ["ket-thuc"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Kết thúc hồ sơ khi công việc đã xong; hạn nộp lưu là một năm sau.",
+                    en: "Close a hồ sơ whose work has ended; its transfer to the archive falls due a year later."), aliases: ["ket-thuc"])
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: DossierSelection
 
-        @Option(help: ArgumentHelp("Tổng số tờ (default: the documents' pages added up, when all are known).", valueName: "n"))
+        @Option(
+            help: ArgumentHelp(
+                tr(
+                    "Tổng số tờ (mặc định: cộng số trang của các văn bản, khi đã biết hết).",
+                    en: "Tổng số tờ (default: the documents' pages added up, when all are known)."), valueName: tr("số", en: "n")))
         var pages: Int?
 
-        @Option(help: ArgumentHelp("Thời gian kết thúc (default: today).", valueName: "date"))
+        @Option(
+            help: ArgumentHelp(
+                tr("Thời gian kết thúc (mặc định: hôm nay).", en: "Thời gian kết thúc (default: today)."), valueName: tr("ngày", en: "date")))
         var date: String?
 
-        @Option(help: ArgumentHelp("Thời hạn bảo quản, re-checked at closing.", valueName: "years"))
+        @Option(
+            help: ArgumentHelp(
+                tr("Thời hạn bảo quản, xác định lại khi kết thúc.", en: "Thời hạn bảo quản, re-checked at closing."),
+                valueName: tr("thời-hạn", en: "years")))
         var retention: String?
 
-        @Flag(help: "Hồ sơ xây dựng cơ bản: due at the archive 3 months after closing.")
+        @Flag(
+            help: ArgumentHelp(
+                tr(
+                    "Hồ sơ xây dựng cơ bản: nộp lưu sau 3 tháng kể từ khi kết thúc.",
+                    en: "Hồ sơ xây dựng cơ bản: due at the archive 3 months after closing.")))
         var construction = false
 
         func run() throws {
@@ -177,7 +236,11 @@ extension VanThu.DossierCommand {
     }
 
     struct Reopen: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Reopen a closed hồ sơ not yet in the archive.", aliases: ["mo-lai"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Mở lại một hồ sơ đã kết thúc nhưng chưa nộp lưu.", en: "Reopen a closed hồ sơ not yet in the archive."),
+                aliases: ["mo-lai"])
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: DossierSelection
@@ -192,12 +255,19 @@ extension VanThu.DossierCommand {
     }
 
     struct Due: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Closed hồ sơ due at the archive soon, or late (Phụ lục VI III.5.b).", aliases: ["den-han"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Hồ sơ đã kết thúc sắp đến hạn nộp lưu, hoặc đã quá hạn (Phụ lục VI III.5.b).",
+                    en: "Closed hồ sơ due at the archive soon, or late (Phụ lục VI III.5.b)."), aliases: ["den-han"])
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: ArgumentHelp("How far ahead: 30d (default), 20wd, or a date.", valueName: "limit"))
+        @Option(
+            help: ArgumentHelp(
+                tr("Xét trước bao lâu: 30d (mặc định), 20wd, hoặc một ngày.", en: "How far ahead: 30d (default), 20wd, or a date."),
+                valueName: tr("thời-hạn", en: "limit")))
         var within = "30d"
 
         func run() throws {
@@ -220,24 +290,35 @@ extension VanThu.DossierCommand {
     }
 
     struct Transfer: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Hand closed hồ sơ to the archive: they become read-only; writes the Mục lục and the Biên bản giao nhận.", aliases: ["nop-luu"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Nộp hồ sơ đã kết thúc vào lưu trữ cơ quan (chỉ được đọc từ đó); ghi Mục lục hồ sơ và Biên bản giao nhận.",
+                    en: "Hand closed hồ sơ to the archive: they become read-only; writes the Mục lục and the Biên bản giao nhận."),
+                aliases: ["nop-luu"])
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var year: YearOption
 
-        @Argument(help: ArgumentHelp("Số và ký hiệu of each hồ sơ.", valueName: "hồ sơ"))
+        @Argument(help: ArgumentHelp(tr("Số và ký hiệu của từng hồ sơ.", en: "Số và ký hiệu of each hồ sơ."), valueName: tr("hồ-sơ", en: "hồ sơ")))
         var notations: [String]
 
         @OptionGroup var form: FormOutput
 
-        @Option(help: ArgumentHelp("Ngày nộp lưu (default: today).", valueName: "date"))
+        @Option(help: ArgumentHelp(tr("Ngày nộp lưu (mặc định: hôm nay).", en: "Ngày nộp lưu (default: today)."), valueName: tr("ngày", en: "date")))
         var date: String?
 
-        @Option(name: .customLong("delivered-by"), help: ArgumentHelp("Bên giao: name, position.", valueName: "text"))
+        @Option(
+            name: .customLong("delivered-by"),
+            help: ArgumentHelp(tr("Bên giao: họ tên, chức vụ.", en: "Bên giao: name, position."), valueName: tr("nội-dung", en: "text")))
         var deliveredBy: String?
 
-        @Option(name: .customLong("received-by"), help: ArgumentHelp("Bên nhận (Lưu trữ cơ quan): name, position.", valueName: "text"))
+        @Option(
+            name: .customLong("received-by"),
+            help: ArgumentHelp(
+                tr("Bên nhận (Lưu trữ cơ quan): họ tên, chức vụ.", en: "Bên nhận (Lưu trữ cơ quan): name, position."),
+                valueName: tr("nội-dung", en: "text")))
         var receivedBy: String?
 
         func run() throws {
@@ -260,7 +341,10 @@ extension VanThu.DossierCommand {
     }
 
     struct Index: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write the Mục lục văn bản of a hồ sơ as XLSX.", aliases: ["muc-luc"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Ghi Mục lục văn bản của một hồ sơ ra XLSX.", en: "Write the Mục lục văn bản of a hồ sơ as XLSX."), aliases: ["muc-luc"])
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: DossierSelection
@@ -280,12 +364,16 @@ extension VanThu.DossierCommand {
     }
 
     struct Expiring: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Hồ sơ whose retention has run out by a year: for appraisal, never deleted by vanthu.", aliases: ["het-han"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Hồ sơ đã hết thời hạn bảo quản tính đến một năm: để thẩm định, vanthu không bao giờ xóa.",
+                    en: "Hồ sơ whose retention has run out by a year: for appraisal, never deleted by vanthu."), aliases: ["het-han"])
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: ArgumentHelp("The year (default: this year).", valueName: "year"))
+        @Option(help: ArgumentHelp(tr("Năm (mặc định: năm nay).", en: "The year (default: this year)."), valueName: tr("năm", en: "year")))
         var year: Int?
 
         func run() throws {
@@ -306,12 +394,17 @@ extension VanThu.DossierCommand {
     }
 
     struct Hold: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Hold a hồ sơ: it is kept past its retention until released.", aliases: ["giu"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Giữ lại một hồ sơ: không đưa ra thẩm định hủy dù đã hết thời hạn bảo quản, cho đến khi bỏ giữ.",
+                    en: "Hold a hồ sơ: it is kept past its retention until released."), aliases: ["giu"])
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: DossierSelection
 
-        @Option(help: ArgumentHelp("Why: an inspection, a dispute.", valueName: "text"))
+        @Option(help: ArgumentHelp(tr("Lý do: thanh tra, tranh chấp.", en: "Why: an inspection, a dispute."), valueName: tr("nội-dung", en: "text")))
         var reason: String
 
         func run() throws {
@@ -324,7 +417,9 @@ extension VanThu.DossierCommand {
     }
 
     struct Release: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Release a hold.", aliases: ["bo-giu"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: tr("Bỏ giữ lại hồ sơ.", en: "Release a hold."), aliases: ["bo-giu"])
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: DossierSelection

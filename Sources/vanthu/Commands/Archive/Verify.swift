@@ -4,14 +4,24 @@ import VanThuCore
 
 extension VanThu {
     struct Verify: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract:
-                "Before closing the year: database integrity, foreign keys, search index, numbering series without gaps, the journal's chain and seals, every stored file; non-zero exit on any problem.",
-            aliases: ["check", "xac-minh", "kiem-tra"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract:
+                    tr(
+                        "Kiểm tra trước khi khóa sổ cuối năm: tính toàn vẹn của cơ sở dữ liệu, khóa ngoại, chỉ mục tìm kiếm, các dãy số không bị thiếu, chuỗi và dấu niêm của nhật ký, mọi tệp đã lưu; trả mã lỗi khác 0 khi có vấn đề.",
+                        en:
+                            "Before closing the year: database integrity, foreign keys, search index, numbering series without gaps, the journal's chain and seals, every stored file; non-zero exit on any problem."
+                    ),
+                aliases: ["check", "xac-minh", "kiem-tra"])
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Flag(help: "Rebuild the search index from the documents first (journaled).")
+        @Flag(
+            help: ArgumentHelp(
+                tr(
+                    "Dựng lại chỉ mục tìm kiếm từ các văn bản trước (có ghi nhật ký).",
+                    en: "Rebuild the search index from the documents first (journaled).")))
         var rebuildSearchIndex = false
 
         func run() throws {
@@ -74,13 +84,19 @@ extension VanThu {
     }
 
     struct Backup: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Write a consistent copy of the database and its stored files into a new folder, while others keep working.",
-            aliases: ["sao-luu"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Ghi một bản sao nhất quán của cơ sở dữ liệu và các tệp đã lưu vào thư mục mới, trong khi người khác vẫn làm việc.",
+                    en: "Write a consistent copy of the database and its stored files into a new folder, while others keep working."),
+                aliases: ["sao-luu"])
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: ArgumentHelp("A new or empty folder.", valueName: "folder"), completion: .directory)
+        @Argument(
+            help: ArgumentHelp(tr("Một thư mục mới hoặc rỗng.", en: "A new or empty folder."), valueName: tr("thư-mục", en: "folder")),
+            completion: .directory)
         var folder: String
 
         func run() throws {
@@ -94,19 +110,32 @@ extension VanThu {
     }
 
     struct Restore: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Bring a backup back, after checking it; an existing database is kept beside it.",
-            aliases: ["khoi-phuc"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Khôi phục từ bản sao lưu, sau khi kiểm tra; cơ sở dữ liệu đang có được giữ lại bên cạnh.",
+                    en: "Bring a backup back, after checking it; an existing database is kept beside it."),
+                aliases: ["khoi-phuc"])
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: ArgumentHelp("The backup folder.", valueName: "folder"), completion: .directory)
+        @Argument(
+            help: ArgumentHelp(tr("Thư mục sao lưu.", en: "The backup folder."), valueName: tr("thư-mục", en: "folder")), completion: .directory)
         var folder: String
 
-        @Flag(help: "Replace the database at --db; the old one is kept as ….before-restore-<time>.")
+        @Flag(
+            help: ArgumentHelp(
+                tr(
+                    "Thay cơ sở dữ liệu ở --db; bản cũ được giữ thành ….before-restore-<thời điểm>.",
+                    en: "Replace the database at --db; the old one is kept as ….before-restore-<time>.")))
         var replace = false
 
-        @Flag(help: "Restore even though the database being replaced gave numbers the backup lacks; they will be given again.")
+        @Flag(
+            help: ArgumentHelp(
+                tr(
+                    "Vẫn khôi phục dù cơ sở dữ liệu bị thay đã cấp những số mà bản sao lưu không có; các số đó sẽ bị cấp lại.",
+                    en: "Restore even though the database being replaced gave numbers the backup lacks; they will be given again.")))
         var reissueNumbers = false
 
         func run() throws {

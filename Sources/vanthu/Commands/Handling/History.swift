@@ -4,14 +4,20 @@ import VanThuCore
 
 extension VanThu {
     struct History: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Show every step of an incoming document's handling, in order (TraceHeaderList).",
-            discussion: "vanthu history den/2021/792",
-            aliases: ["lich-su"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Xem mọi bước giải quyết của một văn bản đến, theo thứ tự (TraceHeaderList).",
+                    en: "Show every step of an incoming document's handling, in order (TraceHeaderList)."),
+                discussion: tr("vanthu history den/2021/792", en: "vanthu history den/2021/792"),
+                aliases: ["lich-su"])
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: ArgumentHelp("The document: its id, or den/2021/783.", valueName: "ref"))
+        @Argument(
+            help: ArgumentHelp(
+                tr("Văn bản: mã số, hoặc den/2021/783.", en: "The document: its id, or den/2021/783."), valueName: tr("văn-bản", en: "ref")))
         var reference: String
 
         func run() throws {

@@ -3,28 +3,42 @@ import VanThuCore
 
 extension VanThu {
     struct Holidays: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "The holiday calendar that working-day deadlines count on.",
-            discussion: """
-                Computed every year: Tết Dương lịch, Tết Nguyên đán and Giỗ Tổ Hùng Vương (lunar calendar), 30/4, 1/5, Quốc khánh
-                2/9 and its adjacent day, and a compensatory day for a holiday on a weekend. Add the days the government announces:
-                vanthu holidays add 2/1/2023 --name "Nghỉ bù Tết Dương lịch"
-                vanthu holidays add 7/1/2023 --workday --name "Làm bù"
-                """,
-            subcommands: [ListDays.self, Add.self, Remove.self],
-            defaultSubcommand: ListDays.self,
-            aliases: ["ngay-nghi"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Lịch ngày nghỉ dùng để tính thời hạn theo ngày làm việc.", en: "The holiday calendar that working-day deadlines count on."),
+                discussion: tr(
+                    """
+                    Tính sẵn hằng năm: Tết Dương lịch, Tết Nguyên đán và Giỗ Tổ Hùng Vương (theo âm lịch), 30/4, 1/5, Quốc khánh
+                    2/9 và ngày liền kề, và ngày nghỉ bù khi ngày lễ trùng cuối tuần. Thêm các ngày Chính phủ thông báo:
+                    vanthu holidays add 2/1/2023 --name "Nghỉ bù Tết Dương lịch"
+                    vanthu holidays add 7/1/2023 --workday --name "Làm bù"
+                    """,
+                    en: """
+                        Computed every year: Tết Dương lịch, Tết Nguyên đán and Giỗ Tổ Hùng Vương (lunar calendar), 30/4, 1/5, Quốc khánh
+                        2/9 and its adjacent day, and a compensatory day for a holiday on a weekend. Add the days the government announces:
+                        vanthu holidays add 2/1/2023 --name "Nghỉ bù Tết Dương lịch"
+                        vanthu holidays add 7/1/2023 --workday --name "Làm bù"
+                        """),
+                subcommands: [ListDays.self, Add.self, Remove.self],
+                defaultSubcommand: ListDays.self,
+                aliases: ["ngay-nghi"])
+        }
     }
 }
 
 extension VanThu.Holidays {
     struct ListDays: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "list", abstract: "List the days off and swapped working days of a year.", aliases: ["ds"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "list",
+                abstract: tr("Liệt kê các ngày nghỉ và ngày làm bù của một năm.", en: "List the days off and swapped working days of a year."),
+                aliases: ["ds"])
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: ArgumentHelp("The year (default: this year).", valueName: "year"))
+        @Option(help: ArgumentHelp(tr("Năm (mặc định: năm nay).", en: "The year (default: this year)."), valueName: tr("năm", en: "year")))
         var year: Int?
 
         func run() throws {
@@ -61,21 +75,37 @@ extension VanThu.Holidays {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Add a day the government announced: a day off, or with --workday a working day.", aliases: ["them"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Thêm một ngày Chính phủ thông báo: ngày nghỉ, hoặc với --workday là ngày làm việc.",
+                    en: "Add a day the government announced: a day off, or with --workday a working day."), aliases: ["them"])
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: ArgumentHelp("The day: 2/1/2023 or 2023-01-02.", valueName: "date"))
+        @Argument(
+            help: ArgumentHelp(tr("Ngày: 2/1/2023 hoặc 2023-01-02.", en: "The day: 2/1/2023 or 2023-01-02."), valueName: tr("ngày", en: "date")))
         var date: String
 
-        @Option(help: ArgumentHelp("What the day is: “Nghỉ bù Tết”, “Làm bù”.", valueName: "text"))
+        @Option(
+            help: ArgumentHelp(
+                tr("Ngày đó là gì: “Nghỉ bù Tết”, “Làm bù”.", en: "What the day is: “Nghỉ bù Tết”, “Làm bù”."), valueName: tr("nội-dung", en: "text"))
+        )
         var name: String
 
-        @Flag(help: "The day is a working day (a swapped Saturday), not a day off.")
+        @Flag(
+            help: ArgumentHelp(
+                tr(
+                    "Ngày đó là ngày làm việc (thứ Bảy làm bù), không phải ngày nghỉ.",
+                    en: "The day is a working day (a swapped Saturday), not a day off.")))
         var workday = false
 
-        @Flag(help: "Replace a day added before (the earlier entry stays in the journal).")
+        @Flag(
+            help: ArgumentHelp(
+                tr(
+                    "Thay một ngày đã thêm trước đó (bản cũ vẫn nằm trong nhật ký).",
+                    en: "Replace a day added before (the earlier entry stays in the journal).")))
         var replace = false
 
         func run() throws {
@@ -89,11 +119,14 @@ extension VanThu.Holidays {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a day added with `holidays add`.", aliases: ["xoa"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Bỏ một ngày đã thêm bằng `holidays add`.", en: "Remove a day added with `holidays add`."), aliases: ["xoa"])
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: ArgumentHelp("The day.", valueName: "date"))
+        @Argument(help: ArgumentHelp(tr("Ngày.", en: "The day."), valueName: tr("ngày", en: "date")))
         var date: String
 
         func run() throws {

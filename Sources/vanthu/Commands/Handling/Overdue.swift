@@ -3,22 +3,40 @@ import VanThuCore
 
 extension VanThu {
     struct Overdue: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "List late and nearly-late incoming documents by unit, urgent ones first.",
-            discussion: """
-                Late: past the deadline, or registered but not routed by the end of the next working day (ND30 Điều 23.1;
-                an urgent document by the end of its arrival day). VANTHU_TODAY=2021-09-20 checks another day.
-                vanthu overdue --soon 3wd
-                vanthu qua-han --unit "Phòng Tuyên truyền"
-                """,
-            aliases: ["qua-han"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Liệt kê văn bản đến quá hạn và sắp đến hạn theo đơn vị, văn bản khẩn lên trước.",
+                    en: "List late and nearly-late incoming documents by unit, urgent ones first."),
+                discussion: tr(
+                    """
+                    Quá hạn: đã qua thời hạn giải quyết, hoặc đã vào sổ mà chưa chuyển trước hết ngày làm việc tiếp theo (NĐ30 Điều 23.1;
+                    văn bản khẩn: trước hết ngày đến). VANTHU_TODAY=2021-09-20 để xét một ngày khác.
+                    vanthu overdue --soon 3wd
+                    vanthu qua-han --unit "Phòng Tuyên truyền"
+                    """,
+                    en: """
+                        Late: past the deadline, or registered but not routed by the end of the next working day (ND30 Điều 23.1;
+                        an urgent document by the end of its arrival day). VANTHU_TODAY=2021-09-20 checks another day.
+                        vanthu overdue --soon 3wd
+                        vanthu qua-han --unit "Phòng Tuyên truyền"
+                        """),
+                aliases: ["qua-han"])
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: ArgumentHelp("Only this unit's documents (lead or co-operating).", valueName: "unit"))
+        @Option(
+            help: ArgumentHelp(
+                tr("Chỉ văn bản của đơn vị này (chủ trì hoặc phối hợp).", en: "Only this unit's documents (lead or co-operating)."),
+                valueName: tr("đơn-vị", en: "unit")), completion: .agencyUnits)
         var unit: String?
 
-        @Option(help: ArgumentHelp("Also list documents due within 3wd (working days), 5d (days), or by a date.", valueName: "limit"))
+        @Option(
+            help: ArgumentHelp(
+                tr(
+                    "Liệt kê thêm văn bản đến hạn trong 3wd (ngày làm việc), 5d (ngày), hoặc trước một ngày.",
+                    en: "Also list documents due within 3wd (working days), 5d (days), or by a date."), valueName: tr("thời-hạn", en: "limit")))
         var soon: String?
 
         func run() throws {

@@ -3,20 +3,28 @@ import VanThuCore
 
 extension VanThu {
     struct Progress: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Record how the handling of an incoming document is going (tiến độ).",
-            discussion: "vanthu progress den/2021/792 --note \"Đang dự thảo báo cáo\"",
-            aliases: ["tien-do"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Ghi tiến độ giải quyết một văn bản đến.", en: "Record how the handling of an incoming document is going (tiến độ)."),
+                discussion: tr(
+                    "vanthu progress den/2021/792 --note \"Đang dự thảo báo cáo\"", en: "vanthu progress den/2021/792 --note \"Đang dự thảo báo cáo\""
+                ),
+                aliases: ["tien-do"])
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: ArgumentHelp("The document: its id, or den/2021/783.", valueName: "ref"))
+        @Argument(
+            help: ArgumentHelp(
+                tr("Văn bản: mã số, hoặc den/2021/783.", en: "The document: its id, or den/2021/783."), valueName: tr("văn-bản", en: "ref")))
         var reference: String
 
-        @Option(help: ArgumentHelp("Where the handling stands.", valueName: "text"))
+        @Option(help: ArgumentHelp(tr("Việc giải quyết đang đến đâu.", en: "Where the handling stands."), valueName: tr("nội-dung", en: "text")))
         var note: String
 
-        @Option(help: ArgumentHelp("The day of the note (default: today).", valueName: "date"))
+        @Option(
+            help: ArgumentHelp(
+                tr("Ngày ghi tiến độ (mặc định: hôm nay).", en: "The day of the note (default: today)."), valueName: tr("ngày", en: "date")))
         var date: String?
 
         func run() throws {

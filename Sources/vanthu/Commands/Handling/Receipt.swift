@@ -3,23 +3,34 @@ import VanThuCore
 
 extension VanThu {
     struct Receipt: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Record that a unit signed for an incoming document (ký nhận).",
-            discussion: "vanthu receipt den/2021/792 --unit \"Phòng Tuyên truyền\" --signed-by \"Trần Thị C\"",
-            aliases: ["ky-nhan"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Ghi nhận một đơn vị đã ký nhận văn bản đến.", en: "Record that a unit signed for an incoming document (ký nhận)."),
+                discussion: tr(
+                    "vanthu receipt den/2021/792 --unit \"Phòng Tuyên truyền\" --signed-by \"Trần Thị C\"",
+                    en: "vanthu receipt den/2021/792 --unit \"Phòng Tuyên truyền\" --signed-by \"Trần Thị C\""),
+                aliases: ["ky-nhan"])
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: ArgumentHelp("The document: its id, or den/2021/783.", valueName: "ref"))
+        @Argument(
+            help: ArgumentHelp(
+                tr("Văn bản: mã số, hoặc den/2021/783.", en: "The document: its id, or den/2021/783."), valueName: tr("văn-bản", en: "ref")))
         var reference: String
 
-        @Option(help: ArgumentHelp("The unit that received it (the lead or a co-operating unit).", valueName: "unit"))
+        @Option(
+            help: ArgumentHelp(
+                tr("Đơn vị nhận (đơn vị chủ trì hoặc phối hợp).", en: "The unit that received it (the lead or a co-operating unit)."),
+                valueName: tr("đơn-vị", en: "unit")), completion: .agencyUnits)
         var unit: String
 
-        @Option(name: .customLong("signed-by"), help: ArgumentHelp("Who signed for it.", valueName: "name"))
+        @Option(name: .customLong("signed-by"), help: ArgumentHelp(tr("Người ký nhận.", en: "Who signed for it."), valueName: tr("tên", en: "name")))
         var signedBy: String?
 
-        @Option(help: ArgumentHelp("The day of the signature (default: today).", valueName: "date"))
+        @Option(
+            help: ArgumentHelp(
+                tr("Ngày ký nhận (mặc định: hôm nay).", en: "The day of the signature (default: today)."), valueName: tr("ngày", en: "date")))
         var date: String?
 
         func run() throws {

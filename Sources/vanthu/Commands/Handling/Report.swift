@@ -4,25 +4,38 @@ import VanThuXLSX
 
 extension VanThu {
     struct Report: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Write the processing report (Báo cáo tình hình giải quyết văn bản đến) for a period, per unit, with a chart.",
-            discussion: """
-                Counts the incoming documents that arrived in the period, on today's date: received, done on time, done late,
-                pending, overdue, returned. Urgent documents still open are listed first.
-                vanthu report --quarter 2021-Q3 -o bao-cao-quy-3.xlsx
-                """,
-            aliases: ["bao-cao"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Ghi Báo cáo tình hình giải quyết văn bản đến của một kỳ, theo đơn vị, kèm biểu đồ.",
+                    en: "Write the processing report (Báo cáo tình hình giải quyết văn bản đến) for a period, per unit, with a chart."),
+                discussion: tr(
+                    """
+                    Đếm các văn bản đến trong kỳ, tính đến hôm nay: đã nhận, giải quyết đúng hạn, quá hạn,
+                    đang giải quyết, đã quá hạn, đã trả lại. Văn bản khẩn còn mở được liệt kê trước.
+                    vanthu report --quarter 2021-Q3 -o bao-cao-quy-3.xlsx
+                    """,
+                    en: """
+                        Counts the incoming documents that arrived in the period, on today's date: received, done on time, done late,
+                        pending, overdue, returned. Urgent documents still open are listed first.
+                        vanthu report --quarter 2021-Q3 -o bao-cao-quy-3.xlsx
+                        """),
+                aliases: ["bao-cao"])
+        }
 
         @OptionGroup var global: GlobalOptions
 
         @OptionGroup var period: PeriodOptions
 
         @Option(
-            name: [.short, .long], help: ArgumentHelp("The XLSX file to write; without it the table is printed.", valueName: "path"),
+            name: [.short, .long],
+            help: ArgumentHelp(
+                tr("Tệp XLSX sẽ ghi; không có thì in bảng ra màn hình.", en: "The XLSX file to write; without it the table is printed."),
+                valueName: tr("đường-dẫn", en: "path")),
             completion: .file(extensions: ["xlsx"]))
         var output: String?
 
-        @Flag(help: "Replace the output file if it exists.")
+        @Flag(help: ArgumentHelp(tr("Ghi đè nếu tệp ghi ra đã có.", en: "Replace the output file if it exists.")))
         var overwrite = false
 
         func run() throws {

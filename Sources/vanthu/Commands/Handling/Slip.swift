@@ -4,20 +4,28 @@ import VanThuXLSX
 
 extension VanThu {
     struct Slip: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Write the Phiếu giải quyết văn bản đến of an incoming document (ND30 Phụ lục IV mục VII) as XLSX.",
-            discussion: "vanthu slip den/2021/792 -o phieu-792.xlsx",
-            aliases: ["phieu"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Ghi Phiếu giải quyết văn bản đến của một văn bản (NĐ30 Phụ lục IV mục VII) ra XLSX.",
+                    en: "Write the Phiếu giải quyết văn bản đến of an incoming document (ND30 Phụ lục IV mục VII) as XLSX."),
+                discussion: tr("vanthu slip den/2021/792 -o phieu-792.xlsx", en: "vanthu slip den/2021/792 -o phieu-792.xlsx"),
+                aliases: ["phieu"])
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: ArgumentHelp("The document: its id, or den/2021/783.", valueName: "ref"))
+        @Argument(
+            help: ArgumentHelp(
+                tr("Văn bản: mã số, hoặc den/2021/783.", en: "The document: its id, or den/2021/783."), valueName: tr("văn-bản", en: "ref")))
         var reference: String
 
-        @Option(name: [.short, .long], help: ArgumentHelp("The file to write.", valueName: "path"), completion: .file(extensions: ["xlsx"]))
+        @Option(
+            name: [.short, .long], help: ArgumentHelp(tr("Tệp sẽ ghi.", en: "The file to write."), valueName: tr("đường-dẫn", en: "path")),
+            completion: .file(extensions: ["xlsx"]))
         var output: String
 
-        @Flag(help: "Replace the output file if it exists.")
+        @Flag(help: ArgumentHelp(tr("Ghi đè nếu tệp ghi ra đã có.", en: "Replace the output file if it exists.")))
         var overwrite = false
 
         func run() throws {

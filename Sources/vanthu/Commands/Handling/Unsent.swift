@@ -3,14 +3,18 @@ import VanThuCore
 
 extension VanThu {
     struct Unsent: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "List the copies of outgoing documents not yet sent, by recipient, urgent ones first.",
-            discussion: "vanthu unsent --year 2021",
-            aliases: ["chua-gui"])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Liệt kê các bản văn bản đi chưa gửi, theo nơi nhận, văn bản khẩn lên trước.",
+                    en: "List the copies of outgoing documents not yet sent, by recipient, urgent ones first."),
+                discussion: tr("vanthu unsent --year 2021", en: "vanthu unsent --year 2021"),
+                aliases: ["chua-gui"])
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: ArgumentHelp("Only documents of this year.", valueName: "year"))
+        @Option(help: ArgumentHelp(tr("Chỉ văn bản của năm này.", en: "Only documents of this year."), valueName: tr("năm", en: "year")))
         var year: Int?
 
         func run() throws {
