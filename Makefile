@@ -4,7 +4,7 @@ SWIFT ?= swift
 DEMO_DIR ?= demo
 APT_PACKAGES := libxlsxwriter-dev libsqlite3-dev sqlite3 zlib1g-dev pkg-config unzip python3-venv groff-base
 
-.PHONY: all deps build release test stress lint format demo bench fuzz man clean
+.PHONY: all deps build release install uninstall deb test stress lint format demo bench fuzz man clean
 
 all: build
 
@@ -19,8 +19,25 @@ deps:
 build: deps
 	$(SWIFT) build
 
+## The release binary, the Swift runtime linked in (it runs where no toolchain is installed).
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib --product vanthu
+	$(SWIFT) build -c release --static-swift-stdlib --product VanThuBench
+
+RELEASE_BIN = $$($(SWIFT) build -c release --show-bin-path)/vanthu
+PREFIX ?= /usr/local
+DESTDIR ?=
+
+## make install PREFIX=/usr/local DESTDIR=: the binary, the manual pages (vi, en), bash/zsh/fish completions.
+install: release
+	@PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" BIN="$(RELEASE_BIN)" bash scripts/install.sh
+
+uninstall:
+	@PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" bash scripts/install.sh uninstall
+
+## make deb: vanthu_VERSION_ARCH.deb in the current folder.
+deb: release
+	@BIN="$(RELEASE_BIN)" OUT=. bash scripts/deb.sh
 
 ## openpyxl, the independent XLSX reader the export tests compare against (a local virtualenv).
 VENV := .venv
@@ -28,10 +45,10 @@ $(VENV)/bin/python:
 	@python3 -m venv $(VENV) && $(VENV)/bin/pip install -q openpyxl \
 	  || { echo "openpyxl could not be installed: the openpyxl check will be skipped" >&2; rm -rf $(VENV); }
 
-test: deps $(VENV)/bin/python
+test: deps $(VENV)/bin/python release
 	@bash scripts/check-boundaries.sh
 	$(SWIFT) build --build-tests
-	VANTHU_PYTHON="$$( [ -x $(VENV)/bin/python ] && echo $(CURDIR)/$(VENV)/bin/python )" $(SWIFT) test --skip-build
+	VANTHU_RELEASE_BIN="$(RELEASE_BIN)" VANTHU_PYTHON="$$( [ -x $(VENV)/bin/python ] && echo $(CURDIR)/$(VENV)/bin/python )" $(SWIFT) test --skip-build
 
 ## The stress tests at full size (8 × 250 concurrent clerks, 20 kills, 10 MB texts, 50,000-row imports).
 stress: deps $(VENV)/bin/python
