@@ -7,6 +7,8 @@ public struct RegistryContext: Sendable {
     public var user: String
     /// "Today" for defaults and checks; `VANTHU_TODAY=YYYY-MM-DD` fixes it.
     public var today: LocalDate
+    /// Told how far long work has got; nil to tell no one.
+    public var progress: ProgressObserver?
 
     public init(user: String? = nil, today: LocalDate? = nil, environment: [String: String] = [:]) {
         let candidates = [user, environment["VANTHU_USER"], environment["USER"], environment["LOGNAME"]]

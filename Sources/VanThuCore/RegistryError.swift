@@ -64,6 +64,8 @@ public enum RegistryError: Error, Equatable, Sendable {
     case outputIsProtected(path: String)
     case outputNotAFile(path: String)
     case storage(String)
+    /// Long work stopped at the clerk's request (Ctrl-C), before it wrote anything.
+    case interrupted
 
     /// The field of a document that a message talks about.
     public enum Field: String, Sendable, CaseIterable {
@@ -171,6 +173,7 @@ public enum RegistryError: Error, Equatable, Sendable {
         case .databaseBusy: 75  // EX_TEMPFAIL
         case .cannotCreateDatabase, .cannotWriteFile, .databaseExists, .outputIsProtected, .outputNotAFile: 73  // EX_CANTCREAT
         case .diskFull, .storage, .databaseCorrupt: 74  // EX_IOERR
+        case .interrupted: 130  // 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
         case .notAVanThuDatabase, .databaseTooNew: 65  // EX_DATAERR
         default: 65  // EX_DATAERR
         }
@@ -446,6 +449,10 @@ extension RegistryError: ClerkFacingError {
             Bilingual(
                 vi: "Lỗi khi đọc/ghi cơ sở dữ liệu: \(detail). Không có gì bị thay đổi.",
                 en: "Database read/write error: \(detail). Nothing was changed.")
+        case .interrupted:
+            Bilingual(
+                vi: "Đã dừng theo yêu cầu (Ctrl-C). Không có gì được ghi: chạy lại lệnh khi cần.",
+                en: "Stopped at your request (Ctrl-C). Nothing was written: run the command again when needed.")
         }
     }
 }
@@ -507,6 +514,7 @@ extension RegistryError {
         case outputIsProtected
         case outputNotAFile
         case storage
+        case interrupted
     }
 
     public var kind: Kind {
@@ -564,6 +572,7 @@ extension RegistryError {
         case .outputIsProtected: .outputIsProtected
         case .outputNotAFile: .outputNotAFile
         case .storage: .storage
+        case .interrupted: .interrupted
         }
     }
 }

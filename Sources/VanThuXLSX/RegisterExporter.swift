@@ -78,7 +78,7 @@ public enum RegisterExporter {
                 }
             } else {
                 try write(request.format, context: context, to: temporary) { body in
-                    try RegisterService(registry).forEachDocument(kinds: kinds, in: request.period) { try body($0) }
+                    try RegisterService(registry).forEachDocument(kinds: kinds, in: request.period, expected: extent.count) { try body($0) }
                 }
             }
         }

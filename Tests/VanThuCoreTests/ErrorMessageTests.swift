@@ -92,6 +92,7 @@ extension RegistryError {
         case .outputIsProtected: .outputIsProtected(path: "x")
         case .outputNotAFile: .outputNotAFile(path: "x")
         case .storage: .storage("x")
+        case .interrupted: .interrupted
         }
     }
 }

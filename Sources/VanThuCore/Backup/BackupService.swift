@@ -46,7 +46,11 @@ extension BackupService {
         do {
             try OwnerOnly.createFile(copyPath)
             let destination = try DatabaseQueue(path: copyPath)
-            try perform { try dbQueue.backup(to: destination) }
+            try perform {
+                try dbQueue.backup(to: destination, pagesPerStep: 1024) { step in
+                    try context.report(.backingUp, .pages, done: step.completedPageCount, total: step.totalPageCount)
+                }
+            }
             let (documents, journal, attachments, head) = try destination.read { db in
                 (
                     try DocumentTable.fetchCount(db),

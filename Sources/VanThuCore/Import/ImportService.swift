@@ -49,7 +49,11 @@ extension ImportService {
             let now = try timestamp(db)
             var firstId: Int64?
             var lastId: Int64?
+            let rowCount = table.rows.count - sheet.firstDataRow
             for index in sheet.firstDataRow..<table.rows.count {
+                if (index - sheet.firstDataRow) % 512 == 0 {
+                    try context.report(.importing, .rows, done: index - sheet.firstDataRow, total: rowCount)
+                }
                 let cells = table.rows[index]
                 guard cells.contains(where: { $0 != .empty && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) else { continue }
                 report.rowsRead += 1

@@ -62,7 +62,9 @@ extension JournalService {
         var seal = try seals.next()
         var tableSeal = try tableSeals?.next()
         var previous = ""
+        let total = context.progress == nil ? nil : try JournalEntryRecord.fetchCount(db)
         while let entry = try entries.next() {
+            if result.entries % 1024 == 0 { try context.report(.verifying, .entries, done: result.entries, total: total) }
             let id: Int64 = entry["id"]
             var hasher = JournalChain.EntryHasher(previous: previous, fields: (0..<JournalChain.hashedFieldCount).map { entry[$0] })
             while let s = seal, (s["journalId"] as Int64) <= id {

@@ -12,7 +12,9 @@ extension RegisterService {
 
     /// Calls `body` for each document of these kinds registered in `period`, in register order,
     /// reading one row at a time: memory stays flat however long the register.
-    public func forEachDocument(kinds: [RegisterKind], in period: RegisterPeriod, _ body: (Document) throws -> Void) throws {
+    public func forEachDocument(
+        kinds: [RegisterKind], in period: RegisterPeriod, expected: Int? = nil, _ body: (Document) throws -> Void
+    ) throws {
         try read { db in
             let rows = try Row.fetchCursor(
                 db,
@@ -22,7 +24,12 @@ extension RegisterService {
                     ORDER BY d.registerId, d.seriesKey, d.number, d.numberSuffix
                     """,
                 arguments: StatementArguments(kinds.map(\.rawValue) + [period.start.iso, period.end.iso]))
-            while let row = try rows.next() { try body(try Document(row: row)) }
+            var done = 0
+            while let row = try rows.next() {
+                if done % 512 == 0 { try context.report(.exporting, .documents, done: done, total: expected) }
+                try body(try Document(row: row))
+                done += 1
+            }
         }
     }
 }

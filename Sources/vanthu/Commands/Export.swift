@@ -83,7 +83,7 @@ struct ExportOptions: ParsableArguments {
             layout: layout, period: try period.period(), output: output,
             format: format ?? ExportFormat(rawValue: (output as NSString).pathExtension.lowercased()) ?? .xlsx,
             overwrite: overwrite, secret: secret, breakMonthly: breakMonthly)
-        let summary = try global.withRegistry(.read) { try RegisterExporter.export(request, from: $0) }
+        let summary = try global.withRegistry(.read, showingProgress: true) { try RegisterExporter.export(request, from: $0) }
         if global.json {
             return try Terminal.json(["path": summary.path, "rows": String(summary.rows), "register": summary.register])
         }

@@ -83,7 +83,7 @@ extension VanThu {
             options.skipBad = skipBad
             options.allowGaps = allowGaps
             let source = RegisterImporter.Source(path: file, sheet: sheet, encoding: encoding, mappingPath: map)
-            let report = try global.withRegistry { try RegisterImporter.importFile(source, into: $0, options: options) }
+            let report = try global.withRegistry(showingProgress: true) { try RegisterImporter.importFile(source, into: $0, options: options) }
             if global.json {
                 try Terminal.json(report)
             } else {

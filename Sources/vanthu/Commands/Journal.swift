@@ -104,7 +104,7 @@ extension VanThu.Journal {
         var expect: [String] = []
 
         func run() throws {
-            let result = try global.withRegistry(.read) { try JournalService($0).verifyJournal(expecting: expect) }
+            let result = try global.withRegistry(.read, showingProgress: true) { try JournalService($0).verifyJournal(expecting: expect) }
             if global.json {
                 try Terminal.json(result)
             } else {

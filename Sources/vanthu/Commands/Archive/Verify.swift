@@ -32,9 +32,9 @@ extension VanThu {
             // Read-write when it can be: the search index check runs as a (rolled back) write.
             let report: VerifyReport
             do {
-                report = try global.withRegistry { try JournalService($0).verify() }
+                report = try global.withRegistry(showingProgress: true) { try JournalService($0).verify() }
             } catch RegistryError.databaseReadOnly {
-                report = try global.withRegistry(.read) { try JournalService($0).verify() }
+                report = try global.withRegistry(.read, showingProgress: true) { try JournalService($0).verify() }
             }
             if global.json {
                 try Terminal.json(report)
@@ -100,7 +100,7 @@ extension VanThu {
         var folder: String
 
         func run() throws {
-            let manifest = try global.withRegistry(.read) { try BackupService($0).backup(to: folder) }
+            let manifest = try global.withRegistry(.read, showingProgress: true) { try BackupService($0).backup(to: folder) }
             if global.json { return try Terminal.json(manifest) }
             Terminal.print(
                 Terminal.label(
@@ -139,8 +139,13 @@ extension VanThu {
         var reissueNumbers = false
 
         func run() throws {
-            let manifest = try BackupService.restore(
-                from: folder, to: global.databasePath, replace: replace, reissueNumbers: reissueNumbers, context: global.context)
+            // The copy is checked (its journal verified) before anything is replaced: that shows progress, and Ctrl-C stops it.
+            let manifest = try ProgressLine.during { line in
+                var context = global.context
+                context.progress = { try line.observe($0) }
+                return try BackupService.restore(
+                    from: folder, to: global.databasePath, replace: replace, reissueNumbers: reissueNumbers, context: context)
+            }
             if global.json { return try Terminal.json(manifest) }
             Terminal.print(
                 Terminal.label(
