@@ -23,7 +23,28 @@ measure() { /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/st
 step() { echo "… $*" >&2; }
 
 rows=$work/rows.md
+# The start-up floor: a static Swift hello world, built now with the same toolchain.
+echo 'print("0.2.0")' > "$work/hello.swift"
+swiftc -O -static-stdlib "$work/hello.swift" -o "$work/hello" 2>/dev/null
+# Medians (ms) of 31 runs each, the two alternated so the machine's drift cancels.
+startup() {
+  python3 - "$@" <<'PY'
+import statistics, subprocess, sys, time
+commands = [sys.argv[1:2], sys.argv[2:]]
+samples = [[], []]
+for _ in range(31):
+    for i, command in enumerate(commands):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        samples[i].append((time.perf_counter() - start) * 1000)
+floor, vanthu = (statistics.median(s) for s in samples)
+print(f"| `vanthu --version` (start-up; static release build), median of 31 (min–max {min(samples[1]):.1f}–{max(samples[1]):.1f} ms) | ≤ 3× the floor | {vanthu:.1f} ms | {vanthu / floor:.1f}× |")
+print(f"| the floor: a static Swift hello world, same run (min–max {min(samples[0]):.1f}–{max(samples[0]):.1f} ms) | | {floor:.1f} ms | 1.00 |")
+PY
+}
 {
+  step "start-up"
+  startup "$work/hello" "$bin/vanthu" --version
   step "registration"
   "$bin/VanThuBench" registration "$bin/vanthu" "${BENCH_DOCUMENTS:-100000}" "${BENCH_RUNS:-30}" | grep -v -e '^| figure' -e '^|---'
   step "overdue report"

@@ -7,7 +7,7 @@ import VanThuXLSX
 /// The `vanthu` command: a document registry for the văn thư of Vietnamese agencies.
 @main
 struct VanThu: ParsableCommand {
-    static var configuration: CommandConfiguration {
+    static let configuration =
         CommandConfiguration(
             commandName: "vanthu",
             abstract: tr(
@@ -45,7 +45,6 @@ struct VanThu: ParsableCommand {
                 CommandGroup(name: tr("Hồ sơ, lưu trữ", en: "Dossiers and archive"), subcommands: [Catalog.self, DossierCommand.self, Attach.self]),
                 CommandGroup(name: tr("Dữ liệu", en: "Data"), subcommands: [Import.self, Verify.self, Backup.self, Restore.self]),
             ])
-    }
 
     /// Runs the command; registry failures print one line to stderr and exit with their code.
     static func main() {

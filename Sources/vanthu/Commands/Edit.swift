@@ -3,8 +3,9 @@ import VanThuCore
 
 extension VanThu {
     struct Edit: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "edit",
                 abstract: tr(
                     "Sửa các trường của một văn bản đã đăng ký; giá trị cũ được ghi vào nhật ký.",
                     en: "Correct fields of a registered document; the old values are journaled."),
@@ -12,7 +13,6 @@ extension VanThu {
                     "vanthu edit den/2021/783 --handler \"Văn phòng\" --due 15/9/2021\nĐể đưa văn bản vào hồ sơ, dùng vanthu file add.",
                     en: "vanthu edit den/2021/783 --handler \"Văn phòng\" --due 15/9/2021\nTo file a document into a hồ sơ, use vanthu file add."),
                 aliases: ["sua"])
-        }
 
         @OptionGroup var global: GlobalOptions
 

@@ -7,8 +7,9 @@ extension ExportFormat: ExpressibleByArgument {}
 
 extension VanThu {
     struct Export: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "export",
                 abstract: tr(
                     "Xuất sổ của một kỳ, sẵn để in và đóng quyển (XLSX), hoặc ra CSV, JSON.",
                     en: "Export a register for a period, ready to print and bind (XLSX), or as CSV or JSON."),
@@ -27,7 +28,6 @@ extension VanThu {
                         """),
                 subcommands: [IncomingRegister.self, OutgoingRegister.self, TrackingRegister.self, PostalRegister.self],
                 aliases: ["xuat"])
-        }
     }
 }
 
@@ -96,51 +96,47 @@ struct ExportOptions: ParsableArguments {
 
 extension VanThu.Export {
     struct IncomingRegister: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
                 commandName: "incoming-register",
                 abstract: tr("Sổ đăng ký văn bản đến (NĐ30 Phụ lục IV mục VI).", en: "Sổ đăng ký văn bản đến (ND30 Phụ lục IV mục VI)."),
                 aliases: ["so-den"])
-        }
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: ExportOptions
         func run() throws { try options.run(layout: "incoming", global: global) }
     }
 
     struct OutgoingRegister: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
                 commandName: "outgoing-register",
                 abstract: tr("Sổ đăng ký văn bản đi (NĐ30 Phụ lục IV mục I).", en: "Sổ đăng ký văn bản đi (ND30 Phụ lục IV mục I)."),
                 aliases: ["so-di"])
-        }
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: ExportOptions
         func run() throws { try options.run(layout: "outgoing", global: global) }
     }
 
     struct TrackingRegister: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
                 commandName: "tracking-register",
                 abstract: tr(
                     "Sổ theo dõi giải quyết văn bản đến (NĐ30 Phụ lục IV mục VIII).",
                     en: "Sổ theo dõi giải quyết văn bản đến (ND30 Phụ lục IV mục VIII)."), aliases: ["theo-doi"])
-        }
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: ExportOptions
         func run() throws { try options.run(layout: "tracking", global: global) }
     }
 
     struct PostalRegister: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
                 commandName: "postal-register",
                 abstract: tr(
                     "Sổ gửi văn bản đi bưu điện (NĐ30 Phụ lục IV mục III), từ các bản đã gửi qua bưu điện.",
                     en: "Sổ gửi văn bản đi bưu điện (ND30 Phụ lục IV mục III), from the copies sent by post."),
                 aliases: ["buu-dien"])
-        }
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: ExportOptions
         func run() throws { try options.run(layout: "postal", global: global) }

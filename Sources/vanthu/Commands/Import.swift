@@ -6,8 +6,9 @@ import VanThuXLSX
 
 extension VanThu {
     struct Import: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "import",
                 abstract: tr(
                     "Nhập sổ cũ lập bằng Excel (.xlsx) hoặc CSV, giữ nguyên số.",
                     en: "Import a register kept in Excel (.xlsx) or CSV, keeping its numbers."),
@@ -27,7 +28,6 @@ extension VanThu {
                         Nothing is imported while a row is bad, unless --skip-bad. One transaction, journaled with the file's SHA-256.
                         """),
                 aliases: ["nhap"])
-        }
 
         @OptionGroup var global: GlobalOptions
 

@@ -5,19 +5,20 @@ import VanThuIntake
 
 extension VanThu {
     struct Incoming: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "incoming",
                 abstract: tr("Đăng ký văn bản đến.", en: "Register incoming documents (văn bản đến)."),
                 subcommands: [Add.self],
                 aliases: ["den"])
-        }
     }
 }
 
 extension VanThu.Incoming {
     struct Add: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "add",
                 abstract: tr("Đăng ký một văn bản đến và in dấu ĐẾN.", en: "Register an incoming document and print its ĐẾN stamp."),
                 discussion: tr(
                     """
@@ -33,7 +34,6 @@ extension VanThu.Incoming {
                           (the fields are read from the text, as `vanthu intake` shows them; flags override them)
                         """),
                 aliases: ["them"])
-        }
 
         @OptionGroup var global: GlobalOptions
 

@@ -4,8 +4,9 @@ import VanThuCore
 
 extension VanThu {
     struct Init: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "init",
                 abstract: tr("Tạo cơ sở dữ liệu mới cho một cơ quan.", en: "Create a new database for an agency."),
                 discussion: tr(
                     """
@@ -19,7 +20,6 @@ extension VanThu {
                         A Party committee (--style party) also gives its term: --term-start 16/10/2020.
                         """),
                 aliases: ["khoi-tao"])
-        }
 
         @OptionGroup var global: GlobalOptions
 

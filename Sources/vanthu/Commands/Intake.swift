@@ -5,8 +5,9 @@ import VanThuIntake
 
 extension VanThu {
     struct Intake: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "intake",
                 abstract: tr(
                     "Đọc nội dung văn bản và cho thấy các thông tin đề xuất để đăng ký.",
                     en: "Read a document's text and show the metadata it proposes for registration."),
@@ -24,7 +25,6 @@ extension VanThu {
                         Register with it: vanthu incoming add --from-text van-ban.txt --received 20/8/2021
                         """),
                 aliases: ["doc"])
-        }
 
         @Argument(
             help: ArgumentHelp(

@@ -5,8 +5,9 @@ import VanThuXLSX
 
 extension VanThu {
     struct Journal: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "journal",
                 abstract: tr(
                     "Nhật ký: mọi thay đổi, ai làm, lúc nào, trước và sau; nối chuỗi bằng SHA-256.",
                     en: "The journal: every change, who made it, when, before and after; chained by SHA-256."),
@@ -26,16 +27,14 @@ extension VanThu {
                 subcommands: [Show.self, Verify.self, Export.self],
                 defaultSubcommand: Show.self,
                 aliases: ["nhat-ky"])
-        }
     }
 }
 
 extension VanThu.Journal {
     struct Show: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
                 commandName: "show", abstract: tr("Xem nhật ký (mặc định).", en: "Show the journal (the default)."), aliases: ["xem"])
-        }
 
         @OptionGroup var global: GlobalOptions
 
@@ -61,8 +60,9 @@ extension VanThu.Journal {
     }
 
     struct Verify: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "verify",
                 abstract:
                     tr(
                         "Tính lại chuỗi băm của nhật ký và so từng văn bản với lần ghi nhật ký cuối; trả mã lỗi khác 0 khi có sai khác.",
@@ -89,7 +89,6 @@ extension VanThu.Journal {
                         journal no longer has it on an intact chain.
                         """),
                 aliases: ["kiem-tra"])
-        }
 
         @OptionGroup var global: GlobalOptions
 
@@ -115,12 +114,12 @@ extension VanThu.Journal {
     }
 
     struct Export: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "export",
                 abstract: tr(
                     "Ghi nhật ký của một kỳ ra XLSX hoặc CSV để kiểm tra.", en: "Write the journal of a period to XLSX or CSV for inspection."),
                 aliases: ["xuat"])
-        }
 
         @OptionGroup var global: GlobalOptions
 

@@ -10,12 +10,12 @@ enum DirectionArgument: String, ExpressibleByArgument, CaseIterable {
 
 extension VanThu {
     struct List: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "list",
                 abstract: tr("Liệt kê các văn bản của một sổ.", en: "List the documents of a register."),
                 discussion: tr("vanthu list incoming --year 2021", en: "vanthu list incoming --year 2021"),
                 aliases: ["ds", "danh-sach"])
-        }
 
         @OptionGroup var global: GlobalOptions
 

@@ -3,19 +3,20 @@ import VanThuCore
 
 extension VanThu {
     struct Outgoing: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "outgoing",
                 abstract: tr("Đăng ký văn bản đi.", en: "Register outgoing documents (văn bản đi)."),
                 subcommands: [Add.self],
                 aliases: ["di"])
-        }
     }
 }
 
 extension VanThu.Outgoing {
     struct Add: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "add",
                 abstract: tr(
                     "Cấp số cho một văn bản đi và in dòng số, ký hiệu và Nơi nhận.",
                     en: "Give an outgoing document its number and print its number line and Nơi nhận."),
@@ -29,7 +30,6 @@ extension VanThu.Outgoing {
                             --signer-capacity "KT. GIÁM ĐỐC" --recipient "Sở Thông tin và Truyền thông" --archive "VT, TTBCBC"
                         """),
                 aliases: ["them"])
-        }
 
         @OptionGroup var global: GlobalOptions
 

@@ -13,25 +13,23 @@ struct RegisterKindArgument: ExpressibleByArgument {
 
 extension VanThu {
     struct RegisterCommand: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
                 commandName: "register",
                 abstract: tr("Xem và thiết lập các sổ và dãy số của chúng.", en: "See and set up the registers (sổ) and their number series."),
                 subcommands: [ListRegisters.self, Rule.self, Term.self, Continue.self],
                 defaultSubcommand: ListRegisters.self,
                 aliases: ["so"])
-        }
     }
 }
 
 extension VanThu.RegisterCommand {
     struct ListRegisters: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
                 commandName: "list",
                 abstract: tr(
                     "Liệt kê mọi sổ và dãy số, với số lượng và số tiếp theo.", en: "List every register and series with its counts and next number."))
-        }
 
         @OptionGroup var global: GlobalOptions
 
@@ -64,13 +62,13 @@ extension VanThu.RegisterCommand {
     }
 
     struct Rule: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "rule",
                 abstract: tr(
                     "Chọn một dãy số chung cho mọi loại hay mỗi loại một dãy cho một loại sổ.",
                     en: "Choose one series for all types or one per type for a register kind."),
                 discussion: tr("vanthu register rule outgoing --per-type", en: "vanthu register rule outgoing --per-type"))
-        }
 
         @OptionGroup var global: GlobalOptions
 
@@ -104,14 +102,14 @@ extension VanThu.RegisterCommand {
     }
 
     struct Term: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "term",
                 abstract: tr(
                     "Khai báo nhiệm kỳ của cấp ủy: các dãy số văn bản đi chạy suốt nhiệm kỳ.",
                     en: "Declare a Party committee's term (nhiệm kỳ): the outgoing series run over it."),
                 discussion: tr(
                     "vanthu register term --start 16/10/2025 --end 15/10/2030", en: "vanthu register term --start 16/10/2025 --end 15/10/2030"))
-        }
 
         @OptionGroup var global: GlobalOptions
 
@@ -129,15 +127,15 @@ extension VanThu.RegisterCommand {
     }
 
     struct Continue: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "continue",
                 abstract: tr(
                     "Tiếp tục một dãy số đã ghi trên sổ giấy: số được cấp tiếp theo sẽ là --from.",
                     en: "Continue a series begun on paper: the next number given will be --from."),
                 discussion: tr(
                     "vanthu register continue incoming --from 783 --date 20/8/2021",
                     en: "vanthu register continue incoming --from 783 --date 20/8/2021"))
-        }
 
         @OptionGroup var global: GlobalOptions
 

@@ -20,8 +20,9 @@ enum SearchStatusArgument: String, ExpressibleByArgument, CaseIterable {
 
 extension VanThu {
     struct Search: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "search",
                 abstract: tr(
                     "Tìm văn bản theo từ, có dấu hay không dấu, sát nhất lên trước.",
                     en: "Find documents by words, with or without diacritics, most relevant first."),
@@ -41,7 +42,6 @@ extension VanThu {
                         All words must occur; word* matches a beginning, "…" a phrase.
                         """),
                 aliases: ["tim", "tim-kiem"])
-        }
 
         @OptionGroup var global: GlobalOptions
 

@@ -3,14 +3,14 @@ import VanThuCore
 
 extension VanThu {
     struct Show: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "show",
                 abstract: tr(
                     "Xem một văn bản: dấu ĐẾN hoặc dòng số, ký hiệu, và mọi trường.",
                     en: "Show one document: its stamp or number line, and every field."),
                 discussion: tr("vanthu show den/2021/783", en: "vanthu show den/2021/783"),
                 aliases: ["xem"])
-        }
 
         @OptionGroup var global: GlobalOptions
 

@@ -3,23 +3,22 @@ import VanThuCore
 
 extension VanThu {
     struct Types: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "types",
                 abstract: tr("Liệt kê hoặc thêm loại văn bản và mã của chúng.", en: "List or add document types and their codes."),
                 subcommands: [ListTypes.self, Add.self],
                 defaultSubcommand: ListTypes.self,
                 aliases: ["loai"])
-        }
     }
 }
 
 extension VanThu.Types {
     struct ListTypes: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
                 commandName: "list",
                 abstract: tr("Liệt kê các loại văn bản theo thể thức của cơ quan.", en: "List the document types of the agency's style."))
-        }
 
         @OptionGroup var global: GlobalOptions
 
@@ -43,13 +42,13 @@ extension VanThu.Types {
     }
 
     struct Add: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "add",
                 abstract: tr("Thêm một loại văn bản.", en: "Add a document type."),
                 discussion: tr(
                     "vanthu types add --code QyC --name \"Quy chế phối hợp\"", en: "vanthu types add --code QyC --name \"Quy chế phối hợp\""),
                 aliases: ["them"])
-        }
 
         @OptionGroup var global: GlobalOptions
 

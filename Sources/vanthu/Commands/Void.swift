@@ -4,7 +4,7 @@ import VanThuCore
 extension VanThu {
     /// `vanthu void` (named so as not to shadow `Swift.Void`).
     struct VoidNumber: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
                 commandName: "void",
                 abstract: tr(
@@ -14,7 +14,6 @@ extension VanThu {
                     "vanthu void den/2021/783 --reason \"Vào sổ nhầm, trùng văn bản số 782\"",
                     en: "vanthu void den/2021/783 --reason \"Vào sổ nhầm, trùng văn bản số 782\""),
                 aliases: ["huy-so"])
-        }
 
         @OptionGroup var global: GlobalOptions
 

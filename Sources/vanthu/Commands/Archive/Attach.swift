@@ -3,8 +3,9 @@ import VanThuCore
 
 extension VanThu {
     struct Attach: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "attach",
                 abstract: tr(
                     "Lưu các tệp của văn bản (bản quét, PDF đã ký số) vào kho cạnh cơ sở dữ liệu.",
                     en: "Keep a document's files (scan, signed PDF) in the store next to the database."),
@@ -20,15 +21,14 @@ extension VanThu {
                 subcommands: [Add.self, ListFiles.self, Extract.self],
                 defaultSubcommand: Add.self,
                 aliases: ["dinh-kem"])
-        }
     }
 }
 
 extension VanThu.Attach {
     struct Add: ParsableCommand {
-        static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: tr("Đính kèm tệp vào một văn bản.", en: "Attach files to a document."), aliases: ["them"])
-        }
+        static let configuration =
+            CommandConfiguration(
+                commandName: "add", abstract: tr("Đính kèm tệp vào một văn bản.", en: "Attach files to a document."), aliases: ["them"])
 
         @OptionGroup var global: GlobalOptions
 
@@ -61,10 +61,9 @@ extension VanThu.Attach {
     }
 
     struct ListFiles: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
                 commandName: "list", abstract: tr("Liệt kê các tệp của một văn bản.", en: "List a document's files."), aliases: ["ds"])
-        }
 
         @OptionGroup var global: GlobalOptions
 
@@ -79,11 +78,11 @@ extension VanThu.Attach {
     }
 
     struct Extract: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "extract",
                 abstract: tr("Chép một tệp đã lưu ra ngoài, có kiểm tra SHA-256.", en: "Copy a stored file out, checking its SHA-256."),
                 aliases: ["lay"])
-        }
 
         @OptionGroup var global: GlobalOptions
 

@@ -37,7 +37,7 @@ struct DossierSelection: ParsableArguments {
 
 extension VanThu {
     struct Catalog: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
                 commandName: "catalog",
                 abstract: tr(
@@ -57,18 +57,17 @@ extension VanThu {
                 subcommands: [Import.self, Add.self, Show.self, Export.self],
                 defaultSubcommand: Show.self,
                 aliases: ["danh-muc"])
-        }
     }
 }
 
 extension VanThu.Catalog {
     struct Import: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "import",
                 abstract: tr(
                     "Nhập Danh mục hồ sơ từ tệp CSV: nhập tất cả các dòng hoặc không dòng nào.",
                     en: "Import a Danh mục hồ sơ from a CSV file: every line or none."), aliases: ["nhap"])
-        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var year: YearOption
@@ -94,9 +93,9 @@ extension VanThu.Catalog {
     }
 
     struct Add: ParsableCommand {
-        static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: tr("Thêm một hồ sơ vào Danh mục.", en: "Add one hồ sơ to the Danh mục."), aliases: ["them"])
-        }
+        static let configuration =
+            CommandConfiguration(
+                commandName: "add", abstract: tr("Thêm một hồ sơ vào Danh mục.", en: "Add one hồ sơ to the Danh mục."), aliases: ["them"])
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var year: YearOption
@@ -137,11 +136,11 @@ extension VanThu.Catalog {
     }
 
     struct Show: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "show",
                 abstract: tr("Xem Danh mục hồ sơ cùng tình trạng của từng hồ sơ.", en: "Show the Danh mục hồ sơ with the state of each hồ sơ."),
                 aliases: ["xem"])
-        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var year: YearOption
@@ -154,12 +153,12 @@ extension VanThu.Catalog {
     }
 
     struct Export: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "export",
                 abstract: tr(
                     "Ghi Danh mục hồ sơ ra XLSX (mẫu Phụ lục V) để trình duyệt.",
                     en: "Write the Danh mục hồ sơ as XLSX (Phụ lục V form), for approval."), aliases: ["xuat"])
-        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var year: YearOption

@@ -5,7 +5,7 @@ import VanThuXLSX
 
 extension VanThu {
     struct DossierCommand: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
                 commandName: "file",
                 abstract: tr(
@@ -30,18 +30,17 @@ extension VanThu {
                 ],
                 defaultSubcommand: ListDossiers.self,
                 aliases: ["ho-so"])
-        }
     }
 }
 
 extension VanThu.DossierCommand {
     struct Open: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "open",
                 abstract: tr(
                     "Mở một hồ sơ có trong Danh mục, hoặc ngoài Danh mục (khi đó cần --title).",
                     en: "Open a hồ sơ of the Danh mục, or one outside it (then --title is needed)."), aliases: ["mo"])
-        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: DossierSelection
@@ -79,12 +78,12 @@ extension VanThu.DossierCommand {
     }
 
     struct Add: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "add",
                 abstract: tr(
                     "Đưa văn bản vào hồ sơ; một văn bản có thể ở nhiều hồ sơ.", en: "File documents into a hồ sơ; one document may be in several."),
                 aliases: ["them"])
-        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: DossierSelection
@@ -108,9 +107,10 @@ extension VanThu.DossierCommand {
     }
 
     struct Remove: ParsableCommand {
-        static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: tr("Rút văn bản khỏi một hồ sơ đang mở.", en: "Take documents out of an open hồ sơ."), aliases: ["bot"])
-        }
+        static let configuration =
+            CommandConfiguration(
+                commandName: "remove", abstract: tr("Rút văn bản khỏi một hồ sơ đang mở.", en: "Take documents out of an open hồ sơ."),
+                aliases: ["bot"])
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: DossierSelection
@@ -131,12 +131,12 @@ extension VanThu.DossierCommand {
     }
 
     struct Show: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "show",
                 abstract: tr(
                     "Xem một hồ sơ và các văn bản trong đó theo thứ tự (DocOrdinal).", en: "Show a hồ sơ and its documents in order (DocOrdinal)."),
                 aliases: ["xem"])
-        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: DossierSelection
@@ -154,10 +154,9 @@ extension VanThu.DossierCommand {
     }
 
     struct ListDossiers: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
                 commandName: "list", abstract: tr("Liệt kê các hồ sơ của một năm.", en: "List the hồ sơ of a year."), aliases: ["ds"])
-        }
 
         @OptionGroup var global: GlobalOptions
 
@@ -185,12 +184,12 @@ extension VanThu.DossierCommand {
     }
 
     struct Close: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "close",
                 abstract: tr(
                     "Kết thúc hồ sơ khi công việc đã xong; hạn nộp lưu là một năm sau.",
                     en: "Close a hồ sơ whose work has ended; its transfer to the archive falls due a year later."), aliases: ["ket-thuc"])
-        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: DossierSelection
@@ -236,11 +235,11 @@ extension VanThu.DossierCommand {
     }
 
     struct Reopen: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "reopen",
                 abstract: tr("Mở lại một hồ sơ đã kết thúc nhưng chưa nộp lưu.", en: "Reopen a closed hồ sơ not yet in the archive."),
                 aliases: ["mo-lai"])
-        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: DossierSelection
@@ -255,12 +254,12 @@ extension VanThu.DossierCommand {
     }
 
     struct Due: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "due",
                 abstract: tr(
                     "Hồ sơ đã kết thúc sắp đến hạn nộp lưu, hoặc đã quá hạn (Phụ lục VI III.5.b).",
                     en: "Closed hồ sơ due at the archive soon, or late (Phụ lục VI III.5.b)."), aliases: ["den-han"])
-        }
 
         @OptionGroup var global: GlobalOptions
 
@@ -290,13 +289,13 @@ extension VanThu.DossierCommand {
     }
 
     struct Transfer: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "transfer",
                 abstract: tr(
                     "Nộp hồ sơ đã kết thúc vào lưu trữ cơ quan (chỉ được đọc từ đó); ghi Mục lục hồ sơ và Biên bản giao nhận.",
                     en: "Hand closed hồ sơ to the archive: they become read-only; writes the Mục lục and the Biên bản giao nhận."),
                 aliases: ["nop-luu"])
-        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var year: YearOption
@@ -341,10 +340,10 @@ extension VanThu.DossierCommand {
     }
 
     struct Index: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "index",
                 abstract: tr("Ghi Mục lục văn bản của một hồ sơ ra XLSX.", en: "Write the Mục lục văn bản of a hồ sơ as XLSX."), aliases: ["muc-luc"])
-        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: DossierSelection
@@ -364,12 +363,12 @@ extension VanThu.DossierCommand {
     }
 
     struct Expiring: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "expiring",
                 abstract: tr(
                     "Hồ sơ đã hết thời hạn bảo quản tính đến một năm: để thẩm định, vanthu không bao giờ xóa.",
                     en: "Hồ sơ whose retention has run out by a year: for appraisal, never deleted by vanthu."), aliases: ["het-han"])
-        }
 
         @OptionGroup var global: GlobalOptions
 
@@ -394,12 +393,12 @@ extension VanThu.DossierCommand {
     }
 
     struct Hold: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "hold",
                 abstract: tr(
                     "Giữ lại một hồ sơ: không đưa ra thẩm định hủy dù đã hết thời hạn bảo quản, cho đến khi bỏ giữ.",
                     en: "Hold a hồ sơ: it is kept past its retention until released."), aliases: ["giu"])
-        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: DossierSelection
@@ -417,9 +416,8 @@ extension VanThu.DossierCommand {
     }
 
     struct Release: ParsableCommand {
-        static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: tr("Bỏ giữ lại hồ sơ.", en: "Release a hold."), aliases: ["bo-giu"])
-        }
+        static let configuration =
+            CommandConfiguration(commandName: "release", abstract: tr("Bỏ giữ lại hồ sơ.", en: "Release a hold."), aliases: ["bo-giu"])
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: DossierSelection

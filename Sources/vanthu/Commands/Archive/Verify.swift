@@ -4,8 +4,9 @@ import VanThuCore
 
 extension VanThu {
     struct Verify: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "verify",
                 abstract:
                     tr(
                         "Kiểm tra trước khi khóa sổ cuối năm: tính toàn vẹn của cơ sở dữ liệu, khóa ngoại, chỉ mục tìm kiếm, các dãy số không bị thiếu, chuỗi và dấu niêm của nhật ký, mọi tệp đã lưu; trả mã lỗi khác 0 khi có vấn đề.",
@@ -13,7 +14,6 @@ extension VanThu {
                             "Before closing the year: database integrity, foreign keys, search index, numbering series without gaps, the journal's chain and seals, every stored file; non-zero exit on any problem."
                     ),
                 aliases: ["check", "xac-minh", "kiem-tra"])
-        }
 
         @OptionGroup var global: GlobalOptions
 
@@ -84,13 +84,13 @@ extension VanThu {
     }
 
     struct Backup: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "backup",
                 abstract: tr(
                     "Ghi một bản sao nhất quán của cơ sở dữ liệu và các tệp đã lưu vào thư mục mới, trong khi người khác vẫn làm việc.",
                     en: "Write a consistent copy of the database and its stored files into a new folder, while others keep working."),
                 aliases: ["sao-luu"])
-        }
 
         @OptionGroup var global: GlobalOptions
 
@@ -110,13 +110,13 @@ extension VanThu {
     }
 
     struct Restore: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "restore",
                 abstract: tr(
                     "Khôi phục từ bản sao lưu, sau khi kiểm tra; cơ sở dữ liệu đang có được giữ lại bên cạnh.",
                     en: "Bring a backup back, after checking it; an existing database is kept beside it."),
                 aliases: ["khoi-phuc"])
-        }
 
         @OptionGroup var global: GlobalOptions
 

@@ -3,8 +3,9 @@ import VanThuCore
 
 extension VanThu {
     struct Dispatch: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "dispatch",
                 abstract: tr(
                     "Ghi nhận đã gửi các bản của một văn bản đi đến nơi nhận.",
                     en: "Record that copies of an outgoing document were sent to its recipients."),
@@ -20,7 +21,6 @@ extension VanThu {
                         Channels: post (bưu điện, goes into the Sổ gửi văn bản đi bưu điện), email, axis (trục liên thông), hand.
                         """),
                 aliases: ["gui"])
-        }
 
         @OptionGroup var global: GlobalOptions
 

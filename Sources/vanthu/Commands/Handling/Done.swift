@@ -3,14 +3,14 @@ import VanThuCore
 
 extension VanThu {
     struct Done: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "done",
                 abstract: tr(
                     "Đánh dấu văn bản đến đã giải quyết xong, gắn văn bản trả lời (một văn bản đi).",
                     en: "Mark an incoming document handled, linking the reply (an outgoing document)."),
                 discussion: tr("vanthu done den/2021/792 --reply di/2021/BC/216", en: "vanthu done den/2021/792 --reply di/2021/BC/216"),
                 aliases: ["xong"])
-        }
 
         @OptionGroup var global: GlobalOptions
 

@@ -4,14 +4,14 @@ import VanThuCore
 
 extension VanThu {
     struct History: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "history",
                 abstract: tr(
                     "Xem mọi bước giải quyết của một văn bản đến, theo thứ tự (TraceHeaderList).",
                     en: "Show every step of an incoming document's handling, in order (TraceHeaderList)."),
                 discussion: tr("vanthu history den/2021/792", en: "vanthu history den/2021/792"),
                 aliases: ["lich-su"])
-        }
 
         @OptionGroup var global: GlobalOptions
 

@@ -3,8 +3,9 @@ import VanThuCore
 
 extension VanThu {
     struct Holidays: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "holidays",
                 abstract: tr(
                     "Lịch ngày nghỉ dùng để tính thời hạn theo ngày làm việc.", en: "The holiday calendar that working-day deadlines count on."),
                 discussion: tr(
@@ -23,18 +24,16 @@ extension VanThu {
                 subcommands: [ListDays.self, Add.self, Remove.self],
                 defaultSubcommand: ListDays.self,
                 aliases: ["ngay-nghi"])
-        }
     }
 }
 
 extension VanThu.Holidays {
     struct ListDays: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
                 commandName: "list",
                 abstract: tr("Liệt kê các ngày nghỉ và ngày làm bù của một năm.", en: "List the days off and swapped working days of a year."),
                 aliases: ["ds"])
-        }
 
         @OptionGroup var global: GlobalOptions
 
@@ -75,12 +74,12 @@ extension VanThu.Holidays {
     }
 
     struct Add: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "add",
                 abstract: tr(
                     "Thêm một ngày Chính phủ thông báo: ngày nghỉ, hoặc với --workday là ngày làm việc.",
                     en: "Add a day the government announced: a day off, or with --workday a working day."), aliases: ["them"])
-        }
 
         @OptionGroup var global: GlobalOptions
 
@@ -119,10 +118,10 @@ extension VanThu.Holidays {
     }
 
     struct Remove: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "remove",
                 abstract: tr("Bỏ một ngày đã thêm bằng `holidays add`.", en: "Remove a day added with `holidays add`."), aliases: ["xoa"])
-        }
 
         @OptionGroup var global: GlobalOptions
 

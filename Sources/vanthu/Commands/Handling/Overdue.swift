@@ -3,8 +3,9 @@ import VanThuCore
 
 extension VanThu {
     struct Overdue: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "overdue",
                 abstract: tr(
                     "Liệt kê văn bản đến quá hạn và sắp đến hạn theo đơn vị, văn bản khẩn lên trước.",
                     en: "List late and nearly-late incoming documents by unit, urgent ones first."),
@@ -22,7 +23,6 @@ extension VanThu {
                         vanthu qua-han --unit "Phòng Tuyên truyền"
                         """),
                 aliases: ["qua-han"])
-        }
 
         @OptionGroup var global: GlobalOptions
 

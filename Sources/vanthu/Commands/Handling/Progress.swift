@@ -3,14 +3,14 @@ import VanThuCore
 
 extension VanThu {
     struct Progress: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "progress",
                 abstract: tr("Ghi tiến độ giải quyết một văn bản đến.", en: "Record how the handling of an incoming document is going (tiến độ)."),
                 discussion: tr(
                     "vanthu progress den/2021/792 --note \"Đang dự thảo báo cáo\"", en: "vanthu progress den/2021/792 --note \"Đang dự thảo báo cáo\""
                 ),
                 aliases: ["tien-do"])
-        }
 
         @OptionGroup var global: GlobalOptions
 

@@ -3,14 +3,14 @@ import VanThuCore
 
 extension VanThu {
     struct Receipt: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "receipt",
                 abstract: tr("Ghi nhận một đơn vị đã ký nhận văn bản đến.", en: "Record that a unit signed for an incoming document (ký nhận)."),
                 discussion: tr(
                     "vanthu receipt den/2021/792 --unit \"Phòng Tuyên truyền\" --signed-by \"Trần Thị C\"",
                     en: "vanthu receipt den/2021/792 --unit \"Phòng Tuyên truyền\" --signed-by \"Trần Thị C\""),
                 aliases: ["ky-nhan"])
-        }
 
         @OptionGroup var global: GlobalOptions
 

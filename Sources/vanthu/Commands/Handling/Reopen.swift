@@ -3,8 +3,9 @@ import VanThuCore
 
 extension VanThu {
     struct Reopen: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "reopen",
                 abstract: tr(
                     "Mở lại một văn bản đến đã giải quyết hoặc đã trả lại, có lý do.",
                     en: "Reopen a done or returned incoming document, with the reason."),
@@ -12,7 +13,6 @@ extension VanThu {
                     "vanthu reopen den/2021/792 --reason \"Lãnh đạo yêu cầu bổ sung số liệu\"",
                     en: "vanthu reopen den/2021/792 --reason \"Lãnh đạo yêu cầu bổ sung số liệu\""),
                 aliases: ["mo-lai"])
-        }
 
         @OptionGroup var global: GlobalOptions
 

@@ -4,8 +4,9 @@ import VanThuXLSX
 
 extension VanThu {
     struct Report: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "report",
                 abstract: tr(
                     "Ghi Báo cáo tình hình giải quyết văn bản đến của một kỳ, theo đơn vị, kèm biểu đồ.",
                     en: "Write the processing report (Báo cáo tình hình giải quyết văn bản đến) for a period, per unit, with a chart."),
@@ -21,7 +22,6 @@ extension VanThu {
                         vanthu report --quarter 2021-Q3 -o bao-cao-quy-3.xlsx
                         """),
                 aliases: ["bao-cao"])
-        }
 
         @OptionGroup var global: GlobalOptions
 

@@ -3,7 +3,7 @@ import VanThuCore
 
 extension VanThu {
     struct ReturnDocument: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
                 commandName: "return",
                 abstract: tr(
@@ -11,7 +11,6 @@ extension VanThu {
                 discussion: tr(
                     "vanthu return den/2021/795 --reason \"Gửi nhầm cơ quan\"", en: "vanthu return den/2021/795 --reason \"Gửi nhầm cơ quan\""),
                 aliases: ["tra-lai"])
-        }
 
         @OptionGroup var global: GlobalOptions
 

@@ -3,8 +3,9 @@ import VanThuCore
 
 extension VanThu {
     struct Route: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "route",
                 abstract: tr(
                     "Ghi ý kiến chỉ đạo của lãnh đạo và chuyển văn bản đến: đơn vị chủ trì, đơn vị phối hợp, thời hạn.",
                     en: "Record the leader's direction and transfer an incoming document: lead unit, co-operating units, deadline."),
@@ -20,7 +21,6 @@ extension VanThu {
                         A deadline is working days (10wd, 10nlv: not Saturdays, Sundays or holidays), calendar days (7d) or a date.
                         """),
                 aliases: ["chuyen"])
-        }
 
         @OptionGroup var global: GlobalOptions
 

@@ -4,14 +4,14 @@ import VanThuXLSX
 
 extension VanThu {
     struct Slip: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "slip",
                 abstract: tr(
                     "Ghi Phiếu giải quyết văn bản đến của một văn bản (NĐ30 Phụ lục IV mục VII) ra XLSX.",
                     en: "Write the Phiếu giải quyết văn bản đến of an incoming document (ND30 Phụ lục IV mục VII) as XLSX."),
                 discussion: tr("vanthu slip den/2021/792 -o phieu-792.xlsx", en: "vanthu slip den/2021/792 -o phieu-792.xlsx"),
                 aliases: ["phieu"])
-        }
 
         @OptionGroup var global: GlobalOptions
 

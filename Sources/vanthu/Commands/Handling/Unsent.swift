@@ -3,14 +3,14 @@ import VanThuCore
 
 extension VanThu {
     struct Unsent: ParsableCommand {
-        static var configuration: CommandConfiguration {
+        static let configuration =
             CommandConfiguration(
+                commandName: "unsent",
                 abstract: tr(
                     "Liệt kê các bản văn bản đi chưa gửi, theo nơi nhận, văn bản khẩn lên trước.",
                     en: "List the copies of outgoing documents not yet sent, by recipient, urgent ones first."),
                 discussion: tr("vanthu unsent --year 2021", en: "vanthu unsent --year 2021"),
                 aliases: ["chua-gui"])
-        }
 
         @OptionGroup var global: GlobalOptions
 
