@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 DEMO_DIR ?= demo
-APT_PACKAGES := libxlsxwriter-dev libsqlite3-dev sqlite3 zlib1g-dev pkg-config unzip python3-venv groff-base binutils
+APT_PACKAGES := libxlsxwriter-dev libsqlite3-dev sqlite3 zlib1g-dev pkg-config unzip python3-venv groff-base binutils libpango1.0-dev libcairo2-dev fonts-liberation2 poppler-utils
 
 .PHONY: all deps build release install uninstall deb test stress lint format demo bench fuzz man clean
 
@@ -10,7 +10,7 @@ all: build
 
 ## Install the C libraries when they are missing (Debian/Ubuntu; needs root or sudo).
 deps:
-	@if pkg-config --exists xlsxwriter sqlite3 zlib 2>/dev/null && command -v unzip >/dev/null && command -v sqlite3 >/dev/null && command -v groff >/dev/null && command -v readelf >/dev/null; then exit 0; fi; \
+	@if pkg-config --exists xlsxwriter sqlite3 zlib pangocairo 2>/dev/null && [ -d /usr/share/fonts/truetype/liberation2 ] && command -v pdftotext >/dev/null && command -v unzip >/dev/null && command -v sqlite3 >/dev/null && command -v groff >/dev/null && command -v readelf >/dev/null; then exit 0; fi; \
 	echo "Installing $(APT_PACKAGES)…"; \
 	if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
 	else echo "Please install as root: apt-get install -y $(APT_PACKAGES)" >&2; exit 1; fi; \

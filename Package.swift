@@ -19,6 +19,10 @@ let package = Package(
             name: "CXLSXWriter",
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]),
+        .systemLibrary(
+            name: "CPango",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"]), .brew(["pango", "cairo"])]),
         .target(
             name: "VanThuCore",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]),
@@ -30,7 +34,7 @@ let package = Package(
             dependencies: ["VanThuCore", "ZIPFoundation"]),
         .target(
             name: "VanThuXLSX",
-            dependencies: ["CXLSXWriter", "VanThuCore"]),
+            dependencies: ["CXLSXWriter", "CPango", "VanThuCore"]),
         .executableTarget(
             name: "vanthu",
             dependencies: [

@@ -3,7 +3,7 @@ public import VanThuCore
 
 /// The file format of an export.
 public enum ExportFormat: String, CaseIterable, Sendable {
-    case xlsx, csv, json
+    case xlsx, csv, json, pdf
 }
 
 /// What to export, for which period, and where.
@@ -18,11 +18,14 @@ public struct ExportRequest: Sendable {
     public var secret: Bool
     /// A page break before each new month.
     public var breakMonthly: Bool
+    /// PDF: the margin on the bound side, in millimetres.
+    public var bindingMargin: Double
 
     public init(
         layout: String, period: RegisterPeriod, output: String, format: ExportFormat = .xlsx, overwrite: Bool = false, secret: Bool = false,
-        breakMonthly: Bool = false
+        breakMonthly: Bool = false, bindingMargin: Double = 25
     ) {
+        self.bindingMargin = bindingMargin
         self.layout = layout
         self.period = period
         self.output = output
@@ -94,6 +97,7 @@ extension RegisterExporter {
         case .xlsx: try XLSXRegisterWriter(context: context).write(to: path, rows: rows)
         case .csv: try TextRegisterWriter.csv(context, to: path, rows: rows)
         case .json: try TextRegisterWriter.json(context, to: path, rows: rows)
+        case .pdf: try PDFRegisterWriter(context: context).write(to: path, rows: rows)
         }
     }
 }

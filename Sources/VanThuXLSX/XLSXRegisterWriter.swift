@@ -25,26 +25,9 @@ struct XLSXRegisterWriter {
         let strong = try workbook.addFormat(CellStyle(size: 14, bold: true, center: true))
         let title = try workbook.addFormat(CellStyle(size: 20, bold: true, center: true))
         try sheet.setColumn(0, width: 90)
-        let period = context.request.period
-        var lines: [(String, CellFormat)] = [
-            (context.organization.parentName?.uppercased() ?? "", plain),
-            (context.organization.name.uppercased(), strong),
-            ("", plain), ("", plain), ("", plain),
-            (context.title, title),
-            ("", plain),
-            ("Năm: \(period.start.year == period.end.year ? "\(period.start.year)" : "\(period.start.year)–\(period.end.year)")", strong),
-            ("Từ ngày \(period.start.registerForm) đến ngày \(period.end.registerForm)", plain),
-        ]
-        if context.layout.showsNumberRange, let first = context.extent.first, let last = context.extent.last {
-            lines.append(("Từ số \(first) đến số \(last)", plain))
-        }
-        lines.append(("Quyển số: \(context.register.volume)", plain))
-        if let head = context.journalHead {
-            // Written into the closing minutes, it lets `vanthu journal verify --expect` prove later
-            // that nothing up to this entry was cut or rewritten.
-            let small = try workbook.addFormat(CellStyle(size: 9, center: true))
-            lines += [("", plain), ("Mã kiểm tra nhật ký (dòng #\(head.id)): \(head.hash)", small)]
-        }
+        let small = try workbook.addFormat(CellStyle(size: 9, center: true))
+        let formats: [RegisterCoverLine.Style: CellFormat] = [.plain: plain, .strong: strong, .title: title, .small: small]
+        let lines = context.coverLines.map { ($0.text, formats[$0.style] ?? plain) }
         for (row, line) in lines.enumerated() {
             try sheet.setRowHeight(row, line.1 == title ? 36 : 24)
             try sheet.write(.text(line.0), row: row, column: 0, format: line.1)

@@ -59,15 +59,23 @@ struct ExportOptions: ParsableArguments {
 
     @Option(
         name: [.short, .long], help: ArgumentHelp(tr("Tệp sẽ ghi.", en: "The file to write."), valueName: tr("đường-dẫn", en: "path")),
-        completion: .file(extensions: ["xlsx", "csv", "json"]))
+        completion: .file(extensions: ["xlsx", "pdf", "csv", "json"]))
     var output: String
 
     @Option(
         help: ArgumentHelp(
             tr(
-                "xlsx, csv hoặc json (mặc định: theo đuôi tệp ghi ra, không có thì xlsx).",
-                en: "xlsx, csv or json (default: from the output's extension, else xlsx)."), valueName: tr("định-dạng", en: "format")))
+                "xlsx, pdf (để in và đóng quyển), csv hoặc json (mặc định: theo đuôi tệp ghi ra, không có thì xlsx).",
+                en: "xlsx, pdf (to print and bind), csv or json (default: from the output's extension, else xlsx)."),
+            valueName: tr("định-dạng", en: "format")))
     var format: ExportFormat?
+
+    @Option(
+        name: .customLong("binding-margin"),
+        help: ArgumentHelp(
+            tr("PDF: lề bên đóng gáy, tính bằng mm (mặc định 25).", en: "PDF: the margin on the bound side, in mm (default 25)."),
+            valueName: tr("mm", en: "mm")))
+    var bindingMargin: Double = 25
 
     @Flag(help: ArgumentHelp(tr("Ghi đè nếu tệp ghi ra đã có.", en: "Replace the output file if it exists.")))
     var overwrite = false
@@ -82,7 +90,7 @@ struct ExportOptions: ParsableArguments {
         let request = ExportRequest(
             layout: layout, period: try period.period(), output: output,
             format: format ?? ExportFormat(rawValue: (output as NSString).pathExtension.lowercased()) ?? .xlsx,
-            overwrite: overwrite, secret: secret, breakMonthly: breakMonthly)
+            overwrite: overwrite, secret: secret, breakMonthly: breakMonthly, bindingMargin: bindingMargin)
         let summary = try global.withRegistry(.read, showingProgress: true) { try RegisterExporter.export(request, from: $0) }
         if global.json {
             return try Terminal.json(["path": summary.path, "rows": String(summary.rows), "register": summary.register])

@@ -1,0 +1,144 @@
+import CPango
+import Foundation
+import VanThuCore
+
+/// A PDF file drawn with cairo, its text laid out and shaped by pango: the one file of vanthu
+/// that talks to either. Units are PDF points (1/72 inch); text is Liberation Serif (metrically
+/// Times New Roman, the font of ND30's forms), embedded by cairo as a subset, so the PDF prints
+/// the same anywhere and its text can be searched and copied.
+final class PDFCanvas {
+    struct Font: Equatable {
+        var size: Double
+        var bold = false
+        var italic = false
+    }
+
+    enum Alignment { case left, center, right }
+
+    /// Pango's fixed-point unit (`PANGO_SCALE`).
+    private static let pangoScale = 1024.0
+
+    let path: String
+    private let surface: OpaquePointer
+    private let cairo: OpaquePointer
+    private let layout: OpaquePointer
+    private var fonts: [Font: OpaquePointer] = [:]
+    private var finished = false
+
+    /// A new PDF at `path`, its first page `width` × `height` points.
+    init(path: String, width: Double, height: Double, title: String, author: String) throws {
+        self.path = path
+        guard let surface = cairo_pdf_surface_create(path, width, height), cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            throw ExportError.cannotWrite(path: path, reason: FileWriting.reason(errno: errno))
+        }
+        cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, author)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "vanthu")
+        guard let cairo = cairo_create(surface), let layout = pango_cairo_create_layout(cairo) else {
+            cairo_surface_destroy(surface)
+            throw ExportError.cannotWrite(path: path, reason: Bilingual(vi: "không tạo được trang PDF", en: "cannot start a PDF page"))
+        }
+        self.surface = surface
+        self.cairo = cairo
+        self.layout = layout
+        // Font sizes in points on a PDF page, not pixels of a 96 dpi screen.
+        pango_cairo_context_set_resolution(pango_layout_get_context(layout), 72)
+        pango_layout_context_changed(layout)
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        cairo_set_line_width(cairo, 0.6)
+    }
+
+    deinit {
+        for description in fonts.values { pango_font_description_free(description) }
+        g_object_unref(UnsafeMutableRawPointer(layout))
+        cairo_destroy(cairo)
+        if !finished { cairo_surface_finish(surface) }
+        cairo_surface_destroy(surface)
+    }
+
+    /// The size of the pages drawn from now on (the cover is portrait, the register landscape).
+    func setPageSize(width: Double, height: Double) {
+        cairo_pdf_surface_set_size(surface, width, height)
+    }
+
+    /// The height `text` takes wrapped to `width`.
+    func height(of text: String, width: Double, font: Font) -> Double {
+        prepare(text, width: width, font: font, alignment: .left)
+        var w: Int32 = 0
+        var h: Int32 = 0
+        pango_layout_get_size(layout, &w, &h)
+        return Double(h) / Self.pangoScale
+    }
+
+    /// The width `text` takes on one line.
+    func width(of text: String, font: Font) -> Double {
+        prepare(text, width: 100_000, font: font, alignment: .left)
+        var w: Int32 = 0
+        var h: Int32 = 0
+        pango_layout_get_size(layout, &w, &h)
+        return Double(w) / Self.pangoScale
+    }
+
+    /// Draws `text` wrapped to `width` with its top left corner at (`x`, `y`).
+    func draw(_ text: String, x: Double, y: Double, width: Double, font: Font, alignment: Alignment = .left) {
+        guard !text.isEmpty else { return }
+        prepare(text, width: width, font: font, alignment: alignment)
+        cairo_move_to(cairo, x, y)
+        pango_cairo_update_layout(cairo, layout)
+        pango_cairo_show_layout(cairo, layout)
+    }
+
+    /// A cell's border.
+    func rectangle(x: Double, y: Double, width: Double, height: Double) {
+        cairo_rectangle(cairo, x, y, width, height)
+        cairo_stroke(cairo)
+    }
+
+    func line(fromX x0: Double, y y0: Double, toX x1: Double, y y1: Double) {
+        cairo_move_to(cairo, x0, y0)
+        cairo_line_to(cairo, x1, y1)
+        cairo_stroke(cairo)
+    }
+
+    /// Ends the page; the next drawing starts a new one.
+    func showPage() { cairo_show_page(cairo) }
+
+    /// Writes the file out; any error of cairo (a full disk) is the clerk's message.
+    func finish() throws {
+        cairo_show_page(cairo)
+        cairo_surface_finish(surface)
+        finished = true
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            let reason = String(cString: cairo_status_to_string(status))
+            throw ExportError.cannotWrite(path: path, reason: Bilingual(vi: "lỗi khi ghi PDF (\(reason))", en: "writing the PDF failed (\(reason))"))
+        }
+    }
+
+    private func prepare(_ text: String, width: Double, font: Font, alignment: Alignment) {
+        pango_layout_set_font_description(layout, description(font))
+        pango_layout_set_width(layout, Int32(max(1, width) * Self.pangoScale))
+        let align: PangoAlignment =
+            switch alignment {
+            case .left: PANGO_ALIGN_LEFT
+            case .center: PANGO_ALIGN_CENTER
+            case .right: PANGO_ALIGN_RIGHT
+            }
+        pango_layout_set_alignment(layout, align)
+        pango_layout_set_text(layout, text, -1)
+    }
+
+    private func description(_ font: Font) -> OpaquePointer? {
+        if let known = fonts[font] { return known }
+        guard let description = pango_font_description_new() else { return nil }
+        pango_font_description_set_family(description, "Liberation Serif")
+        pango_font_description_set_size(description, Int32(font.size * Self.pangoScale))
+        pango_font_description_set_weight(description, font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        pango_font_description_set_style(description, font.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
+        fonts[font] = description
+        return description
+    }
+}
+
+extension PDFCanvas.Font: Hashable {}

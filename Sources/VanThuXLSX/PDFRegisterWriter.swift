@@ -1,0 +1,187 @@
+import Foundation
+import VanThuCore
+
+/// The PDF form of a register, the file a clerk prints, signs and binds (ND30 Điều 16.2.b,
+/// 22.3.b): A4, the cover portrait and unnumbered, then the register landscape with the form's
+/// columns, the headings and the numbered row (1)…(n) repeated on every page, every row as tall
+/// as its wrapped text (nothing prints over anything), "Trang x / N" at the foot, and a binding
+/// margin on the bound side.
+///
+/// Two passes over the rows, both streamed: the first measures each row's height (the only
+/// thing kept, one number a row) so the pages and their count are known; the second draws.
+struct PDFRegisterWriter {
+    let context: SheetContext
+
+    static let millimetre = 72.0 / 25.4
+    static let a4 = (short: 210.0 * millimetre, long: 297.0 * millimetre)
+    static let body = PDFCanvas.Font(size: 11)
+    static let heading = PDFCanvas.Font(size: 11, bold: true)
+    static let numbering = PDFCanvas.Font(size: 9, italic: true)
+    static let footer = PDFCanvas.Font(size: 10)
+    /// Inside a cell, around its text.
+    static let padding = 3.0
+
+    /// Where each column starts and how wide it is on a landscape page, and the page's margins.
+    struct Geometry {
+        var left: Double
+        var right: Double
+        var top: Double
+        var bottom: Double
+        var columnX: [Double]
+        var columnWidth: [Double]
+
+        /// Columns of dates and numbers are as wide as their widest value, never wrapped
+        /// ("24/08/2021" cut into "24/08/2" and "021" is not a date a clerk can read); the others
+        /// share the rest in the layout's proportions.
+        init(layout: RegisterLayout, bindingMargin: Double, minimumWidth: (RegisterField) -> Double?) {
+            left = max(10, bindingMargin) * PDFRegisterWriter.millimetre
+            right = 10 * PDFRegisterWriter.millimetre
+            top = 14 * PDFRegisterWriter.millimetre
+            bottom = 14 * PDFRegisterWriter.millimetre
+            let available = PDFRegisterWriter.a4.long - left - right
+            let fixed = layout.columns.map { minimumWidth($0.field) }
+            let fixedTotal = fixed.compactMap { $0 }.reduce(0, +)
+            let shared = zip(layout.columns, fixed).filter { $0.1 == nil }.map(\.0.width).reduce(0, +)
+            columnWidth = zip(layout.columns, fixed).map { column, width in
+                width ?? column.width / max(shared, 1) * (available - fixedTotal)
+            }
+            var x = left
+            columnX = columnWidth.map { width in
+                defer { x += width }
+                return x
+            }
+        }
+
+        var bodyBottom: Double { PDFRegisterWriter.a4.short - bottom }
+    }
+
+    func write<Entry: RegisterEntry>(to path: String, rows: RegisterRows<Entry>) throws {
+        let canvas = try PDFCanvas(
+            path: path, width: Self.a4.short, height: Self.a4.long, title: "\(context.title) \(context.register.start.year)",
+            author: context.organization.name)
+        let dateWidth = canvas.width(of: "00/00/0000", font: Self.body) + 2 * Self.padding + 2
+        let numberWidth = canvas.width(of: "0000000", font: Self.body) + 2 * Self.padding + 2
+        let geometry = Geometry(layout: context.layout, bindingMargin: context.request.bindingMargin) { field in
+            switch field {
+            case .arrivalDate, .issuedDate, .transferDate, .dueDate, .dispatchDate: dateWidth
+            case .number, .issuedAmount, .envelopes: numberWidth
+            default: nil
+            }
+        }
+        let columns = context.layout.columns
+        let headingHeight =
+            columns.indices.map { canvas.height(of: columns[$0].heading, width: geometry.columnWidth[$0] - 2 * Self.padding, font: Self.heading) }
+            .max().map { $0 + 2 * Self.padding } ?? 20
+        let numberingHeight = canvas.height(of: "(1)", width: 100, font: Self.numbering) + 2 * Self.padding
+        let runningHeadHeight = canvas.height(of: context.title, width: 400, font: Self.footer) + 4
+        let firstRowY = geometry.top + runningHeadHeight + headingHeight + numberingHeight
+
+        // Pass 1: every row's height, and where the pages break.
+        var heights: [Double] = []
+        var monthStarts: Set<Int> = []
+        var month: Int?
+        try rows { entry in
+            let documentMonth = entry.entryDate.year * 12 + entry.entryDate.month
+            if context.request.breakMonthly, let month, month != documentMonth { monthStarts.insert(heights.count) }
+            month = documentMonth
+            let height =
+                columns.indices.map { index in
+                    canvas.height(
+                        of: entry.value(of: columns[index].field).text, width: geometry.columnWidth[index] - 2 * Self.padding, font: Self.body)
+                }.max() ?? 0
+            heights.append(height + 2 * Self.padding)
+        }
+        var pageStarts = [0]
+        var y = firstRowY
+        for (index, height) in heights.enumerated() {
+            if index > pageStarts[pageStarts.count - 1], y + height > geometry.bodyBottom || monthStarts.contains(index) {
+                pageStarts.append(index)
+                y = firstRowY
+            }
+            y += height
+        }
+        let pageCount = pageStarts.count
+
+        drawCover(canvas)
+        canvas.showPage()
+        canvas.setPageSize(width: Self.a4.long, height: Self.a4.short)
+
+        // Pass 2: the pages.
+        var page = 0
+        var index = 0
+        y = drawPageTop(canvas, geometry, headingHeight: headingHeight, numberingHeight: numberingHeight)
+        try rows { entry in
+            guard index < heights.count else { return }
+            if page + 1 < pageCount, index == pageStarts[page + 1] {
+                drawFooter(canvas, page: page + 1, of: pageCount)
+                canvas.showPage()
+                page += 1
+                y = drawPageTop(canvas, geometry, headingHeight: headingHeight, numberingHeight: numberingHeight)
+            }
+            let height = heights[index]
+            for (column, layoutColumn) in columns.enumerated() {
+                let value = entry.value(of: layoutColumn.field)
+                let alignment: PDFCanvas.Alignment =
+                    switch value {
+                    case .number, .date: .center
+                    case .text, .empty: .left
+                    }
+                canvas.rectangle(x: geometry.columnX[column], y: y, width: geometry.columnWidth[column], height: height)
+                canvas.draw(
+                    value.text, x: geometry.columnX[column] + Self.padding, y: y + Self.padding,
+                    width: geometry.columnWidth[column] - 2 * Self.padding, font: Self.body, alignment: alignment)
+            }
+            y += height
+            index += 1
+        }
+        drawFooter(canvas, page: page + 1, of: pageCount)
+        try canvas.finish()
+    }
+
+    /// The cover, centred on a portrait page, unnumbered.
+    private func drawCover(_ canvas: PDFCanvas) {
+        let width = Self.a4.short - 40 * Self.millimetre
+        var y = 40 * Self.millimetre
+        for line in context.coverLines {
+            let font: PDFCanvas.Font =
+                switch line.style {
+                case .plain: PDFCanvas.Font(size: 14)
+                case .strong: PDFCanvas.Font(size: 14, bold: true)
+                case .title: PDFCanvas.Font(size: 22, bold: true)
+                case .small: PDFCanvas.Font(size: 8)
+                }
+            let text = line.text.isEmpty ? " " : line.text
+            canvas.draw(text, x: 20 * Self.millimetre, y: y, width: width, font: font, alignment: .center)
+            y += canvas.height(of: text, width: width, font: font) + (line.style == .title ? 14 : 8)
+        }
+    }
+
+    /// The running head, the headings and the numbered row; returns where the first row goes.
+    private func drawPageTop(_ canvas: PDFCanvas, _ geometry: Geometry, headingHeight: Double, numberingHeight: Double) -> Double {
+        let span = geometry.columnX.last.map { $0 + (geometry.columnWidth.last ?? 0) - geometry.left } ?? 0
+        let head = "\(context.title) – \(context.organization.name) – \(context.request.period.start.year)"
+        canvas.draw(head, x: geometry.left, y: geometry.top, width: span, font: Self.footer, alignment: .center)
+        var y = geometry.top + canvas.height(of: head, width: span, font: Self.footer) + 4
+        for (index, column) in context.layout.columns.enumerated() {
+            canvas.rectangle(x: geometry.columnX[index], y: y, width: geometry.columnWidth[index], height: headingHeight)
+            let textHeight = canvas.height(of: column.heading, width: geometry.columnWidth[index] - 2 * Self.padding, font: Self.heading)
+            canvas.draw(
+                column.heading, x: geometry.columnX[index] + Self.padding, y: y + (headingHeight - textHeight) / 2,
+                width: geometry.columnWidth[index] - 2 * Self.padding, font: Self.heading, alignment: .center)
+        }
+        y += headingHeight
+        for index in context.layout.columns.indices {
+            canvas.rectangle(x: geometry.columnX[index], y: y, width: geometry.columnWidth[index], height: numberingHeight)
+            canvas.draw(
+                "(\(index + 1))", x: geometry.columnX[index] + Self.padding, y: y + Self.padding,
+                width: geometry.columnWidth[index] - 2 * Self.padding, font: Self.numbering, alignment: .center)
+        }
+        return y + numberingHeight
+    }
+
+    private func drawFooter(_ canvas: PDFCanvas, page: Int, of count: Int) {
+        let text = "Trang \(page) / \(count)"
+        canvas.draw(
+            text, x: 0, y: Self.a4.short - 10 * Self.millimetre, width: Self.a4.long, font: Self.footer, alignment: .center)
+    }
+}

@@ -1,0 +1,37 @@
+import VanThuCore
+
+/// A line of a register's cover (ND30 Phụ lục IV): the same in the workbook and the PDF.
+struct RegisterCoverLine: Equatable {
+    enum Style { case plain, strong, title, small }
+
+    var text: String
+    var style: Style
+}
+
+extension SheetContext {
+    /// The cover: the body above and the agency, the book's title, the year, the period, the
+    /// number range (numbered books), the volume, and the journal's check value.
+    var coverLines: [RegisterCoverLine] {
+        let period = request.period
+        let year = period.start.year == period.end.year ? "\(period.start.year)" : "\(period.start.year)–\(period.end.year)"
+        var lines: [RegisterCoverLine] = [
+            .init(text: organization.parentName?.uppercased() ?? "", style: .plain),
+            .init(text: organization.name.uppercased(), style: .strong),
+            .init(text: "", style: .plain), .init(text: "", style: .plain), .init(text: "", style: .plain),
+            .init(text: title, style: .title),
+            .init(text: "", style: .plain),
+            .init(text: "Năm: \(year)", style: .strong),
+            .init(text: "Từ ngày \(period.start.registerForm) đến ngày \(period.end.registerForm)", style: .plain),
+        ]
+        if layout.showsNumberRange, let first = extent.first, let last = extent.last {
+            lines.append(.init(text: "Từ số \(first) đến số \(last)", style: .plain))
+        }
+        lines.append(.init(text: "Quyển số: \(register.volume)", style: .plain))
+        if let head = journalHead {
+            // Written into the closing minutes, it lets `vanthu journal verify --expect` prove later
+            // that nothing up to this entry was cut or rewritten.
+            lines += [.init(text: "", style: .plain), .init(text: "Mã kiểm tra nhật ký (dòng #\(head.id)): \(head.hash)", style: .small)]
+        }
+        return lines
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+import VanThuCore
+import VanThuTestSupport
+
+@testable import VanThuXLSX
+
+/// The PDF register, read back by poppler's tools (pdftotext, pdffonts), which vanthu does not use.
+@Suite struct PDFExportTests {
+    /// A line of text as pdftotext places it: its page and box.
+    struct TextLine {
+        var page: Int
+        var text: String
+        var xMin, yMin, xMax, yMax: Double
+    }
+
+    static func run(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ExportError.cannotWrite(path: arguments.joined(separator: " "), reason: .init(untranslated: "failed"))
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Every text line of the PDF with its box, from `pdftotext -bbox-layout`.
+    static func lines(of pdf: String) throws -> [TextLine] {
+        let html = try run(["pdftotext", "-bbox-layout", pdf, "-"])
+        var lines: [TextLine] = []
+        var page = 0
+        var current: TextLine?
+        for raw in html.split(separator: "\n") {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            func number(_ name: String) -> Double {
+                guard let range = line.range(of: name + "=\"") else { return 0 }
+                return Double(line[range.upperBound...].prefix { $0 != "\"" }) ?? 0
+            }
+            if line.hasPrefix("<page") { page += 1 }
+            if line.hasPrefix("<line") {
+                current = TextLine(page: page, text: "", xMin: number("xMin"), yMin: number("yMin"), xMax: number("xMax"), yMax: number("yMax"))
+            }
+            if line.hasPrefix("<word"), let start = line.firstIndex(of: ">"), let end = line.range(of: "</word>") {
+                let word = line[line.index(after: start)..<end.lowerBound]
+                if var open = current {
+                    open.text += (open.text.isEmpty ? "" : " ") + word
+                    current = open
+                }
+            }
+            if line.hasPrefix("</line>"), let done = current {
+                lines.append(done)
+                current = nil
+            }
+        }
+        return lines
+    }
+
+    /// A register of 150 documents whose trích yếu run over three lines or more, and names that
+    /// wrap: what printed as overlapping text from the workbook outside Excel.
+    static func registry(in folder: URL) throws -> Registry {
+        let organization = Organization(
+            name: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", code: "STTTT", parentName: "UBND TỈNH KON TUM", place: "Kon Tum", style: .state)
+        let registry = try Registry.create(
+            at: folder.appendingPathComponent("vanthu.sqlite").path, organization: organization,
+            context: RegistryContext(user: "văn thư", today: LocalDate.parse("2021-12-31")))
+        for number in 1...150 {
+            let summary =
+                "Về việc triển khai thực hiện Kế hoạch số \(number)-KH/TU của Ban Thường vụ Tỉnh ủy về tuyên truyền, phổ biến, "
+                + "giáo dục pháp luật và nâng cao ý thức chấp hành pháp luật cho cán bộ, đảng viên và nhân dân trên địa bàn tỉnh năm 2021"
+            _ = try RegistrationService(registry).registerIncoming(
+                IncomingDraft(
+                    issuer: number % 3 == 0 ? "Ban Tuyên giáo Tỉnh ủy Kon Tum" : "Ủy ban nhân dân huyện Đăk Hà",
+                    notation: try DocumentNotation(parsing: "\(number)-CV/BTGTU"), issuedDate: "1/3/2021", typeCode: "CV", summary: summary,
+                    received: "2/3/2021", handler: number % 2 == 0 ? "Phòng Thông tin - Báo chí - Xuất bản" : "Văn phòng Sở"))
+        }
+        _ = try RegistrationService(registry).void(reference: "den/2021/7", reason: "Vào sổ nhầm")
+        return registry
+    }
+
+    @Test func aRegisterPrintsWithoutOverlapHeadingsOnEveryPageAndFontsEmbedded() throws {
+        let folder = try ExportFixtures.folder()
+        let registry = try Self.registry(in: folder)
+        defer { registry.close() }
+        let pdf = folder.appendingPathComponent("so-den-2021.pdf").path
+        let summary = try RegisterExporter.export(
+            ExportRequest(
+                layout: "incoming", period: try RegisterPeriod(year: 2021, month: nil, quarter: nil, from: nil, to: nil), output: pdf, format: .pdf),
+            from: registry)
+        #expect(summary.rows == 150)
+
+        let lines = try Self.lines(of: pdf)
+        let pages = Set(lines.map(\.page)).sorted()
+        #expect(pages.count >= 5, "\(pages.count) pages")
+        // No two lines of text overlap on any page (boxes meeting by a fraction of a point aside).
+        var overlaps = 0
+        for page in pages {
+            let onPage = lines.filter { $0.page == page }
+            for (i, a) in onPage.enumerated() {
+                for b in onPage[(i + 1)...] {
+                    let width = min(a.xMax, b.xMax) - max(a.xMin, b.xMin)
+                    let height = min(a.yMax, b.yMax) - max(a.yMin, b.yMin)
+                    if width > 0.5, height > 0.5 { overlaps += 1 }
+                }
+            }
+        }
+        #expect(overlaps == 0, "\(overlaps) overlapping text lines")
+        // The cover is unnumbered; every register page repeats the headings and says which page it is.
+        let cover = lines.filter { $0.page == 1 }.map(\.text).joined(separator: " ")
+        #expect(cover.contains("SỔ ĐĂNG KÝ VĂN BẢN ĐẾN") && cover.contains("Từ số 1 đến số 150") && !cover.contains("Trang"))
+        let registerPages = pages.dropFirst()
+        for (offset, page) in registerPages.enumerated() {
+            let text = lines.filter { $0.page == page }.map(\.text).joined(separator: " ")
+            #expect(
+                text.contains("Ngày đến") && text.contains("Tác giả") && text.contains("Tên loại và trích yếu"), "page \(page) lacks the headings")
+            #expect(text.contains("Trang \(offset + 1) / \(registerPages.count)"), "page \(page) is not numbered")
+        }
+        // Every number has its row, the voided one with its reason; the text is searchable, in Vietnamese.
+        // (In drawing order, a cell's lines one after the other; compared without spaces and
+        // line breaks, since a cell's text wraps.)
+        let all = try Self.run(["pdftotext", "-raw", pdf, "-"]).filter { !$0.isWhitespace }
+        for number in [1, 75, 150] { #expect(all.contains("\(number)-CV/BTGTU"), "\(number)-CV/BTGTU not found") }
+        #expect(all.contains("ĐÃHỦYSỐ"))
+        #expect(all.contains("PhòngThôngtin-Báochí-Xuấtbản") && all.contains("ỦybannhândânhuyệnĐăkHà"))
+        // Room to bind: nothing on a register page within 25 mm of its left edge.
+        let leftmost = lines.filter { $0.page > 1 }.map(\.xMin).min() ?? 0
+        #expect(leftmost >= 25 * 72 / 25.4, "text at \(leftmost) pt from the bound edge")
+        // Every font embedded (a subset), so it prints the same anywhere.
+        let fonts = try Self.run(["pdffonts", pdf]).split(separator: "\n").dropFirst(2)
+        #expect(!fonts.isEmpty)
+        for font in fonts { #expect(font.split(separator: " ").filter { $0 == "yes" }.count >= 2, "not embedded: \(font)") }
+    }
+
+    @Test func theBindingMarginIsTheClerksToChoose() throws {
+        let folder = try ExportFixtures.folder()
+        let registry = try ExportFixtures.registry(in: folder)
+        defer { registry.close() }
+        let pdf = folder.appendingPathComponent("so-di.pdf").path
+        _ = try RegisterExporter.export(
+            ExportRequest(
+                layout: "outgoing", period: try RegisterPeriod(year: 2021, month: nil, quarter: nil, from: nil, to: nil), output: pdf, format: .pdf,
+                bindingMargin: 40), from: registry)
+        let lines = try Self.lines(of: pdf)
+        let leftmost = lines.filter { $0.page > 1 }.map(\.xMin).min() ?? 0
+        #expect(leftmost >= 40 * 72 / 25.4 && leftmost < 45 * 72 / 25.4, "\(leftmost)")
+        #expect(lines.contains { $0.text.contains("SỔ ĐĂNG KÝ VĂN BẢN ĐI") })
+    }
+}
