@@ -4,7 +4,7 @@ SWIFT ?= swift
 DEMO_DIR ?= demo
 APT_PACKAGES := libxlsxwriter-dev libsqlite3-dev sqlite3 zlib1g-dev pkg-config unzip python3-venv groff-base binutils libpango1.0-dev libcairo2-dev fonts-liberation2 poppler-utils
 
-.PHONY: all deps build release install uninstall deb test stress lint format demo bench fuzz man clean
+.PHONY: all deps test-deps build release install uninstall deb test stress lint format demo bench fuzz man clean
 
 all: build
 
@@ -45,7 +45,15 @@ $(VENV)/bin/python:
 	@python3 -m venv $(VENV) && $(VENV)/bin/pip install -q openpyxl \
 	  || { echo "openpyxl could not be installed: the openpyxl check will be skipped" >&2; rm -rf $(VENV); }
 
-test: deps $(VENV)/bin/python release
+## LibreOffice, the independent reader that prints the workbooks in the tests (large: only for make test).
+test-deps:
+	@command -v soffice >/dev/null && exit 0; \
+	echo "Installing libreoffice-calc-nogui (the tests print workbooks with it)…"; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
+	else echo "Please install as root: apt-get install -y libreoffice-calc-nogui" >&2; exit 1; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui
+
+test: deps test-deps $(VENV)/bin/python release
 	@bash scripts/check-boundaries.sh
 	$(SWIFT) build --build-tests
 	VANTHU_RELEASE_BIN="$(RELEASE_BIN)" VANTHU_PYTHON="$$( [ -x $(VENV)/bin/python ] && echo $(CURDIR)/$(VENV)/bin/python )" $(SWIFT) test --skip-build

@@ -142,3 +142,44 @@ final class PDFCanvas {
 }
 
 extension PDFCanvas.Font: Hashable {}
+
+/// The advance widths of a font's characters, measured by pango (with the font's real metrics
+/// and shaping), for code that wraps text itself: the workbook writer, fitting each row's height
+/// to its text so that LibreOffice and converters print rows as tall as Excel shows them.
+final class TextMetrics {
+    private let surface: OpaquePointer
+    private let cairo: OpaquePointer
+    private let layout: OpaquePointer
+
+    init?(family: String = "Liberation Serif", size: Double) {
+        guard let surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nil) else { return nil }
+        guard let cairo = cairo_create(surface), let layout = pango_cairo_create_layout(cairo),
+            let description = pango_font_description_new()
+        else {
+            cairo_surface_destroy(surface)
+            return nil
+        }
+        (self.surface, self.cairo, self.layout) = (surface, cairo, layout)
+        pango_cairo_context_set_resolution(pango_layout_get_context(layout), 72)
+        pango_layout_context_changed(layout)
+        pango_font_description_set_family(description, family)
+        pango_font_description_set_size(description, Int32(size * 1024))
+        pango_layout_set_font_description(layout, description)
+        pango_font_description_free(description)
+    }
+
+    deinit {
+        g_object_unref(UnsafeMutableRawPointer(layout))
+        cairo_destroy(cairo)
+        cairo_surface_destroy(surface)
+    }
+
+    /// The width of `text` on one line, in points.
+    func width(of text: String) -> Double {
+        pango_layout_set_text(layout, text, -1)
+        var width: Int32 = 0
+        var height: Int32 = 0
+        pango_layout_get_size(layout, &width, &height)
+        return Double(width) / 1024
+    }
+}

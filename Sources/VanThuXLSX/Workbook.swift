@@ -141,13 +141,17 @@ struct Worksheet {
         try Workbook.check(worksheet_set_row(handle, lxw_row_t(row), height, nil))
     }
 
-    /// A4, landscape or portrait, fit to one page wide, page numbers in the footer.
-    func preparePrinting(landscape: Bool, repeatRows: ClosedRange<Int>?) throws {
+    /// The sheet the workbook opens on (and a plain "print" prints).
+    func activate() { worksheet_activate(handle) }
+
+    /// A4, landscape or portrait, fit to one page wide, page numbers in the footer (none on a
+    /// cover, which is not numbered).
+    func preparePrinting(landscape: Bool, repeatRows: ClosedRange<Int>?, numbered: Bool = true) throws {
         if landscape { worksheet_set_landscape(handle) } else { worksheet_set_portrait(handle) }
         worksheet_set_paper(handle, 9)  // A4
         worksheet_set_margins(handle, 0.4, 0.4, 0.6, 0.6)
         worksheet_fit_to_pages(handle, 1, 0)
-        try Workbook.check(worksheet_set_footer(handle, "&CTrang &P / &N"))
+        if numbered { try Workbook.check(worksheet_set_footer(handle, "&CTrang &P / &N")) }
         if let repeatRows {
             try Workbook.check(worksheet_repeat_rows(handle, lxw_row_t(repeatRows.lowerBound), lxw_row_t(repeatRows.upperBound)))
         }

@@ -32,7 +32,7 @@ struct XLSXRegisterWriter {
             try sheet.setRowHeight(row, line.1 == title ? 36 : 24)
             try sheet.write(.text(line.0), row: row, column: 0, format: line.1)
         }
-        try sheet.preparePrinting(landscape: false, repeatRows: nil)
+        try sheet.preparePrinting(landscape: false, repeatRows: nil, numbered: false)
         sheet.centerHorizontally()
     }
 
@@ -49,6 +49,7 @@ struct XLSXRegisterWriter {
         // Constant-memory mode: every cell of a row before the next row.
         for (index, column) in columns.enumerated() { try sheet.write(.text(column.heading), row: 0, column: index, format: heading) }
         for index in columns.indices { try sheet.write(.text("(\(index + 1))"), row: 1, column: index, format: numbering) }
+        let fitter = RowFitter(fontSize: 12)
         var row = 2
         var breaks: [Int] = []
         var month: Int?
@@ -56,8 +57,17 @@ struct XLSXRegisterWriter {
             let documentMonth = entry.entryDate.year * 12 + entry.entryDate.month
             if context.request.breakMonthly, let month, month != documentMonth { breaks.append(row) }
             month = documentMonth
-            for (index, column) in columns.enumerated() {
-                switch entry.value(of: column.field) {
+            let values = columns.map { entry.value(of: $0.field) }
+            // The row as tall as its tallest cell's wrapped text: LibreOffice and converters
+            // print the height the file gives, not the one Excel would compute.
+            // (Dates and numbers never wrap in their columns: only text is measured.)
+            let texts = zip(values, columns).compactMap { value, column -> (text: String, columnWidth: Double)? in
+                if case .text(let text) = value { return (text, column.width) }
+                return nil
+            }
+            try sheet.setRowHeight(row, fitter.height(texts))
+            for index in columns.indices {
+                switch values[index] {
                 case .text(let s): try sheet.write(.text(s), row: row, column: index, format: text)
                 case .number(let n): try sheet.write(.number(n), row: row, column: index, format: centered)
                 case .date(let d): try sheet.write(.date(year: d.year, month: d.month, day: d.day), row: row, column: index, format: date)
@@ -67,6 +77,8 @@ struct XLSXRegisterWriter {
             row += 1
         }
         try sheet.preparePrinting(landscape: true, repeatRows: 0...1)
+        // Opened (and printed) on the register, not its cover.
+        sheet.activate()
         sheet.freeze(rows: 2)
         try sheet.autofilter(firstRow: 1, lastRow: max(row - 1, 1), lastColumn: columns.count - 1)
         try sheet.pageBreaks(before: breaks)

@@ -61,6 +61,24 @@ import VanThuTestSupport
         return lines
     }
 
+    /// Pairs of text lines on one page printed over each other: boxes that meet across more than
+    /// 40 % of the shorter line's height. (Consecutive lines of one paragraph may touch by a point
+    /// or two where a renderer sets them tight; text printed over text overlaps almost wholly.)
+    static func overprinted(_ lines: [TextLine]) -> Int {
+        var count = 0
+        for page in Set(lines.map(\.page)) {
+            let onPage = lines.filter { $0.page == page }
+            for (i, a) in onPage.enumerated() {
+                for b in onPage[(i + 1)...] {
+                    let width = min(a.xMax, b.xMax) - max(a.xMin, b.xMin)
+                    let height = min(a.yMax, b.yMax) - max(a.yMin, b.yMin)
+                    if width > 0.5, height > 0.4 * min(a.yMax - a.yMin, b.yMax - b.yMin) { count += 1 }
+                }
+            }
+        }
+        return count
+    }
+
     /// A register of 150 documents whose trích yếu run over three lines or more, and names that
     /// wrap: what printed as overlapping text from the workbook outside Excel.
     static func registry(in folder: URL) throws -> Registry {
@@ -97,18 +115,8 @@ import VanThuTestSupport
         let lines = try Self.lines(of: pdf)
         let pages = Set(lines.map(\.page)).sorted()
         #expect(pages.count >= 5, "\(pages.count) pages")
-        // No two lines of text overlap on any page (boxes meeting by a fraction of a point aside).
-        var overlaps = 0
-        for page in pages {
-            let onPage = lines.filter { $0.page == page }
-            for (i, a) in onPage.enumerated() {
-                for b in onPage[(i + 1)...] {
-                    let width = min(a.xMax, b.xMax) - max(a.xMin, b.xMin)
-                    let height = min(a.yMax, b.yMax) - max(a.yMin, b.yMin)
-                    if width > 0.5, height > 0.5 { overlaps += 1 }
-                }
-            }
-        }
+        // No text printed over other text on any page.
+        let overlaps = Self.overprinted(lines)
         #expect(overlaps == 0, "\(overlaps) overlapping text lines")
         // The cover is unnumbered; every register page repeats the headings and says which page it is.
         let cover = lines.filter { $0.page == 1 }.map(\.text).joined(separator: " ")
@@ -134,6 +142,31 @@ import VanThuTestSupport
         let fonts = try Self.run(["pdffonts", pdf]).split(separator: "\n").dropFirst(2)
         #expect(!fonts.isEmpty)
         for font in fonts { #expect(font.split(separator: " ").filter { $0 == "yes" }.count >= 2, "not embedded: \(font)") }
+    }
+
+    /// The workbook printed by LibreOffice (as a clerk without Excel, or a converter, prints it):
+    /// every row as tall as its text, so no text prints over another row's.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/soffice"), "needs LibreOffice: make test installs it"))
+    func theWorkbookPrintsWithoutOverlapOutsideExcel() throws {
+        let folder = try ExportFixtures.folder()
+        let registry = try Self.registry(in: folder)
+        defer { registry.close() }
+        let workbook = folder.appendingPathComponent("so-den-2021.xlsx").path
+        _ = try RegisterExporter.export(
+            ExportRequest(layout: "incoming", period: try RegisterPeriod(year: 2021, month: nil, quarter: nil, from: nil, to: nil), output: workbook),
+            from: registry)
+        // A profile of its own, so a LibreOffice already running for the user is not asked.
+        let profile = "file://" + folder.appendingPathComponent("lo-profile").path
+        _ = try Self.run([
+            "soffice", "-env:UserInstallation=\(profile)", "--headless", "--convert-to", "pdf", "--outdir", folder.path, workbook,
+        ])
+        let pdf = folder.appendingPathComponent("so-den-2021.pdf").path
+        let lines = try Self.lines(of: pdf)
+        #expect(Set(lines.map(\.page)).count >= 3)
+        let overlaps = Self.overprinted(lines)
+        #expect(overlaps == 0, "\(overlaps) overlapping text lines in LibreOffice's print of the workbook")
+        let all = try Self.run(["pdftotext", "-raw", pdf, "-"]).filter { !$0.isWhitespace }
+        #expect(all.contains("150-CV/BTGTU") && all.contains("nhândântrênđịabàntỉnhnăm2021"))
     }
 
     @Test func theBindingMarginIsTheClerksToChoose() throws {

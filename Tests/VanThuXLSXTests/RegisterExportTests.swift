@@ -230,7 +230,9 @@ import VanThuCore
             out = {"sheets": wb.sheetnames, "rows": len(rows), "headings": rows[0], "data": [
                 [v.strftime("%Y-%m-%d") if hasattr(v, "strftime") else v for v in r] for r in rows[2:]],
                 "dateFormat": ws.cell(row=3, column=1).number_format, "landscape": ws.page_setup.orientation,
-                "printTitles": ws.print_title_rows}
+                "printTitles": ws.print_title_rows, "active": wb.active.title,
+                "heights": [ws.row_dimensions[r].height for r in range(3, ws.max_row + 1)],
+                "coverFooter": wb.worksheets[0].oddFooter.center.text}
             print(json.dumps(out, ensure_ascii=False))
             """
         let process = Process()
@@ -250,6 +252,13 @@ import VanThuCore
         #expect(read["dateFormat"] as? String == "dd/mm/yyyy")
         #expect(read["landscape"] as? String == "landscape")
         #expect(read["printTitles"] as? String == "$1:$2")
+        // Opens (and prints) on the register; the cover carries no page number.
+        #expect(read["active"] as? String == "Sổ đến")
+        #expect(read["coverFooter"] is NSNull || (read["coverFooter"] as? String)?.isEmpty == true)
+        // Every row has a height of its own, taller for the longer texts (one line of 12 pt at least).
+        let heights = (read["heights"] as? [Any])?.compactMap { $0 as? Double } ?? []
+        #expect(heights.count == documents.count && heights.allSatisfy { $0 >= 12 * 1.15 })
+        #expect(Set(heights).count > 1, "\(heights)")
         let rows = try #require(read["data"] as? [[Any]])
         for (row, document) in zip(rows, documents) {
             #expect(row[0] as? String == document.registerDate.iso)
