@@ -81,6 +81,11 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// The Vietnamese form, `20/8/2021`.
     public var vietnamese: String { "\(day)/\(month)/\(year)" }
 
+    /// `05/07/2017`: the form a printed register uses.
+    public var registerForm: String {
+        (day < 10 ? "0\(day)" : "\(day)") + "/" + (month < 10 ? "0\(month)" : "\(month)") + "/\(year)"
+    }
+
     /// The place-date line form, `ngày 05 tháng 01 năm 2020`: days below 10 and months 1 and 2
     /// take a leading zero (ND30 Phụ lục I II.4.b).
     public var longVietnamese: String {

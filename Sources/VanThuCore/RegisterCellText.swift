@@ -26,23 +26,40 @@ public enum RegisterCellText {
         return (lead, co)
     }
 
-    /// The Tên loại và trích yếu cell of a voided number.
-    public static func voidedSubject(reason: String) -> String { voidedPrefix + reason }
-
-    /// The reason in a `voidedSubject(reason:)` cell, with or without diacritics; nil for any other text.
-    static func voidReason(inSubject text: String) -> String? {
-        guard VietnameseText.fold(text).hasPrefix(VietnameseText.fold(voidedWords)) else { return nil }
-        let reason = text.range(of: ":").map { String(text[$0.upperBound...]) } ?? text
-        return VietnameseText.nonEmpty(reason) ?? text
+    /// The Tên loại và trích yếu cell of a voided number: what was voided, then the mark and
+    /// the reason on a line of their own, so the book still says what the number was given to.
+    public static func voidedSubject(_ subject: String, reason: String) -> String {
+        subject.isEmpty ? voidedPrefix + reason : subject + "\n" + voidedPrefix + reason
     }
 
-    /// The Ghi chú part saying when and by whom a number was voided.
-    public static func voidNote(at: String, by: String) -> String { voidNotePrefix + at.prefix(10) + voidNoteBy + by }
+    /// The trích yếu (nil when the cell holds only the mark, as vanthu 0.1 wrote it) and the
+    /// reason of a `voidedSubject(_:reason:)` cell, with or without diacritics; nil for a cell
+    /// that is not a voided number's.
+    static func voided(inSubject text: String) -> (subject: String?, reason: String)? {
+        // The mark as vanthu writes it, or as a clerk retyped it without diacritics; the line
+        // break before it may have become a space on the way (a CSV, a cleaned cell).
+        guard let start = [voidedWords, "DA HUY SO"].compactMap({ text.range(of: $0, options: .backwards)?.lowerBound }).max(),
+            VietnameseText.nonEmpty(String(text[..<start])) == nil || text[..<start].last?.isWhitespace == true
+        else { return nil }
+        let mark = text[start...]
+        let reason = mark.range(of: ":").map { String(mark[$0.upperBound...]) } ?? String(mark)
+        return (VietnameseText.nonEmpty(String(text[..<start])), VietnameseText.nonEmpty(reason) ?? String(mark))
+    }
 
-    /// The day (`YYYY-MM-DD`) and the person of a `voidNote(at:by:)` part; nil for any other text.
+    /// The Ghi chú part saying when (dd/mm/yyyy, as every date of the book) and by whom a
+    /// number was voided; `at` is the void's ISO 8601 timestamp.
+    public static func voidNote(at: String, by: String) -> String {
+        let day = LocalDate.parse(String(at.prefix(10)))?.registerForm ?? String(at.prefix(10))
+        return voidNotePrefix + day + voidNoteBy + by
+    }
+
+    /// The day (`YYYY-MM-DD`) and the person of a `voidNote(at:by:)` part, its day written
+    /// dd/mm/yyyy or (vanthu 0.1) ISO; nil for any other text.
     static func parseVoidNote(_ text: String) -> (day: String, by: String?)? {
         guard text.hasPrefix(voidNotePrefix) else { return nil }
         let rest = text.dropFirst(voidNotePrefix.count)
-        return (String(rest.prefix(10)), rest.range(of: voidNoteBy).map { String(rest[$0.upperBound...]) })
+        let dayText = rest.range(of: voidNoteBy).map { String(rest[..<$0.lowerBound]) } ?? String(rest.prefix(10))
+        let day = LocalDate.parse(dayText.trimmingCharacters(in: .whitespaces))?.iso ?? String(rest.prefix(10))
+        return (day, rest.range(of: voidNoteBy).map { String(rest[$0.upperBound...]) })
     }
 }

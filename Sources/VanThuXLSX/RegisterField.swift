@@ -18,13 +18,6 @@ public enum CellValue: Equatable, Sendable {
     }
 }
 
-extension LocalDate {
-    /// `05/07/2017`: the form a printed register uses.
-    public var registerForm: String {
-        (day < 10 ? "0\(day)" : "\(day)") + "/" + (month < 10 ? "0\(month)" : "\(month)") + "/\(year)"
-    }
-}
-
 /// What a register column shows, named in the layout files of `exports/`.
 public enum RegisterField: String, Decodable, CaseIterable, Sendable {
     case arrivalDate, number, organName, fullNotation, issuedDate, typeAndSubject, handler
@@ -42,7 +35,10 @@ public enum RegisterField: String, Decodable, CaseIterable, Sendable {
         case .fullNotation: return document.notation.map { .text($0.full) } ?? .empty
         case .issuedDate: return document.issuedDate.map(CellValue.date) ?? .empty
         case .typeAndSubject:
-            if let voided = document.voided { return .text(RegisterCellText.voidedSubject(reason: voided.reason)) }
+            if let voided = document.voided {
+                let subject = document.secrecy == .tuyetMat ? "" : "\(document.typeName) \(document.subject)"
+                return .text(RegisterCellText.voidedSubject(subject, reason: voided.reason))
+            }
             if document.secrecy == .tuyetMat { return .text("\(document.typeName) (Tuyệt mật: không ghi trích yếu)") }
             return .text("\(document.typeName) \(document.subject)")
         case .handler:

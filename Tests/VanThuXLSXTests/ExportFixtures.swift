@@ -74,7 +74,7 @@ enum ExportFixtures {
     static func cells(_ xml: String) -> [Int: [String: String]] {
         var result: [Int: [String: String]] = [:]
         let pattern = #"<c r="([A-Z]+)(\d+)"[^>]*?(?:/>|>(.*?)</c>)"#
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [:] }
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: .dotMatchesLineSeparators) else { return [:] }
         for match in regex.matches(in: xml, range: NSRange(xml.startIndex..., in: xml)) {
             guard let column = Range(match.range(at: 1), in: xml), let row = Range(match.range(at: 2), in: xml), let r = Int(xml[row]) else {
                 continue
@@ -82,7 +82,7 @@ enum ExportFixtures {
             var value = ""
             if let inner = Range(match.range(at: 3), in: xml) {
                 let body = String(xml[inner])
-                if let t = body.range(of: #"<t[^>]*>(.*?)</t>"#, options: .regularExpression) {
+                if let t = body.range(of: #"(?s)<t[^>]*>(.*?)</t>"#, options: .regularExpression) {
                     value = String(body[t]).replacingOccurrences(of: #"</?t[^>]*>"#, with: "", options: .regularExpression)
                 } else if let v = body.range(of: #"<v>(.*?)</v>"#, options: .regularExpression) {
                     value = String(body[v]).replacingOccurrences(of: #"</?v>"#, with: "", options: .regularExpression)

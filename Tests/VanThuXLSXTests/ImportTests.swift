@@ -127,10 +127,10 @@ import VanThuTestSupport
         _ = try RegisterImporter.importFile(RegisterImporter.Source(path: outgoing), into: copy, options: options(.outgoing, allowGaps: true))
 
         func fields(_ d: Document) -> [String] {
-            // A voided number is printed with its reason only: its type and summary do not come back.
+            // A voided number keeps its type and trích yếu in the book, and they come back with it.
             [
-                d.displayNumber, d.registerDate.iso, d.organName, d.notation?.full ?? "", d.issuedDate?.iso ?? "", d.voided == nil ? d.typeCode : "",
-                d.voided == nil ? d.subject : "", d.handler ?? "", d.coHandlers.joined(separator: "|"), d.transferDate?.iso ?? "",
+                d.displayNumber, d.registerDate.iso, d.organName, d.notation?.full ?? "", d.issuedDate?.iso ?? "", d.typeCode,
+                d.subject, d.handler ?? "", d.coHandlers.joined(separator: "|"), d.transferDate?.iso ?? "",
                 d.urgency?.rawValue ?? "", d.voided?.reason ?? "", d.signer?.summary ?? "", d.recipients.joined(separator: "|"),
                 d.archiveCopy ?? "", d.issuedAmount.map(String.init) ?? "",
             ]

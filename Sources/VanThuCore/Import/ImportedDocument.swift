@@ -113,9 +113,10 @@ struct ImportRowReader {
 
         // Voided rows, as vanthu prints them (RegisterCellText).
         var subjectText = try text(.typeAndSubject) ?? text(.subject)
-        let voidReason = subjectText.flatMap(RegisterCellText.voidReason(inSubject:))
+        let voided = subjectText.flatMap(RegisterCellText.voided(inSubject:))
+        let voidReason = voided?.reason
         // Stored text is the register's, in Vietnamese whatever language the clerk reads messages in.
-        if voidReason != nil { subjectText = "(số đã hủy)" }
+        if let voided { subjectText = voided.subject ?? "(số đã hủy)" }
         var noteParts: [String] = []
         var urgency: Urgency?
         var voidedOn: String?
