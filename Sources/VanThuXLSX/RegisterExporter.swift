@@ -79,6 +79,14 @@ public enum RegisterExporter {
                 try write(request.format, context: context, to: temporary) { body in
                     try DispatchService(registry).forEachDispatch(via: .post, in: request.period) { try body($0) }
                 }
+            } else if layout.register == "outgoing" {
+                // Column (8), Ngày chuyển: the day the document first went out, from the dispatch records.
+                let sent = try DispatchService(registry).firstDispatchDays(kinds: kinds, in: request.period)
+                try write(request.format, context: context, to: temporary) { body in
+                    try RegisterService(registry).forEachDocument(kinds: kinds, in: request.period, expected: extent.count) {
+                        try body(SentDocument(document: $0, firstSent: sent[$0.id]))
+                    }
+                }
             } else {
                 try write(request.format, context: context, to: temporary) { body in
                     try RegisterService(registry).forEachDocument(kinds: kinds, in: request.period, expected: extent.count) { try body($0) }
@@ -116,6 +124,20 @@ typealias RegisterRows<Entry> = ((Entry) throws -> Void) throws -> Void
 extension Document: RegisterEntry {
     func value(of field: RegisterField) -> CellValue { field.value(for: self) }
     var entryDate: LocalDate { registerDate }
+}
+
+/// An outgoing document with the day it first went out, for the Sổ đăng ký văn bản đi.
+struct SentDocument: RegisterEntry {
+    var document: Document
+    var firstSent: LocalDate?
+
+    func value(of field: RegisterField) -> CellValue {
+        if field == .transferDate { return firstSent.map(CellValue.date) ?? .empty }
+        return document.value(of: field)
+    }
+
+    var entryDate: LocalDate { document.registerDate }
+    var compactJSON: String { document.compactJSON }
 }
 
 extension DispatchRecord: RegisterEntry {

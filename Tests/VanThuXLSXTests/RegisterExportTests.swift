@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VanThuCore
+import VanThuTestSupport
 
 @testable import VanThuXLSX
 
@@ -144,11 +145,18 @@ import VanThuCore
         let registry = try ExportFixtures.registry(in: folder)
         defer { registry.close() }
         let path = folder.appendingPathComponent("so-di.xlsx").path
+        // The first is sent twice (31/8, then 2/9), the second never.
+        _ = try DispatchService(registry).dispatch(
+            reference: "di/2021/BC/1", DispatchDraft(recipients: ["Sở Nội vụ"], via: "post", date: "31/8/2021"))
+        _ = try DispatchService(registry).dispatch(
+            reference: "di/2021/BC/1", DispatchDraft(recipients: ["Sở Tài chính"], via: "email", date: "2/9/2021", extra: true))
         _ = try RegisterExporter.export(
             ExportRequest(layout: "outgoing", period: RegisterPeriod(year: nil, month: "2021-08", quarter: nil, from: nil, to: nil), output: path),
             from: registry)
         let cells = ExportFixtures.cells(try ExportFixtures.member("xl/worksheets/sheet2.xml", of: path))
         #expect(cells[3]?["A"] == "01/BC-STTTT" && cells[4]?["A"] == "02/BC-STTTT")
+        // Column (8), Ngày chuyển: the day it first went out (an Excel date: 31/8/2021), blank when never sent.
+        #expect(cells[3]?["H"] == "44439" && cells[4]?["H"] == "", "\(cells[3]?["H"] ?? "nil") \(cells[4]?["H"] ?? "nil")")
         #expect(cells[3]?["D"] == "PHÓ GIÁM ĐỐC Nguyễn Văn An" && cells[3]?["E"] == "Sở Nội vụ" && cells[3]?["G"] == "3")
         #expect(
             try RegisterPeriod(year: nil, month: nil, quarter: "2021-Q3", from: nil, to: nil)

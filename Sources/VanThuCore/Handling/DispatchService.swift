@@ -144,6 +144,26 @@ extension DispatchService {
         return records
     }
 
+    /// The day each outgoing document of a register's period first went out (to any recipient,
+    /// by any channel): the Ngày chuyển of the Sổ đăng ký văn bản đi. Documents never sent are absent.
+    public func firstDispatchDays(kinds: [RegisterKind], in period: RegisterPeriod) throws -> [Int64: LocalDate] {
+        try read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT s.documentId, MIN(s.day) AS day FROM dispatch s JOIN document d ON d.id = s.documentId
+                    WHERE d.kind IN (\(kinds.map { _ in "?" }.joined(separator: ", "))) AND d.registerDate BETWEEN ? AND ?
+                    GROUP BY s.documentId
+                    """,
+                arguments: StatementArguments(kinds.map(\.rawValue) + [period.start.iso, period.end.iso]))
+            var days: [Int64: LocalDate] = [:]
+            while let row = try rows.next() {
+                if let day = LocalDate.parse(row["day"] as String? ?? "") { days[row["documentId"]] = day }
+            }
+            return days
+        }
+    }
+
     /// How many copies were sent by `via` in `period`.
     public func dispatchCount(via: DispatchChannel, in period: RegisterPeriod) throws -> Int {
         try read { db in
