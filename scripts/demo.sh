@@ -126,9 +126,11 @@ run journal --limit 5
 run journal verify
 run nhat-ky xuat -o "$folder/nhat-ky.xlsx" --overwrite
 
-step "In sổ: Sổ đăng ký văn bản đến, đi, Sổ theo dõi giải quyết, Sổ gửi bưu điện ra Excel (A4 ngang, sẵn để ký), và báo cáo"
+step "In sổ: Sổ đăng ký văn bản đến, đi, Sổ theo dõi giải quyết, Sổ gửi bưu điện ra Excel và PDF (A4, sẵn để ký và đóng quyển), và báo cáo"
 run export incoming-register --year 2021 -o "$exports/so-den-2021.xlsx" --overwrite
+run export incoming-register --year 2021 -o "$exports/so-den-2021.pdf" --overwrite    # the book to print, sign and bind
 run xuat so-di --year 2021 -o "$exports/so-di-2021.xlsx" --overwrite
+run xuat so-di --year 2021 -o "$exports/so-di-2021.pdf" --overwrite
 run xuat theo-doi --month 2021-08 -o "$exports/theo-doi-2021-08.xlsx" --overwrite
 run xuat buu-dien --year 2021 -o "$exports/so-gui-buu-dien-2021.xlsx" --overwrite
 run report --year 2021
