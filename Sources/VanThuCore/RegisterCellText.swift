@@ -10,6 +10,8 @@ public enum RegisterCellText {
     private static let voidedPrefix = voidedWords + ". Lý do: "
     private static let voidNotePrefix = "Số đã hủy ngày "
     private static let voidNoteBy = ", người hủy: "
+    /// The trích yếu of the row a printed book gives a number its series skipped.
+    public static let missingNumber = "Số bị thiếu khi nhập sổ cũ"
     /// Between the parts of a Ghi chú cell.
     public static let noteSeparator = "; "
 

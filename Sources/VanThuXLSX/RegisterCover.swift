@@ -21,7 +21,10 @@ extension SheetContext {
             .init(text: title, style: .title),
             .init(text: "", style: .plain),
             .init(text: "Năm: \(year)", style: .strong),
-            .init(text: "Từ ngày \(period.start.registerForm) đến ngày \(period.end.registerForm)", style: .plain),
+            // The book's own first and last entries, not the period asked for.
+            .init(
+                text: "Từ ngày \((extent.firstDate ?? period.start).registerForm) đến ngày \((extent.lastDate ?? period.end).registerForm)",
+                style: .plain),
         ]
         if layout.showsNumberRange, let first = extent.first, let last = extent.last {
             lines.append(.init(text: "Từ số \(first) đến số \(last)", style: .plain))

@@ -79,13 +79,11 @@ public enum RegisterExporter {
                 try write(request.format, context: context, to: temporary) { body in
                     try DispatchService(registry).forEachDispatch(via: .post, in: request.period) { try body($0) }
                 }
-            } else if layout.register == "outgoing" {
-                // Column (8), Ngày chuyển: the day the document first went out, from the dispatch records.
-                let sent = try DispatchService(registry).firstDispatchDays(kinds: kinds, in: request.period)
+            } else if layout.showsNumberRange {
+                // Column (8) of the outgoing book, Ngày chuyển: the day it first went out, from the dispatch records.
+                let sent = layout.register == "outgoing" ? try DispatchService(registry).firstDispatchDays(kinds: kinds, in: request.period) : [:]
                 try write(request.format, context: context, to: temporary) { body in
-                    try RegisterService(registry).forEachDocument(kinds: kinds, in: request.period, expected: extent.count) {
-                        try body(SentDocument(document: $0, firstSent: sent[$0.id]))
-                    }
+                    try BookRow.rows(of: registry, kinds: kinds, in: request.period, expected: extent.count, firstSent: sent, body)
                 }
             } else {
                 try write(request.format, context: context, to: temporary) { body in
@@ -126,18 +124,69 @@ extension Document: RegisterEntry {
     var entryDate: LocalDate { registerDate }
 }
 
-/// An outgoing document with the day it first went out, for the Sổ đăng ký văn bản đi.
-struct SentDocument: RegisterEntry {
-    var document: Document
-    var firstSent: LocalDate?
+/// A row of a numbered book (Sổ đăng ký văn bản đến, đi): a document, with the day it first went
+/// out for the outgoing book's column (8); or a number the series skipped, which a register kept
+/// before vanthu may have (vanthu never skips one), so that every number has its row.
+enum BookRow: RegisterEntry {
+    case document(Document, firstSent: LocalDate?)
+    /// `first…last` missing, after a document of `day`.
+    case missing(first: Int, last: Int, day: LocalDate)
+
+    static let missingText = RegisterCellText.missingNumber
+    /// A gap longer than this is one row for the whole range (a hand-edited number could leave millions).
+    static let rowPerNumberUpTo = 200
 
     func value(of field: RegisterField) -> CellValue {
-        if field == .transferDate { return firstSent.map(CellValue.date) ?? .empty }
-        return document.value(of: field)
+        switch self {
+        case .document(let document, let firstSent):
+            if field == .transferDate, document.direction == .outgoing { return firstSent.map(CellValue.date) ?? .empty }
+            return document.value(of: field)
+        case .missing(let first, let last, _):
+            switch field {
+            case .number: return first == last ? .number(first) : .text("\(first)–\(last)")
+            case .fullNotation: return .text(first == last ? "\(first)" : "\(first)–\(last)")
+            case .typeAndSubject: return .text(Self.missingText)
+            default: return .empty
+            }
+        }
     }
 
-    var entryDate: LocalDate { document.registerDate }
-    var compactJSON: String { document.compactJSON }
+    var entryDate: LocalDate {
+        switch self {
+        case .document(let document, _): document.registerDate
+        case .missing(_, _, let day): day
+        }
+    }
+
+    var compactJSON: String {
+        switch self {
+        case .document(let document, _): document.compactJSON
+        case .missing(let first, let last, _): "{\"missing\":{\"first\":\(first),\"last\":\(last)},\"note\":\"\(Self.missingText)\"}"
+        }
+    }
+
+    /// The book's rows in order: its documents, and a row for each number skipped between two
+    /// of the same series.
+    static func rows(
+        of registry: Registry, kinds: [RegisterKind], in period: RegisterPeriod, expected: Int, firstSent: [Int64: LocalDate],
+        _ body: (BookRow) throws -> Void
+    ) throws {
+        var previous: Document?
+        try RegisterService(registry).forEachDocument(kinds: kinds, in: period, expected: expected) { document in
+            if let previous, previous.registerId == document.registerId, previous.seriesKey == document.seriesKey,
+                document.number > previous.number + 1
+            {
+                let gap = (previous.number + 1)...(document.number - 1)
+                if gap.count <= rowPerNumberUpTo {
+                    for number in gap { try body(.missing(first: number, last: number, day: previous.registerDate)) }
+                } else {
+                    try body(.missing(first: gap.lowerBound, last: gap.upperBound, day: previous.registerDate))
+                }
+            }
+            try body(.document(document, firstSent: firstSent[document.id]))
+            previous = document
+        }
+    }
 }
 
 extension DispatchRecord: RegisterEntry {

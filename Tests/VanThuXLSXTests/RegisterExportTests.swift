@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VanThuCore
+import VanThuReaders
 import VanThuTestSupport
 
 @testable import VanThuXLSX
@@ -73,7 +74,9 @@ import VanThuTestSupport
 
         let cover = try ExportFixtures.member("xl/worksheets/sheet1.xml", of: path)
         for text in [
-            "UBND TỈNH KON TUM", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", "Năm: 2021", "Từ ngày 01/01/2021 đến ngày 31/12/2021",
+            "UBND TỈNH KON TUM", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", "Năm: 2021",
+            // The book's first and last entries, not the year asked for.
+            "Từ ngày 24/08/2021 đến ngày 03/09/2021",
             "Từ số 791 đến số 794", "Quyển số: 1",
         ] {
             #expect(cover.contains(text), "cover lacks \(text)")
@@ -138,6 +141,43 @@ import VanThuTestSupport
         let sheet = try ExportFixtures.member("xl/worksheets/sheet2.xml", of: path)
         #expect(sheet.contains(#"<rowBreaks count="1" manualBreakCount="1"><brk id="4""#), "a break before the first September row")
         #expect(ExportFixtures.cells(sheet)[3]?["B"] == "Báo cáo số 27-BC/HU ngày 16/08/2021 của Huyện ủy Đăk Hà")
+    }
+
+    /// A register kept before vanthu may skip numbers: the printed book gives each its row,
+    /// and the cover counts from the first number to the last.
+    @Test func everyNumberHasItsRowMissingOnesIncluded() throws {
+        let folder = try ExportFixtures.folder()
+        let registry = try ExportFixtures.registry(in: folder)
+        defer { registry.close() }
+        let csv = folder.appendingPathComponent("so-den-2020.csv").path
+        try """
+        Ngày đến;Số đến;Tác giả;Tên loại và trích yếu
+        2/3/2020;1;Sở Nội vụ;Công văn Về việc A
+        2/3/2020;2;Sở Nội vụ;Công văn Về việc B
+        3/3/2020;4;Sở Tài chính;Công văn Về việc D
+        3/3/2020;5;Sở Tài chính;Công văn Về việc E
+        4/3/2020;300;Sở Y tế;Công văn Về việc Z
+
+        """.write(toFile: csv, atomically: true, encoding: .utf8)
+        _ = try RegisterImporter.importFile(.init(path: csv), into: registry, options: ImportOptions(direction: .incoming))
+        let path = folder.appendingPathComponent("so-den-2020.xlsx").path
+        _ = try RegisterExporter.export(
+            ExportRequest(layout: "incoming", period: RegisterPeriod(year: 2020, month: nil, quarter: nil, from: nil, to: nil), output: path),
+            from: registry)
+        let cells = ExportFixtures.cells(try ExportFixtures.member("xl/worksheets/sheet2.xml", of: path))
+        let numbers = (3...9).map { cells[$0]?["B"] ?? "" }
+        let subjects = (3...9).map { cells[$0]?["F"] ?? "" }
+        #expect(numbers == ["1", "2", "3", "4", "5", "6–299", "300"], "\(numbers)")
+        #expect(subjects[2] == "Số bị thiếu khi nhập sổ cũ" && subjects[5] == "Số bị thiếu khi nhập sổ cũ")
+        #expect(subjects[3] == "Công văn Về việc D")
+        #expect(cells[10] == nil)
+        let cover = try ExportFixtures.member("xl/worksheets/sheet1.xml", of: path)
+        #expect(cover.contains("Từ số 1 đến số 300") && cover.contains("Từ ngày 02/03/2020 đến ngày 04/03/2020"))
+        // Imported back into another registry, the book gives its five documents, not the missing rows.
+        let other = try ExportFixtures.registry(in: try ExportFixtures.folder())
+        defer { other.close() }
+        let report = try RegisterImporter.importFile(.init(path: path), into: other, options: ImportOptions(direction: .incoming))
+        #expect(report.imported == 5 && report.problems.isEmpty, "\(report.problems)")
     }
 
     @Test func theOutgoingRegisterAndItsPeriods() throws {

@@ -56,6 +56,8 @@ extension ImportService {
                 }
                 let cells = table.rows[index]
                 guard cells.contains(where: { $0 != .empty && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) else { continue }
+                // The row a book exported by vanthu gives a skipped number is not a document.
+                if cells.contains(where: { $0.text.trimmingCharacters(in: .whitespaces) == RegisterCellText.missingNumber }) { continue }
                 report.rowsRead += 1
                 let line = table.lineNumber(ofRow: index)
                 do {

@@ -39,11 +39,16 @@ public struct RegisterExtent: Equatable, Sendable {
     public var count: Int
     public var first: Int?
     public var last: Int?
+    /// The day of the book's first and last entries (the cover's "Từ ngày … đến ngày …").
+    public var firstDate: LocalDate?
+    public var lastDate: LocalDate?
 
-    public init(count: Int, first: Int? = nil, last: Int? = nil) {
+    public init(count: Int, first: Int? = nil, last: Int? = nil, firstDate: LocalDate? = nil, lastDate: LocalDate? = nil) {
         self.count = count
         self.first = first
         self.last = last
+        self.firstDate = firstDate
+        self.lastDate = lastDate
     }
 }
 
@@ -53,9 +58,15 @@ extension RegisterService {
             let row = try Row.fetchOne(
                 db,
                 sql:
-                    "SELECT COUNT(*) AS count, MIN(number) AS first, MAX(number) AS last FROM document WHERE kind IN (\(placeholders(kinds))) AND registerDate BETWEEN ? AND ?",
+                    """
+                    SELECT COUNT(*) AS count, MIN(number) AS first, MAX(number) AS last, MIN(registerDate) AS firstDate,
+                        MAX(registerDate) AS lastDate
+                    FROM document WHERE kind IN (\(placeholders(kinds))) AND registerDate BETWEEN ? AND ?
+                    """,
                 arguments: StatementArguments(kinds.map(\.rawValue) + [period.start.iso, period.end.iso]))
-            return RegisterExtent(count: row?["count"] ?? 0, first: row?["first"], last: row?["last"])
+            return RegisterExtent(
+                count: row?["count"] ?? 0, first: row?["first"], last: row?["last"],
+                firstDate: (row?["firstDate"] as String?).flatMap(LocalDate.parse), lastDate: (row?["lastDate"] as String?).flatMap(LocalDate.parse))
         }
     }
 }
