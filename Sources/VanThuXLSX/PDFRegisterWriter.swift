@@ -76,7 +76,15 @@ struct PDFRegisterWriter {
         let runningHeadHeight = canvas.height(of: context.title, width: 400, font: Self.footer) + 4
         let firstRowY = geometry.top + runningHeadHeight + headingHeight + numberingHeight
 
-        // Pass 1: every row's height, and where the pages break.
+        // Pass 1: every row's height, and where the pages break. A cell that fits on one line
+        // whatever its letters (UTF-8 length × the widest letter) is one line high without
+        // laying it out: most cells are dates, numbers and short names.
+        let oneLine = canvas.height(of: "Ág", width: 1000, font: Self.body)
+        let widest = canvas.width(of: "W", font: Self.body)
+        func cellHeight(_ text: String, width: Double) -> Double {
+            if !text.utf8.contains(0x0A), Double(text.utf8.count) * widest <= width { return text.isEmpty ? 0 : oneLine }
+            return canvas.height(of: text, width: width, font: Self.body)
+        }
         var heights: [Double] = []
         var monthStarts: Set<Int> = []
         var month: Int?
@@ -86,8 +94,7 @@ struct PDFRegisterWriter {
             month = documentMonth
             let height =
                 columns.indices.map { index in
-                    canvas.height(
-                        of: entry.value(of: columns[index].field).text, width: geometry.columnWidth[index] - 2 * Self.padding, font: Self.body)
+                    cellHeight(entry.value(of: columns[index].field).text, width: geometry.columnWidth[index] - 2 * Self.padding)
                 }.max() ?? 0
             heights.append(height + 2 * Self.padding)
         }
