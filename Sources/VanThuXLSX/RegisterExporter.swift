@@ -64,7 +64,7 @@ public enum RegisterExporter {
         let isPostal = layout.register == "postal"
         let extent =
             isPostal
-            ? RegisterExtent(count: try DispatchService(registry).dispatchCount(via: .post, in: request.period))
+            ? try DispatchService(registry).dispatchExtent(via: .post, in: request.period)
             : try RegisterService(registry).extent(kinds: kinds, in: request.period)
         let register = registers.first ?? Register(id: 0, kind: kinds[0], start: request.period.start, end: request.period.end)
         guard extent.count > 0, isPostal || !registers.isEmpty else {
@@ -79,7 +79,7 @@ public enum RegisterExporter {
                 try write(request.format, context: context, to: temporary) { body in
                     try DispatchService(registry).forEachDispatch(via: .post, in: request.period) { try body($0) }
                 }
-            } else if layout.showsNumberRange {
+            } else if layout.isNumberedBook {
                 // Column (8) of the outgoing book, Ngày chuyển: the day it first went out, from the dispatch records.
                 let sent = layout.register == "outgoing" ? try DispatchService(registry).firstDispatchDays(kinds: kinds, in: request.period) : [:]
                 try write(request.format, context: context, to: temporary) { body in

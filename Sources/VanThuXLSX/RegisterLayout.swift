@@ -18,8 +18,12 @@ public struct RegisterLayout: Decodable, Equatable, Sendable {
     public var source: String
     public var columns: [Column]
 
-    /// The cover says "Từ số … đến số …" only for the books that number documents.
-    var showsNumberRange: Bool { register == "incoming" || register == "outgoing" }
+    /// The books that number documents: every number has its row, missing ones included.
+    var isNumberedBook: Bool { register == "incoming" || register == "outgoing" }
+
+    /// The cover says "Từ số … đến số …": the numbered books, and the postal book (the numbers
+    /// of the documents it sent).
+    var showsNumberRange: Bool { isNumberedBook || register == "postal" }
 
     /// Decodes a layout file's text.
     public static func decode(_ json: String) throws -> RegisterLayout {

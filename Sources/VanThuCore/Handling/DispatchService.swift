@@ -164,6 +164,23 @@ extension DispatchService {
         }
     }
 
+    /// The copies sent by `via` in `period`: how many, the lowest and highest number of the
+    /// documents sent, the first and last day (the cover of the Sổ gửi văn bản đi bưu điện).
+    public func dispatchExtent(via: DispatchChannel, in period: RegisterPeriod) throws -> RegisterExtent {
+        try read { db in
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) AS count, MIN(d.number) AS first, MAX(d.number) AS last, MIN(s.day) AS firstDate, MAX(s.day) AS lastDate
+                    FROM dispatch s JOIN document d ON d.id = s.documentId WHERE s.via = ? AND s.day BETWEEN ? AND ?
+                    """,
+                arguments: [via.rawValue, period.start.iso, period.end.iso])
+            return RegisterExtent(
+                count: row?["count"] ?? 0, first: row?["first"], last: row?["last"],
+                firstDate: (row?["firstDate"] as String?).flatMap(LocalDate.parse), lastDate: (row?["lastDate"] as String?).flatMap(LocalDate.parse))
+        }
+    }
+
     /// How many copies were sent by `via` in `period`.
     public func dispatchCount(via: DispatchChannel, in period: RegisterPeriod) throws -> Int {
         try read { db in
