@@ -74,6 +74,7 @@ public enum RegistryError: Error, Equatable, Sendable {
         case pages, termStart, termEnd, user, period, periodStart, periodEnd, lead, via, envelopes, holidayName
         case note, typeName, position, recipientList, attachmentName
         case transferDate, doneDate, receiptDate, progressNote, dossierTitle, fileNotation, dossierEnd, holdReason, dossierStatus, searchText
+        case bindingMargin
 
         public func name(in lang: Language) -> String {
             switch (self, lang) {
@@ -161,6 +162,8 @@ public enum RegistryError: Error, Equatable, Sendable {
             case (.dossierStatus, .en): "hồ sơ status (--status)"
             case (.searchText, .vi): "từ cần tìm (hoặc ít nhất một điều kiện lọc như --year, --type, --status)"
             case (.searchText, .en): "text to search for (or at least one filter such as --year, --type, --status)"
+            case (.bindingMargin, .vi): "lề đóng gáy (--binding-margin, tính bằng mm)"
+            case (.bindingMargin, .en): "binding margin (--binding-margin, in mm)"
             }
         }
     }

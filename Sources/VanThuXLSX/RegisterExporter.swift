@@ -49,7 +49,15 @@ public struct ExportSummary: Sendable {
 /// The file is written under a temporary name beside the output and renamed into place, so a
 /// failure never leaves a half-written file.
 public enum RegisterExporter {
+    /// The binding margins a PDF book can take, in millimetres: room to bind, and room left for the columns.
+    public static let bindingMargins: ClosedRange<Double> = 10...60
+
     public static func export(_ request: ExportRequest, from registry: Registry) throws -> ExportSummary {
+        guard request.bindingMargin.isFinite, bindingMargins.contains(request.bindingMargin) else {
+            throw RegistryError.invalidValue(
+                field: .bindingMargin, value: "\(request.bindingMargin)",
+                allowed: ["\(Int(bindingMargins.lowerBound))–\(Int(bindingMargins.upperBound)) mm"])
+        }
         let layout = try RegisterLayout.builtin(request.layout)
         let kinds: [RegisterKind] =
             switch (layout.register, request.secret) {

@@ -182,5 +182,16 @@ import VanThuTestSupport
         let leftmost = lines.filter { $0.page > 1 }.map(\.xMin).min() ?? 0
         #expect(leftmost >= 40 * 72 / 25.4 && leftmost < 45 * 72 / 25.4, "\(leftmost)")
         #expect(lines.contains { $0.text.contains("SỔ ĐĂNG KÝ VĂN BẢN ĐI") })
+        // A margin that leaves no room for the columns, or is not a number, is refused; nothing is written.
+        for margin in [500, 5, Double.nan, .infinity] {
+            let refused = folder.appendingPathComponent("le-\(margin).pdf").path
+            #expect {
+                try RegisterExporter.export(
+                    ExportRequest(
+                        layout: "outgoing", period: try RegisterPeriod(year: 2021, month: nil, quarter: nil, from: nil, to: nil), output: refused,
+                        format: .pdf, bindingMargin: margin), from: registry)
+            } throws: { ($0 as? RegistryError)?.kind == .invalidValue }
+            #expect(!FileManager.default.fileExists(atPath: refused))
+        }
     }
 }
