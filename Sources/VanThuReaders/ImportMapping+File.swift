@@ -11,7 +11,7 @@ extension ImportMapping {
         self.init()
         var section = ""
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = Self.strippingComment(String(raw)).trimmingCharacters(in: .whitespaces)
+            let line = strippingTOMLComment(String(raw)).trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
             if line.hasPrefix("[") {
                 guard line.hasSuffix("]") else { throw ImportError.mappingLine(line: index + 1, reason: label("thiếu “]”", "a “]” is missing")) }
@@ -41,15 +41,6 @@ extension ImportMapping {
                 throw ImportError.mappingLine(line: index + 1, reason: label("không biết mục [\(section)]", "unknown section [\(section)]"))
             }
         }
-    }
-
-    private static func strippingComment(_ line: String) -> String {
-        var quoted = false
-        for (offset, character) in line.enumerated() {
-            if character == "\"" { quoted.toggle() }
-            if character == "#", !quoted { return String(line.prefix(offset)) }
-        }
-        return line
     }
 
     private static func unquotedEquals(_ line: String) -> String.Index? {

@@ -31,9 +31,14 @@ public struct Settings: Sendable, Equatable {
 
     /// The configuration files for an environment, the first read first.
     public static func paths(environment: [String: String]) -> [String] {
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let home = home(environment)
         let config = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + "/.config"
         return [config + "/vanthu/config.toml", "/etc/vanthu/config.toml"]
+    }
+
+    /// `$HOME`, else the account's home folder.
+    public static func home(_ environment: [String: String]) -> String {
+        environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
     }
 
     /// The settings of every configuration file that exists, the first file's keys winning.
@@ -64,7 +69,7 @@ public struct Settings: Sendable, Equatable {
     public init(text: String, path: String, environment: [String: String] = [:]) throws {
         self.init()
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = Self.strippingComment(String(raw)).trimmingCharacters(in: .whitespaces)
+            let line = strippingTOMLComment(String(raw)).trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
             guard let equals = line.firstIndex(of: "=") else { throw SettingsError.badLine(path: path, line: index + 1) }
             let key = line[..<equals].trimmingCharacters(in: .whitespaces)
@@ -76,8 +81,7 @@ public struct Settings: Sendable, Equatable {
             switch key {
             case "database":
                 let database = try text()
-                let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-                self.database = database.hasPrefix("~/") ? home + database.dropFirst(1) : database
+                self.database = database.hasPrefix("~/") ? Self.home(environment) + database.dropFirst(1) : database
             case "user": user = VietnameseText.nonEmpty(try text())
             case "language":
                 let chosen = try text().lowercased()
@@ -119,15 +123,6 @@ public struct Settings: Sendable, Equatable {
         let last = current.trimmingCharacters(in: .whitespaces)
         if !last.isEmpty { items.append(last) }
         return items
-    }
-
-    private static func strippingComment(_ line: String) -> String {
-        var quoted = false
-        for (offset, character) in line.enumerated() {
-            if character == "\"" { quoted.toggle() }
-            if character == "#", !quoted { return String(line.prefix(offset)) }
-        }
-        return line
     }
 }
 
@@ -178,4 +173,15 @@ extension SettingsError: ClerkFacingError {
         case .unknownKey: .unknownKey
         }
     }
+}
+
+/// A line of the TOML-looking files vanthu reads (`--map`, the configuration) without its `#`
+/// comment; a `#` inside quotes is text.
+func strippingTOMLComment(_ line: String) -> String {
+    var quoted = false
+    for (offset, character) in line.enumerated() {
+        if character == "\"" { quoted.toggle() }
+        if character == "#", !quoted { return String(line.prefix(offset)) }
+    }
+    return line
 }

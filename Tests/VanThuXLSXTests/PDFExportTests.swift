@@ -14,21 +14,7 @@ import VanThuTestSupport
         var xMin, yMin, xMax, yMax: Double
     }
 
-    static func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ExportError.cannotWrite(path: arguments.joined(separator: " "), reason: .init(untranslated: "failed"))
-        }
-        return String(decoding: data, as: UTF8.self)
-    }
+    static func run(_ arguments: [String]) throws -> String { try Process.output("/usr/bin/env", arguments) }
 
     /// Every text line of the PDF with its box, from `pdftotext -bbox-layout`.
     static func lines(of pdf: String) throws -> [TextLine] {

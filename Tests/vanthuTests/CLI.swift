@@ -181,24 +181,3 @@ struct CLI {
         var description: String { message }
     }
 }
-
-extension Process {
-    /// The standard output of a program run to its end (its standard error discarded); throws
-    /// when it exits non-zero.
-    static func output(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CLI.Failure(message: "\(arguments.first ?? executable) exited \(process.terminationStatus)")
-        }
-        return String(decoding: data, as: UTF8.self)
-    }
-}

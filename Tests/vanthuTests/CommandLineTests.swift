@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VanThuTestSupport
 
 @Suite struct CommandLineTests {
     @Test func theIssuesTerminalSessionWorks() throws {

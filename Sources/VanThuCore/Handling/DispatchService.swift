@@ -175,16 +175,7 @@ extension DispatchService {
                     FROM dispatch s JOIN document d ON d.id = s.documentId WHERE s.via = ? AND s.day BETWEEN ? AND ?
                     """,
                 arguments: [via.rawValue, period.start.iso, period.end.iso])
-            return RegisterExtent(
-                count: row?["count"] ?? 0, first: row?["first"], last: row?["last"],
-                firstDate: (row?["firstDate"] as String?).flatMap(LocalDate.parse), lastDate: (row?["lastDate"] as String?).flatMap(LocalDate.parse))
-        }
-    }
-
-    /// How many copies were sent by `via` in `period`.
-    public func dispatchCount(via: DispatchChannel, in period: RegisterPeriod) throws -> Int {
-        try read { db in
-            try SentCopy.all().sent(via: via, in: period).fetchCount(db)
+            return RegisterExtent(row: row)
         }
     }
 }

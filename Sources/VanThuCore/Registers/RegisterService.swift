@@ -52,6 +52,15 @@ public struct RegisterExtent: Equatable, Sendable {
     }
 }
 
+extension RegisterExtent {
+    /// Reads a row of `count`, `first`, `last`, `firstDate`, `lastDate` (none for an empty book).
+    init(row: Row?) {
+        self.init(
+            count: row?["count"] ?? 0, first: row?["first"], last: row?["last"],
+            firstDate: (row?["firstDate"] as String?).flatMap(LocalDate.parse), lastDate: (row?["lastDate"] as String?).flatMap(LocalDate.parse))
+    }
+}
+
 extension RegisterService {
     public func extent(kinds: [RegisterKind], in period: RegisterPeriod) throws -> RegisterExtent {
         try read { db in
@@ -64,9 +73,7 @@ extension RegisterService {
                     FROM document WHERE kind IN (\(placeholders(kinds))) AND registerDate BETWEEN ? AND ?
                     """,
                 arguments: StatementArguments(kinds.map(\.rawValue) + [period.start.iso, period.end.iso]))
-            return RegisterExtent(
-                count: row?["count"] ?? 0, first: row?["first"], last: row?["last"],
-                firstDate: (row?["firstDate"] as String?).flatMap(LocalDate.parse), lastDate: (row?["lastDate"] as String?).flatMap(LocalDate.parse))
+            return RegisterExtent(row: row)
         }
     }
 }

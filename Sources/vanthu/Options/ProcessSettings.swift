@@ -36,16 +36,12 @@ enum ProcessSettings {
         return (dataFolder + "/vanthu.sqlite", false)
     }
 
-    static var dataFolder: String {
-        let home = VietnameseText.nonEmpty(environment["HOME"]) ?? NSHomeDirectory()
-        let data = environment["XDG_DATA_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + "/.local/share"
-        return data + "/vanthu"
-    }
+    static var dataFolder: String { xdgFolder("XDG_DATA_HOME", default: "/.local/share") }
+    static var stateFolder: String { xdgFolder("XDG_STATE_HOME", default: "/.local/state") }
 
-    static var stateFolder: String {
-        let home = VietnameseText.nonEmpty(environment["HOME"]) ?? NSHomeDirectory()
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + "/.local/state"
-        return state + "/vanthu"
+    /// `$variable/vanthu` (an absolute path, as the XDG specification asks), else the home folder's default.
+    private static func xdgFolder(_ variable: String, default relative: String) -> String {
+        (environment[variable].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? Settings.home(environment) + relative) + "/vanthu"
     }
 
     /// Says once, per database, that `./vanthu.sqlite` is used only because it is there, and how

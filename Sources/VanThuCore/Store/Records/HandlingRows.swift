@@ -156,8 +156,6 @@ struct SentCopy: FetchableRecord, TableRecord {
     enum Columns {
         static let id = Column("id")
         static let documentId = Column("documentId")
-        static let via = Column("via")
-        static let day = Column("day")
     }
 
     /// Nil for a copy sent outside the Nơi nhận.
@@ -175,11 +173,6 @@ struct SentCopy: FetchableRecord, TableRecord {
 extension DerivableRequest<SentCopy> {
     /// The copies of one document, in the order they were sent.
     func of(_ documentId: Int64) -> Self { filter(SentCopy.Columns.documentId == documentId).order(SentCopy.Columns.id) }
-
-    /// The copies sent by one channel in a period.
-    func sent(via: DispatchChannel, in period: RegisterPeriod) -> Self {
-        filter(SentCopy.Columns.via == via.rawValue && SentCopy.Columns.day >= period.start.iso && SentCopy.Columns.day <= period.end.iso)
-    }
 }
 
 /// A citation read back from `citation`; rows whose style cannot be read (a hand edit) are skipped.
