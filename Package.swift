@@ -23,6 +23,18 @@ let package = Package(
             name: "CPango",
             pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"]), .brew(["pango", "cairo"])]),
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"]), .brew(["poppler"])]),
+        .systemLibrary(
+            name: "CTesseract",
+            pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev", "tesseract-ocr-vie"]), .brew(["tesseract", "tesseract-lang"])]),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
         .target(
             name: "VanThuCore",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]),
@@ -31,7 +43,7 @@ let package = Package(
             dependencies: ["VanThuCore"]),
         .target(
             name: "VanThuReaders",
-            dependencies: ["VanThuCore", "ZIPFoundation"]),
+            dependencies: ["VanThuCore", "ZIPFoundation", "CPoppler", "CTesseract", "COpenSSL"]),
         .target(
             name: "VanThuXLSX",
             dependencies: ["CXLSXWriter", "CPango", "VanThuCore"]),

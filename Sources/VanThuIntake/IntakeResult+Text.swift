@@ -35,6 +35,28 @@ extension IntakeResult {
                 out.append("  - " + [citation.typeName, citation.notation.full].compactMap { $0 }.joined(separator: " ") + date)
             }
         }
+        if let file {
+            var lines: [String] = []
+            if file.format == "pdf" {
+                lines.append(label("Tệp: PDF, \(file.pages ?? 0) trang", "File: PDF, \(file.pages ?? 0) pages"))
+            } else {
+                lines.append(label("Tệp: Word (.docx)", "File: Word (.docx)"))
+            }
+            if !file.ocrPages.isEmpty {
+                let pages = file.ocrPages.map(String.init).joined(separator: ", ")
+                lines.append(label("Trang đọc bằng OCR (ảnh quét): \(pages)", "Pages read by OCR (scans): \(pages)"))
+            }
+            if !file.unreadPages.isEmpty {
+                let pages = file.unreadPages.map(String.init).joined(separator: ", ")
+                lines.append(
+                    label("Trang ảnh quét chưa đọc (quá giới hạn OCR): \(pages)", "Scanned pages left unread (past the OCR limit): \(pages)"))
+            }
+            if file.format == "pdf" {
+                if file.signatures.isEmpty { lines.append(label("Chữ ký số: ", "Digital signature: ") + SignatureCheck.unsigned[language]) }
+                for signature in file.signatures { lines.append(label("Chữ ký số: ", "Digital signature: ") + signature.verdict[language]) }
+            }
+            out.append(contentsOf: lines)
+        }
         return out.joined(separator: "\n")
     }
 }

@@ -30,6 +30,8 @@ public struct IntakeResult: Equatable, Sendable {
     public var references: [Citation] = []
     /// State (ND30) or Party (HD36), from the ký hiệu, the header or the signature.
     public var style: DocumentStyle?
+    /// Where the text came from when it was read from a PDF or a Word file; nil for plain text.
+    public var file: IntakeFile?
 
     public init() {}
 
@@ -42,6 +44,27 @@ public struct IntakeResult: Equatable, Sendable {
             ("toPlaces", toPlaces.isEmpty), ("archiveCopy", archiveCopy == nil), ("signer", signer == nil),
         ]
         return fields.filter(\.1).map(\.0)
+    }
+}
+
+/// What reading a PDF or a Word file found besides the text: its format, the pages OCR read,
+/// the signatures checked.
+public struct IntakeFile: Equatable, Sendable {
+    /// `pdf` or `docx`.
+    public var format: String
+    public var pages: Int?
+    /// Pages (from 1) with no text layer, read by OCR.
+    public var ocrPages: [Int]
+    /// Pages with no text layer left unread (past the OCR page limit).
+    public var unreadPages: [Int]
+    public var signatures: [SignatureCheck]
+
+    public init(format: String, pages: Int?, ocrPages: [Int], unreadPages: [Int], signatures: [SignatureCheck]) {
+        self.format = format
+        self.pages = pages
+        self.ocrPages = ocrPages
+        self.unreadPages = unreadPages
+        self.signatures = signatures
     }
 }
 
@@ -71,6 +94,7 @@ extension IntakeResult: Encodable {
         case issuedDate, subject, toPlaces, archiveCopy, signer, urgency, secrecy, incomingStamp, references
         case style, missing
         case capacity, position, fullName, number, date, handler, fileNotation
+        case format, pages, ocrPages, unreadPages, signatures
     }
 
     /// Every field of the contract is written, absent ones as `null`.
@@ -117,5 +141,13 @@ extension IntakeResult: Encodable {
         }
         try c.encode(style?.rawValue, forKey: .style)
         try c.encode(missing, forKey: .missing)
+        // A file's own facts, after the fields: the same fields as text intake, then these.
+        if let file {
+            try c.encode(file.format, forKey: .format)
+            try c.encode(file.pages, forKey: .pages)
+            try c.encode(file.ocrPages, forKey: .ocrPages)
+            try c.encode(file.unreadPages, forKey: .unreadPages)
+            try c.encode(file.signatures, forKey: .signatures)
+        }
     }
 }

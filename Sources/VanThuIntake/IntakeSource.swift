@@ -21,7 +21,8 @@ public enum IntakeSource {
         return !head.contains(0)
     }
 
-    private static func bytes(_ path: String) throws -> Data {
+    /// The file's bytes, whatever they are (a PDF, a Word file, text), within ``maximumBytes``.
+    public static func bytes(_ path: String) throws -> Data {
         if path == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             guard data.count <= maximumBytes else { throw IntakeError.tooLarge(path: path, megabytes: maximumBytes >> 20) }

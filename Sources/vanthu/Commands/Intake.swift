@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VanThuCore
 import VanThuIntake
+import VanThuReaders
 
 extension VanThu {
     struct Intake: ParsableCommand {
@@ -35,10 +36,33 @@ extension VanThu {
         @Flag(help: ArgumentHelp(tr("In ra JSON.", en: "Print JSON.")))
         var json = false
 
+        @Flag(
+            name: .customLong("text"),
+            help: ArgumentHelp(
+                tr(
+                    "In ra nội dung đọc được (lớp chữ của PDF, chữ OCR, Word) thay cho các trường.",
+                    en: "Print the text read (the PDF's text layer, OCR, Word) instead of the fields.")))
+        var showText = false
+
         func run() throws {
-            let result = DocumentReader.read(data: try IntakeSource.read(file))
+            let read = try Self.read(file, trustedRoots: [])
+            if showText { return Terminal.print(read.content.text ?? DocumentReader.text(of: read.data)) }
+            let result = read.result
             if json { return try Terminal.json(result) }
             Terminal.print(result.fieldList(in: .fromEnvironment()))
+        }
+
+        /// The file's bytes and what intake reads in them: a PDF (text layer, OCR for scans, its
+        /// signatures), a Word file, or text, told apart by content.
+        static func read(_ path: String, trustedRoots: [Data]) throws -> (data: Data, result: IntakeResult, content: DocumentContent) {
+            let data = try IntakeSource.bytes(path)
+            let content = try DocumentFile.content(of: data, path: path, trustedRoots: trustedRoots)
+            guard let text = content.text else { return (data, DocumentReader.read(data: data), content) }
+            var result = DocumentReader.read(text)
+            result.file = IntakeFile(
+                format: content.format.rawValue, pages: content.pages, ocrPages: content.ocrPages, unreadPages: content.unreadPages,
+                signatures: content.signatures)
+            return (data, result, content)
         }
     }
 }
