@@ -21,7 +21,8 @@ CREATE TABLE attachment (
     mediaType TEXT NOT NULL,
     sha256 TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
     addedAt TEXT NOT NULL,
-    addedBy TEXT NOT NULL,
+    addedBy TEXT NOT NULL, role TEXT NOT NULL DEFAULT 'attachment'
+    CHECK (role IN ('original', 'rendition', 'attachment')), signatures TEXT,
     UNIQUE (documentId, sha256)
 );
 CREATE INDEX attachment_on_sha256 ON attachment(sha256);
@@ -367,3 +368,11 @@ CREATE TABLE seriesStart (
     firstNumber INTEGER NOT NULL CHECK (firstNumber >= 1),
     PRIMARY KEY (registerId, seriesKey)
 ) WITHOUT ROWID;
+CREATE TABLE trustedCertificate (
+    sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+    subject TEXT NOT NULL CHECK (subject <> ''),
+    notAfter TEXT,
+    certificate BLOB NOT NULL CHECK (length(certificate) > 0),
+    addedAt TEXT NOT NULL,
+    addedBy TEXT NOT NULL
+);

@@ -12,6 +12,7 @@ declare -A commits=(
   [3]=0c74a09^  # before v4-dossiers-attachments
   [4]=f4f3c4a^  # before v5-search
   [5]=1cb491a^  # before v6-journal-chain
+  [7]=6ffad80   # before v8-electronic-documents
 )
 versions=${*:-1 2 3 4 5}
 for v in $versions; do

@@ -1,4 +1,20 @@
-/// What a clerk gave to register an incoming document. Dates, the số and ký hiệu, urgency and
+//// A file a document is registered from (a signed PDF, a scan, a Word file): kept as the
+/// document's original, bytes unchanged, with what checking its signatures found.
+public struct OriginalFile: Sendable {
+    public var path: String
+    /// The name it is kept under; the file's own name when nil.
+    public var name: String?
+    /// A PDF's signatures as checked when it was read; nil for a file that is not a PDF.
+    public var signatures: [SignatureCheck]?
+
+    public init(path: String, name: String? = nil, signatures: [SignatureCheck]? = nil) {
+        self.path = path
+        self.name = name
+        self.signatures = signatures
+    }
+}
+
+// What a clerk gave to register an incoming document. Dates, the số and ký hiệu, urgency and
 /// secrecy come typed: the front end (the command line, intake) parses them with the core's own
 /// parsers (``LocalDate/init(parsing:)``, ``DocumentNotation/init(parsing:)``, …), whose errors
 /// are the clerk's messages; the registry checks what depends on the rest (order of dates,
@@ -34,6 +50,8 @@ public struct IncomingDraft: Sendable {
     public var citations: [Citation]
     /// The document's text, when it was registered from it (kept for search).
     public var text: String?
+    /// The electronic file it was registered from, stored as its original in the same transaction.
+    public var original: OriginalFile?
 
     public init(
         issuer: String, notation: DocumentNotation? = nil, issuedDate: LocalDate? = nil, typeCode: String? = nil,

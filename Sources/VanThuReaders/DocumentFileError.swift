@@ -11,6 +11,8 @@ public enum DocumentFileError: Error, Equatable, Sendable {
     case ocrFailed(path: String, page: Int)
     /// Neither a PDF, a Word file (DOCX) nor text: an image, an old .doc, an archive.
     case unsupported(path: String)
+    /// Not a certificate in PEM or DER.
+    case badCertificate(path: String)
 }
 
 extension DocumentFileError: ClerkFacingError {
@@ -47,6 +49,10 @@ extension DocumentFileError: ClerkFacingError {
             Bilingual(
                 vi: "Không nhận dạng được chữ trên trang \(page) của “\(path)” (ảnh hỏng hoặc quá thời gian). Hãy quét lại; chưa có gì được lưu.",
                 en: "Could not read the text of page \(page) of “\(path)” (a damaged image, or it took too long). Scan it again; nothing was stored.")
+        case .badCertificate(let path):
+            Bilingual(
+                vi: "“\(path)” không phải chứng thư số (PEM hoặc DER). Hãy xuất chứng thư gốc ra tệp .pem, .cer hoặc .crt rồi thêm lại.",
+                en: "“\(path)” is not a certificate (PEM or DER). Export the root certificate to a .pem, .cer or .crt file and add that.")
         case .unsupported(let path):
             Bilingual(
                 vi:
@@ -56,7 +62,7 @@ extension DocumentFileError: ClerkFacingError {
     }
 
     public enum Kind: String, CaseIterable, Sendable {
-        case encrypted, damaged, noPages, tooManyPages, ocrUnavailable, ocrFailed, unsupported
+        case encrypted, damaged, noPages, tooManyPages, ocrUnavailable, ocrFailed, unsupported, badCertificate
     }
 
     public var kind: Kind {
@@ -68,6 +74,7 @@ extension DocumentFileError: ClerkFacingError {
         case .ocrUnavailable: .ocrUnavailable
         case .ocrFailed: .ocrFailed
         case .unsupported: .unsupported
+        case .badCertificate: .badCertificate
         }
     }
 }

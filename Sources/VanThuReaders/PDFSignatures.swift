@@ -1,5 +1,5 @@
 import COpenSSL
-import Foundation
+public import Foundation
 import VanThuCore
 
 /// Checks the digital signatures of a PDF with OpenSSL's libcrypto. The only file that talks
@@ -237,5 +237,67 @@ enum PDFSignatures {
         }
         // Signers pad the space reserved for the signature with zeros after the DER.
         return out
+    }
+}
+
+/// A certificate file an agency trusts (`vanthu trust add`): PEM (one or more certificates) or DER.
+public enum CertificateFile {
+    public struct Certificate: Sendable, Equatable {
+        /// The DER bytes, what is stored and checked against.
+        public var der: Data
+        /// The subject as RFC 2253 text, UTF-8: `CN=Root CA,O=…,C=VN`.
+        public var subject: String
+        /// The last day it is valid, ISO 8601 (UTC).
+        public var notAfter: String?
+    }
+
+    public static func read(_ data: Data, path: String) throws -> [Certificate] {
+        defer { ERR_clear_error() }
+        var found: [OpaquePointer] = []
+        defer { found.forEach { X509_free($0) } }
+        if data.range(of: Data("-----BEGIN CERTIFICATE-----".utf8)) != nil {
+            let bio = data.withUnsafeBytes { raw in BIO_new_mem_buf(raw.baseAddress, Int32(raw.count)) }
+            guard let bio else { throw DocumentFileError.badCertificate(path: path) }
+            // The memory BIO reads the bytes in place: `data` outlives it.
+            defer { BIO_free(bio) }
+            while found.count < 64, let x509 = PEM_read_bio_X509(bio, nil, nil, nil) { found.append(x509) }
+        } else if let x509 = PDFSignatures.x509(der: data) {
+            found.append(x509)
+        }
+        guard !found.isEmpty else { throw DocumentFileError.badCertificate(path: path) }
+        return try found.map { x509 in
+            let length = i2d_X509(x509, nil)
+            guard length > 0 else { throw DocumentFileError.badCertificate(path: path) }
+            var der = [UInt8](repeating: 0, count: Int(length))
+            der.withUnsafeMutableBufferPointer { buffer in
+                var pointer: UnsafeMutablePointer<UInt8>? = buffer.baseAddress
+                _ = i2d_X509(x509, &pointer)
+            }
+            return Certificate(der: Data(der), subject: subject(x509) ?? "", notAfter: notAfter(x509))
+        }
+    }
+
+    /// `CN=…,O=…,C=VN`: the entries most specific first, as RFC 2253 writes them, in UTF-8.
+    private static func subject(_ x509: OpaquePointer) -> String? {
+        guard let name = X509_get_subject_name(x509) else { return nil }
+        var parts: [String] = []
+        for index in 0..<X509_NAME_entry_count(name) {
+            guard let entry = X509_NAME_get_entry(name, index), let object = X509_NAME_ENTRY_get_object(entry),
+                let data = X509_NAME_ENTRY_get_data(entry), let short = OBJ_nid2sn(OBJ_obj2nid(object))
+            else { continue }
+            var out: UnsafeMutablePointer<UInt8>?
+            let length = ASN1_STRING_to_UTF8(&out, data)
+            guard length >= 0, let out else { continue }
+            parts.append(String(cString: short) + "=" + String(decoding: UnsafeBufferPointer(start: out, count: Int(length)), as: UTF8.self))
+            CRYPTO_free(out, nil, 0)
+        }
+        return parts.reversed().joined(separator: ",").precomposedStringWithCanonicalMapping
+    }
+
+    private static func notAfter(_ x509: OpaquePointer) -> String? {
+        guard let time = X509_get0_notAfter(x509) else { return nil }
+        var tm = tm()
+        guard ASN1_TIME_to_tm(time, &tm) == 1 else { return nil }
+        return String(format: "%04d-%02d-%02d", Int(tm.tm_year) + 1900, Int(tm.tm_mon) + 1, Int(tm.tm_mday))
     }
 }

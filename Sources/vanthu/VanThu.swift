@@ -43,7 +43,7 @@ struct VanThu: ParsableCommand {
                     name: tr("Sổ và báo cáo", en: "Registers and reports"),
                     subcommands: [Export.self, Slip.self, Report.self, Search.self, Journal.self]),
                 CommandGroup(name: tr("Hồ sơ, lưu trữ", en: "Dossiers and archive"), subcommands: [Catalog.self, DossierCommand.self, Attach.self]),
-                CommandGroup(name: tr("Dữ liệu", en: "Data"), subcommands: [Import.self, Verify.self, Backup.self, Restore.self]),
+                CommandGroup(name: tr("Dữ liệu", en: "Data"), subcommands: [Import.self, Verify.self, Backup.self, Restore.self, Trust.self]),
             ])
 
     /// Runs the command; registry failures print one line to stderr and exit with their code.

@@ -11,4 +11,17 @@ public struct Attachment: Equatable, Sendable, Encodable {
     public var sha256: String
     public var addedAt: String
     public var addedBy: String
+    public var role: Role = .attachment
+    /// What checking its signatures found when it was stored (a PDF); nil for other files.
+    public var signatures: [SignatureCheck]? = nil
+
+    /// What the file is to its document.
+    public enum Role: String, Sendable, Encodable, CaseIterable {
+        /// Bản gốc điện tử: the file as it was received, bytes unchanged.
+        case original
+        /// A working copy vanthu drew the ĐẾN stamp on, beside the untouched original.
+        case rendition
+        /// Any other file kept with the document.
+        case attachment
+    }
 }

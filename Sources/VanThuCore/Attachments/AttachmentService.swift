@@ -20,29 +20,42 @@ extension AttachmentService {
         return try write { db in
             let document = try document(parsed, text: reference, db)
             try ensureNotArchived(document, db)
-            let onDocument = AttachmentRecord.all().of(document: document.id)
-            if let existing = try String.fetchOne(db, onDocument.with(sha256: stored.sha256).select(AttachmentRecord.Columns.name)) {
-                throw ArchiveError.alreadyAttached(reference: document.reference, name: existing)
-            }
-            // Names stay unique on a document, so `extract` finds each file by its name:
-            // a second “a.pdf” is kept as “a (2).pdf”.
-            let taken = Set(try String.fetchAll(db, onDocument.select(AttachmentRecord.Columns.name)).map { $0.lowercased() })
-            let name = Self.uniqueName(name, taken: taken)
-            let now = try timestamp(db)
-            let mediaType = ContentStore.mediaType(name: name)
-            let row = AttachmentRow(
-                documentId: document.id, name: name, size: stored.size, mediaType: mediaType, sha256: stored.sha256, addedAt: now,
-                addedBy: context.user)
-            let rowId = try row.append(db)
-            let attachment = Attachment(
-                id: rowId, reference: document.reference, name: name, size: stored.size, mediaType: mediaType,
-                sha256: stored.sha256, addedAt: now, addedBy: context.user)
-            let after: [String: String] = ["name": name, "size": String(stored.size), "mediaType": mediaType, "sha256": stored.sha256]
-            try appendJournal(
-                db, action: "attach", entity: "document", entityId: document.id, reference: document.reference,
-                after: try JSONOutput.encode(after, pretty: false))
-            return (attachment, stored.isNew)
+            return (try insert(stored, name: name, role: .attachment, signatures: nil, document: document, db), stored.isNew)
         }
+    }
+
+    /// Records stored content as a file of `document` and journals it, with what checking its
+    /// signatures found. The same content twice on one document is refused; a name already
+    /// taken gets a number (“a (2).pdf”).
+    func insert(
+        _ stored: ContentStore.Stored, name: String, role: Attachment.Role, signatures: [SignatureCheck]?, document: Document, _ db: Database
+    ) throws -> Attachment {
+        let given = try InputLimits.text(name, .attachmentName) ?? "tep-dinh-kem"
+        let onDocument = AttachmentRecord.all().of(document: document.id)
+        if let existing = try String.fetchOne(db, onDocument.with(sha256: stored.sha256).select(AttachmentRecord.Columns.name)) {
+            throw ArchiveError.alreadyAttached(reference: document.reference, name: existing)
+        }
+        // Names stay unique on a document, so `extract` finds each file by its name.
+        let taken = Set(try String.fetchAll(db, onDocument.select(AttachmentRecord.Columns.name)).map { $0.lowercased() })
+        let name = Self.uniqueName(given, taken: taken)
+        let now = try timestamp(db)
+        let mediaType = ContentStore.mediaType(name: name)
+        let signaturesJSON = try signatures.map { try JSONOutput.encode($0, pretty: false) }
+        let row = AttachmentRow(
+            documentId: document.id, name: name, size: stored.size, mediaType: mediaType, sha256: stored.sha256, addedAt: now,
+            addedBy: context.user, role: role, signatures: signaturesJSON)
+        let rowId = try row.append(db)
+        var after: [(String, JSONValue)] = [
+            ("name", .string(name)), ("size", .string(String(stored.size))), ("mediaType", .string(mediaType)),
+            ("sha256", .string(stored.sha256)), ("role", .string(role.rawValue)),
+        ]
+        if let signatures { after.append(("signatures", .array(signatures.map(\.json)))) }
+        try appendJournal(
+            db, action: role == .attachment ? "attach" : "attach-\(role.rawValue)", entity: "document", entityId: document.id,
+            reference: document.reference, after: JSONValue.fields(after).compact)
+        return Attachment(
+            id: rowId, reference: document.reference, name: name, size: stored.size, mediaType: mediaType, sha256: stored.sha256, addedAt: now,
+            addedBy: context.user, role: role, signatures: signatures)
     }
 
     /// The files kept with a document, oldest first.
@@ -92,21 +105,27 @@ extension AttachmentService {
     }
 
     func attachments(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [Attachment] {
+        // An older file read without upgrading has no role or signatures yet (v8).
+        let electronic = try db.columns(in: "attachment").contains { $0.name == "role" }
         let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT \(Document.selectionWithoutRecipients), a.id AS attachmentId, a.name AS attachmentName, a.size AS attachmentSize,
-                    a.mediaType, a.sha256, a.addedAt, a.addedBy
+                    a.mediaType, a.sha256, a.addedAt, a.addedBy\(electronic ? ", a.role, a.signatures" : "")
                 FROM attachment a JOIN document d ON d.id = a.documentId
                 WHERE \(condition) ORDER BY a.id
                 """,
             arguments: arguments)
         var attachments: [Attachment] = []
         while let row = try rows.next() {
+            let signatures = (electronic ? row["signatures"] as String? : nil).flatMap {
+                try? JSONDecoder().decode([SignatureCheck].self, from: Data($0.utf8))
+            }
             attachments.append(
                 Attachment(
                     id: row["attachmentId"], reference: try Document(row: row).reference, name: row["attachmentName"], size: row["attachmentSize"],
-                    mediaType: row["mediaType"], sha256: row["sha256"], addedAt: row["addedAt"], addedBy: row["addedBy"]))
+                    mediaType: row["mediaType"], sha256: row["sha256"], addedAt: row["addedAt"], addedBy: row["addedBy"],
+                    role: electronic ? Attachment.Role(rawValue: row["role"]) ?? .attachment : .attachment, signatures: signatures))
         }
         return attachments
     }

@@ -54,7 +54,7 @@ final class JournalSealer: TransactionObserver, @unchecked Sendable {
             seals[lastEntryAbout[id] ?? entries.count - 1].append((id, seal))
         }
         var tableSeals: [(table: String, seal: [UInt8])] = []
-        for (table, order) in RecordSeals.tables {
+        for (table, order) in try RecordSeals.tables(in: db) {
             let last = try RecordSeals.lastSeal(ofTable: table, db)
             guard last == nil || changedTables.contains(table) || RecordSeals.unobservedTables.contains(table) else { continue }
             let seal = try RecordSeals.seal(ofTable: table, order: order, db)

@@ -42,7 +42,7 @@ extension JournalService {
 
     private func checkTables(_ db: Database, into result: inout JournalVerification) throws {
         guard try db.tableExists("journalTableSeal") else { return }
-        for (table, order) in RecordSeals.tables {
+        for (table, order) in try RecordSeals.tables(in: db) {
             let last = try RecordSeals.lastSeal(ofTable: table, db)
             if last?.seal != (try RecordSeals.seal(ofTable: table, order: order, db)) {
                 result.alteredTables.append(.init(table: table, journalId: last?.journalId))

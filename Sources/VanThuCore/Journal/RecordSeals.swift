@@ -27,8 +27,13 @@ enum RecordSeals {
     static let tables: [(table: String, order: String)] = [
         ("organization", "id"), ("documentType", "style, code"), ("register", "id"), ("seriesRule", "kind"),
         ("seriesStart", "registerId, seriesKey"), ("calendarDay", "date"), ("catalogHeading", "id"),
-        ("dossier", "id"), ("archiveTransfer", "id"),
+        ("dossier", "id"), ("archiveTransfer", "id"), ("trustedCertificate", "sha256"),
     ]
+
+    /// ``tables`` that this file has: an older file read without upgrading lacks the later ones.
+    static func tables(in db: Database) throws -> [(table: String, order: String)] {
+        try tables.filter { try db.tableExists($0.table) }
+    }
     /// Small tables the observer cannot see (no rowid): their seal is recomputed at every
     /// write, which costs well under a millisecond (tens of rows).
     static let unobservedTables: Set<String> = ["documentType", "seriesRule", "seriesStart", "calendarDay"]

@@ -9,9 +9,12 @@ extension RegistrationService {
     ///   written then.
     public func registerIncoming(_ draft: IncomingDraft) throws -> Document {
         let checked = try CheckedIncoming(draft, today: context.today)
+        // The original's bytes go into the content store first (kept once by hash; content no
+        // record names is harmless), its record with the document's, in one transaction.
+        let stored = try checked.original.map { try AttachmentService(store: store).contentStore.store(fileAt: $0.path) }
         return try write { db in
             var session = try RegistrationSession(self, db)
-            return try insert(checked, session: &session, db)
+            return try insert(checked, stored: stored, session: &session, db)
         }
     }
 
@@ -23,17 +26,18 @@ extension RegistrationService {
                 throw RegistryError.batchItem(index + 1, cause: error)
             }
         }
+        let stored = try checked.map { item in try item.original.map { try AttachmentService(store: store).contentStore.store(fileAt: $0.path) } }
         return try write { db in
             var session = try RegistrationSession(self, db)
             return try checked.enumerated().map { index, item in
-                do { return try insert(item, session: &session, db) } catch let error as RegistryError {
+                do { return try insert(item, stored: stored[index], session: &session, db) } catch let error as RegistryError {
                     throw RegistryError.batchItem(index + 1, cause: error)
                 }
             }
         }
     }
 
-    private func insert(_ c: CheckedIncoming, session: inout RegistrationSession, _ db: Database) throws -> Document {
+    private func insert(_ c: CheckedIncoming, stored: ContentStore.Stored?, session: inout RegistrationSession, _ db: Database) throws -> Document {
         let type = try session.incomingType(code: c.typeCode, notation: c.notation)
         if let key = c.duplicateKey, !c.force,
             let row = try Row.fetchOne(
@@ -79,6 +83,11 @@ extension RegistrationService {
         try appendJournal(
             db, action: "register", entity: "document", entityId: document.id, reference: document.reference,
             after: JSONValue.fields(journaled).compact)
+        if let original = c.original, let stored {
+            try AttachmentService(store: store).insert(
+                stored, name: original.name ?? (original.path as NSString).lastPathComponent, role: .original, signatures: original.signatures,
+                document: document, db)
+        }
         if let dossier { try DossierService(store: store).fileDocument(document, into: dossier, db) }
         return document
     }

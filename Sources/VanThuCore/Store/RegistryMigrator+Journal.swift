@@ -117,7 +117,8 @@ extension RegistryMigrator {
         guard documents > 0 || (tablesSealed && last > 0) else { return }
         let id = last + 1
         let fields = entryFields(id: id, user: user, action: action, documents: wanted?.count ?? documents, entries: last)
-        let tables = tablesSealed ? try RecordSeals.tables.map { ($0.table, try RecordSeals.seal(ofTable: $0.table, order: $0.order, db)) } : []
+        let tables =
+            tablesSealed ? try RecordSeals.tables(in: db).map { ($0.table, try RecordSeals.seal(ofTable: $0.table, order: $0.order, db)) } : []
         // Two passes over the documents: the entry's hash needs every seal, and a seal needs its entry.
         var hasher = JournalChain.EntryHasher(previous: previous, fields: fields)
         try RecordSeals.forEachDocument(db) { if wanted?.contains($0) ?? true { hasher.add(documentId: $0, seal: $1) } }

@@ -34,6 +34,9 @@ enum RegistryMigrator {
         migrator.registerMigration("v7-seal-every-table") { db in
             try extendSeals(db, user: user)
         }
+        migrator.registerMigration("v8-electronic-documents") { db in
+            try addElectronicDocuments(db, user: user)
+        }
         return migrator
     }
 

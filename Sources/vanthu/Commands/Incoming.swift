@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VanThuCore
 import VanThuIntake
+import VanThuReaders
 
 extension VanThu {
     struct Incoming: ParsableCommand {
@@ -44,6 +45,18 @@ extension VanThu.Incoming {
                     "Đọc các trường từ nội dung văn bản (một tệp, hoặc - cho đầu vào chuẩn).",
                     en: "Read the fields from the document's text (a file, or - for standard input)."), valueName: tr("tệp", en: "file")))
         var fromText: String?
+
+        @Option(
+            name: .customLong("from-file"),
+            help: ArgumentHelp(
+                tr(
+                    "Đăng ký từ tệp điện tử (PDF, ảnh quét PDF, Word .docx): đọc các trường, kiểm tra chữ ký số và lưu tệp làm bản gốc.",
+                    en:
+                        "Register from an electronic file (PDF, scanned PDF, Word .docx): read the fields, check its signatures, keep the file as the original."
+                ),
+                valueName: tr("tệp", en: "file")),
+            completion: .file(extensions: ["pdf", "docx", "txt"]))
+        var fromFile: String?
 
         @Option(
             help: ArgumentHelp(
@@ -131,18 +144,44 @@ extension VanThu.Incoming {
                 summary: summary ?? "", received: try Parse.date(received), handler: handler, dueDate: try Parse.date(due),
                 urgency: try Parse.urgency(urgency), secrecy: try Parse.secrecy(secrecy), pages: pages, note: note,
                 fileNotation: file, signer: Signer(position: signerTitle, fullName: signer), subNumberOf: subNumberOf, force: force)
+            if fromText != nil, fromFile != nil {
+                throw ValidationError(tr("Chỉ dùng một trong --from-text và --from-file.", en: "Use one of --from-text and --from-file, not both."))
+            }
             let source = try fromText.map { path in (path: path, data: try IntakeSource.read(path)) }
+            // Read before the database is opened for writing: a damaged file stores nothing.
+            let file = try fromFile.map { path in (path: path, read: try VanThu.Intake.read(path, trustedRoots: try global.trustedRootsIfAny())) }
             try global.withRegistry { registry in
                 if let source {
                     let text = DocumentReader.text(of: source.data)
                     draft = try DocumentReader.read(text).filling(
                         draft, source: source.path, text: text, receivingOrganization: try SetupService(registry).organization().name)
                 }
+                if let file {
+                    let text = file.read.content.text ?? DocumentReader.text(of: file.read.data)
+                    draft = try file.read.result.filling(
+                        draft, source: file.path, text: text, receivingOrganization: try SetupService(registry).organization().name)
+                    draft.original = OriginalFile(path: file.path, signatures: file.read.content.format == .pdf ? file.read.content.signatures : nil)
+                }
                 let document = try RegistrationService(registry).registerIncoming(draft)
                 if global.json { return try Terminal.json(document) }
                 Terminal.print(DocumentPrinter.stamp(document, organization: try SetupService(registry).organization()))
                 Terminal.print(
                     Terminal.label("Đã vào sổ: \(document.reference) (id \(document.id))", "Registered: \(document.reference) (id \(document.id))"))
+                if let file,
+                    let original = try AttachmentService(registry).attachments(reference: document.reference).first(where: { $0.role == .original })
+                {
+                    Terminal.print(
+                        Terminal.label(
+                            "Bản gốc: \(original.name), \(original.size) byte, SHA-256 \(original.sha256)",
+                            "Original: \(original.name), \(original.size) bytes, SHA-256 \(original.sha256)"))
+                    if file.read.content.format == .pdf {
+                        let language = Language.fromEnvironment()
+                        let lines =
+                            file.read.content.signatures.isEmpty
+                            ? [SignatureCheck.unsigned[language]] : file.read.content.signatures.map { $0.verdict[language] }
+                        for line in lines { Terminal.print(Terminal.label("Chữ ký số: ", "Digital signature: ") + line) }
+                    }
+                }
             }
         }
     }

@@ -33,8 +33,7 @@ extension VanThu {
                 valueName: tr("tệp", en: "file")))
         var file: String
 
-        @Flag(help: ArgumentHelp(tr("In ra JSON.", en: "Print JSON.")))
-        var json = false
+        @OptionGroup var global: GlobalOptions
 
         @Flag(
             name: .customLong("text"),
@@ -45,10 +44,10 @@ extension VanThu {
         var showText = false
 
         func run() throws {
-            let read = try Self.read(file, trustedRoots: [])
+            let read = try Self.read(file, trustedRoots: global.trustedRootsIfAny())
             if showText { return Terminal.print(read.content.text ?? DocumentReader.text(of: read.data)) }
             let result = read.result
-            if json { return try Terminal.json(result) }
+            if global.json { return try Terminal.json(result) }
             Terminal.print(result.fieldList(in: .fromEnvironment()))
         }
 

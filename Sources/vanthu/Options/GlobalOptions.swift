@@ -35,6 +35,13 @@ struct GlobalOptions: ParsableArguments {
         return RegistryContext(user: chosen, environment: ProcessSettings.environment)
     }
 
+    /// The agency's trusted roots when its database exists, else none: reading a document
+    /// needs no database, and without one every signature is reported as not trusted.
+    func trustedRootsIfAny() throws -> [Data] {
+        guard FileManager.default.fileExists(atPath: databasePath) else { return [] }
+        return try withRegistry(.read) { try TrustService($0).roots() }
+    }
+
     /// Opens the registry, runs `body`, and closes the file before returning. Long work passes
     /// `showingProgress`: its progress is drawn on a terminal, and Ctrl-C stops it cleanly.
     func withRegistry<T>(_ access: Registry.Access = .readWrite, showingProgress: Bool = false, _ body: (Registry) throws -> T) throws -> T {

@@ -87,10 +87,33 @@ enum ArchiveOutput {
         guard !attachments.isEmpty else { return Terminal.label("Không có tệp đính kèm.", "No attachment.") }
         return Terminal.table(
             headings: [
-                Terminal.label("Tệp", "File"), Terminal.label("Cỡ", "Size"), Terminal.label("Loại", "Type"), "SHA-256",
-                Terminal.label("Người thêm", "Added by"),
+                Terminal.label("Tệp", "File"), Terminal.label("Là", "Role"), Terminal.label("Cỡ", "Size"), Terminal.label("Loại", "Type"), "SHA-256",
+                Terminal.label("Người thêm", "Added by"), Terminal.label("Chữ ký số", "Signature"),
             ],
-            rows: attachments.map { [$0.name, size($0.size), $0.mediaType, String($0.sha256.prefix(16)) + "…", $0.addedBy] })
+            rows: attachments.map {
+                [$0.name, role($0.role), size($0.size), $0.mediaType, String($0.sha256.prefix(16)) + "…", $0.addedBy, signature($0)]
+            })
+    }
+
+    static func role(_ role: Attachment.Role) -> String {
+        switch role {
+        case .original: Terminal.label("bản gốc", "original")
+        case .rendition: Terminal.label("bản có dấu ĐẾN", "stamped copy")
+        case .attachment: Terminal.label("đính kèm", "attachment")
+        }
+    }
+
+    /// What checking the file's signatures found when it was stored; empty for a file that is not a PDF.
+    static func signature(_ attachment: Attachment) -> String {
+        guard let signatures = attachment.signatures else { return "" }
+        guard let first = signatures.first else { return SignatureCheck.unsigned[.fromEnvironment()] }
+        let ok = signatures.allSatisfy { $0.intact && $0.valid && $0.trusted }
+        let broken = signatures.contains { !$0.intact || !$0.valid }
+        let word =
+            ok
+            ? Terminal.label("hợp lệ", "valid")
+            : broken ? Terminal.label("bị sửa sau khi ký", "changed after signing") : Terminal.label("không tin cậy", "not trusted")
+        return "\(word) — \(first.signer ?? "?")"
     }
 
     static func size(_ bytes: Int64) -> String {

@@ -11,9 +11,12 @@ struct AttachmentRow: AppendedRow {
     var sha256: String
     var addedAt: String
     var addedBy: String
+    var role: Attachment.Role = .attachment
+    /// What checking the file's signatures found when it was stored (a PDF), as JSON.
+    var signatures: String? = nil
 
     /// The columns vanthu writes, in the order of ``values``.
-    static let columns = ["documentId", "name", "size", "mediaType", "sha256", "addedAt", "addedBy"]
+    static let columns = ["documentId", "name", "size", "mediaType", "sha256", "addedAt", "addedBy", "role", "signatures"]
     static let insertSQL = makeInsertSQL()
 
     /// The row's values, in the order of ``columns``.
@@ -26,6 +29,8 @@ struct AttachmentRow: AppendedRow {
             sha256,
             addedAt,
             addedBy,
+            role.rawValue,
+            signatures,
         ]
     }
 }

@@ -57,6 +57,15 @@ public struct SignatureCheck: Equatable, Sendable, Codable {
         return "\(String(s[8..<10]))/\(String(s[5..<7]))/\(String(s[0..<4])) \(String(s[11..<16])) UTC"
     }
 
+    /// As the journal keeps it.
+    var json: JSONValue {
+        .fields([
+            ("signer", signer.map(JSONValue.string) ?? .null), ("organization", organization.map(JSONValue.string) ?? .null),
+            ("signedAt", signedAt.map(JSONValue.string) ?? .null), ("intact", .bool(intact)), ("valid", .bool(valid)),
+            ("coversWholeDocument", .bool(coversWholeDocument)), ("trusted", .bool(trusted)),
+        ])
+    }
+
     /// The line for a PDF with no signature.
     public static let unsigned = Bilingual(vi: "Chưa ký số", en: "Not digitally signed")
 }

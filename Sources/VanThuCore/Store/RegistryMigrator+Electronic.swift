@@ -1,0 +1,39 @@
+import Foundation
+import GRDB
+
+extension RegistryMigrator {
+    /// v8: electronic documents (ND30 Điều 21–22). An attachment says what it is (the original
+    /// received, a rendition vanthu drew the ĐẾN stamp on, or another file) and keeps what
+    /// checking its signatures found when it was stored; the agency's trusted roots for
+    /// checking signatures (`vanthu trust`) are kept in the file, sealed like the other small
+    /// tables.
+    static let electronicSQL = """
+        ALTER TABLE attachment ADD COLUMN role TEXT NOT NULL DEFAULT 'attachment'
+            CHECK (role IN ('original', 'rendition', 'attachment'));
+        ALTER TABLE attachment ADD COLUMN signatures TEXT;
+        CREATE TABLE trustedCertificate (
+            sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+            subject TEXT NOT NULL CHECK (subject <> ''),
+            notAfter TEXT,
+            certificate BLOB NOT NULL CHECK (length(certificate) > 0),
+            addedAt TEXT NOT NULL,
+            addedBy TEXT NOT NULL
+        );
+        """
+
+    /// The new columns change the seal of every document with an attachment, so the documents
+    /// whose seals held before are sealed again under one entry; one that no longer matched
+    /// (changed behind vanthu's back) keeps its old seal and verify goes on naming it.
+    static func addElectronicDocuments(_ db: Database, user: String) throws {
+        var intact = Set<Int64>()
+        let latest = try Row.fetchCursor(
+            db, sql: "SELECT documentId, max(journalId) AS journalId, seal FROM journalSeal GROUP BY documentId ORDER BY documentId")
+        var seal = try latest.next()
+        try RecordSeals.forEachDocument(db) { id, current in
+            while let s = seal, (s["documentId"] as Int64) < id { seal = try latest.next() }
+            if let s = seal, (s["documentId"] as Int64) == id, [UInt8](s["seal"] as Data? ?? Data()) == current { intact.insert(id) }
+        }
+        try db.execute(sql: electronicSQL)
+        try sealEverything(db, user: user, action: "v8-electronic-documents", only: intact)
+    }
+}
