@@ -35,6 +35,13 @@ let package = Package(
             name: "COpenSSL",
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
+        .systemLibrary(
+            name: "CVanThuZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .target(
+            name: "VanThuPDF",
+            dependencies: ["CVanThuZlib"]),
         .target(
             name: "VanThuCore",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]),
@@ -46,7 +53,7 @@ let package = Package(
             dependencies: ["VanThuCore", "ZIPFoundation", "CPoppler", "CTesseract", "COpenSSL"]),
         .target(
             name: "VanThuXLSX",
-            dependencies: ["CXLSXWriter", "CPango", "VanThuCore"]),
+            dependencies: ["CXLSXWriter", "CPango", "VanThuCore", "VanThuPDF"]),
         .executableTarget(
             name: "vanthu",
             dependencies: [

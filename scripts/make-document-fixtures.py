@@ -17,6 +17,12 @@ and, for signatures (pyHanko, a CA made here with `cryptography`):
   signed-extended.pdf    the same with a revision appended after signing (an incremental update);
   signed-other.pdf       signed by a certificate from the untrusted CA;
   encrypted.pdf          cong-van.pdf with a user password.
+and the hostile or odd files intake must refuse or survive:
+  object-streams.pdf     quyet-dinh.pdf rewritten by pikepdf with object streams and a
+                         compressed cross-reference stream (as many office suites write);
+  zero-pages.pdf, many-pages.pdf (2,500 pages), deep.pdf (arrays nested 100,000 deep);
+  xxe.docx               a Word file whose XML declares an external entity on /etc/hostname;
+  bomb.docx              a Word file whose document.xml declares 4 GB.
 """
 import datetime
 import os
@@ -39,7 +45,7 @@ DOCUMENTS = {
         "title": [],
         "body": [
             "Kính gửi: Các sở, ban, ngành thuộc tỉnh.",
-            "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;",
+            "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ;",
             "Sở Nội vụ tổ chức tập huấn nghiệp vụ văn thư, lưu trữ cho công chức làm công tác văn thư",
             "của các cơ quan, đơn vị trên địa bàn tỉnh vào ngày 25 tháng 3 năm 2026.",
             "Đề nghị các cơ quan, đơn vị cử người tham dự đầy đủ./.",
@@ -266,6 +272,70 @@ def sign_pdf(source, target, key, cert, ca_cert, name):
             signers.sign_pdf(writer, meta, signer=signer, output=outf)
 
 
+def minimal_pdf(objects):
+    """A PDF from object bodies (object 1 is the catalogue), with a correct cross-reference."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def write_hostile(out):
+    import zipfile
+
+    import pikepdf
+
+    with pikepdf.open(os.path.join(out, "quyet-dinh.pdf")) as pdf:
+        pdf.save(os.path.join(out, "object-streams.pdf"), object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    open(os.path.join(out, "zero-pages.pdf"), "wb").write(
+        minimal_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])
+    )
+    pages = 2500
+    kids = b" ".join(b"%d 0 R" % (n + 3) for n in range(pages))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * pages
+    open(os.path.join(out, "many-pages.pdf"), "wb").write(minimal_pdf(objects))
+    deep = b"[" * 100000 + b"]" * 100000
+    open(os.path.join(out, "deep.pdf"), "wb").write(
+        minimal_pdf(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Deep " + deep + b" >>",
+            ]
+        )
+    )
+    with zipfile.ZipFile(os.path.join(out, "cong-van.docx")) as source, zipfile.ZipFile(os.path.join(out, "xxe.docx"), "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                text = text.replace("?>", '?><!DOCTYPE w:document [<!ENTITY secret SYSTEM "file:///etc/hostname">]>', 1)
+                text = text.replace("Kính gửi", "&secret; Kính gửi", 1)
+                data = text.encode("utf-8")
+            target.writestr(item, data)
+    # A member that declares 4 GB: its local and central headers say so, its data is tiny.
+    bomb = bytearray(open(os.path.join(out, "cong-van.docx"), "rb").read())
+    name = b"word/document.xml"
+    at = 0
+    while True:
+        at = bomb.find(name, at + 1)
+        if at < 0:
+            break
+        if bomb[at - 30 : at - 26] == b"PK\x03\x04":
+            bomb[at - 8 : at - 4] = (0xFFFFFFF0).to_bytes(4, "little")
+        if bomb[at - 46 : at - 42] == b"PK\x01\x02":
+            bomb[at - 22 : at - 18] = (0xFFFFFFF0).to_bytes(4, "little")
+    open(os.path.join(out, "bomb.docx"), "wb").write(bytes(bomb))
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -278,6 +348,7 @@ def main():
         if "--no-scan" not in sys.argv:
             write_scan(os.path.join(out, name + ".pdf"), os.path.join(out, name + "-scan.pdf"), out)
     write_pdf(DOCUMENTS["cong-van"], os.path.join(out, "ten-pages.pdf"), pages=10)
+    write_hostile(out)
     if "--no-sign" in sys.argv:
         return
     ca_key, ca_cert = make_ca("Root CA kiểm thử vanthu")

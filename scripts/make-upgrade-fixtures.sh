@@ -32,6 +32,13 @@ for v in $versions; do
   "$bin" outgoing add --type BC --summary "Báo cáo kết quả" --signer "Nguyễn Văn A" --signer-title "PHÓ GIÁM ĐỐC" \
     --signer-capacity "KT. GIÁM ĐỐC" --recipient "Sở Thông tin và Truyền thông" --recipient "Phòng Tuyên truyền" --archive "VT, TTBCBC" >/dev/null
   "$bin" void den/2021/784 --reason "Vào sổ nhầm" >/dev/null
+  if [ "$v" -ge 7 ]; then
+    # A stored file (committed with the fixture, in registry-v7.sqlite-files/): v8 adds columns
+    # to the attachments, so the upgrade must reseal this document.
+    rm -rf "$db-files"
+    printf 'Bản quét công văn 1432/SNV-CCVC\n' > "$tree/ban-quet.txt"
+    "$bin" attach den/2021/783 "$tree/ban-quet.txt" >/dev/null
+  fi
   [ ! -e "$db-wal" ] || { echo "v$v: the database was left with a WAL" >&2; exit 1; }
   git worktree remove --force "$tree"
   echo "registry-v$v.sqlite: $(sqlite3 "$db" 'SELECT COUNT(*) FROM document') documents, made by ${commits[$v]}"

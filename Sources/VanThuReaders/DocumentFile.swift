@@ -96,3 +96,16 @@ public enum DocumentFile {
         return head.contains(0)
     }
 }
+
+/// A run of text on a page, in points from the page's top-left corner.
+public struct TextBox: Sendable, Equatable {
+    public var minX: Double, minY: Double, maxX: Double, maxY: Double
+}
+
+extension DocumentFile {
+    /// Where page 1 of a PDF has text: what the ĐẾN stamp is placed clear of.
+    public static func firstPageText(of data: Data, path: String) throws -> [TextBox] {
+        let pdf = try PDFText(data: data, path: path)
+        return pdf.fragments(page: 0).map { TextBox(minX: $0.minX, minY: $0.minY, maxX: $0.maxX, maxY: $0.maxY) }
+    }
+}

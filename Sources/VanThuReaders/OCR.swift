@@ -5,11 +5,13 @@ import VanThuCore
 /// Reads the text of a scanned page through Tesseract's C API with its Vietnamese model
 /// (Debian `tesseract-ocr-vie`). The only file that talks to Tesseract.
 enum OCR {
-    /// Where the Vietnamese model is: `TESSDATA_PREFIX`, then Debian's and the usual folders.
+    /// Where the Vietnamese model is: `TESSDATA_PREFIX` when set (as for Tesseract itself, it
+    /// replaces the usual places), else Debian's and the usual folders.
     static func modelFolder() -> String? {
         var folders: [String] = []
         if let prefix = ProcessInfo.processInfo.environment["TESSDATA_PREFIX"], !prefix.isEmpty {
-            folders += [prefix, prefix + "/tessdata"]
+            folders = [prefix, prefix + "/tessdata"]
+            return folders.first { FileManager.default.isReadableFile(atPath: $0 + "/vie.traineddata") }
         }
         folders += [
             "/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata", "/usr/share/tessdata",

@@ -40,14 +40,9 @@ final class PDFText {
         self.document = document
         let pages = Int(poppler_document_get_n_pages(document))
         pageCount = pages
-        guard pages > 0 else {
-            g_object_unref(UnsafeMutableRawPointer(document))
-            g_bytes_unref(bytes)
-            throw DocumentFileError.noPages(path: path)
-        }
+        // Every property is set: a throw from here on runs deinit, which releases both.
+        guard pages > 0 else { throw DocumentFileError.noPages(path: path) }
         guard pages <= DocumentLimits.maximumPages else {
-            g_object_unref(UnsafeMutableRawPointer(document))
-            g_bytes_unref(bytes)
             throw DocumentFileError.tooManyPages(path: path, pages: pages, limit: DocumentLimits.maximumPages)
         }
     }

@@ -13,6 +13,11 @@ public enum ExportError: Error, Equatable, Sendable {
     case unsupportedOutput(path: String, allowed: [String])
     /// The journal has no entry in the period (its dates are the machine's real dates).
     case emptyJournal(start: LocalDate, end: LocalDate)
+    /// The PDF's structure does not allow adding the ĐẾN stamp as an update (encrypted, damaged
+    /// cross-reference, no page); the original is kept as it is.
+    case cannotStamp(reason: String)
+    /// Only a PDF can carry the stamp.
+    case notAPDF(name: String)
 }
 
 extension ExportError: ClerkFacingError {
@@ -21,7 +26,7 @@ extension ExportError: ClerkFacingError {
     public var exitCode: Int32 {
         switch self {
         case .outputExists, .folderMissing, .cannotWrite, .workbook: 73  // EX_CANTCREAT
-        case .emptyPeriod, .crossesSeries, .unknownLayout, .unsupportedOutput, .emptyJournal: 65  // EX_DATAERR
+        case .emptyPeriod, .crossesSeries, .unknownLayout, .unsupportedOutput, .emptyJournal, .cannotStamp, .notAPDF: 65  // EX_DATAERR
         }
     }
 
@@ -36,6 +41,14 @@ extension ExportError: ClerkFacingError {
             Bilingual(
                 vi: "Thư mục “\(path)” không tồn tại. Hãy tạo thư mục hoặc chọn nơi lưu khác bằng -o.",
                 en: "Folder “\(path)” does not exist. Create it or choose another place with -o.")
+        case .cannotStamp(let reason):
+            Bilingual(
+                vi: "Không đóng được dấu ĐẾN lên tệp PDF này (\(reason)). Bản gốc vẫn được giữ nguyên; hãy in và đóng dấu trên giấy.",
+                en: "The ĐẾN stamp cannot be added to this PDF (\(reason)). The original is kept as it is; print it and stamp the paper.")
+        case .notAPDF(let name):
+            Bilingual(
+                vi: "Bản gốc “\(name)” không phải PDF nên không đóng dấu ĐẾN điện tử được.",
+                en: "The original “\(name)” is not a PDF, so it cannot carry an electronic ĐẾN stamp.")
         case .cannotWrite(let path, let reason):
             Bilingual(
                 vi: "Không ghi được “\(path)”: \(reason.vi). Không có tệp nào bị ghi dở.",
@@ -86,6 +99,8 @@ extension ExportError {
         case workbook
         case unsupportedOutput
         case emptyJournal
+        case cannotStamp
+        case notAPDF
     }
 
     public var kind: Kind {
@@ -99,6 +114,8 @@ extension ExportError {
         case .workbook: .workbook
         case .unsupportedOutput: .unsupportedOutput
         case .emptyJournal: .emptyJournal
+        case .cannotStamp: .cannotStamp
+        case .notAPDF: .notAPDF
         }
     }
 }

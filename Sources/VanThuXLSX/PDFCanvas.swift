@@ -89,6 +89,15 @@ final class PDFCanvas {
         pango_cairo_show_layout(cairo, layout)
     }
 
+    /// The colour of what is drawn from now on (0…1 each).
+    func setColor(red: Double, green: Double, blue: Double) {
+        cairo_set_source_rgb(cairo, red, green, blue)
+    }
+
+    func setLineWidth(_ width: Double) {
+        cairo_set_line_width(cairo, width)
+    }
+
     /// A cell's border.
     func rectangle(x: Double, y: Double, width: Double, height: Double) {
         cairo_rectangle(cairo, x, y, width, height)

@@ -42,7 +42,8 @@ struct VanThu: ParsableCommand {
                 CommandGroup(
                     name: tr("Sổ và báo cáo", en: "Registers and reports"),
                     subcommands: [Export.self, Slip.self, Report.self, Search.self, Journal.self]),
-                CommandGroup(name: tr("Hồ sơ, lưu trữ", en: "Dossiers and archive"), subcommands: [Catalog.self, DossierCommand.self, Attach.self]),
+                CommandGroup(
+                    name: tr("Hồ sơ, lưu trữ", en: "Dossiers and archive"), subcommands: [Catalog.self, DossierCommand.self, Attach.self, Stamp.self]),
                 CommandGroup(name: tr("Dữ liệu", en: "Data"), subcommands: [Import.self, Verify.self, Backup.self, Restore.self, Trust.self]),
             ])
 

@@ -73,6 +73,10 @@ import Testing
         let cli = try CLI(today: "2021-09-06")
         let fixture = UpgradeTests.fixtures.appendingPathComponent("registry-v\(version).sqlite")
         try FileManager.default.copyItem(at: fixture, to: URL(fileURLWithPath: cli.databasePath))
+        let files = UpgradeTests.fixtures.appendingPathComponent("registry-v\(version).sqlite-files")
+        if FileManager.default.fileExists(atPath: files.path) {
+            try FileManager.default.copyItem(at: files, to: URL(fileURLWithPath: cli.databasePath + "-files"))
+        }
         let check = try cli.run(["check"])
         #expect(check.status == 0 && check.stdout.contains("Tốt"), "v\(version): \(check.stdout)\(check.stderr)")
 
@@ -89,6 +93,12 @@ import Testing
         #expect(try cli.ok(["show", "di/2021/1"]).contains("01/BC-STTTT"))
         let verify = try cli.run(["journal", "verify"])
         #expect(verify.status == 0, "v\(version): \(verify.stdout)")
+        if version >= 7 {
+            // Its stored file went through v8 (new attachment columns) with its document resealed.
+            let actions = try #require(try cli.json(["journal"]) as? [[String: Any]]).compactMap { $0["action"] as? String }
+            #expect(actions.contains("v8-electronic-documents"), "\(actions)")
+            #expect(try cli.ok(["attach", "list", "den/2021/783"]).contains("ban-quet.txt"))
+        }
         // And it takes new work like any file.
         #expect(try cli.ok(["incoming", "add", "--issuer", "UBND tỉnh", "--summary", "Sau nâng cấp", "--type", "CV"]).contains("den/2021/785"))
     }

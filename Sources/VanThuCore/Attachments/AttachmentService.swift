@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import GRDB
 
 extension AttachmentService {
@@ -128,5 +128,43 @@ extension AttachmentService {
                     role: electronic ? Attachment.Role(rawValue: row["role"]) ?? .attachment : .attachment, signatures: signatures))
         }
         return attachments
+    }
+}
+
+extension AttachmentService {
+    /// The document's original (bản gốc): the file it was registered from, else its first PDF;
+    /// its bytes read from the store and checked against its SHA-256.
+    public func original(reference: String) throws -> (attachment: Attachment, data: Data) {
+        let files = try attachments(reference: reference)
+        guard let attachment = files.first(where: { $0.role == .original }) ?? files.first(where: { $0.mediaType == "application/pdf" }) else {
+            throw ArchiveError.attachmentNotFound(reference: reference, name: "bản gốc (PDF)")
+        }
+        if let problem = contentStore.problem(sha256: attachment.sha256, size: attachment.size) {
+            throw ArchiveError.storeDamaged("\(attachment.reference) “\(attachment.name)”: \(problem.rawValue)")
+        }
+        guard let data = FileManager.default.contents(atPath: contentStore.path(of: attachment.sha256)) else {
+            throw ArchiveError.storeDamaged("\(attachment.reference) “\(attachment.name)”")
+        }
+        return (attachment, data)
+    }
+
+    /// Keeps `data` (the copy with the ĐẾN stamp) beside the document's original, as its
+    /// rendition; the original is not touched. Kept once: the same copy again changes nothing.
+    public func keepRendition(reference: String, data: Data, name: String) throws -> Attachment {
+        let parsed = try DocumentReference(parsing: reference)
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("vanthu-rendition-\(UUID().uuidString)").path
+        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            throw RegistryError.cannotWriteFile(path: temporary, reason: FileWriting.reason(errno: errno))
+        }
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        let stored = try contentStore.store(fileAt: temporary)
+        return try write { db in
+            let document = try document(parsed, text: reference, db)
+            try ensureNotArchived(document, db)
+            if let existing = try attachments(db, where: "a.documentId = ? AND a.sha256 = ?", arguments: [document.id, stored.sha256]).first {
+                return existing
+            }
+            return try insert(stored, name: name, role: .rendition, signatures: nil, document: document, db)
+        }
     }
 }

@@ -25,15 +25,20 @@ extension RegistryMigrator {
     /// whose seals held before are sealed again under one entry; one that no longer matched
     /// (changed behind vanthu's back) keeps its old seal and verify goes on naming it.
     static func addElectronicDocuments(_ db: Database, user: String) throws {
+        // Only documents with a stored file change seal; without any, nothing is resealed.
+        let withFiles = Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT documentId FROM attachment"))
         var intact = Set<Int64>()
         let latest = try Row.fetchCursor(
             db, sql: "SELECT documentId, max(journalId) AS journalId, seal FROM journalSeal GROUP BY documentId ORDER BY documentId")
         var seal = try latest.next()
         try RecordSeals.forEachDocument(db) { id, current in
             while let s = seal, (s["documentId"] as Int64) < id { seal = try latest.next() }
-            if let s = seal, (s["documentId"] as Int64) == id, [UInt8](s["seal"] as Data? ?? Data()) == current { intact.insert(id) }
+            if withFiles.contains(id), let s = seal, (s["documentId"] as Int64) == id, [UInt8](s["seal"] as Data? ?? Data()) == current {
+                intact.insert(id)
+            }
         }
         try db.execute(sql: electronicSQL)
+        guard !intact.isEmpty else { return }
         try sealEverything(db, user: user, action: "v8-electronic-documents", only: intact)
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import VanThuCore
 import VanThuIntake
 import VanThuReaders
+import VanThuXLSX
 
 extension VanThu {
     struct Incoming: ParsableCommand {
@@ -138,6 +139,21 @@ extension VanThu.Incoming {
                     en: "Register even though the same số, ký hiệu and issuer are already registered.")))
         var force = false
 
+        /// The working copy with the ĐẾN stamp, kept beside the original. The registration has
+        /// happened whatever becomes of it: a PDF that cannot take the stamp is said so, not refused.
+        static func keepStampedCopy(_ data: Data, original: Attachment, document: Document, registry: Registry) {
+            do {
+                let copy = try VanThu.Stamp.stamped(data, name: original.name, document: document, registry: registry)
+                let stem = (original.name as NSString).deletingPathExtension
+                let kept = try AttachmentService(registry).keepRendition(reference: document.reference, data: copy.pdf, name: "\(stem) (dấu ĐẾN).pdf")
+                Terminal.print(Terminal.label("Bản có dấu ĐẾN: \(kept.name)", "Stamped copy: \(kept.name)"))
+            } catch let error as any ClerkFacingError {
+                Terminal.print(Terminal.label("Chưa có bản có dấu ĐẾN: ", "No stamped copy: ") + error.message(in: .fromEnvironment()))
+            } catch {
+                Terminal.print(Terminal.label("Chưa có bản có dấu ĐẾN.", "No stamped copy."))
+            }
+        }
+
         func run() throws {
             var draft = IncomingDraft(
                 issuer: issuer ?? "", notation: try Parse.notation(symbol), issuedDate: try Parse.date(date), typeCode: type,
@@ -175,6 +191,7 @@ extension VanThu.Incoming {
                             "Bản gốc: \(original.name), \(original.size) byte, SHA-256 \(original.sha256)",
                             "Original: \(original.name), \(original.size) bytes, SHA-256 \(original.sha256)"))
                     if file.read.content.format == .pdf {
+                        Self.keepStampedCopy(file.read.data, original: original, document: document, registry: registry)
                         let language = Language.fromEnvironment()
                         let lines =
                             file.read.content.signatures.isEmpty
