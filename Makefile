@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 DEMO_DIR ?= demo
-APT_PACKAGES := libxlsxwriter-dev libsqlite3-dev sqlite3 zlib1g-dev pkg-config unzip python3-venv groff-base binutils libpango1.0-dev libcairo2-dev fonts-liberation2 poppler-utils
+APT_PACKAGES := libxlsxwriter-dev libsqlite3-dev sqlite3 zlib1g-dev pkg-config unzip python3-venv groff-base binutils libpango1.0-dev libcairo2-dev fonts-liberation2 poppler-utils libpoppler-glib-dev libtesseract-dev tesseract-ocr-vie libssl-dev
 
 .PHONY: all deps test-deps build release install uninstall deb test stress lint format demo bench fuzz man clean
 
@@ -10,7 +10,7 @@ all: build
 
 ## Install the C libraries when they are missing (Debian/Ubuntu; needs root or sudo).
 deps:
-	@if pkg-config --exists xlsxwriter sqlite3 zlib pangocairo 2>/dev/null && [ -d /usr/share/fonts/truetype/liberation2 ] && command -v pdftotext >/dev/null && command -v unzip >/dev/null && command -v sqlite3 >/dev/null && command -v groff >/dev/null && command -v readelf >/dev/null; then exit 0; fi; \
+	@if pkg-config --exists xlsxwriter sqlite3 zlib pangocairo poppler-glib tesseract libcrypto 2>/dev/null && [ -d /usr/share/fonts/truetype/liberation2 ] && ls /usr/share/tesseract-ocr/*/tessdata/vie.traineddata >/dev/null 2>&1 && command -v pdftotext >/dev/null && command -v unzip >/dev/null && command -v sqlite3 >/dev/null && command -v groff >/dev/null && command -v readelf >/dev/null; then exit 0; fi; \
 	echo "Installing $(APT_PACKAGES)…"; \
 	if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
 	else echo "Please install as root: apt-get install -y $(APT_PACKAGES)" >&2; exit 1; fi; \
@@ -39,11 +39,13 @@ uninstall:
 deb: release
 	@BIN="$(RELEASE_BIN)" OUT=. bash scripts/deb.sh
 
-## openpyxl, the independent XLSX reader the export tests compare against (a local virtualenv).
+## The test virtualenv: openpyxl (the independent XLSX reader), and what makes and checks the
+## electronic documents: reportlab, python-docx, img2pdf, pikepdf, pyHanko (scripts/requirements-test.txt).
 VENV := .venv
-$(VENV)/bin/python:
-	@python3 -m venv $(VENV) && $(VENV)/bin/pip install -q openpyxl \
-	  || { echo "openpyxl could not be installed: the openpyxl check will be skipped" >&2; rm -rf $(VENV); }
+$(VENV)/.installed: scripts/requirements-test.txt
+	@{ [ -x $(VENV)/bin/python ] || python3 -m venv $(VENV); } && $(VENV)/bin/pip install -q -r scripts/requirements-test.txt && touch $@ \
+	  || { echo "the test packages could not be installed: the checks that need them will be skipped" >&2; rm -rf $(VENV); }
+$(VENV)/bin/python: $(VENV)/.installed
 
 ## LibreOffice, the independent reader that prints the workbooks in the tests (large: only for make test).
 test-deps:

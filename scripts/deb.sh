@@ -29,8 +29,9 @@ for library in $(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
   case " ${depends[*]} " in *" $package "*) ;; *) depends+=("$package") ;; esac
 done
 
-# Not linked but read at run time: the PDF registers are set in Liberation Serif.
-depends+=("fonts-liberation2")
+# Not linked but read at run time: the PDF registers are set in Liberation Serif, and scanned
+# pages are read with Tesseract's Vietnamese model.
+depends+=("fonts-liberation2" "tesseract-ocr-vie")
 
 # Debian policy: manual pages compressed, a copyright file and a changelog for the package.
 gzip -9n "$stage/usr/share/man/man1/vanthu.1" "$stage/usr/share/man/en/man1/vanthu.1"

@@ -7,9 +7,9 @@ public import Foundation
 /// the original's length gives the original back byte for byte.
 ///
 /// The overlay becomes a Form XObject: its content stream and the objects its resources reach
-/// (cairo's embedded font subsets) are copied with new object numbers; page 1 gets two content
-/// streams around its own (`q` before, `Q` and the drawing after, so nothing the page left in
-/// its graphics state moves the stamp) and its resources the XObject.
+/// (cairo's embedded font subsets) are copied with new object numbers, and it is shown as the
+/// appearance of a stamp annotation added to page 1's /Annots: the page's own content and
+/// resources are not rewritten.
 public enum PDFOverlay {
     /// Why a PDF cannot take the overlay. The original is untouched.
     public struct Refusal: Error, Equatable, Sendable {
@@ -32,12 +32,19 @@ public enum PDFOverlay {
 
     /// `original` with `overlay`'s first page drawn on its first page, its bottom-left corner at
     /// (`x`, `y`) in the page's user space.
-    public static func apply(_ overlay: Data, onto original: Data, x: Double, y: Double) throws -> Data {
+    public static func apply(_ overlay: Data, onto original: Data, x: Double, y: Double, label: String = "") throws -> Data {
         do {
-            return Data(try apply([UInt8](overlay), [UInt8](original), x: x, y: y))
+            return Data(try apply([UInt8](overlay), [UInt8](original), x: x, y: y, label: label))
         } catch let error as PDFSyntaxError {
             throw Refusal(reason: "\(error.reason) (byte \(error.offset))")
         }
+    }
+
+    /// A PDF text string in UTF-16BE with its byte-order mark, as hex digits.
+    static func textString(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = [0xFE, 0xFF]
+        for unit in text.utf16 { bytes += [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+        return Array(bytes.map { String(format: "%02X", $0) }.joined().utf8)
     }
 
     private static func box(_ page: PDFDictionary, _ inherited: PDFDictionary, _ file: PDFFile) throws -> (Double, Double, Double, Double) {
@@ -50,7 +57,7 @@ public enum PDFOverlay {
         return (0, 0, 595.28, 841.89)  // A4, what a page without a box is taken to be
     }
 
-    private static func apply(_ overlayBytes: [UInt8], _ originalBytes: [UInt8], x: Double, y: Double) throws -> [UInt8] {
+    private static func apply(_ overlayBytes: [UInt8], _ originalBytes: [UInt8], x: Double, y: Double, label: String) throws -> [UInt8] {
         let original = try PDFFile(originalBytes)
         guard original.trailer["Encrypt"] == nil else { throw PDFSyntaxError(reason: "the PDF is encrypted", offset: 0) }
         let overlay = try PDFFile(overlayBytes)
@@ -133,41 +140,40 @@ public enum PDFOverlay {
         next += 1
         writeStream(formNumber, dictionary: form, data: formData[...])
 
-        // The page's resources, with the stamp under a name it does not use yet.
-        var resources = try original.resolve(page["Resources"] ?? inherited["Resources"]).dictionary ?? PDFDictionary()
-        var xobjects = try original.resolve(resources["XObject"]).dictionary ?? PDFDictionary()
-        var name = "VanThuDEN"
-        var suffix = 1
-        while xobjects[name] != nil {
-            suffix += 1
-            name = "VanThuDEN\(suffix)"
-        }
-        xobjects[name] = .reference(PDFReference(number: formNumber, generation: 0))
-        resources["XObject"] = .dictionary(xobjects)
-
-        let before = next
+        // A stamp annotation (ISO 32000-1 §12.5.6.12) showing the form, printed with the page:
+        // what e-office systems add, and the change a signature's approval allows (the page's
+        // content streams and resources stay as they were; only its /Annots grows).
+        let rect: [PDFObject] = [
+            .real(x), .real(y), .real(x + overlayBox.2 - overlayBox.0), .real(y + overlayBox.3 - overlayBox.1),
+        ]
+        var annotation = PDFDictionary()
+        annotation["Type"] = .name("Annot")
+        annotation["Subtype"] = .name("Stamp")
+        annotation["Rect"] = .array(rect)
+        annotation["F"] = .integer(4 | 128)  // Print, Locked
+        annotation["P"] = .reference(pageReference)
+        annotation["NM"] = .string(Array("vanthu-den".utf8), hex: false)
+        if !label.isEmpty { annotation["Contents"] = .string(Self.textString(label), hex: true) }
+        annotation["AP"] = .dictionary(PDFDictionary(entries: [("N", .reference(PDFReference(number: formNumber, generation: 0)))]))
+        let annotationNumber = next
         next += 1
-        writeStream(before, dictionary: PDFDictionary(), data: Array("q\n".utf8)[...])
-        let after = next
-        next += 1
-        let draw = "Q\nq 1 0 0 1 \(PDFObject.format(x)) \(PDFObject.format(y)) cm /\(name) Do Q\n"
-        writeStream(after, dictionary: PDFDictionary(), data: Array(draw.utf8)[...])
-
-        var existing: [PDFObject] = []
-        switch page["Contents"] {
-        case .reference(let r)?:
-            let target = try original.object(r)
-            if let items = target.array { existing = items } else { existing = [.reference(r)] }
-        case .array(let items)?: existing = items
-        default: existing = []
-        }
-        var newPage = page
-        newPage["Contents"] = .array(
-            [.reference(PDFReference(number: before, generation: 0))] + existing + [.reference(PDFReference(number: after, generation: 0))])
-        newPage["Resources"] = .dictionary(resources)
-        begin(pageReference.number, pageReference.generation)
-        PDFObject.dictionary(newPage).write(to: &out)
+        begin(annotationNumber)
+        PDFObject.dictionary(annotation).write(to: &out)
         out += Array("\nendobj\n".utf8)
+        let annotationReference = PDFObject.reference(PDFReference(number: annotationNumber, generation: 0))
+
+        if case .reference(let annotsReference)? = page["Annots"], let existing = try original.object(annotsReference).array {
+            // The page names its annotations through an array object: only that array changes.
+            begin(annotsReference.number, annotsReference.generation)
+            PDFObject.array(existing + [annotationReference]).write(to: &out)
+            out += Array("\nendobj\n".utf8)
+        } else {
+            var newPage = page
+            newPage["Annots"] = .array((page["Annots"]?.array ?? []) + [annotationReference])
+            begin(pageReference.number, pageReference.generation)
+            PDFObject.dictionary(newPage).write(to: &out)
+            out += Array("\nendobj\n".utf8)
+        }
 
         // The cross-reference section, the same kind as the file's newest one.
         var trailer = PDFDictionary()

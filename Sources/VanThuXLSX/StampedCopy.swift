@@ -47,7 +47,8 @@ public enum StampedCopy {
         let place = Self.place(pageWidth: pageWidth, pageHeight: pageHeight, text: text, position: position)
         let stamp = try render(document: document, organization: organization)
         do {
-            let pdf = try PDFOverlay.apply(stamp, onto: original, x: page.x0 + place.minX, y: page.y1 - place.maxY)
+            let label = "ĐẾN — Số: \(document.displayNumber), Ngày: \(document.registerDate.vietnamese)"
+            let pdf = try PDFOverlay.apply(stamp, onto: original, x: page.x0 + place.minX, y: page.y1 - place.maxY, label: label)
             return (pdf, place)
         } catch let refusal as PDFOverlay.Refusal {
             throw ExportError.cannotStamp(reason: refusal.reason)

@@ -33,6 +33,18 @@ import VanThuTestSupport
         #expect(error.kind == kind)
         expectClerkMessages(error, severalLines: true)
     }
+
+    @Test(arguments: TrustError.Kind.allCases)
+    func everyTrustErrorHasItsMessageInBothLanguages(kind: TrustError.Kind) throws {
+        let error: TrustError =
+            switch kind {
+            case .emptyCertificate: .emptyCertificate
+            case .notFound: .notFound("3f2a9c1b")
+            case .ambiguous: .ambiguous("3f2a", count: 2)
+            }
+        #expect(error.kind == kind)
+        expectClerkMessages(error)
+    }
 }
 
 extension RegistryError {

@@ -2,6 +2,7 @@ import Testing
 import VanThuCore
 import VanThuTestSupport
 
+@testable import VanThuReaders
 @testable import VanThuXLSX
 
 /// Every case of every error type, in both languages: built from the enums, so that a new case
@@ -11,6 +12,23 @@ import VanThuTestSupport
     func everyExportErrorHasItsMessageInBothLanguages(kind: ExportError.Kind) throws {
         let error = ExportError.sample(kind, date: try LocalDate(parsing: "1/1/2021"))
         #expect(error.kind == kind)
+        expectClerkMessages(error)
+    }
+
+    @Test(arguments: DocumentFileError.Kind.allCases)
+    func everyDocumentFileErrorHasItsMessageInBothLanguages(kind: DocumentFileError.Kind) throws {
+        let error: DocumentFileError =
+            switch kind {
+            case .encrypted: .encrypted(path: "x.pdf")
+            case .damaged: .damaged(path: "x.pdf", reason: Bilingual(vi: "lý do", en: "reason"))
+            case .noPages: .noPages(path: "x.pdf")
+            case .tooManyPages: .tooManyPages(path: "x.pdf", pages: 3000, limit: 2000)
+            case .ocrUnavailable: .ocrUnavailable(path: "x.pdf", page: 1)
+            case .ocrFailed: .ocrFailed(path: "x.pdf", page: 1)
+            case .unsupported: .unsupported(path: "x.png")
+            case .badCertificate: .badCertificate(path: "x.pem")
+            }
+        #expect(error.kind == kind && error.exitCode == 65)
         expectClerkMessages(error)
     }
 }
@@ -28,6 +46,8 @@ extension ExportError {
         case .workbook: .workbook("x")
         case .unsupportedOutput: .unsupportedOutput(path: "x", allowed: ["a", "b"])
         case .emptyJournal: .emptyJournal(start: date, end: date)
+        case .cannotStamp: .cannotStamp(reason: "x")
+        case .notAPDF: .notAPDF(name: "x")
         }
     }
 }

@@ -22,7 +22,7 @@ extension RegistryMigrator {
         """
 
     /// The new columns change the seal of every document with an attachment, so the documents
-    /// whose seals held before are sealed again under one entry; one that no longer matched
+    /// whose seals held before are sealed again, with the new table, under one entry; one that no longer matched
     /// (changed behind vanthu's back) keeps its old seal and verify goes on naming it.
     static func addElectronicDocuments(_ db: Database, user: String) throws {
         // Only documents with a stored file change seal; without any, nothing is resealed.
@@ -38,7 +38,8 @@ extension RegistryMigrator {
             }
         }
         try db.execute(sql: electronicSQL)
-        guard !intact.isEmpty else { return }
+        // One entry seals the new table (so verify finds it sealed right after the upgrade) and
+        // the documents above; a new file has nothing to seal yet.
         try sealEverything(db, user: user, action: "v8-electronic-documents", only: intact)
     }
 }
