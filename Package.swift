@@ -69,7 +69,7 @@ let package = Package(
             path: "bench/VanThuBench"),
         .executableTarget(
             name: "VanThuFuzz",
-            dependencies: ["VanThuCore", "VanThuIntake", "VanThuReaders", "VanThuXLSX"],
+            dependencies: ["VanThuCore", "VanThuIntake", "VanThuReaders", "VanThuXLSX", "VanThuPDF"],
             path: "fuzz/VanThuFuzz"),
         .target(
             name: "VanThuTestSupport",

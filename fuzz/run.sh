@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-60}
-targets=${FUZZ_TARGETS:-"dates notation mapping intake csv csvquote xlsx sheet"}
+targets=${FUZZ_TARGETS:-"dates notation mapping intake csv csvquote xlsx sheet pdfoverlay signatures document"}
 
 # libFuzzer's own main would clash with the one SwiftPM gives every executable; lld links it right.
 swift build --product VanThuFuzz --build-path .build/fuzz \

@@ -10,6 +10,8 @@ struct PDFFile {
     /// A decoded stream is refused past this (a compression bomb).
     static let maximumDecodedBytes = 64 << 20
     static let maximumSections = 512
+    /// More objects than this is not a document (a hostile cross-reference).
+    static let maximumObjects = 8_000_000
 
     let bytes: [UInt8]
     private(set) var entries: [Int: Entry] = [:]
@@ -80,7 +82,9 @@ struct PDFFile {
                 }
                 lexer.position += lexer.peekWord().count
                 lexer.skipWhite()
-                guard let count = Int(String(decoding: lexer.peekWord(), as: UTF8.self)), count >= 0, count <= 10_000_000, first >= 0 else {
+                guard let count = Int(String(decoding: lexer.peekWord(), as: UTF8.self)), count >= 0, count <= Self.maximumObjects, first >= 0,
+                    first <= Self.maximumObjects
+                else {
                     throw PDFSyntaxError(reason: "bad cross-reference count", offset: lexer.position)
                 }
                 lexer.position += lexer.peekWord().count
@@ -116,7 +120,9 @@ struct PDFFile {
         var row = 0
         for pair in stride(from: 0, to: index.count - 1, by: 2) {
             let (first, count) = (index[pair], index[pair + 1])
-            guard first >= 0, count >= 0, count <= 10_000_000 else { throw PDFSyntaxError(reason: "bad /Index", offset: offset) }
+            guard first >= 0, first <= Self.maximumObjects, count >= 0, count <= Self.maximumObjects else {
+                throw PDFSyntaxError(reason: "bad /Index", offset: offset)
+            }
             for number in first..<(first + count) {
                 let start = row * rowLength
                 guard start + rowLength <= data.count else { break }

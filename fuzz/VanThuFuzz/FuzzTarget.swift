@@ -1,12 +1,13 @@
 import Foundation
 import VanThuCore
 import VanThuIntake
+import VanThuPDF
 import VanThuReaders
 
 /// One parser of clerk input, given arbitrary bytes. A crash, a trap or a broken property is a
 /// finding; a refusal with an error is the expected answer to garbage.
 enum FuzzTarget: String, CaseIterable {
-    case dates, notation, intake, csv, xlsx, mapping, sheet, csvquote
+    case dates, notation, intake, csv, xlsx, mapping, sheet, csvquote, pdfoverlay, signatures, document
 
     /// `VANTHU_FUZZ_TARGET`, else the folder a replayed file sits in.
     static func named(_ name: String?) -> FuzzTarget? { name.flatMap(FuzzTarget.init(rawValue:)) }
@@ -21,7 +22,49 @@ enum FuzzTarget: String, CaseIterable {
         case .mapping: _ = Self.clerkFacing { try ImportMapping(mappingFile: String(decoding: data, as: UTF8.self)) }
         case .sheet: Self.sheet(data)
         case .csvquote: Self.csvQuoting(String(decoding: data, as: UTF8.self))
+        case .pdfoverlay: Self.overlay(data)
+        case .signatures: _ = DocumentFile.signatures(of: data, trustedRoots: [])
+        case .document: Self.document(data)
         }
+    }
+
+    /// vanthu's own PDF structure reader and updater (the ĐẾN stamp): any file is refused or
+    /// updated, and an update always keeps the original as its prefix.
+    private static func overlay(_ data: Data) {
+        do {
+            let updated = try PDFOverlay.apply(Self.stamp, onto: data, x: 10, y: 10)
+            guard updated.starts(with: data) else { fatalError("the update rewrote the original's bytes") }
+        } catch is PDFOverlay.Refusal {
+        } catch {
+            fatalError("an error that is not a refusal: \(error)")
+        }
+    }
+
+    /// A one-page PDF standing in for the rendered stamp.
+    static let stamp: Data = {
+        var out = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        let content = "0 0 10 10 re S"
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 141 99] /Resources << >> /Contents 4 0 R >>",
+            "<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream",
+        ]
+        for (index, body) in objects.enumerated() {
+            offsets.append(out.utf8.count)
+            out += "\(index + 1) 0 obj\n\(body)\nendobj\n"
+        }
+        let xref = out.utf8.count
+        out += "xref\n0 5\n0000000000 65535 f \n" + offsets.map { String(format: "%010d 00000 n \n", $0) }.joined()
+        out += "trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        return Data(out.utf8)
+    }()
+
+    /// An electronic document read by content (poppler, the DOCX reader); OCR is switched off
+    /// (no model), so a page without text is a quick refusal, not seconds of Tesseract.
+    private static func document(_ data: Data) {
+        setenv("TESSDATA_PREFIX", "/nonexistent", 1)
+        _ = clerkFacing { try DocumentFile.content(of: data, path: "fuzz") }
     }
 
     /// A worksheet's XML straight into the sheet reader (no zip around it): references past
