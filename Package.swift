@@ -65,7 +65,7 @@ let package = Package(
             ]),
         .executableTarget(
             name: "VanThuBench",
-            dependencies: ["VanThuCore", "VanThuIntake"],
+            dependencies: ["VanThuCore", "VanThuIntake", "VanThuReaders"],
             path: "bench/VanThuBench"),
         .executableTarget(
             name: "VanThuFuzz",

@@ -51,6 +51,10 @@ PY
   "$bin/VanThuBench" overdue "$bin/vanthu" "${BENCH_DOCUMENTS:-100000}" "${BENCH_OVERDUE_RUNS:-10}"
   step "intake"
   "$bin/VanThuBench" intake Tests/VanThuIntakeTests/Seeds "${BENCH_INTAKE_READS:-20000}"
+  step "electronic documents"
+  .venv/bin/python -c "import reportlab, docx, img2pdf, pikepdf, pyhanko" 2>/dev/null || .venv/bin/pip install -q -r scripts/requirements-test.txt
+  .venv/bin/python scripts/make-document-fixtures.py "$work/documents" >/dev/null
+  "$bin/VanThuBench" documents "$work/documents"
 
   n=${BENCH_EXPORT_DOCUMENTS:-200000}
   step "a register of $n documents"

@@ -45,6 +45,16 @@ run incoming add --from-text "$samples/quyet-dinh-khan.txt" --handler "Phòng B�
 step "Kế hoạch đã có dấu ĐẾN số 790 của Sở (đã vào sổ giấy): vanthu đọc cả dấu ĐẾN và các văn bản được dẫn"
 run intake "$samples/ke-hoach-co-dau-den.txt" --json
 
+step "Văn bản điện tử: công văn PDF có chữ ký số (samples/cong-van-ky-so.pdf); tin cậy chứng thư gốc, vào sổ từ tệp, giữ bản gốc và bản có dấu ĐẾN"
+run trust add "$samples/ca-kiem-thu.pem"
+# Signed in 2026: registered on the real day, not the demo's 25/8/2021.
+(unset VANTHU_TODAY; run incoming add --from-file "$samples/cong-van-ky-so.pdf" --handler "Văn phòng Sở")
+e_reference=$("$vanthu" list incoming --year "$(date +%Y)" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[-1]["reference"])')
+run stamp "$e_reference" -o "$folder/cong-van-ky-so-dau-den.pdf" --overwrite
+run attach list "$e_reference"
+echo "Trang 1 của bản có dấu ĐẾN (pdftotext):"
+pdftotext -f 1 -l 1 "$folder/cong-van-ky-so-dau-den.pdf" - | grep -B3 -A2 "^Chuyển:" | head -7
+
 step "Cùng công văn đó đến lần nữa (bản giấy sau bản điện tử): vanthu từ chối vào sổ trùng"
 run den them --issuer "Sở Nội vụ" --symbol "1432 / SNV – CCVC" --summary "bản giấy" || echo "(đã từ chối, mã thoát $?)"
 

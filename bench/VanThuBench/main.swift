@@ -1,6 +1,7 @@
 import Foundation
 import VanThuCore
 import VanThuIntake
+import VanThuReaders
 
 // Benchmarks for `make bench`: realistic generated registers (fixed seed), wall-clock times.
 // Usage: VanThuBench registration VANTHU_BINARY [documents] [runs]
@@ -325,6 +326,37 @@ func intake(folder: String, documents: Int) throws -> (String, String, String, S
     )
 }
 
+/// Electronic documents, in process: reading a 10-page text PDF (poppler, layout), OCR of one
+/// scanned page at 300 dpi (Tesseract), the signature check of a signed PDF (libcrypto). The
+/// files are those of scripts/make-document-fixtures.py, in `folder`.
+func documents(folder: String) throws -> [(String, String, String, String)] {
+    func data(_ name: String) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: "\(folder)/\(name)") else { throw CocoaError(.fileNoSuchFile) }
+        return data
+    }
+    func timed(_ runs: Int, _ body: () throws -> Void) rethrows -> (median: Double, low: Double, high: Double) {
+        var samples: [Double] = []
+        for _ in 0..<runs { samples.append(try seconds(body) * 1000) }
+        return (median(samples), samples.min() ?? 0, samples.max() ?? 0)
+    }
+    let tenPages = try data("ten-pages.pdf")
+    let scan = try data("cong-van-scan.pdf")
+    let signed = try data("signed.pdf")
+    let text = try timed(21) { _ = try DocumentFile.content(of: tenPages, path: "ten-pages.pdf") }
+    let ocr = try timed(3) { _ = try DocumentFile.content(of: scan, path: "cong-van-scan.pdf") }
+    let signature = timed(51) { _ = DocumentFile.signatures(of: signed, trustedRoots: []) }
+    func row(_ figure: String, _ target: String, _ t: (median: Double, low: Double, high: Double), limit: Double) -> (String, String, String, String)
+    {
+        let measured = t.median >= 1000 ? String(format: "%.2f s", t.median / 1000) : String(format: "%.1f ms", t.median)
+        return ("\(figure) (min–max \(String(format: "%.1f–%.1f", t.low, t.high)) ms)", target, measured, String(format: "%.2f", t.median / limit))
+    }
+    return [
+        row("intake of a 10-page text PDF (poppler text layer and layout), median of 21", "< 50 ms", text, limit: 50),
+        row("OCR of one scanned page at 300 dpi (Tesseract, Vietnamese), median of 3", "< 5 s", ocr, limit: 5000),
+        row("signature check of a signed PDF (byte ranges, CMS, libcrypto), median of 51", "< 20 ms", signature, limit: 20),
+    ]
+}
+
 let arguments = CommandLine.arguments
 do {
     switch (arguments.count, arguments.count > 1 ? arguments[1] : "") {
@@ -349,12 +381,14 @@ do {
     case (3..., "import"):
         let row = try importRegister(vanthu: arguments[2], documents: arguments.count > 3 ? Int(arguments[3]) ?? 100_000 : 100_000)
         print("| \(row.0) | \(row.1) | \(row.2) | \(row.3) |")
+    case (3, "documents"):
+        for (figure, target, measured, ratio) in try documents(folder: arguments[2]) { print("| \(figure) | \(target) | \(measured) | \(ratio) |") }
     case (4, "make-db"):
         try makeDatabase(path: arguments[2], documents: Int(arguments[3]) ?? 1_000_000)
     default:
         FileHandle.standardError.write(
             Data(
-                "usage: VanThuBench registration VANTHU [documents] [runs] | overdue VANTHU [documents] [runs] | intake FOLDER [reads] | make-db PATH documents | search DB [rounds] | import VANTHU [rows]\n"
+                "usage: VanThuBench registration VANTHU [documents] [runs] | overdue VANTHU [documents] [runs] | intake FOLDER [reads] | documents FOLDER | make-db PATH documents | search DB [rounds] | import VANTHU [rows]\n"
                     .utf8))
         exit(64)
     }
