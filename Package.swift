@@ -53,7 +53,7 @@ let package = Package(
             dependencies: ["VanThuCore", "ZIPFoundation", "CPoppler", "CTesseract", "COpenSSL"]),
         .target(
             name: "VanThuXLSX",
-            dependencies: ["CXLSXWriter", "CPango", "VanThuCore", "VanThuPDF"]),
+            dependencies: ["CXLSXWriter", "CPango", "VanThuCore", "VanThuPDF", "ZIPFoundation"]),
         .executableTarget(
             name: "vanthu",
             dependencies: [

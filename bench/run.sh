@@ -55,6 +55,12 @@ PY
   .venv/bin/python -c "import reportlab, docx, img2pdf, pikepdf, pyhanko" 2>/dev/null || .venv/bin/pip install -q -r scripts/requirements-test.txt
   .venv/bin/python scripts/make-document-fixtures.py "$work/documents" >/dev/null
   "$bin/VanThuBench" documents "$work/documents"
+  step "edXML envelopes"
+  python3 bench/make-envelopes.py Tests/vanthuTests/Fixtures/edxml/new-document.edxml "$work/envelopes" 1000
+  mkdir -p "$work/outbox"
+  "$bin/vanthu" init --db "$work/edxml.sqlite" --org "SỞ THÔNG TIN VÀ TRUYỀN THÔNG" --org-code STTTT --place "Kon Tum" --style state >/dev/null
+  read -r e_s e_kb < <(measure "$bin/vanthu" edxml receive "$work/envelopes" --outbox "$work/outbox" --db "$work/edxml.sqlite")
+  awk -v s="$e_s" -v kb="$e_kb" 'BEGIN { printf "| `vanthu edxml receive`: 1,000 envelopes of 100 kB from a folder (registered, attachment stored, 03 written) | ≥ 200 /s | %.0f /s | %.2f (%.0f MB peak) |\n", 1000 / s, 1000 / s / 200, kb / 1024 }'
 
   n=${BENCH_EXPORT_DOCUMENTS:-200000}
   step "a register of $n documents"

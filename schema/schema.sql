@@ -1,6 +1,12 @@
 -- The vanthu schema as the migrations build it. Checked by SchemaTests;
 -- regenerate with RECORD_SNAPSHOTS=1 swift test --filter SchemaTests.
 sqlite_master
+CREATE TABLE agency (
+    organId TEXT PRIMARY KEY CHECK (organId <> ''),
+    name TEXT NOT NULL CHECK (name <> ''),
+    addedAt TEXT NOT NULL,
+    addedBy TEXT NOT NULL
+);
 CREATE TABLE archiveTransfer (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     day TEXT NOT NULL,
@@ -251,6 +257,17 @@ BEGIN SELECT RAISE(ABORT, 'vanthu: archived hồ sơ are read-only'); END;
 CREATE TRIGGER dossierDocument_only_out_of_open BEFORE DELETE ON dossierDocument
 WHEN (SELECT status FROM dossier WHERE id = OLD.dossierId) IN ('closed', 'archived')
 BEGIN SELECT RAISE(ABORT, 'vanthu: archived hồ sơ are read-only'); END;
+CREATE TABLE exchange (
+    documentId INTEGER PRIMARY KEY REFERENCES document(id),
+    nationalId TEXT NOT NULL UNIQUE CHECK (nationalId <> ''),
+    senderOrganId TEXT,
+    senderName TEXT,
+    outbox TEXT,
+    receivedAt TEXT NOT NULL,
+    revokedAt TEXT,
+    revokedReason TEXT,
+    replacesDocumentId INTEGER REFERENCES document(id)
+);
 CREATE TABLE handlingStep (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     documentId INTEGER NOT NULL REFERENCES document(id),

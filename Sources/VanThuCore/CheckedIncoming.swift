@@ -18,7 +18,7 @@ struct CheckedIncoming {
     let force: Bool
     let citations: [Citation]
     let text: String?
-    let original: OriginalFile?
+    let originals: [OriginalFile]
     /// Số, ký hiệu and issuer folded, for the duplicate guard (ND30 Phụ lục VI III.1.h).
     let duplicateKey: String?
 
@@ -32,7 +32,7 @@ struct CheckedIncoming {
         let notation = draft.notation
         _ = try InputLimits.text(notation?.full, .notation)
         pages = try InputLimits.count(draft.pages)
-        original = draft.original
+        originals = draft.originals
         self.issuer = issuer
         self.subject = subject
         self.arrival = arrival

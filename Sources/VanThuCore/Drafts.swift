@@ -1,14 +1,28 @@
+public import Foundation
+
 //// A file a document is registered from (a signed PDF, a scan, a Word file): kept as the
 /// document's original, bytes unchanged, with what checking its signatures found.
 public struct OriginalFile: Sendable {
-    public var path: String
-    /// The name it is kept under; the file's own name when nil.
-    public var name: String?
+    /// The file on disk, or its bytes (an attachment decoded from an edXML envelope).
+    public enum Source: Sendable {
+        case path(String)
+        case data(Data)
+    }
+
+    public var source: Source
+    /// The name it is kept under.
+    public var name: String
     /// A PDF's signatures as checked when it was read; nil for a file that is not a PDF.
     public var signatures: [SignatureCheck]?
 
     public init(path: String, name: String? = nil, signatures: [SignatureCheck]? = nil) {
-        self.path = path
+        source = .path(path)
+        self.name = name ?? (path as NSString).lastPathComponent
+        self.signatures = signatures
+    }
+
+    public init(data: Data, name: String, signatures: [SignatureCheck]? = nil) {
+        source = .data(data)
         self.name = name
         self.signatures = signatures
     }
@@ -50,8 +64,9 @@ public struct IncomingDraft: Sendable {
     public var citations: [Citation]
     /// The document's text, when it was registered from it (kept for search).
     public var text: String?
-    /// The electronic file it was registered from, stored as its original in the same transaction.
-    public var original: OriginalFile?
+    /// The electronic files it was registered from (a PDF; an envelope's attachments), stored as
+    /// its originals in the same transaction.
+    public var originals: [OriginalFile] = []
 
     public init(
         issuer: String, notation: DocumentNotation? = nil, issuedDate: LocalDate? = nil, typeCode: String? = nil,

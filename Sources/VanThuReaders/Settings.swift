@@ -9,6 +9,12 @@ public import VanThuCore
 /// user = "Nguyễn Thị Lan"
 /// language = "vi"
 /// units = ["Văn phòng", "Phòng Tuyên truyền", "Phòng Kế hoạch – Tài chính"]
+/// # Liên thông (edXML): the agency's mã định danh (QĐ 20/2020/QĐ-TTg) and the clerk the
+/// # replies name (StaffInfo)
+/// organ_id = "000.00.31.H41"
+/// staff_department = "Văn phòng Sở"
+/// staff_email = "vanthu@stttt.kontum.gov.vn"
+/// staff_mobile = "0260 3862 xxx"
 /// ```
 ///
 /// The files are read in order, `$XDG_CONFIG_HOME/vanthu/config.toml` (default
@@ -24,6 +30,12 @@ public struct Settings: Sendable, Equatable {
     public var language: Language?
     /// The agency's units (phòng, ban), offered when completing `--lead`, `--co`, `--handler`.
     public var units: [String] = []
+    /// The agency's mã định danh on the exchange (`organ_id`).
+    public var organId: String?
+    /// The clerk's department, e-mail and telephone, named in the status replies (StaffInfo).
+    public var staffDepartment: String?
+    public var staffEmail: String?
+    public var staffMobile: String?
 
     public init(database: String? = nil, user: String? = nil, language: Language? = nil, units: [String] = []) {
         (self.database, self.user, self.language, self.units) = (database, user, language, units)
@@ -50,6 +62,10 @@ public struct Settings: Sendable, Equatable {
             settings.user = file.user ?? settings.user
             settings.language = file.language ?? settings.language
             if !file.units.isEmpty { settings.units = file.units }
+            settings.organId = file.organId ?? settings.organId
+            settings.staffDepartment = file.staffDepartment ?? settings.staffDepartment
+            settings.staffEmail = file.staffEmail ?? settings.staffEmail
+            settings.staffMobile = file.staffMobile ?? settings.staffMobile
         }
         return settings
     }
@@ -95,6 +111,10 @@ public struct Settings: Sendable, Equatable {
                     guard let unit = Self.quoted($0) else { throw SettingsError.badValue(path: path, line: index + 1, key: key) }
                     return VietnameseText.clean(unit)
                 }.filter { !$0.isEmpty }
+            case "organ_id": organId = VietnameseText.nonEmpty(try text())
+            case "staff_department": staffDepartment = VietnameseText.nonEmpty(try text())
+            case "staff_email": staffEmail = VietnameseText.nonEmpty(try text())
+            case "staff_mobile": staffMobile = VietnameseText.nonEmpty(try text())
             default: throw SettingsError.unknownKey(path: path, line: index + 1, key: key)
             }
         }

@@ -62,6 +62,9 @@ struct ZipArchive {
     /// Thrown from inside the consumer when a member inflates past what it declared.
     private struct Overflow: Error {}
 
+    /// The members' names, sorted.
+    var memberNames: [String] { entries.keys.sorted() }
+
     /// The uncompressed bytes of a member; nil when there is no such member.
     func data(_ name: String) throws -> [UInt8]? {
         guard let entry = entries[name] else { return nil }

@@ -39,6 +39,7 @@ struct VanThu: ParsableCommand {
                         Holidays.self,
                     ]),
                 CommandGroup(name: tr("Phát hành", en: "Dispatch"), subcommands: [Dispatch.self, Unsent.self]),
+                CommandGroup(name: tr("Liên thông", en: "Exchange"), subcommands: [EdXML.self, Agencies.self]),
                 CommandGroup(
                     name: tr("Sổ và báo cáo", en: "Registers and reports"),
                     subcommands: [Export.self, Slip.self, Report.self, Search.self, Journal.self]),

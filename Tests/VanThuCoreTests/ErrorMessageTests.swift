@@ -34,6 +34,23 @@ import VanThuTestSupport
         expectClerkMessages(error, severalLines: true)
     }
 
+    @Test(arguments: ExchangeError.Kind.allCases)
+    func everyExchangeErrorHasItsMessageInBothLanguages(kind: ExchangeError.Kind) throws {
+        let error: ExchangeError =
+            switch kind {
+            case .missing: .missing(source: "a.edxml", element: "Code")
+            case .badNumber: .badNumber(source: "a.edxml", value: "74fass22")
+            case .unknownDocument: .unknownDocument(source: "a.edxml", nationalId: "x")
+            case .shortReason: .shortReason
+            case .badOrganId: .badOrganId("x y")
+            case .noAgencies: .noAgencies(reference: "di/2026/1")
+            case .someRefused: .someRefused(refused: 2, total: 5)
+            case .numberForOne: .numberForOne
+            }
+        #expect(error.kind == kind)
+        expectClerkMessages(error)
+    }
+
     @Test(arguments: TrustError.Kind.allCases)
     func everyTrustErrorHasItsMessageInBothLanguages(kind: TrustError.Kind) throws {
         let error: TrustError =

@@ -15,6 +15,22 @@ import VanThuTestSupport
         expectClerkMessages(error)
     }
 
+    @Test(arguments: EdXMLError.Kind.allCases)
+    func everyEdXMLErrorHasItsMessageInBothLanguages(kind: EdXMLError.Kind) throws {
+        let error: EdXMLError =
+            switch kind {
+            case .notEdXML: .notEdXML(path: "a.edxml")
+            case .wrongNamespace: .wrongNamespace(path: "a.edxml", found: "http://www.go.vn/eDoc")
+            case .doctype: .doctype(path: "a.edxml")
+            case .missing: .missing(path: "a.edxml", element: "MessageHeader")
+            case .badDate: .badDate(path: "a.edxml", element: "PromulgationDate", value: "16-01-2019")
+            case .badAttachment: .badAttachment(path: "a.edxml", name: "a.doc", reason: .zip)
+            case .tooLarge: .tooLarge(path: "a.edxml", megabytes: 64)
+            }
+        #expect(error.kind == kind && error.exitCode == 65)
+        expectClerkMessages(error)
+    }
+
     @Test(arguments: DocumentFileError.Kind.allCases)
     func everyDocumentFileErrorHasItsMessageInBothLanguages(kind: DocumentFileError.Kind) throws {
         let error: DocumentFileError =

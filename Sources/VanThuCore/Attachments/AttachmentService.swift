@@ -148,16 +148,22 @@ extension AttachmentService {
         return (attachment, data)
     }
 
+    /// A stored file's bytes, checked against its SHA-256.
+    public func bytes(of attachment: Attachment) throws -> Data {
+        if let problem = contentStore.problem(sha256: attachment.sha256, size: attachment.size) {
+            throw ArchiveError.storeDamaged("\(attachment.reference) “\(attachment.name)”: \(problem.rawValue)")
+        }
+        guard let data = FileManager.default.contents(atPath: contentStore.path(of: attachment.sha256)) else {
+            throw ArchiveError.storeDamaged("\(attachment.reference) “\(attachment.name)”")
+        }
+        return data
+    }
+
     /// Keeps `data` (the copy with the ĐẾN stamp) beside the document's original, as its
     /// rendition; the original is not touched. Kept once: the same copy again changes nothing.
     public func keepRendition(reference: String, data: Data, name: String) throws -> Attachment {
         let parsed = try DocumentReference(parsing: reference)
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("vanthu-rendition-\(UUID().uuidString)").path
-        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw RegistryError.cannotWriteFile(path: temporary, reason: FileWriting.reason(errno: errno))
-        }
-        defer { try? FileManager.default.removeItem(atPath: temporary) }
-        let stored = try contentStore.store(fileAt: temporary)
+        let stored = try contentStore.store(OriginalFile(data: data, name: name))
         return try write { db in
             let document = try document(parsed, text: reference, db)
             try ensureNotArchived(document, db)

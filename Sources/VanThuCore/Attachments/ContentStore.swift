@@ -23,6 +23,20 @@ public struct ContentStore: Sendable {
         "\(root)/sha256/\(sha256.prefix(2))/\(sha256)"
     }
 
+    /// Stores a file given by path or by its bytes.
+    public func store(_ file: OriginalFile) throws -> Stored {
+        switch file.source {
+        case .path(let path): return try store(fileAt: path)
+        case .data(let data):
+            let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("vanthu-content-\(UUID().uuidString)").path
+            guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else {
+                throw RegistryError.cannotWriteFile(path: temporary, reason: FileWriting.reason(errno: errno))
+            }
+            defer { try? FileManager.default.removeItem(atPath: temporary) }
+            return try store(fileAt: temporary)
+        }
+    }
+
     /// Copies a file into the store, hashing as it reads; content already stored is not copied
     /// again. The copy is written beside its place, flushed, then renamed, so a crash never
     /// leaves a half file under a real name.

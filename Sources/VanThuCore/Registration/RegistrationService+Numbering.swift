@@ -8,13 +8,20 @@ extension RegistrationService {
     /// - Throws: ``RegistryError`` for bad input, a duplicate, or a storage failure; nothing is
     ///   written then.
     public func registerIncoming(_ draft: IncomingDraft) throws -> Document {
+        try registerIncoming(draft) { document, _ in document }
+    }
+
+    /// Registers, then runs `within` in the same transaction (what the exchange records of a
+    /// document received as an envelope): both happen, or neither.
+    func registerIncoming<T>(_ draft: IncomingDraft, within: (Document, Database) throws -> T) throws -> T {
         let checked = try CheckedIncoming(draft, today: context.today)
         // The original's bytes go into the content store first (kept once by hash; content no
         // record names is harmless), its record with the document's, in one transaction.
-        let stored = try checked.original.map { try AttachmentService(store: store).contentStore.store(fileAt: $0.path) }
+        let stored = try checked.originals.map { try AttachmentService(store: store).contentStore.store($0) }
         return try write { db in
             var session = try RegistrationSession(self, db)
-            return try insert(checked, stored: stored, session: &session, db)
+            let document = try insert(checked, stored: stored, session: &session, db)
+            return try within(document, db)
         }
     }
 
@@ -26,7 +33,7 @@ extension RegistrationService {
                 throw RegistryError.batchItem(index + 1, cause: error)
             }
         }
-        let stored = try checked.map { item in try item.original.map { try AttachmentService(store: store).contentStore.store(fileAt: $0.path) } }
+        let stored = try checked.map { item in try item.originals.map { try AttachmentService(store: store).contentStore.store($0) } }
         return try write { db in
             var session = try RegistrationSession(self, db)
             return try checked.enumerated().map { index, item in
@@ -37,7 +44,7 @@ extension RegistrationService {
         }
     }
 
-    private func insert(_ c: CheckedIncoming, stored: ContentStore.Stored?, session: inout RegistrationSession, _ db: Database) throws -> Document {
+    private func insert(_ c: CheckedIncoming, stored: [ContentStore.Stored], session: inout RegistrationSession, _ db: Database) throws -> Document {
         let type = try session.incomingType(code: c.typeCode, notation: c.notation)
         if let key = c.duplicateKey, !c.force,
             let row = try Row.fetchOne(
@@ -83,10 +90,9 @@ extension RegistrationService {
         try appendJournal(
             db, action: "register", entity: "document", entityId: document.id, reference: document.reference,
             after: JSONValue.fields(journaled).compact)
-        if let original = c.original, let stored {
+        for (original, content) in zip(c.originals, stored) {
             try AttachmentService(store: store).insert(
-                stored, name: original.name ?? (original.path as NSString).lastPathComponent, role: .original, signatures: original.signatures,
-                document: document, db)
+                content, name: original.name, role: .original, signatures: original.signatures, document: document, db)
         }
         if let dossier { try DossierService(store: store).fileDocument(document, into: dossier, db) }
         return document

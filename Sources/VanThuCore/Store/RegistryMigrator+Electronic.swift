@@ -5,8 +5,10 @@ extension RegistryMigrator {
     /// v8: electronic documents (ND30 Điều 21–22). An attachment says what it is (the original
     /// received, a rendition vanthu drew the ĐẾN stamp on, or another file) and keeps what
     /// checking its signatures found when it was stored; the agency's trusted roots for
-    /// checking signatures (`vanthu trust`) are kept in the file, sealed like the other small
-    /// tables.
+    /// checking signatures (`vanthu trust`) are kept in the file. Documents received through the
+    /// Trục liên thông (edXML) keep their national identifier, their sender and where their
+    /// replies go (`exchange`); the agencies of the exchange are a directory (`agency`). The new
+    /// tables are sealed whole, like the other small tables.
     static let electronicSQL = """
         ALTER TABLE attachment ADD COLUMN role TEXT NOT NULL DEFAULT 'attachment'
             CHECK (role IN ('original', 'rendition', 'attachment'));
@@ -16,6 +18,23 @@ extension RegistryMigrator {
             subject TEXT NOT NULL CHECK (subject <> ''),
             notAfter TEXT,
             certificate BLOB NOT NULL CHECK (length(certificate) > 0),
+            addedAt TEXT NOT NULL,
+            addedBy TEXT NOT NULL
+        );
+        CREATE TABLE exchange (
+            documentId INTEGER PRIMARY KEY REFERENCES document(id),
+            nationalId TEXT NOT NULL UNIQUE CHECK (nationalId <> ''),
+            senderOrganId TEXT,
+            senderName TEXT,
+            outbox TEXT,
+            receivedAt TEXT NOT NULL,
+            revokedAt TEXT,
+            revokedReason TEXT,
+            replacesDocumentId INTEGER REFERENCES document(id)
+        );
+        CREATE TABLE agency (
+            organId TEXT PRIMARY KEY CHECK (organId <> ''),
+            name TEXT NOT NULL CHECK (name <> ''),
             addedAt TEXT NOT NULL,
             addedBy TEXT NOT NULL
         );

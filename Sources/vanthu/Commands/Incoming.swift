@@ -176,7 +176,9 @@ extension VanThu.Incoming {
                     let text = file.read.content.text ?? DocumentReader.text(of: file.read.data)
                     draft = try file.read.result.filling(
                         draft, source: file.path, text: text, receivingOrganization: try SetupService(registry).organization().name)
-                    draft.original = OriginalFile(path: file.path, signatures: file.read.content.format == .pdf ? file.read.content.signatures : nil)
+                    draft.originals = [
+                        OriginalFile(path: file.path, signatures: file.read.content.format == .pdf ? file.read.content.signatures : nil)
+                    ]
                 }
                 let document = try RegistrationService(registry).registerIncoming(draft)
                 if global.json { return try Terminal.json(document) }

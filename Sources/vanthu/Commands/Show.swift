@@ -68,6 +68,16 @@ extension VanThu {
                 if let voided = d.voided {
                     fields.append((Terminal.label("ĐÃ HỦY SỐ", "VOIDED"), "\(voided.at) (\(voided.by)): \(voided.reason)"))
                 }
+                if let exchange = try ExchangeService(registry).exchange(of: reference) {
+                    fields.append(
+                        (
+                            Terminal.label("Liên thông", "Exchange"),
+                            "\(exchange.nationalId) — \(exchange.senderName ?? "") (\(exchange.senderOrganId ?? "?"))"
+                        ))
+                    if let revoked = exchange.revokedAt {
+                        fields.append((Terminal.label("ĐÃ BỊ THU HỒI", "REVOKED"), "\(revoked): \(exchange.revokedReason ?? "")"))
+                    }
+                }
                 for (name, value) in fields {
                     if let value { Terminal.print("\(name): \(value)") }
                 }

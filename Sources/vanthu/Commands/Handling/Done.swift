@@ -39,6 +39,7 @@ extension VanThu {
             let day = try Parse.date(date)
             try global.withRegistry {
                 try HandlingOutput.print(try HandlingService($0).done(reference: reference, reply: reply, note: note, date: day), json: global.json)
+                ExchangeReplies.owe(.finished, for: reference, registry: $0, quiet: global.json)
             }
         }
     }

@@ -31,6 +31,7 @@ extension VanThu {
             let day = try Parse.date(date)
             try global.withRegistry {
                 try HandlingOutput.print(try HandlingService($0).progress(reference: reference, note: note, date: day), json: global.json)
+                ExchangeReplies.owe(.processing, for: reference, registry: $0, quiet: global.json)
             }
         }
     }

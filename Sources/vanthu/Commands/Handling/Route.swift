@@ -62,7 +62,10 @@ extension VanThu {
         func run() throws {
             let draft = RoutingDraft(
                 lead: lead, coUnits: co, due: try Parse.deadline(due), direction: direction, directedBy: by, date: try Parse.date(date))
-            try global.withRegistry { try HandlingOutput.print(try HandlingService($0).route(reference: reference, draft), json: global.json) }
+            try global.withRegistry {
+                try HandlingOutput.print(try HandlingService($0).route(reference: reference, draft), json: global.json)
+                ExchangeReplies.owe(.assigned, for: reference, registry: $0, quiet: global.json)
+            }
         }
     }
 }
