@@ -70,7 +70,8 @@ public struct ExchangeService: RegistryService {
 
     /// Receives one envelope. `number` stands in for a `CodeNumber` that is not a number (the
     /// clerk reads it off the document); `outbox` is where this document's replies go.
-    public func receive(_ envelope: EdXMLEnvelope, source: String, outbox: String?, number: String? = nil) throws -> Outcome {
+    public func receive(_ envelope: EdXMLEnvelope, source: String, outbox: String?, number: String? = nil) throws -> (outcome: Outcome, reply: Reply?)
+    {
         if envelope.isStatus {
             let about = envelope.responseFor?.documentId ?? envelope.responseFor?.code
             let code = envelope.statusCode ?? ""
@@ -83,7 +84,7 @@ public struct ExchangeService: RegistryService {
                 try appendJournal(
                     db, action: "edxml-status", entity: "exchange", entityId: nil, reference: about, after: JSONValue.fields(after).compact)
             }
-            return .status(code: code, about: about)
+            return (.status(code: code, about: about), nil)
         }
         guard let nationalId = VietnameseText.nonEmpty(envelope.documentId) else {
             throw ExchangeError.missing(source: source, element: "DocumentId")
@@ -97,13 +98,15 @@ public struct ExchangeService: RegistryService {
         }
         switch business {
         case 1:
-            return .revoked(try revoke(nationalId: try target(), reason: envelope.business?.reason, from: envelope, source: source))
+            return (.revoked(try revoke(nationalId: try target(), reason: envelope.business?.reason, from: envelope, source: source)), nil)
         case 2:
-            return .updated(try update(nationalId: try target(), with: envelope, source: source, number: number))
+            return (.updated(try update(nationalId: try target(), with: envelope, source: source, number: number)), nil)
         default:
             break
         }
-        if let existing = try read({ db in try exchangeDocument(nationalId: nationalId, db) }) { return .duplicate(existing) }
+        if let existing = try read({ db in try exchangeDocument(nationalId: nationalId, db) }) {
+            return (.duplicate(existing), try reply(.accepted, for: existing.reference))
+        }
         var draft = try draft(from: envelope, source: source, number: number)
         let today = context.today
         var dropped: LocalDate?
@@ -116,7 +119,8 @@ public struct ExchangeService: RegistryService {
         draft.originals = envelope.attachments.map { OriginalFile(data: $0.data, name: $0.name) }
         // The registration, the exchange record and the 03 reply's journal entry: one transaction,
         // so a document is never registered without the identifier that stops a second delivery.
-        let (document, replaced) = try RegistrationService(store: store).registerIncoming(draft) { document, db -> (Document, Document?) in
+        let (document, replaced, accepted) = try RegistrationService(store: store).registerIncoming(draft) {
+            document, db -> (Document, Document?, Reply?) in
             var replaced: Document?
             if business == 3, let old = envelope.business?.replaces.first {
                 replaced = try exchangeDocument(nationalId: old, db)
@@ -134,9 +138,10 @@ public struct ExchangeService: RegistryService {
             try appendJournal(
                 db, action: "edxml-receive", entity: "document", entityId: document.id, reference: document.reference,
                 after: JSONValue.fields(after).compact)
-            return (document, replaced)
+            // The 03 reply in the same transaction: one commit per envelope.
+            return (document, replaced, try reply(.accepted, for: document, db))
         }
-        return business == 3 ? .replaced(new: document, old: replaced) : .registered(document, droppedDueDate: dropped)
+        return (business == 3 ? .replaced(new: document, old: replaced) : .registered(document, droppedDueDate: dropped), accepted)
     }
 
     /// The incoming draft an envelope gives.
@@ -228,22 +233,24 @@ public struct ExchangeService: RegistryService {
     /// did not come through the exchange or has no outbox.
     public func reply(_ status: Reply.Status, for reference: String) throws -> Reply? {
         let parsed = try DocumentReference(parsing: reference)
-        return try write { db in
-            let document = try document(parsed, text: reference, db)
-            guard let row = try ExchangeRecord.fetchOne(db, key: document.id), let outbox = row.outbox else { return nil }
-            // 05 is owed once, at the first progress.
-            if status == .processing, try journalHasReply(.processing, documentId: document.id, db) { return nil }
-            let after: [(String, JSONValue)] = [
-                ("statusCode", .string(status.rawValue)), ("nationalId", .string(row.nationalId)), ("outbox", .string(outbox)),
-            ]
-            try appendJournal(
-                db, action: "edxml-reply", entity: "document", entityId: document.id, reference: document.reference,
-                after: JSONValue.fields(after).compact)
-            return Reply(
-                status: status, sequence: try JournalChain.head(db).id, nationalId: row.nationalId, senderOrganId: row.senderOrganId,
-                code: document.notation?.full, promulgationDate: document.issuedDate, outbox: outbox,
-                description: "\(context.user): \(status.description)", timestamp: Self.timestamp(), reference: document.reference)
-        }
+        return try write { db in try reply(status, for: try document(parsed, text: reference, db), db) }
+    }
+
+    /// The reply, journaled in the caller's transaction.
+    private func reply(_ status: Reply.Status, for document: Document, _ db: Database) throws -> Reply? {
+        guard let row = try ExchangeRecord.fetchOne(db, key: document.id), let outbox = row.outbox else { return nil }
+        // 05 is owed once, at the first progress.
+        if status == .processing, try journalHasReply(.processing, documentId: document.id, db) { return nil }
+        let after: [(String, JSONValue)] = [
+            ("statusCode", .string(status.rawValue)), ("nationalId", .string(row.nationalId)), ("outbox", .string(outbox)),
+        ]
+        try appendJournal(
+            db, action: "edxml-reply", entity: "document", entityId: document.id, reference: document.reference,
+            after: JSONValue.fields(after).compact)
+        return Reply(
+            status: status, sequence: try JournalChain.head(db).id, nationalId: row.nationalId, senderOrganId: row.senderOrganId,
+            code: document.notation?.full, promulgationDate: document.issuedDate, outbox: outbox,
+            description: "\(context.user): \(status.description)", timestamp: Self.timestamp(), reference: document.reference)
     }
 
     /// The exchange facts of a document; nil when it did not come through the exchange.

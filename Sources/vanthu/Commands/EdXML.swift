@@ -158,8 +158,8 @@ extension VanThu.EdXML {
                     do {
                         // Read whole before anything is written: a broken envelope registers nothing.
                         let envelope = try ExchangeReplies.envelope(path)
-                        let outcome = try ExchangeService(registry).receive(envelope, source: path, outbox: outbox, number: number)
-                        results.append(try report(outcome, path: path, envelope: envelope, registry: registry))
+                        let received = try ExchangeService(registry).receive(envelope, source: path, outbox: outbox, number: number)
+                        results.append(try report(received.outcome, reply: received.reply, path: path, envelope: envelope, registry: registry))
                     } catch let error as any ClerkFacingError {
                         // One bad envelope does not stop the others; it is named, and the exit says so.
                         if paths.count > 1 { Terminal.failure(error) }
@@ -172,14 +172,13 @@ extension VanThu.EdXML {
             }
         }
 
-        private func report(_ outcome: ExchangeService.Outcome, path: String, envelope: EdXMLEnvelope, registry: Registry) throws -> [String: String]
-        {
+        private func report(
+            _ outcome: ExchangeService.Outcome, reply: ExchangeService.Reply?, path: String, envelope: EdXMLEnvelope, registry: Registry
+        ) throws -> [String: String] {
             let name = (path as NSString).lastPathComponent
             var row = ["file": path]
             func accepted(_ document: Document) throws {
-                if let outbox, let reply = try replyAccepted(document, outbox: outbox, registry: registry) {
-                    row["reply"] = try ExchangeReplies.write(reply, registry: registry)
-                }
+                if let reply { row["reply"] = try ExchangeReplies.write(reply, registry: registry) }
             }
             func registered(_ document: Document) throws {
                 row["reference"] = document.reference
@@ -236,10 +235,6 @@ extension VanThu.EdXML {
                     "\(name): status \(code) about \(about ?? "?") — \(envelope.statusDescription ?? "")")
             }
             return row
-        }
-
-        private func replyAccepted(_ document: Document, outbox: String, registry: Registry) throws -> ExchangeService.Reply? {
-            try ExchangeService(registry).reply(.accepted, for: document.reference)
         }
 
         private func say(_ vi: String, _ en: String) {
