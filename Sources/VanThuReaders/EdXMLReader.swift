@@ -20,7 +20,7 @@ public enum EdXMLReader {
         let bytes = [UInt8](data)
         // A DTD is where entity bombs and external fetches live; an envelope never needs one.
         let head = bytes.prefix(4096)
-        if contains(head, "<!DOCTYPE") || contains(head, "<!ENTITY") || contains(bytes, "<!ENTITY") {
+        if contains(head, "<!DOCTYPE") || contains(bytes[...], "<!ENTITY") {
             throw EdXMLError.doctype(path: path)
         }
         let root = try tree(bytes, path: path)
@@ -151,13 +151,13 @@ public enum EdXMLReader {
         return root
     }
 
-    private static func contains(_ bytes: some Collection<UInt8>, _ needle: String) -> Bool {
+    /// Whether `needle` occurs in `bytes` (searched in place: an envelope is up to 64 MB).
+    private static func contains(_ bytes: ArraySlice<UInt8>, _ needle: String) -> Bool {
         let n = Array(needle.utf8)
-        let b = Array(bytes)
-        guard b.count >= n.count else { return false }
-        var i = 0
-        while i + n.count <= b.count {
-            if b[i] == n[0], b[i..<(i + n.count)].elementsEqual(n) { return true }
+        guard bytes.count >= n.count else { return false }
+        var i = bytes.startIndex
+        while i + n.count <= bytes.endIndex {
+            if bytes[i] == n[0], bytes[i..<(i + n.count)].elementsEqual(n) { return true }
             i += 1
         }
         return false

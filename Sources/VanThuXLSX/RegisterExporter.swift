@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import VanThuCore
 
 /// The file format of an export.
@@ -209,16 +209,34 @@ enum AtomicOutput {
         try protecting.check(path)
         let output = URL(fileURLWithPath: path)
         let folder = output.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ExportError.folderMissing(path: folder.path)
-        }
+        try OutputFile.requireFolder(folder.path)
         if FileManager.default.fileExists(atPath: output.path), !overwrite { throw ExportError.outputExists(path: output.path) }
         let temporary = folder.appendingPathComponent(".\(output.lastPathComponent).partial-\(getpid())").path
         defer { try? FileManager.default.removeItem(atPath: temporary) }
         try body(temporary)
         guard rename(temporary, output.path) == 0 else {
             throw ExportError.cannotWrite(path: output.path, reason: FileWriting.reason(errno: errno))
+        }
+    }
+}
+
+/// Bytes a front end writes out (a stamped copy, an edXML envelope or reply), the way every
+/// export is written: atomically, into a folder that exists, never over the database.
+public enum OutputFile {
+    /// Writes `data` to `path`; an existing file only with `overwrite`.
+    public static func write(_ data: Data, to path: String, overwrite: Bool, protecting: ProtectedPaths) throws {
+        try AtomicOutput.write(to: path, overwrite: overwrite, protecting: protecting) { temporary in
+            guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o644]) else {
+                throw ExportError.cannotWrite(path: path, reason: FileWriting.reason(errno: errno))
+            }
+        }
+    }
+
+    /// Refuses a folder that does not exist (or is a file), with the clerk's message.
+    public static func requireFolder(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ExportError.folderMissing(path: path)
         }
     }
 }

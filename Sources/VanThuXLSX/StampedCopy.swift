@@ -118,14 +118,3 @@ public enum StampedCopy {
         return data
     }
 }
-
-extension StampedCopy {
-    /// Writes `pdf` to `path` (atomically; an existing file only with `overwrite`).
-    public static func write(_ pdf: Data, to path: String, overwrite: Bool, protecting: ProtectedPaths) throws {
-        try AtomicOutput.write(to: path, overwrite: overwrite, protecting: protecting) { temporary in
-            guard FileManager.default.createFile(atPath: temporary, contents: pdf, attributes: [.posixPermissions: 0o644]) else {
-                throw ExportError.cannotWrite(path: path, reason: FileWriting.reason(errno: errno))
-            }
-        }
-    }
-}

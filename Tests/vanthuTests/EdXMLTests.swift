@@ -46,7 +46,8 @@ import VanThuTestSupport
         let received = try cli.ok(["edxml", "receive", sample("new-document.edxml"), "--outbox", outbox, "--number", "74"])
         #expect(received.contains("đã vào sổ den/2026/1") && received.contains("chưa xác minh"), "\(received)")
         let document = try #require(try cli.json(["show", "den/2026/1"]) as? [String: Any])
-        #expect("\(document)".contains("74/VPCP-TTĐT") && "\(document)".contains("UBND xã Hòa Tiến"))
+        #expect(document["fullNotation"] as? String == "74/VPCP-TTĐT", "\(document)")
+        #expect(document["organName"] as? String == "UBND xã Hòa Tiến - UBND huyện Hòa Vang - Thành phố Đà Nẵng")
         #expect(try cli.ok(["show", "den/2026/1"]).contains("000.00.00.G22,2015/09/30,7816/VPCP-TTĐT"))
         // The attachment: base64, then zip, kept under its AttachmentName.
         let files = try #require(try cli.json(["attach", "list", "den/2026/1"]) as? [[String: Any]])

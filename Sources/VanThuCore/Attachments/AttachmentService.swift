@@ -139,13 +139,7 @@ extension AttachmentService {
         guard let attachment = files.first(where: { $0.role == .original }) ?? files.first(where: { $0.mediaType == "application/pdf" }) else {
             throw ArchiveError.attachmentNotFound(reference: reference, name: "bản gốc (PDF)")
         }
-        if let problem = contentStore.problem(sha256: attachment.sha256, size: attachment.size) {
-            throw ArchiveError.storeDamaged("\(attachment.reference) “\(attachment.name)”: \(problem.rawValue)")
-        }
-        guard let data = FileManager.default.contents(atPath: contentStore.path(of: attachment.sha256)) else {
-            throw ArchiveError.storeDamaged("\(attachment.reference) “\(attachment.name)”")
-        }
-        return (attachment, data)
+        return (attachment, try bytes(of: attachment))
     }
 
     /// A stored file's bytes, checked against its SHA-256.

@@ -56,7 +56,7 @@ enum ExchangeReplies {
     /// Writes `reply` to its outbox, atomically, under its ordered name.
     static func write(_ reply: ExchangeService.Reply, registry: Registry) throws -> String {
         let path = (reply.outbox as NSString).appendingPathComponent(EdXMLWriter.replyName(reply))
-        try StampedCopy.write(EdXMLWriter.status(reply, from: try sender(registry)), to: path, overwrite: true, protecting: registry.protectedPaths)
+        try OutputFile.write(EdXMLWriter.status(reply, from: try sender(registry)), to: path, overwrite: true, protecting: registry.protectedPaths)
         return path
     }
 
@@ -144,12 +144,7 @@ extension VanThu.EdXML {
             let paths = try ExchangeReplies.files(files)
             guard !paths.isEmpty else { throw RegistryError.nothingToChange }
             if number != nil, paths.count > 1 { throw ExchangeError.numberForOne }
-            if let outbox {
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: outbox, isDirectory: &isFolder), isFolder.boolValue else {
-                    throw ExportError.folderMissing(path: outbox)
-                }
-            }
+            if let outbox { try OutputFile.requireFolder(outbox) }
             try global.withRegistry { registry in
                 var results: [[String: String]] = []
                 var failed: (any ClerkFacingError)?
@@ -265,10 +260,7 @@ extension VanThu.EdXML {
 
         func run() throws {
             let envelope = try ExchangeReplies.envelope(file)
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: outbox, isDirectory: &isFolder), isFolder.boolValue else {
-                throw ExportError.folderMissing(path: outbox)
-            }
+            try OutputFile.requireFolder(outbox)
             try global.withRegistry { registry in
                 let reply = try ExchangeService(registry).refuse(envelope, source: file, reason: reason, outbox: outbox)
                 let path = try ExchangeReplies.write(reply, registry: registry)
@@ -299,10 +291,7 @@ extension VanThu.EdXML {
         var toDirectory: String
 
         func run() throws {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: toDirectory, isDirectory: &isFolder), isFolder.boolValue else {
-                throw ExportError.folderMissing(path: toDirectory)
-            }
+            try OutputFile.requireFolder(toDirectory)
             try global.withRegistry { registry in
                 let document = try DocumentService(registry).document(reference: reference)
                 guard document.direction == .outgoing else { throw RegistryError.wrongDirection(document.reference, expected: .outgoing) }
@@ -322,7 +311,7 @@ extension VanThu.EdXML {
                     let safe = agency.organId.map { $0.isLetter || $0.isNumber || $0 == "." ? String($0) : "_" }.joined()
                     let name = document.reference.replacingOccurrences(of: "/", with: "-") + "-\(safe).edxml"
                     let path = (toDirectory as NSString).appendingPathComponent(name)
-                    try StampedCopy.write(data, to: path, overwrite: true, protecting: registry.protectedPaths)
+                    try OutputFile.write(data, to: path, overwrite: true, protecting: registry.protectedPaths)
                     written.append(path)
                 }
                 try ExchangeService(registry).recordSent(reference: document.reference, to: recipients, files: written)

@@ -55,7 +55,7 @@ extension VanThu {
                 let document = try DocumentService(registry).document(reference: reference)
                 let original = try AttachmentService(registry).original(reference: document.reference)
                 let copy = try Self.stamped(original.data, name: original.attachment.name, document: document, registry: registry, position: position)
-                try StampedCopy.write(copy.pdf, to: output, overwrite: overwrite, protecting: registry.protectedPaths)
+                try OutputFile.write(copy.pdf, to: output, overwrite: overwrite, protecting: registry.protectedPaths)
                 if global.json {
                     return try Terminal.json(["reference": document.reference, "original": original.attachment.name, "output": output])
                 }
