@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 DEMO_DIR ?= demo
-APT_PACKAGES := libxlsxwriter-dev libsqlite3-dev sqlite3 zlib1g-dev pkg-config unzip python3-venv groff-base binutils libpango1.0-dev libcairo2-dev fonts-liberation2 poppler-utils libpoppler-glib-dev libtesseract-dev tesseract-ocr-vie libssl-dev
+APT_PACKAGES := libxlsxwriter-dev curl libsqlite3-dev sqlite3 zlib1g-dev pkg-config unzip python3-venv groff-base binutils libpango1.0-dev libcairo2-dev fonts-liberation2 poppler-utils libpoppler-glib-dev libtesseract-dev tesseract-ocr-vie libssl-dev
 
 .PHONY: all deps test-deps build release install uninstall deb test stress lint format demo bench fuzz man clean
 
@@ -10,7 +10,7 @@ all: build
 
 ## Install the C libraries when they are missing (Debian/Ubuntu; needs root or sudo).
 deps:
-	@if pkg-config --exists xlsxwriter sqlite3 zlib pangocairo poppler-glib tesseract libcrypto 2>/dev/null && [ -d /usr/share/fonts/truetype/liberation2 ] && ls /usr/share/tesseract-ocr/*/tessdata/vie.traineddata >/dev/null 2>&1 && command -v pdftotext >/dev/null && command -v unzip >/dev/null && command -v sqlite3 >/dev/null && command -v groff >/dev/null && command -v readelf >/dev/null; then exit 0; fi; \
+	@if pkg-config --exists xlsxwriter sqlite3 zlib pangocairo poppler-glib tesseract libcrypto 2>/dev/null && [ -d /usr/share/fonts/truetype/liberation2 ] && ls /usr/share/tesseract-ocr/*/tessdata/vie.traineddata >/dev/null 2>&1 && command -v pdftotext >/dev/null && command -v unzip >/dev/null && command -v sqlite3 >/dev/null && command -v groff >/dev/null && command -v readelf >/dev/null && command -v curl >/dev/null; then exit 0; fi; \
 	echo "Installing $(APT_PACKAGES)…"; \
 	if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
 	else echo "Please install as root: apt-get install -y $(APT_PACKAGES)" >&2; exit 1; fi; \
@@ -47,13 +47,14 @@ $(VENV)/.installed: scripts/requirements-test.txt
 	  || { echo "the test packages could not be installed: the checks that need them will be skipped" >&2; rm -rf $(VENV); }
 $(VENV)/bin/python: $(VENV)/.installed
 
-## LibreOffice, the independent reader that prints the workbooks in the tests (large: only for make test).
+## LibreOffice, the independent reader that prints the workbooks in the tests, and Chromium with
+## its driver, the browser of the web tests (large: only for make test).
 test-deps:
-	@command -v soffice >/dev/null && exit 0; \
-	echo "Installing libreoffice-calc-nogui (the tests print workbooks with it)…"; \
+	@command -v soffice >/dev/null && command -v chromium >/dev/null && command -v chromedriver >/dev/null && exit 0; \
+	echo "Installing libreoffice-calc-nogui chromium chromium-driver (the tests print workbooks and drive the web pages with them)…"; \
 	if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
-	else echo "Please install as root: apt-get install -y libreoffice-calc-nogui" >&2; exit 1; fi; \
-	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui
+	else echo "Please install as root: apt-get install -y libreoffice-calc-nogui chromium chromium-driver" >&2; exit 1; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui chromium chromium-driver
 
 test: deps test-deps $(VENV)/bin/python release
 	@bash scripts/check-boundaries.sh

@@ -13,6 +13,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -44,7 +50,10 @@ let package = Package(
             dependencies: ["CVanThuZlib"]),
         .target(
             name: "VanThuCore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]),
         .target(
             name: "VanThuIntake",
             dependencies: ["VanThuCore"]),
@@ -54,6 +63,22 @@ let package = Package(
         .target(
             name: "VanThuXLSX",
             dependencies: ["CXLSXWriter", "CPango", "VanThuCore", "VanThuPDF", "ZIPFoundation"]),
+        // Work that spans the readers, the intake, the writers and the core, shared by the two
+        // front ends: registering a document from its file, with its stamped copy.
+        .target(
+            name: "VanThuOffice",
+            dependencies: ["VanThuCore", "VanThuIntake", "VanThuReaders", "VanThuXLSX"]),
+        // `vanthu serve`: the office's web front, a thin layer over the same services.
+        .target(
+            name: "VanThuWeb",
+            dependencies: [
+                "VanThuCore", "VanThuIntake", "VanThuOffice",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "vanthu",
             dependencies: [
@@ -61,7 +86,10 @@ let package = Package(
                 "VanThuIntake",
                 "VanThuReaders",
                 "VanThuXLSX",
+                "VanThuOffice",
+                "VanThuWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "VanThuBench",
@@ -86,6 +114,14 @@ let package = Package(
             name: "VanThuXLSXTests",
             dependencies: ["VanThuXLSX", "VanThuReaders", "VanThuCore", "VanThuTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "VanThuWebTests",
+            dependencies: [
+                "VanThuWeb", "VanThuCore", "VanThuTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]),
         .testTarget(
             name: "vanthuTests",
             dependencies: ["VanThuCore", "VanThuTestSupport", .product(name: "GRDB", package: "GRDB.swift")],

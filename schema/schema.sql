@@ -1,6 +1,17 @@
 -- The vanthu schema as the migrations build it. Checked by SchemaTests;
 -- regenerate with RECORD_SNAPSHOTS=1 swift test --filter SchemaTests.
 sqlite_master
+CREATE TABLE account (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (name <> ''),
+    fullName TEXT,
+    role TEXT NOT NULL CHECK (role IN ('van-thu', 'lanh-dao', 'chuyen-vien', 'quan-tri')),
+    unit TEXT,
+    passwordHash TEXT NOT NULL CHECK (passwordHash GLOB '$2[aby]$*'),
+    disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+    createdAt TEXT NOT NULL,
+    createdBy TEXT NOT NULL
+);
 CREATE TABLE agency (
     organId TEXT PRIMARY KEY CHECK (organId <> ''),
     name TEXT NOT NULL CHECK (name <> ''),

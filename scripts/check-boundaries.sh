@@ -22,8 +22,10 @@ refuse '^[[:space:]]*(public |internal |package )?import COpenSSL' 'Sources/VanT
 refuse '^[[:space:]]*(public |internal |package )?import CVanThuZlib' 'Sources/VanThuPDF/Inflate.swift' 'zlib is imported'
 refuse '^[[:space:]]*(public |internal |package )?import (VanThuPDF)' 'Sources/(VanThuXLSX|VanThuPDF)/' 'the PDF updater is imported outside the writers'
 refuse '^[[:space:]]*(public |internal |package )?import ZIPFoundation' 'Sources/VanThuReaders/|Sources/VanThuXLSX/EdXMLWriter.swift' 'ZIPFoundation (zip reading; writing an edXML attachment) is imported'
-refuse '^[[:space:]]*(public |internal |package )?import (VanThuReaders)' 'Sources/(vanthu|VanThuReaders)/' 'the readers are imported by a writer or the core'
-refuse '^[[:space:]]*(public |internal |package )?import (VanThuXLSX)' 'Sources/(vanthu|VanThuXLSX)/' 'the XLSX writer is imported by a reader or the core'
+refuse '^[[:space:]]*(public |internal |package )?import (VanThuReaders)' 'Sources/(vanthu|VanThuReaders|VanThuOffice)/' 'the readers are imported by a writer, the core or the web front'
+refuse '^[[:space:]]*(public |internal |package )?import (VanThuXLSX)' 'Sources/(vanthu|VanThuXLSX|VanThuOffice)/' 'the XLSX writer is imported by a reader, the core or the web front'
+refuse '^[[:space:]]*(public |internal |package )?import (Hummingbird|HummingbirdCore|HummingbirdRouter|Mustache|MultipartKit|NIOCore|HTTPTypes)\b' 'Sources/VanThuWeb/' 'the web server (Hummingbird, Mustache, MultipartKit) is imported'
+refuse '^[[:space:]]*(public |internal |package )?import (VanThuWeb)' 'Sources/(vanthu|VanThuWeb)/' 'the web front is imported by a library'
 refuse '"(SELECT|INSERT|UPDATE|DELETE) ' 'Sources/VanThuCore/' 'SQL text is written'
-[ $failed = 0 ] && echo "boundaries: GRDB and SQL only in VanThuCore, libxlsxwriter only in VanThuXLSX/Workbook.swift, cairo/pango only in VanThuXLSX/PDFCanvas.swift, poppler, Tesseract and OpenSSL each in one file of VanThuReaders, zlib in VanThuPDF/Inflate.swift (the PDF updater used by the writers only), zip only in VanThuReaders (and the edXML writer's attachments); readers and writers apart"
+[ $failed = 0 ] && echo "boundaries: GRDB and SQL only in VanThuCore, libxlsxwriter only in VanThuXLSX/Workbook.swift, cairo/pango only in VanThuXLSX/PDFCanvas.swift, poppler, Tesseract and OpenSSL each in one file of VanThuReaders, zlib in VanThuPDF/Inflate.swift (the PDF updater used by the writers only), zip only in VanThuReaders (and the edXML writer's attachments); readers and writers apart, used by the front ends through VanThuOffice; Hummingbird only in VanThuWeb"
 exit $failed

@@ -146,4 +146,28 @@ run xuat buu-dien --year 2021 -o "$exports/so-gui-buu-dien-2021.xlsx" --overwrit
 run report --year 2021
 run bao-cao --year 2021 -o "$exports/bao-cao-giai-quyet-2021.xlsx" --overwrite
 
+step "Văn phòng trên mạng nội bộ: tài khoản cho văn thư, lãnh đạo, chuyên viên; mở trang web vài giây và tải một trang"
+for account in "vanthu van-thu" "giamdoc lanh-dao" "quantri quan-tri"; do
+  set -- $account
+  printf '$ echo ******** | vanthu user add %s --role %s --password-stdin\n' "$1" "$2"
+  echo 'mat-khau-demo-2021' | "$vanthu" user add "$1" --role "$2" --password-stdin
+done
+echo 'mat-khau-demo-2021' | "$vanthu" user add cv.tuyentruyen --role chuyen-vien --unit "Phòng Tuyên truyền" --password-stdin
+run user list
+printf '$ vanthu serve --listen 127.0.0.1:0\n'
+"$vanthu" serve --listen 127.0.0.1:0 2> "$folder/serve.log" &
+server=$!
+address=""
+for _ in $(seq 100); do
+  address=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$folder/serve.log" | head -1)
+  [ -n "$address" ] && break
+  sleep 0.1
+done
+cat "$folder/serve.log"
+if [ -n "$address" ] && command -v curl >/dev/null; then
+  printf '$ curl %s/login\n' "$address"
+  curl -s "$address/login" | grep -o '<title>[^<]*</title>\|name="username"\|name="password"' | sed 's/^/  /'
+fi
+kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true
+
 printf '\nCơ sở dữ liệu mẫu: %s\nCác sổ đã xuất: %s\n' "$VANTHU_DB" "$exports"

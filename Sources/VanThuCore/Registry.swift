@@ -21,7 +21,7 @@ import GRDB
 ///   ``DispatchService``, ``DossierService``, ``AttachmentService``, ``CalendarService``,
 ///   ``JournalService``, ``SearchService``, ``ImportService``, ``BackupService``,
 ///   ``RegisterService``, ``SetupService``
-public final class Registry {
+public final class Registry: Sendable {
     /// Whether a command only reads.
     public enum Access: Sendable { case read, readWrite }
 
@@ -33,6 +33,19 @@ public final class Registry {
 
     private init(path: String, dbQueue: DatabaseQueue, context: RegistryContext) {
         store = RegistryStore(path: path, dbQueue: dbQueue, context: context)
+    }
+
+    private init(store: RegistryStore) { self.store = store }
+
+    /// The same open file, worked by `account` (the web front, one request): the journal names
+    /// the account, and the services check its permissions and what it may see. Writes still
+    /// go through the file's one queue, so numbers stay gap-free across requests and processes.
+    public func acting(as account: Account, today: LocalDate? = nil) -> Registry {
+        var context = store.context
+        context.user = account.name
+        context.account = account
+        if let today { context.today = today }
+        return Registry(store: RegistryStore(sharing: store, context: context))
     }
 
     /// From here on, every commit must journal its changes (migrations run before).

@@ -7,6 +7,9 @@ public struct RegistryContext: Sendable {
     public var user: String
     /// "Today" for defaults and checks; `VANTHU_TODAY=YYYY-MM-DD` fixes it.
     public var today: LocalDate
+    /// The web front's account at work; nil at the terminal (whoever holds the file may do
+    /// everything). Services check its permissions and what it may see.
+    public var account: Account?
     /// Told how far long work has got; nil to tell no one.
     public var progress: ProgressObserver?
 

@@ -46,6 +46,7 @@ struct VanThu: ParsableCommand {
                 CommandGroup(
                     name: tr("Hồ sơ, lưu trữ", en: "Dossiers and archive"), subcommands: [Catalog.self, DossierCommand.self, Attach.self, Stamp.self]),
                 CommandGroup(name: tr("Dữ liệu", en: "Data"), subcommands: [Import.self, Verify.self, Backup.self, Restore.self, Trust.self]),
+                CommandGroup(name: tr("Văn phòng trên mạng nội bộ", en: "The office on the LAN"), subcommands: [Serve.self, UserCommand.self]),
             ])
 
     /// Runs the command; registry failures print one line to stderr and exit with their code.

@@ -62,6 +62,31 @@ import VanThuTestSupport
         #expect(error.kind == kind)
         expectClerkMessages(error)
     }
+
+    @Test(arguments: AccountError.Kind.allCases)
+    func everyAccountErrorHasItsMessageInBothLanguages(kind: AccountError.Kind) throws {
+        let error: AccountError =
+            switch kind {
+            case .forbidden: .forbidden(.register, role: .officer)
+            case .notYours: .notYours(reference: "den/2026/5")
+            case .badCredentials: .badCredentials
+            case .disabled: .disabled("lan.nt")
+            case .duplicateName: .duplicateName("lan.nt")
+            case .invalidName: .invalidName("Lan Nguyễn")
+            case .notFound: .notFound("lan.nt")
+            case .weakPassword: .weakPassword(minimum: 10)
+            case .lastAdministrator: .lastAdministrator
+            }
+        #expect(error.kind == kind)
+        expectClerkMessages(error)
+    }
+
+    @Test(arguments: Permission.allCases)
+    func everyPermissionIsRefusedInEveryRoleThatLacksIt(permission: Permission) {
+        for role in AccountRole.allCases where !AccessRules.roles(for: permission).contains(role) {
+            expectClerkMessages(AccountError.forbidden(permission, role: role))
+        }
+    }
 }
 
 extension RegistryError {

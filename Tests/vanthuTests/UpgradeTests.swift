@@ -21,13 +21,14 @@ import Testing
         #expect(try cli.databaseBytes() == before, "a read never upgrades the file")
         #expect(try cli.ok(["check"]).contains("Tốt"))
         // The first write (check opens for writing, to rebuild the index if asked) upgrades it:
-        // one extend-seals entry (v7), one v8-electronic-documents entry, then everything is sealed as now.
+        // one extend-seals entry (v7), one v8-electronic-documents entry, one v9-accounts entry
+        // (sealing the new, empty, account table), then everything is sealed as now.
         _ = try cli.ok(["incoming", "add", "--issuer", "UBND tỉnh", "--summary", "Sau nâng cấp", "--type", "CV"])
         let entries = try #require(try cli.json(["journal"]) as? [[String: Any]])
-        #expect(entries.map { $0["action"] as? String }.suffix(3) == ["extend-seals", "v8-electronic-documents", "register"])
+        #expect(entries.map { $0["action"] as? String }.suffix(4) == ["extend-seals", "v8-electronic-documents", "v9-accounts", "register"])
         #expect(
-            try cli.ok(["journal", "verify"]).contains("Nhật ký toàn vẹn: 16 dòng, 5 văn bản khớp"),
-            "13 entries, extend-seals, v8-electronic-documents, the registration")
+            try cli.ok(["journal", "verify"]).contains("Nhật ký toàn vẹn: 17 dòng, 5 văn bản khớp"),
+            "13 entries, extend-seals, v8-electronic-documents, v9-accounts, the registration")
         // Child rows are covered from here on.
         _ = try cli.run(
             [

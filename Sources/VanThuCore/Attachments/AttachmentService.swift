@@ -9,6 +9,7 @@ extension AttachmentService {
     /// attaches it), then the record is written and journaled; the same content twice on one
     /// document is refused.
     public func attach(reference: String, file: String, name: String? = nil) throws -> (attachment: Attachment, isNewContent: Bool) {
+        try requirePermission(.register)
         let parsed = try DocumentReference(parsing: reference)
         let name = try InputLimits.text(name ?? (file as NSString).lastPathComponent, .attachmentName) ?? "tep-dinh-kem"
         // Refuse before copying anything when the document cannot take it.
@@ -156,6 +157,7 @@ extension AttachmentService {
     /// Keeps `data` (the copy with the ĐẾN stamp) beside the document's original, as its
     /// rendition; the original is not touched. Kept once: the same copy again changes nothing.
     public func keepRendition(reference: String, data: Data, name: String) throws -> Attachment {
+        try requirePermission(.register)
         let parsed = try DocumentReference(parsing: reference)
         let stored = try contentStore.store(OriginalFile(data: data, name: name))
         return try write { db in

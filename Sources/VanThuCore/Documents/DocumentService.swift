@@ -31,6 +31,10 @@ extension DocumentService {
             condition += " AND d.registerDate BETWEEN ? AND ?"
             arguments += [LocalDate.firstDay(of: year).iso, LocalDate.lastDay(of: year).iso]
         }
+        if let (visible, values) = SearchService.visibility(for: context.account) {
+            condition += " AND \(visible)"
+            arguments += values
+        }
         return try read { db in
             try Document.fetchAll(
                 db, where: condition, arguments: StatementArguments(arguments),

@@ -5,6 +5,7 @@ extension DispatchService {
     /// Records that copies of an outgoing document were sent. A recipient must be in the Nơi
     /// nhận (else `extra`, recorded as such) and not yet sent to (else `again`).
     public func dispatch(reference: String, _ draft: DispatchDraft) throws -> [DispatchRecord] {
+        try requirePermission(.register)
         let via = draft.via
         let names = draft.recipients.compactMap(VietnameseText.nonEmpty)
         guard !names.isEmpty || draft.allUnsent else { throw RegistryError.emptyField(.recipient) }

@@ -6,8 +6,16 @@ extension HandlingService {
     /// Điều 23.1), past their deadline, or due within `soon` (`3wd`, `5d`, or up to a date;
     /// today only when nil). Urgent documents come first, then units in order, then deadlines.
     public func followUp(unit: String? = nil, soon: String? = nil) throws -> FollowUpReport {
+        // A chuyên viên follows their own unit's documents; the văn thư and leaders every unit's.
+        var requested = unit
+        if let account = context.account, !AccessRules.may(account, .followUp) {
+            guard account.role == .officer, let own = AccessRules.unitName(of: account) else {
+                throw AccountError.forbidden(.followUp, role: account.role)
+            }
+            requested = own
+        }
         let window = try soon.flatMap(VietnameseText.nonEmpty).map(Deadline.init(parsing:))
-        let unit = VietnameseText.nonEmpty(unit).map(VietnameseText.fold)
+        let unit = VietnameseText.nonEmpty(requested).map(VietnameseText.fold)
         let today = context.today
         return try read { db in
             let calendar = try workingCalendar(db)
@@ -93,6 +101,7 @@ extension HandlingService {
     /// The processing report for documents that arrived in `period`, counted on
     /// `context.today`: per lead unit, received, done on time, done late, pending, overdue.
     public func processingReport(period: RegisterPeriod) throws -> ProcessingReport {
+        try requirePermission(.followUp)
         let today = context.today
         return try read { db in
             let calendar = try workingCalendar(db)

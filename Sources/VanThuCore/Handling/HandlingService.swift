@@ -20,6 +20,7 @@ extension HandlingService {
     /// deadline (working days counted on the holiday calendar). Routing again replaces the
     /// assignment; both stay in the history.
     public func route(reference: String, _ draft: RoutingDraft) throws -> HandlingResult {
+        try requirePermission(.direct)
         guard let lead = VietnameseText.nonEmpty(draft.lead) else { throw RegistryError.emptyField(.lead) }
         var coUnits: [String] = []
         for unit in draft.coUnits.compactMap(VietnameseText.nonEmpty) where !sameUnit(unit, lead) && !coUnits.contains(where: { sameUnit($0, unit) })
@@ -141,6 +142,23 @@ extension HandlingService {
     /// Finds an incoming, unvoided document, runs `change` (which updates the row and says what
     /// the step records), sets the status the state machine gives (``HandlingStatus/after(_:byLeadUnit:routed:)``),
     /// appends the step, and journals before and after: one transaction.
+    /// Routing needs a leader's permission (checked before); a step of the handling needs the
+    /// document to be the account's unit's (progress: as chủ trì or phối hợp); reopening is the
+    /// văn thư's or a leader's.
+    private func authorize(_ action: HandlingStep.Action, on document: Document) throws {
+        guard let account = context.account else { return }
+        switch action {
+        case .route: return
+        case .reopen:
+            guard account.role == .clerk || account.role == .leader else { throw AccountError.forbidden(.handle, role: account.role) }
+        case .receipt, .progress, .done, .return:
+            guard AccessRules.may(account, .handle) else { throw AccountError.forbidden(.handle, role: account.role) }
+            guard AccessRules.mayHandle(document, by: account, leadOnly: action != .progress && action != .receipt) else {
+                throw AccountError.notYours(reference: document.reference)
+            }
+        }
+    }
+
     private func changeHandling(
         _ reference: String, action: HandlingStep.Action,
         _ change: (Document, WorkingCalendar, Database) throws -> StepValues
@@ -149,6 +167,7 @@ extension HandlingService {
         return try write { db in
             let document = try document(parsed, text: reference, db)
             guard document.direction == .incoming else { throw RegistryError.wrongDirection(document.reference, expected: .incoming) }
+            try authorize(action, on: document)
             guard document.voided == nil else { throw RegistryError.voidedDocument(document.reference) }
             try ensureNotArchived(document, db)
             guard document.status.allows(action) else {

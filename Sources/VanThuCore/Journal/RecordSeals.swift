@@ -28,7 +28,7 @@ enum RecordSeals {
         ("organization", "id"), ("documentType", "style, code"), ("register", "id"), ("seriesRule", "kind"),
         ("seriesStart", "registerId, seriesKey"), ("calendarDay", "date"), ("catalogHeading", "id"),
         ("dossier", "id"), ("archiveTransfer", "id"), ("trustedCertificate", "sha256"),
-        ("exchange", "documentId"), ("agency", "organId"),
+        ("exchange", "documentId"), ("agency", "organId"), ("account", "id"),
     ]
 
     /// ``tables`` that this file has: an older file read without upgrading lacks the later ones.

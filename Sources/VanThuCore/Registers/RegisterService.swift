@@ -2,6 +2,12 @@ import Foundation
 import GRDB
 
 extension RegisterService {
+    /// Refuses, before any file is written, an export the working account may not make: only
+    /// the văn thư exports and prints registers and lists (at the terminal, anyone).
+    public func checkMayExport() throws {
+        try requirePermission(.registers)
+    }
+
     /// The registers of these kinds that hold a day of `period`.
     public func registers(kinds: [RegisterKind], overlapping period: RegisterPeriod) throws -> [Register] {
         try read { db in
@@ -15,7 +21,8 @@ extension RegisterService {
     public func forEachDocument(
         kinds: [RegisterKind], in period: RegisterPeriod, expected: Int? = nil, _ body: (Document) throws -> Void
     ) throws {
-        try read { db in
+        try requirePermission(.registers)
+        return try read { db in
             let rows = try Row.fetchCursor(
                 db,
                 sql: """

@@ -6,7 +6,13 @@ extension RegistrationService {
 
     /// Voids a number with a reason. The number stays in the register, marked void, and is never
     /// given again.
+    /// Refuses, before the clerk fills a form, an account that may not register documents.
+    public func checkMayRegister() throws {
+        try requirePermission(.register)
+    }
+
     public func void(reference: String, reason: String) throws -> Document {
+        try requirePermission(.register)
         guard let reason = try InputLimits.text(reason, .reason) else { throw RegistryError.emptyField(.reason) }
         let parsed = try DocumentReference(parsing: reference)
         return try write { db in
@@ -21,6 +27,7 @@ extension RegistrationService {
 
     /// Corrects fields of a registered document; the old values go to the journal.
     public func edit(reference: String, changes: DocumentChanges) throws -> Document {
+        try requirePermission(.register)
         guard !changes.isEmpty else { throw RegistryError.nothingToChange }
         let summary = try changes.summary.map { try InputLimits.text($0, .summary) ?? { throw RegistryError.emptyField(.summary) }() }
         var due: LocalDate?

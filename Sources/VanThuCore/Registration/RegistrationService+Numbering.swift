@@ -14,6 +14,7 @@ extension RegistrationService {
     /// Registers, then runs `within` in the same transaction (what the exchange records of a
     /// document received as an envelope): both happen, or neither.
     func registerIncoming<T>(_ draft: IncomingDraft, within: (Document, Database) throws -> T) throws -> T {
+        try requirePermission(.register)
         let checked = try CheckedIncoming(draft, today: context.today)
         // The original's bytes go into the content store first (kept once by hash; content no
         // record names is harmless), its record with the document's, in one transaction.
@@ -28,6 +29,7 @@ extension RegistrationService {
     /// Registers many incoming documents in one transaction: all of them, or none when any is
     /// refused (the error names the first bad one by its position, from 1).
     public func registerIncoming(batch drafts: [IncomingDraft]) throws -> [Document] {
+        try requirePermission(.register)
         let checked = try drafts.enumerated().map { index, draft in
             do { return try CheckedIncoming(draft, today: context.today) } catch let error as RegistryError {
                 throw RegistryError.batchItem(index + 1, cause: error)
@@ -108,6 +110,7 @@ extension RegistrationService {
     /// Registers an outgoing document: gives it the next number of its series (chosen by its
     /// issue date), builds its ký hiệu, records its Nơi nhận and counts the copies to print.
     public func registerOutgoing(_ draft: OutgoingDraft) throws -> Document {
+        try requirePermission(.register)
         guard let subject = try InputLimits.text(draft.summary, .summary) else { throw RegistryError.emptyField(.summary) }
         guard let typeText = VietnameseText.nonEmpty(draft.typeCode) else { throw RegistryError.emptyField(.typeCode) }
         guard let signerName = try InputLimits.text(draft.signer.fullName, .signer) else { throw RegistryError.emptyField(.signer) }

@@ -23,6 +23,9 @@ public struct SearchQuery: Sendable {
     /// The lead unit or person, matched without diacritics: `phong tuyen truyen`.
     public var handler: String?
     public var status: Status?
+    /// The issuing body (tác giả), matched as a phrase without diacritics.
+    public var issuer: String?
+    public var urgency: Urgency?
     public var limit = 50
 
     public init(text: String) {
@@ -42,4 +45,21 @@ public struct SearchResults: Sendable {
     public var total: Int
     public var hits: [Hit]
     public var pattern: SearchPattern
+}
+
+/// A search as JSON (`vanthu search --json`, `GET /api/documents`): how many matched, and the
+/// documents shown, best first.
+public struct SearchOutput: Encodable {
+    struct Hit: Encodable {
+        var score: Double?
+        var document: Document
+    }
+
+    var total: Int
+    var hits: [Hit]
+
+    public init(_ results: SearchResults) {
+        total = results.total
+        hits = results.hits.map { Hit(score: $0.score, document: $0.document) }
+    }
 }

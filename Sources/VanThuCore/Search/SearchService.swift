@@ -24,6 +24,10 @@ extension SearchService {
             // Filters every path applies on the documents themselves.
             var conditions: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
+            if let (condition, values) = Self.visibility(for: context.account) {
+                conditions.append(condition)
+                arguments += values
+            }
             if let from = query.from {
                 conditions.append("d.registerDate >= ?")
                 arguments.append(from.iso)
@@ -42,9 +46,17 @@ extension SearchService {
                 let cutoff = try workingCalendar(db).previousWorkingDay(before: context.today)
                 conditions.append("\(HandlingService.openCondition) AND \(HandlingService.lateCondition(today: context.today, cutoff: cutoff))")
             }
+            if let urgency = query.urgency {
+                conditions.append("d.urgency = ?")
+                arguments.append(urgency.rawValue)
+            }
+            let issuer = query.issuer.flatMap(VietnameseText.nonEmpty).map {
+                SearchPattern.phrase(SearchPattern.words(Substring(VietnameseText.fold($0))))
+            }
             let words = [
                 pattern.expression,
                 handler.map { "handler : \($0)" },
+                issuer.map { "issuer : \($0)" },
             ].compactMap { $0 }
             let limit = max(1, query.limit)
 
@@ -187,4 +199,28 @@ extension SearchService {
         }
     }
 
+    /// ``AccessRules/canSee(_:by:)`` as a condition on `document d`, nil for an account that sees
+    /// everything (and at the terminal).
+    static func visibility(for account: Account?) -> (String, [any DatabaseValueConvertible])? {
+        guard let account, account.role != .clerk || account.disabled else { return nil }
+        if account.disabled || account.role == .administrator { return ("0", []) }
+        func named(_ names: [String]) -> String {
+            let marks = names.map { _ in "?" }.joined(separator: ", ")
+            let co = names.map { _ in "instr(char(10) || d.coHandlers || char(10), char(10) || ? || char(10)) > 0" }.joined(separator: " OR ")
+            return "(d.handler IN (\(marks)) OR \(co))"
+        }
+        let people = Array(AccessRules.personalNames(of: account)).sorted()
+        let ordinary = "(d.kind NOT IN ('secretIncoming', 'secretOutgoing') AND d.secrecy IS NULL)"
+        var condition = "(" + (people.isEmpty ? "0" : named(people))
+        var values: [any DatabaseValueConvertible] = people + people
+        if account.role == .leader {
+            condition += " OR \(ordinary))"
+        } else if let unit = AccessRules.unitName(of: account) {
+            condition += " OR (\(ordinary) AND \(named([unit]))))"
+            values += [unit, unit]
+        } else {
+            condition += ")"
+        }
+        return (condition, values)
+    }
 }

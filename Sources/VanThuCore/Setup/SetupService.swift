@@ -29,7 +29,8 @@ extension SetupService {
     /// Chooses one series for all types, or one per type, for registers of `kind` from now on;
     /// registers of that kind that hold no document yet follow the new rule too.
     public func setSeriesRule(kind: RegisterKind, perType: Bool) throws -> SeriesRule {
-        try write { db in
+        try requirePermission(.setup)
+        return try write { db in
             guard let existing = try seriesRules(db).first(where: { $0.kind == kind }) else {
                 throw RegistryError.invalidValue(field: .style, value: kind.rawValue, allowed: try seriesRules(db).map(\.kind.rawValue))
             }
@@ -50,6 +51,7 @@ extension SetupService {
     /// Declares a Party committee's term (nhiệm kỳ): the outgoing register whose per-type series
     /// run from `start` to `end`.
     public func addTerm(start: LocalDate, end: LocalDate) throws -> Register {
+        try requirePermission(.setup)
         guard start <= end else { throw RegistryError.dateOrder(earlier: .termStart, later: .termEnd) }
         return try write { db in
             let perType = try seriesRules(db).first(where: { $0.kind == .outgoing })?.perType ?? true
@@ -60,6 +62,7 @@ extension SetupService {
     /// Continues a series that was kept on paper before vanthu: the next number given will be
     /// `firstNumber`. Allowed only while the series is still empty, and journaled.
     public func continueSeries(kind: RegisterKind, date: LocalDate?, typeCode: String?, firstNumber: Int) throws -> (Register, String) {
+        try requirePermission(.setup)
         _ = try InputLimits.number(firstNumber)
         let date = date ?? context.today
         return try write { db in
@@ -94,6 +97,7 @@ extension SetupService {
 
     /// Adds a document type to the agency's table.
     public func addDocumentType(code: String, name: String, inNotation: Bool = true) throws -> DocumentType {
+        try requirePermission(.setup)
         guard let code = VietnameseText.nonEmpty(code) else { throw RegistryError.emptyField(.typeCode) }
         guard code.allSatisfy({ $0.isLetter || $0.isASCIIDigit }) else {
             throw RegistryError.invalidCode(field: .typeCode, value: code, examples: ["QĐ", "TTr", "BC"])

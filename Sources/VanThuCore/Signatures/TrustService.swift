@@ -21,6 +21,7 @@ public struct TrustService: RegistryService {
     /// Trusts a certificate (DER), read and described by the caller. Trusting one already
     /// trusted changes nothing and says so (`isNew` false).
     public func add(certificate: Data, subject: String, notAfter: String?) throws -> (certificate: TrustedCertificate, isNew: Bool) {
+        try requirePermission(.setup)
         guard !certificate.isEmpty, let subject = VietnameseText.nonEmpty(subject) else { throw TrustError.emptyCertificate }
         let fingerprint = SHA256.hex(of: certificate)
         return try write { db in
@@ -53,6 +54,7 @@ public struct TrustService: RegistryService {
     /// Stops trusting the certificate named by its fingerprint (at least 8 hex digits of its
     /// start) or its exact subject.
     public func remove(_ key: String) throws -> TrustedCertificate {
+        try requirePermission(.setup)
         let key = key.trimmingCharacters(in: .whitespaces)
         let hex = key.lowercased().replacingOccurrences(of: ":", with: "")
         return try write { db in

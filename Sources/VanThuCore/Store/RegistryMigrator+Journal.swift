@@ -121,11 +121,14 @@ extension RegistryMigrator {
             tablesSealed ? try RecordSeals.tables(in: db).map { ($0.table, try RecordSeals.seal(ofTable: $0.table, order: $0.order, db)) } : []
         // Two passes over the documents: the entry's hash needs every seal, and a seal needs its entry.
         var hasher = JournalChain.EntryHasher(previous: previous, fields: fields)
-        try RecordSeals.forEachDocument(db) { if wanted?.contains($0) ?? true { hasher.add(documentId: $0, seal: $1) } }
+        let anyDocument = !(wanted?.isEmpty ?? false)
+        if anyDocument { try RecordSeals.forEachDocument(db) { if wanted?.contains($0) ?? true { hasher.add(documentId: $0, seal: $1) } } }
         for (table, seal) in tables { hasher.add(table: table, seal: seal) }
         try JournalChain.insertEntry(db, fields: fields, hash: hasher.finalize())
-        try RecordSeals.forEachDocument(db) {
-            if wanted?.contains($0) ?? true { try JournalChain.insertSeal(db, journalId: id, documentId: $0, seal: $1) }
+        if anyDocument {
+            try RecordSeals.forEachDocument(db) {
+                if wanted?.contains($0) ?? true { try JournalChain.insertSeal(db, journalId: id, documentId: $0, seal: $1) }
+            }
         }
         for (table, seal) in tables { try RecordSeals.insertTableSeal(db, journalId: id, table: table, seal: seal) }
     }

@@ -37,6 +37,9 @@ enum RegistryMigrator {
         migrator.registerMigration("v8-electronic-documents") { db in
             try addElectronicDocuments(db, user: user)
         }
+        migrator.registerMigration("v9-accounts") { db in
+            try addAccounts(db, user: user)
+        }
         return migrator
     }
 

@@ -6,7 +6,14 @@ extension RegistryService {
     /// What an output must never overwrite: the database, its companions and stored files.
     var protectedPaths: ProtectedPaths { ProtectedPaths(database: path) }
 
+    /// The document `reference` names, if the working account may see it (``AccessRules``).
     func document(_ reference: DocumentReference, text: String, _ db: Database) throws -> Document {
+        let document = try anyDocument(reference, text: text, db)
+        guard AccessRules.canSee(document, by: context.account) else { throw AccountError.notYours(reference: document.reference) }
+        return document
+    }
+
+    private func anyDocument(_ reference: DocumentReference, text: String, _ db: Database) throws -> Document {
         switch reference {
         case .id(let id):
             guard let document = try Document.fetch(db, id: id) else { throw RegistryError.documentNotFound(text) }

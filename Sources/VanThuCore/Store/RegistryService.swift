@@ -23,6 +23,13 @@ extension RegistryService {
 
     func timestamp(_ db: Database) throws -> String { try store.timestamp(db) }
 
+    /// Refuses an action the working account's role does not allow (at the terminal, with no
+    /// account, everything is allowed: whoever holds the file holds the registers).
+    func requirePermission(_ permission: Permission) throws {
+        guard let account = context.account, !AccessRules.may(account, permission) else { return }
+        throw AccountError.forbidden(permission, role: account.role)
+    }
+
     func appendJournal(
         _ db: Database, action: String, entity: String, entityId: Int64?, reference: String? = nil, before: String? = nil,
         after: String? = nil

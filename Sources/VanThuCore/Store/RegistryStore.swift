@@ -3,16 +3,26 @@ import GRDB
 
 /// What every service of a registry shares: the file, its one queue, the journal sealer and the
 /// context (who, today). Only the store and the services in this module talk SQL.
-final class RegistryStore {
+final class RegistryStore: Sendable {
     let path: String
     let context: RegistryContext
     let dbQueue: DatabaseQueue
     /// Chains and seals the journal entries of each write.
-    let sealer = JournalSealer()
+    let sealer: JournalSealer
 
     init(path: String, dbQueue: DatabaseQueue, context: RegistryContext) {
         self.path = path
         self.dbQueue = dbQueue
+        self.context = context
+        sealer = JournalSealer()
+    }
+
+    /// Another context over the same file: the queue and its sealer (the transaction observer
+    /// of that queue) are shared, which is safe because both are only used inside the queue.
+    init(sharing other: RegistryStore, context: RegistryContext) {
+        path = other.path
+        dbQueue = other.dbQueue
+        sealer = other.sealer
         self.context = context
     }
 

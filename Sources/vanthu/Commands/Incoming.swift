@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import VanThuCore
 import VanThuIntake
+import VanThuOffice
 import VanThuReaders
-import VanThuXLSX
 
 extension VanThu {
     struct Incoming: ParsableCommand {
@@ -139,19 +139,10 @@ extension VanThu.Incoming {
                     en: "Register even though the same số, ký hiệu and issuer are already registered.")))
         var force = false
 
-        /// The working copy with the ĐẾN stamp, kept beside the original. The registration has
-        /// happened whatever becomes of it: a PDF that cannot take the stamp is said so, not refused.
-        static func keepStampedCopy(_ data: Data, original: Attachment, document: Document, registry: Registry) {
-            do {
-                let copy = try VanThu.Stamp.stamped(data, name: original.name, document: document, registry: registry)
-                let stem = (original.name as NSString).deletingPathExtension
-                let kept = try AttachmentService(registry).keepRendition(reference: document.reference, data: copy.pdf, name: "\(stem) (dấu ĐẾN).pdf")
-                Terminal.print(Terminal.label("Bản có dấu ĐẾN: \(kept.name)", "Stamped copy: \(kept.name)"))
-            } catch let error as any ClerkFacingError {
-                Terminal.print(Terminal.label("Chưa có bản có dấu ĐẾN: ", "No stamped copy: ") + error.message(in: .fromEnvironment()))
-            } catch {
-                Terminal.print(Terminal.label("Chưa có bản có dấu ĐẾN.", "No stamped copy."))
-            }
+        static func printRegistered(_ document: Document, registry: Registry) throws {
+            Terminal.print(DocumentPrinter.stamp(document, organization: try SetupService(registry).organization()))
+            Terminal.print(
+                Terminal.label("Đã vào sổ: \(document.reference) (id \(document.id))", "Registered: \(document.reference) (id \(document.id))"))
         }
 
         func run() throws {
@@ -166,41 +157,39 @@ extension VanThu.Incoming {
             let source = try fromText.map { path in (path: path, data: try IntakeSource.read(path)) }
             // Read before the database is opened for writing: a damaged file stores nothing.
             let file = try fromFile.map { path in (path: path, read: try VanThu.Intake.read(path, trustedRoots: try global.trustedRootsIfAny())) }
+            let language = Language.fromEnvironment()
             try global.withRegistry { registry in
                 if let source {
                     let text = DocumentReader.text(of: source.data)
                     draft = try DocumentReader.read(text).filling(
                         draft, source: source.path, text: text, receivingOrganization: try SetupService(registry).organization().name)
                 }
-                if let file {
-                    let text = file.read.content.text ?? DocumentReader.text(of: file.read.data)
-                    draft = try file.read.result.filling(
-                        draft, source: file.path, text: text, receivingOrganization: try SetupService(registry).organization().name)
-                    draft.originals = [
-                        OriginalFile(path: file.path, signatures: file.read.content.format == .pdf ? file.read.content.signatures : nil)
-                    ]
+                guard let file else {
+                    let document = try RegistrationService(registry).registerIncoming(draft)
+                    if global.json { return try Terminal.json(document) }
+                    return try Self.printRegistered(document, registry: registry)
                 }
-                let document = try RegistrationService(registry).registerIncoming(draft)
+                draft = try file.read.filling(draft, source: file.path, receivingOrganization: try SetupService(registry).organization().name)
+                let outcome = try FileRegistration(registry).registerIncoming(draft, from: file.read)
+                let document = outcome.document
                 if global.json { return try Terminal.json(document) }
-                Terminal.print(DocumentPrinter.stamp(document, organization: try SetupService(registry).organization()))
-                Terminal.print(
-                    Terminal.label("Đã vào sổ: \(document.reference) (id \(document.id))", "Registered: \(document.reference) (id \(document.id))"))
-                if let file,
-                    let original = try AttachmentService(registry).attachments(reference: document.reference).first(where: { $0.role == .original })
-                {
+                try Self.printRegistered(document, registry: registry)
+                if let original = outcome.original {
                     Terminal.print(
                         Terminal.label(
                             "Bản gốc: \(original.name), \(original.size) byte, SHA-256 \(original.sha256)",
                             "Original: \(original.name), \(original.size) bytes, SHA-256 \(original.sha256)"))
-                    if file.read.content.format == .pdf {
-                        Self.keepStampedCopy(file.read.data, original: original, document: document, registry: registry)
-                        let language = Language.fromEnvironment()
-                        let lines =
-                            file.read.content.signatures.isEmpty
-                            ? [SignatureCheck.unsigned[language]] : file.read.content.signatures.map { $0.verdict[language] }
-                        for line in lines { Terminal.print(Terminal.label("Chữ ký số: ", "Digital signature: ") + line) }
-                    }
                 }
+                guard file.read.isPDF else { return }
+                if let copy = outcome.stampedCopy {
+                    Terminal.print(Terminal.label("Bản có dấu ĐẾN: \(copy.name)", "Stamped copy: \(copy.name)"))
+                } else {
+                    let problem = outcome.stampProblem.map { $0[language] } ?? ""
+                    Terminal.print(Terminal.label("Chưa có bản có dấu ĐẾN: ", "No stamped copy: ") + problem)
+                }
+                let signatures = file.read.content.signatures
+                let lines = signatures.isEmpty ? [SignatureCheck.unsigned[language]] : signatures.map { $0.verdict[language] }
+                for line in lines { Terminal.print(Terminal.label("Chữ ký số: ", "Digital signature: ") + line) }
             }
         }
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import VanThuCore
 import VanThuIntake
-import VanThuReaders
+import VanThuOffice
 
 extension VanThu {
     struct Intake: ParsableCommand {
@@ -45,7 +45,7 @@ extension VanThu {
 
         func run() throws {
             let read = try Self.read(file, trustedRoots: global.trustedRootsIfAny())
-            if showText { return Terminal.print(read.content.text ?? DocumentReader.text(of: read.data)) }
+            if showText { return Terminal.print(read.text) }
             let result = read.result
             if global.json { return try Terminal.json(result) }
             Terminal.print(result.fieldList(in: .fromEnvironment()))
@@ -53,15 +53,8 @@ extension VanThu {
 
         /// The file's bytes and what intake reads in them: a PDF (text layer, OCR for scans, its
         /// signatures), a Word file, or text, told apart by content.
-        static func read(_ path: String, trustedRoots: [Data]) throws -> (data: Data, result: IntakeResult, content: DocumentContent) {
-            let data = try IntakeSource.bytes(path)
-            let content = try DocumentFile.content(of: data, path: path, trustedRoots: trustedRoots)
-            guard let text = content.text else { return (data, DocumentReader.read(data: data), content) }
-            var result = DocumentReader.read(text)
-            result.file = IntakeFile(
-                format: content.format.rawValue, pages: content.pages, ocrPages: content.ocrPages, unreadPages: content.unreadPages,
-                signatures: content.signatures)
-            return (data, result, content)
+        static func read(_ path: String, trustedRoots: [Data]) throws -> ReadDocument {
+            try ReadDocument(data: try IntakeSource.bytes(path), name: (path as NSString).lastPathComponent, trustedRoots: trustedRoots)
         }
     }
 }

@@ -149,19 +149,3 @@ extension VanThu {
         }
     }
 }
-
-/// `vanthu search --json`: how many matched, and the documents shown, best first.
-struct SearchOutput: Encodable {
-    struct Hit: Encodable {
-        var score: Double?
-        var document: Document
-    }
-
-    var total: Int
-    var hits: [Hit]
-
-    init(_ results: SearchResults) {
-        total = results.total
-        hits = results.hits.map { Hit(score: $0.score, document: $0.document) }
-    }
-}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VanThuCore
+import VanThuOffice
 import VanThuReaders
 import VanThuXLSX
 
@@ -54,7 +55,8 @@ extension VanThu {
             try global.withRegistry(.read) { registry in
                 let document = try DocumentService(registry).document(reference: reference)
                 let original = try AttachmentService(registry).original(reference: document.reference)
-                let copy = try Self.stamped(original.data, name: original.attachment.name, document: document, registry: registry, position: position)
+                let copy = try FileRegistration(registry).stamped(
+                    original.data, name: original.attachment.name, document: document, position: position)
                 try OutputFile.write(copy.pdf, to: output, overwrite: overwrite, protecting: registry.protectedPaths)
                 if global.json {
                     return try Terminal.json(["reference": document.reference, "original": original.attachment.name, "output": output])
@@ -65,18 +67,6 @@ extension VanThu {
                         "Wrote \(output): \(original.attachment.name) with the ĐẾN stamp no. \(document.displayNumber) on page 1 (the original is unchanged)."
                     ))
             }
-        }
-
-        /// The original with the stamp of `document`, placed clear of page 1's text.
-        static func stamped(
-            _ data: Data, name: String, document: Document, registry: Registry, position: StampedCopy.Position = .auto
-        ) throws -> (pdf: Data, at: StampedCopy.Box) {
-            guard data.prefix(1024).range(of: Data("%PDF-".utf8)) != nil else { throw ExportError.notAPDF(name: name) }
-            let text = try DocumentFile.firstPageText(of: data, path: name).map {
-                StampedCopy.Box(minX: $0.minX, minY: $0.minY, maxX: $0.maxX, maxY: $0.maxY)
-            }
-            return try StampedCopy.make(
-                original: data, document: document, organization: try SetupService(registry).organization(), text: text, position: position)
         }
     }
 }
