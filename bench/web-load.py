@@ -3,6 +3,10 @@
 CLERKS sessions registering at once, for SECONDS. Prints markdown rows for bench/run.sh: p50 and
 p95 of the list pages, of a document page and of a registration, requests per second, and errors.
 
+A session is a person: a browsing one opens a page every 0.5-1.5 s (a leader or an officer
+reading fast), a registering clerk confirms a registration every 0.25-0.75 s (far faster than
+anyone types a form). All sessions log in first (bcrypt is slow on purpose), then the clock starts.
+
     web-load.py BASE_URL PASSWORD BROWSERS CLERKS SECONDS DOCUMENTS_YEAR
 """
 import http.client
@@ -17,6 +21,7 @@ import urllib.parse
 base, password, browsers, clerks, seconds, year = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]), sys.argv[6]
 host, port = urllib.parse.urlsplit(base).hostname, urllib.parse.urlsplit(base).port
 CSRF = re.compile(r'name="csrf" value="([0-9a-f]{64})"')
+RUN = "".join(random.choice("ABCDEFGHJKLMNPQRSTUVWXYZ") for _ in range(4))  # a fresh ký hiệu per run: a rerun is not a duplicate
 WORDS = ["bao cao", "ke hoach", "tuyen truyen", "cong van", "van thu", "ngan sach", "to chuc", "kiem tra"]
 
 
@@ -58,13 +63,16 @@ timings = {"list": [], "document": [], "register": []}
 errors = []
 lock = threading.Lock()
 stop = time.perf_counter() + 10**9
+barrier = threading.Barrier(browsers + clerks + 1)
 
 
 def browse(index):
     session = Session()
     session.login("giamdoc" if index % 2 else "vanthu")
     rng = random.Random(index)
+    barrier.wait()
     while time.perf_counter() < stop:
+        time.sleep(rng.uniform(0.5, 1.5))
         choice = rng.random()
         if choice < 0.5:
             path, kind = "/documents?so=den&q=" + urllib.parse.quote(rng.choice(WORDS)), "list"
@@ -81,25 +89,24 @@ def register(index):
     session = Session()
     session.login("vanthu")
     session.request("GET", "/register")
+    rng = random.Random(1000 + index)
+    barrier.wait()
     n = 0
     while time.perf_counter() < stop:
+        time.sleep(rng.uniform(0.25, 0.75))
         n += 1
         status, text, elapsed = session.request("POST", "/register", [
-            ("issuer", "Sở Nội vụ"), ("notation", f"{n}/L{index}-SNV"), ("summary", f"Văn bản tải thử {index}-{n}"), ("type", "CV")])
+            ("issuer", "Sở Nội vụ"), ("notation", f"{n}/L{index}-{RUN}"), ("summary", f"Văn bản tải thử {index}-{n}"), ("type", "CV")])
         with lock:
             (timings["register"] if status == 303 else errors).append(elapsed if status == 303 else f"{status} register: {text[-300:]}")
 
 
 threads = [threading.Thread(target=browse, args=(i,)) for i in range(browsers)] + [threading.Thread(target=register, args=(i,)) for i in range(clerks)]
-# Log everyone in first (bcrypt is slow on purpose), then measure for SECONDS.
-stop = time.perf_counter() + 10**9
-ready = []
 for thread in threads:
     thread.start()
-time.sleep(min(60, 1 + 0.3 * len(threads)))
-for kind in timings:
-    timings[kind].clear()
-errors.clear()
+started = time.perf_counter() + 10**9
+stop = started + seconds
+barrier.wait()  # everyone is logged in
 started = time.perf_counter()
 stop = started + seconds
 for thread in threads:

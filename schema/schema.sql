@@ -146,9 +146,13 @@ CREATE TABLE document (
     UNIQUE (registerId, seriesKey, number, numberSuffix)
 );
 CREATE INDEX document_on_duplicateKey ON document(duplicateKey) WHERE duplicateKey IS NOT NULL;
+CREATE INDEX document_on_kind_number ON document(kind, number, numberSuffix);
 CREATE INDEX document_on_kind_registerDate ON document(kind, registerDate);
 CREATE INDEX document_open ON document(status, dueDate)
 WHERE status IN ('registered', 'routed', 'inProgress') AND voidedAt IS NULL;
+CREATE INDEX document_open_by_date ON document(kind, registerDate, status, dueDate, urgency, voidedAt)
+    WHERE status IN ('registered', 'routed', 'inProgress') AND voidedAt IS NULL;
+CREATE INDEX document_outgoing_on_codeNotation ON document(codeNotation) WHERE kind IN ('outgoing', 'secretOutgoing', 'copy');
 CREATE TRIGGER document_archived_is_read_only BEFORE UPDATE ON document
 WHEN EXISTS (SELECT 1 FROM dossierDocument f JOIN dossier d ON d.id = f.dossierId
              WHERE f.documentId = OLD.id AND d.status = 'archived')

@@ -31,7 +31,7 @@ public final class Registry: Sendable {
     /// Who works and what day it is.
     public var context: RegistryContext { store.context }
 
-    private init(path: String, dbQueue: DatabaseQueue, context: RegistryContext) {
+    private init(path: String, dbQueue: any DatabaseWriter, context: RegistryContext) {
         store = RegistryStore(path: path, dbQueue: dbQueue, context: context)
     }
 
@@ -68,7 +68,11 @@ public final class Registry: Sendable {
 
     /// Opens an existing database, refusing files that are missing, foreign, damaged, read-only
     /// (for writing) or made by a newer vanthu (for writing). Never creates a file.
-    public static func open(at path: String, access: Access = .readWrite, context: RegistryContext) throws -> Registry {
+    /// `concurrentReads` (a long-running server) opens a pool: reads run on their own
+    /// connections beside the one writer, instead of waiting in one queue.
+    public static func open(
+        at path: String, access: Access = .readWrite, concurrentReads: Bool = false, context: RegistryContext
+    ) throws -> Registry {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw RegistryError.databaseNotFound(path: path)
@@ -82,9 +86,20 @@ public final class Registry: Sendable {
         configuration.readonly = access == .read
         configuration.busyMode = .timeout(30)
         configuration.label = "vanthu"
-        let dbQueue: DatabaseQueue
+        configuration.prepareDatabase { db in
+            // Reads through a memory map and a 32 MB page cache instead of one pread(2) per page:
+            // a page of the web front read 100,000 index entries of a register in 0.3 s with the
+            // default 2 MB cache, most of it in the kernel copying pages.
+            try db.execute(sql: "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -32768")
+        }
+        let dbQueue: any DatabaseWriter
         do {
-            dbQueue = try DatabaseQueue(path: path, configuration: configuration)
+            if concurrentReads, access == .readWrite {
+                configuration.maximumReaderCount = 4
+                dbQueue = try DatabasePool(path: path, configuration: configuration)
+            } else {
+                dbQueue = try DatabaseQueue(path: path, configuration: configuration)
+            }
         } catch {
             throw RegistryStore.translate(error, path: path)
         }

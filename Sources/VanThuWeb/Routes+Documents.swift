@@ -21,7 +21,8 @@ extension WebServer {
         let sections: [(String, [Document])] = try await blocking {
             var query = SearchQuery(text: "")
             query.direction = .incoming
-            query.limit = 200
+            query.limit = 100
+            query.countLimit = 1000
             func find(_ status: SearchQuery.Status) throws -> [Document] {
                 var q = query
                 q.status = status
@@ -32,33 +33,25 @@ extension WebServer {
                     ($0.urgency != nil ? 0 : 1, $0.dueDate ?? .lastDay(of: 9999)) < ($1.urgency != nil ? 0 : 1, $1.dueDate ?? .lastDay(of: 9999))
                 }
             }
-            let open = urgentFirst(try find(.open))
+            let unrouted = urgentFirst(try find(.unrouted))
             let overdue = urgentFirst(try find(.overdue))
             let late = Set(overdue.map(\.id))
+            let open = urgentFirst(try find(.open)).filter { !late.contains($0.id) && $0.status != .registered }
             switch account.role {
             case .clerk:
-                return [
-                    ("Chưa chuyển xử lý", open.filter { $0.status == .registered }),
-                    ("Quá hạn", overdue),
-                    ("Đang xử lý", open.filter { $0.status != .registered && !late.contains($0.id) }),
-                ]
+                return [("Chưa chuyển xử lý", unrouted.filter { !late.contains($0.id) }), ("Quá hạn", overdue), ("Đang xử lý", open)]
             case .leader:
-                return [
-                    ("Chờ ý kiến chỉ đạo", open.filter { $0.status == .registered }),
-                    ("Quá hạn", overdue),
-                    ("Đang xử lý", open.filter { $0.status != .registered && !late.contains($0.id) }),
-                ]
+                return [("Chờ ý kiến chỉ đạo", unrouted.filter { !late.contains($0.id) }), ("Quá hạn", overdue), ("Đang xử lý", open)]
             case .officer:
-                return [
-                    ("Quá hạn", overdue),
-                    ("Chờ xử lý", open.filter { !late.contains($0.id) }),
-                ]
+                return [("Quá hạn", overdue), ("Chờ xử lý", open + unrouted.filter { !late.contains($0.id) })]
             case .administrator:
                 return []
             }
         }
         let values: [String: Any] = [
-            "sections": sections.map { ["heading": $0.0, "count": $0.1.count, "table": pages.table($0.1, today: today)] as [String: Any] }
+            "sections": sections.map {
+                ["heading": $0.0, "count": $0.1.count >= 100 ? "100+" : "\($0.1.count)", "table": pages.table($0.1, today: today)] as [String: Any]
+            }
         ]
         return await show("inbox", title: "Gửi cho tôi", values, session: session)
     }
@@ -106,7 +99,10 @@ extension WebServer {
                 query.handler = unit
                 query.status = status.flatMap(SearchQuery.Status.init(rawValue:))
                 query.urgency = urgency.flatMap(Urgency.init(rawValue:))
-                query.limit = 500
+                query.limit = 100
+                // A register's list: newest first, counted up to 1,000 (“hơn 1.000 văn bản”).
+                query.newestFirst = true
+                query.countLimit = 1000
                 // With no filter at all, the current year's register.
                 if words.isEmpty, issuer == nil, from == nil, to == nil, type == nil, unit == nil, status == nil, urgency == nil {
                     query.year = today.year
@@ -131,7 +127,8 @@ extension WebServer {
 
     static let books = [("den", "Sổ văn bản đến"), ("di", "Sổ văn bản đi"), ("den-mat", "Sổ văn bản mật đến"), ("di-mat", "Sổ văn bản mật đi")]
     static let statuses: [(String, String)] = [
-        ("", "Tất cả"), ("open", "Đang xử lý"), ("overdue", "Quá hạn"), ("done", "Đã xong"), ("returned", "Trả lại"), ("voided", "Đã hủy"),
+        ("", "Tất cả"), ("unrouted", "Chưa chuyển"), ("open", "Đang xử lý"), ("overdue", "Quá hạn"), ("done", "Đã xong"), ("returned", "Trả lại"),
+        ("voided", "Đã hủy"),
     ]
 
     static func choices(_ options: [(String, String)], selected: String?) -> [[String: Any]] {
@@ -158,7 +155,9 @@ extension WebServer {
             "statuses": Self.choices(Self.statuses, selected: filters.status),
             "urgencies": Self.choices(Self.urgencyChoices(blank: "Tất cả"), selected: filters.urgency),
             "mayExport": AccessRules.may(session.account, .registers), "exportHref": "/documents?" + filters.queryString + "&xuat=xlsx",
-            "summary": results.total > shown ? "Tìm thấy \(results.total) văn bản; hiện \(shown) văn bản đầu." : "Tìm thấy \(results.total) văn bản.",
+            "summary": results.totalIsAtLeast
+                ? "Tìm thấy hơn \(results.total) văn bản; hiện \(shown) văn bản mới nhất (lọc thêm để thu hẹp)."
+                : results.total > shown ? "Tìm thấy \(results.total) văn bản; hiện \(shown) văn bản mới nhất." : "Tìm thấy \(results.total) văn bản.",
             "table": pages.table(results.hits.map(\.document), today: today),
         ]
         return await show("documents", title: "Sổ văn bản", values, session: session)

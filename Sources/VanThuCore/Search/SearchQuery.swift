@@ -6,6 +6,8 @@ public struct SearchQuery: Sendable {
         case open
         /// Past their deadline, or not routed in time (as `vanthu overdue` counts them).
         case overdue
+        /// Registered and waiting for a leader's direction (not routed yet).
+        case unrouted
         case done
         case returned
         case voided
@@ -27,6 +29,10 @@ public struct SearchQuery: Sendable {
     public var issuer: String?
     public var urgency: Urgency?
     public var limit = 50
+    /// Newest first instead of most relevant first (a register's list).
+    public var newestFirst = false
+    /// Count the matches no further than this (the total then says “at least”); nil: all.
+    public var countLimit: Int?
 
     public init(text: String) {
         self.text = text
@@ -45,6 +51,8 @@ public struct SearchResults: Sendable {
     public var total: Int
     public var hits: [Hit]
     public var pattern: SearchPattern
+    /// True when counting stopped at ``SearchQuery/countLimit``: there are more than `total`.
+    public var totalIsAtLeast = false
 }
 
 /// A search as JSON (`vanthu search --json`, `GET /api/documents`): how many matched, and the

@@ -19,8 +19,9 @@ extension RegistryService {
             guard let document = try Document.fetch(db, id: id) else { throw RegistryError.documentNotFound(text) }
             return document
         case .number(let kind, let year, let typeCode, let number, let suffix):
+            // `+` keeps SQLite on the index of numbers (v9), not the whole year of the register.
             let candidates = try Document.fetchAll(
-                db, where: "d.kind = ? AND d.number = ? AND d.numberSuffix = ? AND d.registerDate BETWEEN ? AND ?",
+                db, where: "d.kind = ? AND d.number = ? AND d.numberSuffix = ? AND +d.registerDate BETWEEN ? AND ?",
                 arguments: [kind.rawValue, number, suffix, LocalDate.firstDay(of: year).iso, LocalDate.lastDay(of: year).iso]
             ).filter { typeCode == nil || $0.typeCode.uppercased() == typeCode?.uppercased() }
             guard let first = candidates.first else { throw RegistryError.documentNotFound(text) }

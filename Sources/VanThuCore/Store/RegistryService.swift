@@ -11,7 +11,7 @@ protocol RegistryService {
 extension RegistryService {
     var path: String { store.path }
     var context: RegistryContext { store.context }
-    var dbQueue: DatabaseQueue { store.dbQueue }
+    var dbQueue: any DatabaseWriter { store.dbQueue }
 
     func write<T>(commit: Bool = true, _ body: (Database) throws -> T) throws -> T {
         try store.write(commit: commit, body)

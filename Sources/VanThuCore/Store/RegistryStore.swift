@@ -6,11 +6,13 @@ import GRDB
 final class RegistryStore: Sendable {
     let path: String
     let context: RegistryContext
-    let dbQueue: DatabaseQueue
+    /// One serial queue (the command line), or a pool whose readers run beside the writer (the
+    /// web front: many pages read at once while one request writes).
+    let dbQueue: any DatabaseWriter
     /// Chains and seals the journal entries of each write.
     let sealer: JournalSealer
 
-    init(path: String, dbQueue: DatabaseQueue, context: RegistryContext) {
+    init(path: String, dbQueue: any DatabaseWriter, context: RegistryContext) {
         self.path = path
         self.dbQueue = dbQueue
         self.context = context

@@ -68,7 +68,7 @@ extension VanThu {
                 handler.logLevel = .notice
                 return handler
             }
-            try global.withRegistry { registry in
+            try global.withRegistry(concurrentReads: true) { registry in
                 let server = try WebServer(registry: registry, secureCookies: !plainHTTP, environment: ProcessSettings.environment)
                 let outcome = Outcome()
                 let finished = DispatchSemaphore(value: 0)

@@ -44,19 +44,24 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the registry, runs `body`, and closes the file before returning. Long work passes
     /// `showingProgress`: its progress is drawn on a terminal, and Ctrl-C stops it cleanly.
-    func withRegistry<T>(_ access: Registry.Access = .readWrite, showingProgress: Bool = false, _ body: (Registry) throws -> T) throws -> T {
-        guard showingProgress else { return try open(access, progress: nil, body) }
-        return try ProgressLine.during { line in try open(access, progress: { try line.observe($0) }, body) }
+    /// `concurrentReads`: for the server, a pool of readers beside the writer.
+    func withRegistry<T>(
+        _ access: Registry.Access = .readWrite, showingProgress: Bool = false, concurrentReads: Bool = false, _ body: (Registry) throws -> T
+    ) throws -> T {
+        guard showingProgress else { return try open(access, progress: nil, concurrentReads: concurrentReads, body) }
+        return try ProgressLine.during { line in try open(access, progress: { try line.observe($0) }, concurrentReads: concurrentReads, body) }
     }
 
-    private func open<T>(_ access: Registry.Access, progress: ProgressObserver?, _ body: (Registry) throws -> T) throws -> T {
+    private func open<T>(
+        _ access: Registry.Access, progress: ProgressObserver?, concurrentReads: Bool, _ body: (Registry) throws -> T
+    ) throws -> T {
         if db == nil, VietnameseText.nonEmpty(ProcessSettings.environment["VANTHU_DB"]) == nil {
             let chosen = ProcessSettings.defaultDatabase()
             if chosen.fromCurrentFolder { ProcessSettings.noteCurrentFolderDatabase(chosen.path) }
         }
         var context = self.context
         context.progress = progress
-        let registry = try Registry.open(at: databasePath, access: access, context: context)
+        let registry = try Registry.open(at: databasePath, access: access, concurrentReads: concurrentReads, context: context)
         defer { registry.close() }
         return try body(registry)
     }
