@@ -21,7 +21,7 @@ extension WebServer {
         let sections: [(String, [Document])] = try await blocking {
             var query = SearchQuery(text: "")
             query.direction = .incoming
-            query.limit = 100
+            query.limit = 50
             query.countLimit = 1000
             func find(_ status: SearchQuery.Status) throws -> [Document] {
                 var q = query
@@ -50,7 +50,7 @@ extension WebServer {
         }
         let values: [String: Any] = [
             "sections": sections.map {
-                ["heading": $0.0, "count": $0.1.count >= 100 ? "100+" : "\($0.1.count)", "table": pages.table($0.1, today: today)] as [String: Any]
+                ["heading": $0.0, "count": $0.1.count >= 50 ? "50+" : "\($0.1.count)", "table": pages.table($0.1, today: today)] as [String: Any]
             }
         ]
         return await show("inbox", title: "Gửi cho tôi", values, session: session)
@@ -99,7 +99,7 @@ extension WebServer {
                 query.handler = unit
                 query.status = status.flatMap(SearchQuery.Status.init(rawValue:))
                 query.urgency = urgency.flatMap(Urgency.init(rawValue:))
-                query.limit = 100
+                query.limit = 50
                 // A register's list: newest first, counted up to 1,000 (“hơn 1.000 văn bản”).
                 query.newestFirst = true
                 query.countLimit = 1000

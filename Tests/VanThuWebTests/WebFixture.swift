@@ -74,6 +74,8 @@ final class Browser: @unchecked Sendable {
         var status: HTTPResponse.Status
         var headers: HTTPFields
         var body: String
+        /// The body's bytes (a file: XLSX, PDF).
+        var data: Data
         var location: String? { headers[.location] }
     }
 
@@ -120,7 +122,7 @@ final class Browser: @unchecked Sendable {
         }
         let text = String(buffer: response.body)
         if let token = Self.hiddenCSRF(in: text) { csrf = token }
-        return Page(status: response.status, headers: response.headers, body: text)
+        return Page(status: response.status, headers: response.headers, body: text, data: Data(response.body.readableBytesView))
     }
 
     /// Logs in through the login form; the session's CSRF token is read from the next page.
