@@ -3,7 +3,8 @@ public import VanThuCore
 /// Why an export could not be written. Nothing is left behind when one is thrown.
 public enum ExportError: Error, Equatable, Sendable {
     case outputExists(path: String)
-    case folderMissing(path: String)
+    /// The folder to write into is missing; `option` is how the clerk names it (`-o`, `--outbox`).
+    case folderMissing(path: String, option: String = "-o")
     case cannotWrite(path: String, reason: Bilingual)
     case emptyPeriod(register: String, start: LocalDate, end: LocalDate)
     case crossesSeries(registers: [String])
@@ -37,10 +38,10 @@ extension ExportError: ClerkFacingError {
             Bilingual(
                 vi: "Tệp “\(path)” đã có. Thêm --overwrite để ghi đè, hoặc chọn tên khác bằng -o.",
                 en: "“\(path)” already exists. Add --overwrite to replace it, or choose another name with -o.")
-        case .folderMissing(let path):
+        case .folderMissing(let path, let option):
             Bilingual(
-                vi: "Thư mục “\(path)” không tồn tại. Hãy tạo thư mục hoặc chọn nơi lưu khác bằng -o.",
-                en: "Folder “\(path)” does not exist. Create it or choose another place with -o.")
+                vi: "Thư mục “\(path)” không tồn tại. Hãy tạo thư mục hoặc chọn nơi lưu khác bằng \(option).",
+                en: "Folder “\(path)” does not exist. Create it or choose another place with \(option).")
         case .cannotStamp(let reason):
             Bilingual(
                 vi: "Không đóng được dấu ĐẾN lên tệp PDF này (\(reason)). Bản gốc vẫn được giữ nguyên; hãy in và đóng dấu trên giấy.",

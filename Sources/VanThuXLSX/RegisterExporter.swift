@@ -232,11 +232,12 @@ public enum OutputFile {
         }
     }
 
-    /// Refuses a folder that does not exist (or is a file), with the clerk's message.
-    public static func requireFolder(_ path: String) throws {
+    /// Refuses a folder that does not exist (or is a file), with the clerk's message naming
+    /// the option that chose it.
+    public static func requireFolder(_ path: String, option: String = "-o") throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ExportError.folderMissing(path: path)
+            throw ExportError.folderMissing(path: path, option: option)
         }
     }
 }

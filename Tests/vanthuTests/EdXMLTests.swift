@@ -34,6 +34,17 @@ import VanThuTestSupport
         return result.stdout.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
     }
 
+    @Test func aMissingOutboxOrTargetFolderIsNamedByItsOption() throws {
+        let (cli, _) = try ready()
+        let missing = cli.folder.appendingPathComponent("khong-co").path
+        let before = try cli.databaseBytes()
+        let receive = try cli.run(["edxml", "receive", sample("new-document.edxml"), "--outbox", missing])
+        #expect(receive.status != 0 && receive.stderr.contains("bằng --outbox") && !receive.stderr.contains("bằng -o."), "\(receive.stderr)")
+        #expect(try cli.databaseBytes() == before)
+        let send = try cli.run(["edxml", "send", "di/2026/1", "--to-dir", missing])
+        #expect(send.status != 0 && send.stderr.contains("--to-dir"), "\(send.stderr)")
+    }
+
     @Test func theNationalSampleRegistersWithItsAttachmentAndReplies03() throws {
         let (cli, outbox) = try ready()
         // Its CodeNumber is “74fass22”: not a number, refused with what to do, nothing written.

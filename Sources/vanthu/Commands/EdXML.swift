@@ -144,7 +144,7 @@ extension VanThu.EdXML {
             let paths = try ExchangeReplies.files(files)
             guard !paths.isEmpty else { throw RegistryError.nothingToChange }
             if number != nil, paths.count > 1 { throw ExchangeError.numberForOne }
-            if let outbox { try OutputFile.requireFolder(outbox) }
+            if let outbox { try OutputFile.requireFolder(outbox, option: "--outbox") }
             try global.withRegistry { registry in
                 var results: [[String: String]] = []
                 var failed: (any ClerkFacingError)?
@@ -260,7 +260,7 @@ extension VanThu.EdXML {
 
         func run() throws {
             let envelope = try ExchangeReplies.envelope(file)
-            try OutputFile.requireFolder(outbox)
+            try OutputFile.requireFolder(outbox, option: "--outbox")
             try global.withRegistry { registry in
                 let reply = try ExchangeService(registry).refuse(envelope, source: file, reason: reason, outbox: outbox)
                 let path = try ExchangeReplies.write(reply, registry: registry)
@@ -291,7 +291,7 @@ extension VanThu.EdXML {
         var toDirectory: String
 
         func run() throws {
-            try OutputFile.requireFolder(toDirectory)
+            try OutputFile.requireFolder(toDirectory, option: "--to-dir")
             try global.withRegistry { registry in
                 let document = try DocumentService(registry).document(reference: reference)
                 guard document.direction == .outgoing else { throw RegistryError.wrongDirection(document.reference, expected: .outgoing) }
