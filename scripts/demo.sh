@@ -159,7 +159,7 @@ printf '$ vanthu serve --listen 127.0.0.1:0\n'
 server=$!
 address=""
 for _ in $(seq 100); do
-  address=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$folder/serve.log" | head -1)
+  address=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$folder/serve.log" | head -1 || true)
   [ -n "$address" ] && break
   sleep 0.1
 done
