@@ -86,17 +86,18 @@ public final class Registry: Sendable {
         configuration.readonly = access == .read
         configuration.busyMode = .timeout(30)
         configuration.label = "vanthu"
-        configuration.prepareDatabase { db in
-            // A 32 MB page cache instead of the default 2 MB: a page of the web front re-read its
-            // indexes with one pread(2) per page, most of its 0.3 s in the kernel. (A memory map
-            // was as fast for one reader but slower with several: 59 pages/s with 4 browsers
-            // against 77 without, page faults contending in the kernel.)
-            try db.execute(sql: "PRAGMA cache_size = -32768")
-        }
         let dbQueue: any DatabaseWriter
         do {
             if concurrentReads, access == .readWrite {
                 configuration.maximumReaderCount = 4
+                configuration.prepareDatabase { db in
+                    // A long-running server: a 32 MB page cache per connection instead of the
+                    // default 2 MB (a page re-read its indexes with one pread(2) per page, most
+                    // of its 0.3 s in the kernel). Not for a command, whose memory stays flat.
+                    // (A memory map was as fast for one reader but slower with several: 59
+                    // pages/s with 4 browsers against 77 without, page faults contending.)
+                    try db.execute(sql: "PRAGMA cache_size = -32768")
+                }
                 dbQueue = try DatabasePool(path: path, configuration: configuration)
             } else {
                 dbQueue = try DatabaseQueue(path: path, configuration: configuration)
