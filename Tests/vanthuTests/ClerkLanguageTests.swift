@@ -98,6 +98,14 @@ import VanThuTestSupport
         return path
     }
 
+    @Test func aValueOutsideAChoiceListsTheChoicesInVietnamese() throws {
+        let cli = try CLI()
+        let result = try cli.run(["user", "add", "lan", "--role", "thu-ky", "--password-stdin"], input: Data("mat-khau-du-dai\n".utf8))
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Hãy chọn một trong 'van-thu', 'lanh-dao', 'chuyen-vien' hoặc 'quan-tri'."), "\(result.stderr)")
+        #expect(!result.stderr.contains("Please provide"))
+    }
+
     @Test func progressShowsOnATerminalAndNowhereElse() throws {
         let cli = try CLI(today: "2021-12-31")
         try cli.initState()

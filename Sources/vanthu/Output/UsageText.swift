@@ -105,6 +105,10 @@ enum UsageText {
             ),
             (Regex(#/The value '([^']*)' is invalid\./#), { "giá trị '\($0[1].substring ?? "")' không hợp lệ." }),
             (
+                Regex(#/Please provide one of (.*) or ('[^']*')\./#),
+                { "Hãy chọn một trong \($0[1].substring ?? "") hoặc \($0[2].substring ?? "")." }
+            ),
+            (
                 Regex(#/The option '([^']+)' does not take any value, but '([^']*)' was specified\./#),
                 {
                     "tùy chọn '\($0[1].substring ?? "")' không nhận giá trị, mà lại được cho '\($0[2].substring ?? "")'."
