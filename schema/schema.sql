@@ -388,6 +388,27 @@ CREATE TABLE register (
     CHECK (startDate <= endDate),
     UNIQUE (kind, startDate)
 );
+CREATE TABLE registerAnnotation (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    documentId INTEGER NOT NULL REFERENCES document(id),
+    note TEXT NOT NULL CHECK (note <> ''),
+    createdAt TEXT NOT NULL,
+    createdBy TEXT NOT NULL
+);
+CREATE INDEX registerAnnotation_on_document ON registerAnnotation(documentId);
+CREATE TABLE registerClosing (
+    registerId INTEGER PRIMARY KEY REFERENCES register(id),
+    closedAt TEXT NOT NULL,
+    closedBy TEXT NOT NULL,
+    closerName TEXT NOT NULL,
+    place TEXT NOT NULL,
+    pages INTEGER NOT NULL CHECK (pages >= 1),
+    entries INTEGER NOT NULL CHECK (entries >= 1),
+    ranges TEXT NOT NULL CHECK (json_valid(ranges)),
+    voided INTEGER NOT NULL CHECK (voided >= 0),
+    missing INTEGER NOT NULL CHECK (missing >= 0),
+    pdfSHA256 TEXT NOT NULL CHECK (length(pdfSHA256) = 64)
+);
 CREATE TABLE seriesRule (
     kind TEXT PRIMARY KEY
         CHECK (kind IN ('incoming', 'outgoing', 'secretIncoming', 'secretOutgoing', 'copy')),

@@ -90,10 +90,10 @@ public struct Register: Equatable, Sendable {
     }
 
     /// "Sổ đăng ký văn bản đến năm 2021" or "… nhiệm kỳ 15/10/2020–14/10/2025".
+    /// A later volume adds its number: "… năm 2026, quyển số 2" (it begins the day it was opened).
     public var title: String {
-        if start.month == 1, start.day == 1, end == LocalDate.lastDay(of: start.year) {
-            return "\(kind.vietnameseName) năm \(start.year)"
-        }
-        return "\(kind.vietnameseName) từ \(start.vietnamese) đến \(end.vietnamese)"
+        let yearly = end == LocalDate.lastDay(of: start.year) && (volume > 1 || (start.month == 1 && start.day == 1))
+        let book = yearly ? "\(kind.vietnameseName) năm \(start.year)" : "\(kind.vietnameseName) từ \(start.vietnamese) đến \(end.vietnamese)"
+        return volume > 1 ? "\(book), quyển số \(volume)" : book
     }
 }

@@ -308,8 +308,10 @@ extension RegistryError: ClerkFacingError {
                 en: "There is no \(kind.englishName) covering \(date.vietnamese). Declare the term with “vanthu register term --start … --end …”.")
         case .registerClosed(let name):
             Bilingual(
-                vi: "\(name) đã khóa sổ; không thể đăng ký thêm.",
-                en: "\(name) is closed; nothing more can be registered in it.")
+                vi: "\(name) đã đóng sổ; không đăng ký thêm được. Nếu kỳ của sổ chưa hết, mở quyển mới bằng “vanthu register new-volume …”.",
+                en:
+                    "\(name) is closed; nothing more can be registered in it. If its period is not over, open a new volume with “vanthu register new-volume …”."
+            )
         case .registerOverlap(let kind, let start, let end):
             Bilingual(
                 vi: "Khoảng \(start.vietnamese)–\(end.vietnamese) trùng với một \(kind.vietnameseName.lowercased()) đã có.",

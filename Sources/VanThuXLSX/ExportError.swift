@@ -8,6 +8,8 @@ public enum ExportError: Error, Equatable, Sendable {
     case cannotWrite(path: String, reason: Bilingual)
     case emptyPeriod(register: String, start: LocalDate, end: LocalDate)
     case crossesSeries(registers: [String])
+    /// The period holds several volumes of one book: each prints on its own.
+    case severalVolumes(book: String, volumes: [Int])
     case unknownLayout(String)
     case workbook(String)
     /// The output's extension names no format this export writes.
@@ -27,7 +29,8 @@ extension ExportError: ClerkFacingError {
     public var exitCode: Int32 {
         switch self {
         case .outputExists, .folderMissing, .cannotWrite, .workbook: 73  // EX_CANTCREAT
-        case .emptyPeriod, .crossesSeries, .unknownLayout, .unsupportedOutput, .emptyJournal, .cannotStamp, .notAPDF: 65  // EX_DATAERR
+        // EX_DATAERR
+        case .emptyPeriod, .crossesSeries, .severalVolumes, .unknownLayout, .unsupportedOutput, .emptyJournal, .cannotStamp, .notAPDF: 65
         }
     }
 
@@ -64,6 +67,13 @@ extension ExportError: ClerkFacingError {
                 en:
                     "The period spans several registers (\(registers.joined(separator: "; "))). Each is printed on its own: choose a period inside one."
             )
+        case .severalVolumes(let book, let volumes):
+            Bilingual(
+                vi:
+                    "\(book) có \(volumes.count) quyển (quyển số \(volumes.map(String.init).joined(separator: ", "))). Mỗi quyển in riêng: chọn bằng --volume \(volumes.last ?? 1).",
+                en:
+                    "\(book) has \(volumes.count) volumes (\(volumes.map(String.init).joined(separator: ", "))). Each prints on its own: choose one with --volume \(volumes.last ?? 1)."
+            )
         case .unknownLayout(let name):
             Bilingual(
                 vi: "Không có mẫu sổ “\(name)”.",
@@ -96,6 +106,7 @@ extension ExportError {
         case cannotWrite
         case emptyPeriod
         case crossesSeries
+        case severalVolumes
         case unknownLayout
         case workbook
         case unsupportedOutput
@@ -111,6 +122,7 @@ extension ExportError {
         case .cannotWrite: .cannotWrite
         case .emptyPeriod: .emptyPeriod
         case .crossesSeries: .crossesSeries
+        case .severalVolumes: .severalVolumes
         case .unknownLayout: .unknownLayout
         case .workbook: .workbook
         case .unsupportedOutput: .unsupportedOutput

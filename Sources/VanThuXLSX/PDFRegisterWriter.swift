@@ -53,9 +53,13 @@ struct PDFRegisterWriter {
         }
 
         var bodyBottom: Double { PDFRegisterWriter.a4.short - bottom }
+        /// From the left margin to the last column's right edge.
+        var span: Double { columnX.last.map { $0 + (columnWidth.last ?? 0) - left } ?? 0 }
     }
 
-    func write<Entry: RegisterEntry>(to path: String, rows: RegisterRows<Entry>) throws {
+    /// Returns the number of register pages (the cover not counted).
+    @discardableResult
+    func write<Entry: RegisterEntry>(to path: String, rows: RegisterRows<Entry>) throws -> Int {
         let canvas = try PDFCanvas(
             path: path, width: Self.a4.short, height: Self.a4.long, title: "\(context.title) \(context.register.start.year)",
             author: context.organization.name)
@@ -107,7 +111,17 @@ struct PDFRegisterWriter {
             }
             y += height
         }
-        let pageCount = pageStarts.count
+        // The closing block (đóng sổ) goes under the last row, or on a page of its own when
+        // the last page has no room left for it.
+        var pageCount = pageStarts.count
+        var closingOnOwnPage = false
+        if let closing = context.closing {
+            let block = closingBlockHeight(canvas, geometry, closing)
+            if y + block > geometry.bodyBottom {
+                closingOnOwnPage = true
+                pageCount += 1
+            }
+        }
 
         drawCover(canvas)
         canvas.showPage()
@@ -119,7 +133,7 @@ struct PDFRegisterWriter {
         y = drawPageTop(canvas, geometry, headingHeight: headingHeight, numberingHeight: numberingHeight)
         try rows { entry in
             guard index < heights.count else { return }
-            if page + 1 < pageCount, index == pageStarts[page + 1] {
+            if page + 1 < pageStarts.count, index == pageStarts[page + 1] {
                 drawFooter(canvas, page: page + 1, of: pageCount)
                 canvas.showPage()
                 page += 1
@@ -141,8 +155,70 @@ struct PDFRegisterWriter {
             y += height
             index += 1
         }
+        if let closing = context.closing {
+            if closingOnOwnPage {
+                drawFooter(canvas, page: page + 1, of: pageCount)
+                canvas.showPage()
+                page += 1
+                y = geometry.top
+            }
+            drawClosingBlock(canvas, geometry, closing, at: y + 8, pages: pageCount)
+        }
         drawFooter(canvas, page: page + 1, of: pageCount)
         try canvas.finish()
+        return pageCount
+    }
+
+    static let closingText = PDFCanvas.Font(size: 12)
+    static let closingTitle = PDFCanvas.Font(size: 12, bold: true)
+    static let closingHint = PDFCanvas.Font(size: 11, italic: true)
+    /// Room for the hand signatures (and the agency's seal) under the two titles.
+    static let signatureSpace = 28 * millimetre
+
+    /// The lines of the closing block: the statement (with a reprint's own page count when it
+    /// differs from the closed book's), then the place and date.
+    private func closingLines(_ closing: RegisterClosing, pages: Int) -> [String] {
+        guard closing.pages > 0 else { return [closing.statement(pages: pages)] }
+        var lines = [closing.statement(pages: closing.pages)]
+        if closing.pages != pages {
+            lines.append(
+                "Bản in lại ngày \(context.today.registerForm) có \(pages) trang, gồm các đính chính ghi sau khi đóng sổ.")
+        }
+        return lines
+    }
+
+    private func closingBlockHeight(_ canvas: PDFCanvas, _ geometry: Geometry, _ closing: RegisterClosing) -> Double {
+        let span = geometry.span
+        let statement = closingLines(closing, pages: 9999).map { canvas.height(of: $0, width: span, font: Self.closingText) + 4 }.reduce(0, +)
+        let line = canvas.height(of: "Ág", width: span, font: Self.closingText)
+        return 8 + statement + 10 + line + 6 + 2 * line + Self.signatureSpace + line
+    }
+
+    /// "Sổ này có … trang …", the place and date, and the signatures of the người lập sổ and
+    /// the thủ trưởng cơ quan (ND30 Điều 16.2.b: printed, signed and bound).
+    private func drawClosingBlock(_ canvas: PDFCanvas, _ geometry: Geometry, _ closing: RegisterClosing, at top: Double, pages: Int) {
+        let span = geometry.span
+        var y = top
+        for text in closingLines(closing, pages: pages) {
+            canvas.draw(text, x: geometry.left, y: y, width: span, font: Self.closingText)
+            y += canvas.height(of: text, width: span, font: Self.closingText) + 4
+        }
+        y += 10
+        let half = span / 2
+        let right = geometry.left + half
+        canvas.draw(closing.placeAndDate, x: right, y: y, width: half, font: PDFCanvas.Font(size: 12, italic: true), alignment: .center)
+        y += canvas.height(of: closing.placeAndDate, width: half, font: Self.closingText) + 6
+        for (x, title, hint, name) in [
+            (geometry.left, "NGƯỜI LẬP SỔ", "(Ký, ghi rõ họ tên)", closing.closerName),
+            (right, "THỦ TRƯỞNG CƠ QUAN", "(Ký tên, đóng dấu)", ""),
+        ] {
+            canvas.draw(title, x: x, y: y, width: half, font: Self.closingTitle, alignment: .center)
+            let titleHeight = canvas.height(of: title, width: half, font: Self.closingTitle)
+            canvas.draw(hint, x: x, y: y + titleHeight, width: half, font: Self.closingHint, alignment: .center)
+            if !name.isEmpty {
+                canvas.draw(name, x: x, y: y + 2 * titleHeight + Self.signatureSpace, width: half, font: Self.closingTitle, alignment: .center)
+            }
+        }
     }
 
     /// The cover, centred on a portrait page, unnumbered.
@@ -165,7 +241,7 @@ struct PDFRegisterWriter {
 
     /// The running head, the headings and the numbered row; returns where the first row goes.
     private func drawPageTop(_ canvas: PDFCanvas, _ geometry: Geometry, headingHeight: Double, numberingHeight: Double) -> Double {
-        let span = geometry.columnX.last.map { $0 + (geometry.columnWidth.last ?? 0) - geometry.left } ?? 0
+        let span = geometry.span
         let head = "\(context.title) – \(context.organization.name) – \(context.request.period.start.year)"
         canvas.draw(head, x: geometry.left, y: geometry.top, width: span, font: Self.footer, alignment: .center)
         var y = geometry.top + canvas.height(of: head, width: span, font: Self.footer) + 4

@@ -20,11 +20,19 @@ public struct ExportRequest: Sendable {
     public var breakMonthly: Bool
     /// PDF: the margin on the bound side, in millimetres.
     public var bindingMargin: Double
+    /// The volume (quyển số) of a book kept in several; nil for a book of one volume.
+    public var volume: Int?
+    /// Printing the book to close it: its closing block goes on the last page.
+    public var closing: RegisterClosing?
+    /// Called with the finished file and its page count before it takes its place; what it
+    /// throws leaves no file (closing a book records the PDF's hash here).
+    public var afterWriting: (@Sendable (String, Int?) throws -> Void)?
 
     public init(
         layout: String, period: RegisterPeriod, output: String, format: ExportFormat = .xlsx, overwrite: Bool = false, secret: Bool = false,
-        breakMonthly: Bool = false, bindingMargin: Double = 25
+        breakMonthly: Bool = false, bindingMargin: Double = 25, volume: Int? = nil
     ) {
+        self.volume = volume
         self.bindingMargin = bindingMargin
         self.layout = layout
         self.period = period
@@ -41,6 +49,8 @@ public struct ExportSummary: Sendable {
     public var path: String
     public var rows: Int
     public var register: String
+    /// The register's pages in a PDF (the cover not counted).
+    public var pages: Int?
 }
 
 /// Writes a statutory register (ND30 Phụ lục IV) for a period: a cover sheet and the register
@@ -67,52 +77,77 @@ public enum RegisterExporter {
             case (_, true): [.secretIncoming]
             }
         let title = request.secret ? layout.secretTitle : layout.title
-        let registers = try RegisterService(registry).registers(kinds: kinds, overlapping: request.period)
-        guard registers.count <= 1 || layout.register == "postal" else { throw ExportError.crossesSeries(registers: registers.map(\.title)) }
+        var registers = try RegisterService(registry).registers(kinds: kinds, overlapping: request.period)
         let isPostal = layout.register == "postal"
+        if let volume = request.volume, !isPostal {
+            registers = registers.filter { $0.volume == volume }
+            guard !registers.isEmpty else { throw BookError.noBook(kind: kinds[0], year: request.period.start.year, volume: volume) }
+        } else if registers.count > 1, !isPostal, Set(registers.map(\.end)).count == 1 {
+            throw ExportError.severalVolumes(book: registers[0].title, volumes: registers.map(\.volume))
+        }
+        guard registers.count <= 1 || isPostal else { throw ExportError.crossesSeries(registers: registers.map(\.title)) }
+        // A numbered book is one register's (one volume's) documents.
+        let book = isPostal ? nil : registers.first
         let extent =
             isPostal
             ? try DispatchService(registry).dispatchExtent(via: .post, in: request.period)
-            : try RegisterService(registry).extent(kinds: kinds, in: request.period)
+            : try RegisterService(registry).extent(kinds: kinds, in: request.period, register: book)
         let register = registers.first ?? Register(id: 0, kind: kinds[0], start: request.period.start, end: request.period.end)
         guard extent.count > 0, isPostal || !registers.isEmpty else {
             throw ExportError.emptyPeriod(register: title.capitalizedSentence, start: request.period.start, end: request.period.end)
         }
-        let context = SheetContext(
+        var context = SheetContext(
             organization: try SetupService(registry).organization(), layout: layout, title: title, register: register, extent: extent,
             request: request,
             journalHead: try JournalService(registry).journalHead())
+        context.today = registry.context.today
+        if layout.isNumberedBook, let book {
+            context.closing = try request.closing ?? RegisterService(registry).closing(of: book)
+        }
+        var pages: Int?
         try AtomicOutput.write(to: request.output, overwrite: request.overwrite, protecting: registry.protectedPaths) { temporary in
             if isPostal {
-                try write(request.format, context: context, to: temporary) { body in
+                pages = try write(request.format, context: context, to: temporary) { body in
                     try DispatchService(registry).forEachDispatch(via: .post, in: request.period) { try body($0) }
                 }
             } else if layout.isNumberedBook {
                 // Column (8) of the outgoing book, Ngày chuyển: the day it first went out, from the dispatch records.
                 let sent = layout.register == "outgoing" ? try DispatchService(registry).firstDispatchDays(kinds: kinds, in: request.period) : [:]
-                try write(request.format, context: context, to: temporary) { body in
-                    try BookRow.rows(of: registry, kinds: kinds, in: request.period, expected: extent.count, firstSent: sent, body)
+                let corrections = try book.map { try RegisterService(registry).annotations(of: $0) } ?? [:]
+                pages = try write(request.format, context: context, to: temporary) { body in
+                    try BookRow.rows(
+                        of: registry, kinds: kinds, in: request.period, register: book, expected: extent.count, firstSent: sent,
+                        corrections: corrections, body)
                 }
             } else {
-                try write(request.format, context: context, to: temporary) { body in
-                    try RegisterService(registry).forEachDocument(kinds: kinds, in: request.period, expected: extent.count) { try body($0) }
+                pages = try write(request.format, context: context, to: temporary) { body in
+                    try RegisterService(registry).forEachDocument(kinds: kinds, in: request.period, register: book, expected: extent.count) {
+                        try body($0)
+                    }
                 }
             }
+            try request.afterWriting?(temporary, pages)
         }
         let output = URL(fileURLWithPath: request.output)
-        return ExportSummary(path: output.path, rows: extent.count, register: "\(title) \(register.start.year)")
+        let volume = register.volume > 1 || request.volume != nil ? ", quyển số \(register.volume)" : ""
+        return ExportSummary(path: output.path, rows: extent.count, register: "\(title) \(register.start.year)\(volume)", pages: pages)
     }
 }
 
 extension RegisterExporter {
-    private static func write<Entry: RegisterEntry>(_ format: ExportFormat, context: SheetContext, to path: String, rows: RegisterRows<Entry>) throws
+    /// Returns the PDF's page count.
+    private static func write<Entry: RegisterEntry>(
+        _ format: ExportFormat, context: SheetContext, to path: String, rows: RegisterRows<Entry>
+    ) throws
+        -> Int?
     {
         switch format {
         case .xlsx: try XLSXRegisterWriter(context: context).write(to: path, rows: rows)
         case .csv: try TextRegisterWriter.csv(context, to: path, rows: rows)
         case .json: try TextRegisterWriter.json(context, to: path, rows: rows)
-        case .pdf: try PDFRegisterWriter(context: context).write(to: path, rows: rows)
+        case .pdf: return try PDFRegisterWriter(context: context).write(to: path, rows: rows)
         }
+        return nil
     }
 }
 
@@ -136,7 +171,8 @@ extension Document: RegisterEntry {
 /// out for the outgoing book's column (8); or a number the series skipped, which a register kept
 /// before vanthu may have (vanthu never skips one), so that every number has its row.
 enum BookRow: RegisterEntry {
-    case document(Document, firstSent: LocalDate?)
+    /// `corrections`: what was written after the book was closed (đính chính), printed in its Ghi chú.
+    case document(Document, firstSent: LocalDate?, corrections: [RegisterAnnotation] = [])
     /// `first…last` missing, after a document of `day`.
     case missing(first: Int, last: Int, day: LocalDate)
 
@@ -146,8 +182,12 @@ enum BookRow: RegisterEntry {
 
     func value(of field: RegisterField) -> CellValue {
         switch self {
-        case .document(let document, let firstSent):
+        case .document(let document, let firstSent, let corrections):
             if field == .transferDate, document.direction == .outgoing { return firstSent.map(CellValue.date) ?? .empty }
+            if field == .note, !corrections.isEmpty {
+                let note = document.value(of: field).text
+                return .text(([note].filter { !$0.isEmpty } + corrections.map(\.printed)).joined(separator: "\n"))
+            }
             return document.value(of: field)
         case .missing(let first, let last, _):
             switch field {
@@ -161,29 +201,28 @@ enum BookRow: RegisterEntry {
 
     var entryDate: LocalDate {
         switch self {
-        case .document(let document, _): document.registerDate
+        case .document(let document, _, _): document.registerDate
         case .missing(_, _, let day): day
         }
     }
 
     var compactJSON: String {
         switch self {
-        case .document(let document, _): document.compactJSON
+        case .document(let document, _, _): document.compactJSON
         case .missing(let first, let last, _): "{\"missing\":{\"first\":\(first),\"last\":\(last)},\"note\":\"\(Self.missingText)\"}"
         }
     }
 
     /// The book's rows in order: its documents, and a row for each number skipped between two
-    /// of the same series.
+    /// of the same series (a book with a series per type interleaves its series).
     static func rows(
-        of registry: Registry, kinds: [RegisterKind], in period: RegisterPeriod, expected: Int, firstSent: [Int64: LocalDate],
-        _ body: (BookRow) throws -> Void
+        of registry: Registry, kinds: [RegisterKind], in period: RegisterPeriod, register: Register?, expected: Int,
+        firstSent: [Int64: LocalDate], corrections: [Int64: [RegisterAnnotation]], _ body: (BookRow) throws -> Void
     ) throws {
-        var previous: Document?
-        try RegisterService(registry).forEachDocument(kinds: kinds, in: period, expected: expected) { document in
-            if let previous, previous.registerId == document.registerId, previous.seriesKey == document.seriesKey,
-                document.number > previous.number + 1
-            {
+        var previous: [String: Document] = [:]
+        try RegisterService(registry).forEachDocument(kinds: kinds, in: period, register: register, expected: expected) { document in
+            let series = "\(document.registerId)|\(document.seriesKey)"
+            if let previous = previous[series], document.number > previous.number + 1 {
                 let gap = (previous.number + 1)...(document.number - 1)
                 if gap.count <= rowPerNumberUpTo {
                     for number in gap { try body(.missing(first: number, last: number, day: previous.registerDate)) }
@@ -191,8 +230,8 @@ enum BookRow: RegisterEntry {
                     try body(.missing(first: gap.lowerBound, last: gap.upperBound, day: previous.registerDate))
                 }
             }
-            try body(.document(document, firstSent: firstSent[document.id]))
-            previous = document
+            try body(.document(document, firstSent: firstSent[document.id], corrections: corrections[document.id] ?? []))
+            previous[series] = document
         }
     }
 }
@@ -252,6 +291,10 @@ struct SheetContext {
     var request: ExportRequest
     /// The journal's last entry when the register was printed (an anchor for `journal verify --expect`).
     var journalHead: (id: Int64, hash: String)?
+    /// A closed book's closing (or the one being made): its block ends the register.
+    var closing: RegisterClosing?
+    /// The day of printing (`VANTHU_TODAY` honoured).
+    var today = LocalDate.today()
 }
 
 extension String {

@@ -82,5 +82,28 @@ struct XLSXRegisterWriter {
         sheet.freeze(rows: 2)
         try sheet.autofilter(firstRow: 1, lastRow: max(row - 1, 1), lastColumn: columns.count - 1)
         try sheet.pageBreaks(before: breaks)
+        // After the autofilter: libxlsxwriter refuses a filter over rows above the last one written.
+        if let closing = context.closing { try writeClosing(closing, workbook, sheet, from: row + 1) }
+    }
+
+    /// The closing block of a closed book under its last row: the statement with the PDF's page
+    /// count (the printed book is the PDF), the place and date, the two signatures. Unmerged,
+    /// unwrapped cells whose text runs over the empty ones beside it: the sheet streams its rows
+    /// (constant memory), where libxlsxwriter refuses merged ranges.
+    private func writeClosing(_ closing: RegisterClosing, _ workbook: Workbook, _ sheet: Worksheet, from first: Int) throws {
+        let count = context.layout.columns.count
+        let (left, right) = (count / 4, count * 3 / 4)
+        let plain = try workbook.addFormat(CellStyle(size: 12, wrap: false))
+        let italic = try workbook.addFormat(CellStyle(size: 12, italic: true, center: true, wrap: false))
+        let strong = try workbook.addFormat(CellStyle(size: 12, bold: true, center: true, wrap: false))
+        let hint = try workbook.addFormat(CellStyle(size: 11, italic: true, center: true, wrap: false))
+        try sheet.write(.text(closing.statement(pages: closing.pages)), row: first, column: 0, format: plain)
+        try sheet.write(.text(closing.placeAndDate), row: first + 2, column: right, format: italic)
+        try sheet.write(.text("NGƯỜI LẬP SỔ"), row: first + 3, column: left, format: strong)
+        try sheet.write(.text("THỦ TRƯỞNG CƠ QUAN"), row: first + 3, column: right, format: strong)
+        try sheet.write(.text("(Ký, ghi rõ họ tên)"), row: first + 4, column: left, format: hint)
+        try sheet.write(.text("(Ký tên, đóng dấu)"), row: first + 4, column: right, format: hint)
+        try sheet.setRowHeight(first + 5, 72)
+        try sheet.write(.text(closing.closerName), row: first + 6, column: left, format: strong)
     }
 }

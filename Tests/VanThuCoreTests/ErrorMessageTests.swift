@@ -81,6 +81,27 @@ import VanThuTestSupport
         expectClerkMessages(error)
     }
 
+    @Test(arguments: BookError.Kind.allCases)
+    func everyBookErrorHasItsMessageInBothLanguages(kind: BookError.Kind) throws {
+        let day = try LocalDate(parsing: "31/12/2026")
+        let book = "Sổ đăng ký văn bản đến năm 2026"
+        let error: BookError =
+            switch kind {
+            case .noBook: .noBook(kind: .incoming, year: 2026, volume: 2)
+            case .severalBooks: .severalBooks(kind: .outgoing, year: 2025, titles: ["a", "b"])
+            case .noPrintedBook: .noPrintedBook(.copy)
+            case .emptyBook: .emptyBook(book)
+            case .alreadyClosed: .alreadyClosed(book, closedOn: day)
+            case .closed: .closed(book: book, reference: "den/2026/5")
+            case .volumeStillOpen: .volumeStillOpen(book)
+            case .volumeSameDay: .volumeSameDay(book, day: day)
+            case .notClosed: .notClosed(book: book, reference: "den/2026/5")
+            case .changedWhilePrinting: .changedWhilePrinting(book)
+            }
+        #expect(error.kind == kind)
+        expectClerkMessages(error)
+    }
+
     @Test(arguments: Permission.allCases)
     func everyPermissionIsRefusedInEveryRoleThatLacksIt(permission: Permission) {
         for role in AccountRole.allCases where !AccessRules.roles(for: permission).contains(role) {

@@ -58,6 +58,7 @@ extension ExportError {
         case .cannotWrite: .cannotWrite(path: "x", reason: Bilingual(vi: "lý do", en: "reason"))
         case .emptyPeriod: .emptyPeriod(register: "x", start: date, end: date)
         case .crossesSeries: .crossesSeries(registers: ["a", "b"])
+        case .severalVolumes: .severalVolumes(book: "Sổ đăng ký văn bản đến năm 2026", volumes: [1, 2])
         case .unknownLayout: .unknownLayout("x")
         case .workbook: .workbook("x")
         case .unsupportedOutput: .unsupportedOutput(path: "x", allowed: ["a", "b"])

@@ -22,13 +22,17 @@ import Testing
         #expect(try cli.ok(["check"]).contains("Tốt"))
         // The first write (check opens for writing, to rebuild the index if asked) upgrades it:
         // one extend-seals entry (v7), one v8-electronic-documents entry, one v9-accounts entry
-        // (sealing the new, empty, account table), then everything is sealed as now.
+        // (sealing the new, empty, account table), one v10-closing entry (the closing tables),
+        // then everything is sealed as now.
         _ = try cli.ok(["incoming", "add", "--issuer", "UBND tỉnh", "--summary", "Sau nâng cấp", "--type", "CV"])
         let entries = try #require(try cli.json(["journal"]) as? [[String: Any]])
-        #expect(entries.map { $0["action"] as? String }.suffix(4) == ["extend-seals", "v8-electronic-documents", "v9-accounts", "register"])
         #expect(
-            try cli.ok(["journal", "verify"]).contains("Nhật ký toàn vẹn: 17 dòng, 5 văn bản khớp"),
-            "13 entries, extend-seals, v8-electronic-documents, v9-accounts, the registration")
+            entries.map { $0["action"] as? String }.suffix(5) == [
+                "extend-seals", "v8-electronic-documents", "v9-accounts", "v10-closing", "register",
+            ])
+        #expect(
+            try cli.ok(["journal", "verify"]).contains("Nhật ký toàn vẹn: 18 dòng, 5 văn bản khớp"),
+            "13 entries, extend-seals, v8-electronic-documents, v9-accounts, v10-closing, the registration")
         // Child rows are covered from here on.
         _ = try cli.run(
             [

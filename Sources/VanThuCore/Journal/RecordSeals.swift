@@ -29,6 +29,7 @@ enum RecordSeals {
         ("seriesStart", "registerId, seriesKey"), ("calendarDay", "date"), ("catalogHeading", "id"),
         ("dossier", "id"), ("archiveTransfer", "id"), ("trustedCertificate", "sha256"),
         ("exchange", "documentId"), ("agency", "organId"), ("account", "id"),
+        ("registerClosing", "registerId"), ("registerAnnotation", "id"),
     ]
 
     /// ``tables`` that this file has: an older file read without upgrading lacks the later ones.

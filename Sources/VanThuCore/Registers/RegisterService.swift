@@ -18,19 +18,22 @@ extension RegisterService {
 
     /// Calls `body` for each document of these kinds registered in `period`, in register order,
     /// reading one row at a time: memory stays flat however long the register.
+    /// With `register`, only that register's (a volume's) documents. A book with a series per
+    /// type lists its documents in the order they were registered, as they were issued.
     public func forEachDocument(
-        kinds: [RegisterKind], in period: RegisterPeriod, expected: Int? = nil, _ body: (Document) throws -> Void
+        kinds: [RegisterKind], in period: RegisterPeriod, register: Register? = nil, expected: Int? = nil, _ body: (Document) throws -> Void
     ) throws {
         try requirePermission(.registers)
         return try read { db in
+            let order = register?.perType == true ? "d.registerId, d.id" : "d.registerId, d.seriesKey, d.number, d.numberSuffix"
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT \(Document.selection) FROM document d
-                    WHERE d.kind IN (\(placeholders(kinds))) AND d.registerDate BETWEEN ? AND ?
-                    ORDER BY d.registerId, d.seriesKey, d.number, d.numberSuffix
+                    WHERE d.kind IN (\(placeholders(kinds))) AND d.registerDate BETWEEN ? AND ?\(register == nil ? "" : " AND d.registerId = ?")
+                    ORDER BY \(order)
                     """,
-                arguments: StatementArguments(kinds.map(\.rawValue) + [period.start.iso, period.end.iso]))
+                arguments: StatementArguments(kinds.map(\.rawValue) + [period.start.iso, period.end.iso] + (register.map { [$0.id] } ?? [])))
             var done = 0
             while let row = try rows.next() {
                 if done % 512 == 0 { try context.report(.exporting, .documents, done: done, total: expected) }
@@ -69,7 +72,7 @@ extension RegisterExtent {
 }
 
 extension RegisterService {
-    public func extent(kinds: [RegisterKind], in period: RegisterPeriod) throws -> RegisterExtent {
+    public func extent(kinds: [RegisterKind], in period: RegisterPeriod, register: Register? = nil) throws -> RegisterExtent {
         try read { db in
             let row = try Row.fetchOne(
                 db,
@@ -77,9 +80,9 @@ extension RegisterService {
                     """
                     SELECT COUNT(*) AS count, MIN(number) AS first, MAX(number) AS last, MIN(registerDate) AS firstDate,
                         MAX(registerDate) AS lastDate
-                    FROM document WHERE kind IN (\(placeholders(kinds))) AND registerDate BETWEEN ? AND ?
+                    FROM document WHERE kind IN (\(placeholders(kinds))) AND registerDate BETWEEN ? AND ?\(register == nil ? "" : " AND registerId = ?")
                     """,
-                arguments: StatementArguments(kinds.map(\.rawValue) + [period.start.iso, period.end.iso]))
+                arguments: StatementArguments(kinds.map(\.rawValue) + [period.start.iso, period.end.iso] + (register.map { [$0.id] } ?? [])))
             return RegisterExtent(row: row)
         }
     }

@@ -19,8 +19,9 @@ extension RegistrationService {
             let document = try document(parsed, text: reference, db)
             if let voided = document.voided { throw RegistryError.alreadyVoided(document.reference, reason: voided.reason) }
             try ensureNotArchived(document, db)
+            try ensureBookOpen(document, db)
             try DocumentTable.update(
-                document.id, db, Columns.voidedAt.set(to: timestamp(db)), Columns.voidedBy.set(to: context.user), Columns.voidReason.set(to: reason))
+                document.id, db, Columns.voidedAt.set(to: dayStamp(db)), Columns.voidedBy.set(to: context.user), Columns.voidReason.set(to: reason))
             return try journalUpdate(action: "void", before: document, db)
         }
     }
@@ -45,6 +46,7 @@ extension RegistrationService {
             let document = try document(parsed, text: reference, db)
             if let voided = document.voided { throw RegistryError.alreadyVoided(document.reference, reason: voided.reason) }
             try ensureNotArchived(document, db)
+            try ensureBookOpen(document, db)
             if let due, due < document.registerDate { throw RegistryError.dateOrder(earlier: .arrivalDate, later: .dueDate) }
             var assignments: [ColumnAssignment] = []
             if let summary { assignments.append(Columns.subject.set(to: summary)) }

@@ -40,6 +40,9 @@ enum RegistryMigrator {
         migrator.registerMigration("v9-accounts") { db in
             try addAccounts(db, user: user)
         }
+        migrator.registerMigration("v10-closing") { db in
+            try addClosing(db, user: user)
+        }
         return migrator
     }
 

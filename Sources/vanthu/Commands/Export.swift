@@ -83,6 +83,12 @@ struct ExportOptions: ParsableArguments {
     @Flag(help: ArgumentHelp(tr("Xuất sổ văn bản mật (một quyển riêng).", en: "Export the secret register (a separate book).")))
     var secret = false
 
+    @Option(
+        help: ArgumentHelp(
+            tr("Quyển số, với sổ có nhiều quyển trong một năm.", en: "The volume, for a book kept in several volumes in a year."),
+            valueName: tr("số", en: "n")))
+    var volume: Int?
+
     @Flag(name: .customLong("break-monthly"), help: ArgumentHelp(tr("Mỗi tháng bắt đầu trang mới.", en: "Start each month on a new page.")))
     var breakMonthly = false
 
@@ -90,7 +96,7 @@ struct ExportOptions: ParsableArguments {
         let request = ExportRequest(
             layout: layout, period: try period.period(), output: output,
             format: format ?? ExportFormat(rawValue: (output as NSString).pathExtension.lowercased()) ?? .xlsx,
-            overwrite: overwrite, secret: secret, breakMonthly: breakMonthly, bindingMargin: bindingMargin)
+            overwrite: overwrite, secret: secret, breakMonthly: breakMonthly, bindingMargin: bindingMargin, volume: volume)
         let summary = try global.withRegistry(.read, showingProgress: true) { try RegisterExporter.export(request, from: $0) }
         if global.json {
             return try Terminal.json(["path": summary.path, "rows": String(summary.rows), "register": summary.register])

@@ -17,7 +17,7 @@ extension VanThu {
             CommandConfiguration(
                 commandName: "register",
                 abstract: tr("Xem và thiết lập các sổ và dãy số của chúng.", en: "See and set up the registers (sổ) and their number series."),
-                subcommands: [ListRegisters.self, Rule.self, Term.self, Continue.self],
+                subcommands: [ListRegisters.self, Rule.self, Term.self, Continue.self, Close.self, NewVolume.self, Annotate.self],
                 defaultSubcommand: ListRegisters.self,
                 aliases: ["so"])
     }
@@ -41,14 +41,15 @@ extension VanThu.RegisterCommand {
                         [
                             "register": s.register.title, "kind": s.register.kind.rawValue, "startDate": s.register.start.iso,
                             "endDate": s.register.end.iso, "series": s.seriesKey, "count": String(s.count), "voided": String(s.voided),
-                            "nextNumber": String(s.nextNumber),
+                            "nextNumber": String(s.nextNumber), "volume": String(s.register.volume), "closed": s.register.closed ? "1" : "0",
                         ]
                     })
             }
             let rows = summaries.map { s in
                 [
                     s.register.title, s.seriesKey.isEmpty ? Terminal.label("chung", "shared") : s.seriesKey, String(s.count), String(s.voided),
-                    s.first.map { "\($0)–\(s.last ?? $0)" } ?? "", String(s.nextNumber),
+                    s.first.map { "\($0)–\(s.last ?? $0)" } ?? "", s.register.closed ? "—" : String(s.nextNumber),
+                    s.register.closed ? Terminal.label("đã đóng sổ", "closed") : Terminal.label("đang dùng", "open"),
                 ]
             }
             Terminal.print(
@@ -56,6 +57,7 @@ extension VanThu.RegisterCommand {
                     headings: [
                         Terminal.label("Sổ", "Register"), Terminal.label("Dãy số", "Series"), Terminal.label("Văn bản", "Documents"),
                         Terminal.label("Đã hủy", "Voided"), Terminal.label("Từ số–đến số", "Numbers"), Terminal.label("Số tiếp theo", "Next"),
+                        Terminal.label("Tình trạng", "State"),
                     ],
                     rows: rows))
         }

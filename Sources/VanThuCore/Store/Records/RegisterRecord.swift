@@ -44,6 +44,7 @@ struct NewRegisterRow: AppendedRow {
     var start: LocalDate
     var end: LocalDate
     var perType: Bool
+    var volume = 1
 
-    var values: [(any DatabaseValueConvertible)?] { [kind.rawValue, start.iso, end.iso, 1, perType] }
+    var values: [(any DatabaseValueConvertible)?] { [kind.rawValue, start.iso, end.iso, volume, perType] }
 }
