@@ -170,4 +170,10 @@ if [ -n "$address" ] && command -v curl >/dev/null; then
 fi
 kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true
 
+step "Đóng sổ đến năm 2020 (sổ cũ đã nhập): in PDF có lời ghi đóng sổ ở trang cuối; sau đó sổ không nhận thêm, không sửa, không hủy số"
+run register close den --year 2020 -o "$exports/so-den-2020-dong-so.pdf" --signer "Nguyễn Thị Lan" --overwrite
+run edit den/2020/4 --summary "Sửa sau khi đóng sổ" || true
+run register annotate den/2020/4 --note "Trích yếu đúng: về việc báo cáo tình hình quý IV năm 2020"
+run register list
+
 printf '\nCơ sở dữ liệu mẫu: %s\nCác sổ đã xuất: %s\n' "$VANTHU_DB" "$exports"

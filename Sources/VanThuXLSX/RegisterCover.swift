@@ -26,7 +26,10 @@ extension SheetContext {
                 text: "Từ ngày \((extent.firstDate ?? period.start).registerForm) đến ngày \((extent.lastDate ?? period.end).registerForm)",
                 style: .plain),
         ]
-        if layout.showsNumberRange, let first = extent.first, let last = extent.last {
+        if layout.isNumberedBook, seriesRanges.count > 1 {
+            // A Party book with a series per type: each type's numbers (HD 36).
+            for range in seriesRanges { lines.append(.init(text: "\(range.series): từ số \(range.first) đến số \(range.last)", style: .plain)) }
+        } else if layout.showsNumberRange, let first = extent.first, let last = extent.last {
             lines.append(.init(text: "Từ số \(first) đến số \(last)", style: .plain))
         }
         lines.append(.init(text: "Quyển số: \(register.volume)", style: .plain))

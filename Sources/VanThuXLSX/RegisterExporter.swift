@@ -102,6 +102,7 @@ public enum RegisterExporter {
             journalHead: try JournalService(registry).journalHead())
         context.today = registry.context.today
         if layout.isNumberedBook, let book {
+            context.seriesRanges = try RegisterService(registry).ranges(of: book, in: request.period)
             context.closing = try request.closing ?? RegisterService(registry).closing(of: book)
         }
         var pages: Int?
@@ -295,6 +296,8 @@ struct SheetContext {
     var closing: RegisterClosing?
     /// The day of printing (`VANTHU_TODAY` honoured).
     var today = LocalDate.today()
+    /// A numbered book's series with their numbers (several in a book with a series per type).
+    var seriesRanges: [RegisterClosing.Range] = []
 }
 
 extension String {

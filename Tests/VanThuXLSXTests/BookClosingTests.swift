@@ -113,4 +113,34 @@ import VanThuTestSupport
         #expect(try Self.text(of: first).contains("từ số 1 đến số 150, trong đó có 1 số đã hủy."))
         #expect(try JournalService(registry).verifyJournal().isIntact)
     }
+
+    /// A Party book with a series per type (HD 36): the cover gives each type's range, the rows
+    /// keep the order the documents were issued in, and the closing block each range.
+    @Test func aPartyBookPerTypeListsRowsInIssueOrderWithARangePerType() throws {
+        let folder = try ExportFixtures.folder()
+        let registry = try Registry.create(
+            at: folder.appendingPathComponent("vanthu.sqlite").path,
+            organization: Organization(name: "BAN TUYÊN GIÁO TỈNH ỦY", code: "BTGTU", parentName: "TỈNH ỦY KON TUM", place: "Kon Tum", style: .party),
+            outgoingPerType: true, term: (start: "15/10/2020", end: "14/10/2025"),
+            context: RegistryContext(user: "văn thư", today: LocalDate.parse("2021-12-31")))
+        defer { registry.close() }
+        let signer = Signer(capacity: "T/M BAN", position: "TRƯỞNG BAN", fullName: "Nguyễn Văn A")
+        for (index, type) in ["QĐ", "BC", "QĐ", "BC", "BC"].enumerated() {
+            _ = try RegistrationService(registry).registerOutgoing(
+                OutgoingDraft(
+                    typeCode: type, summary: "Văn bản thứ \(index + 1)", issuedDate: LocalDate.parse("2021-03-0\(index + 1)"), signer: signer))
+        }
+        let pdf = folder.appendingPathComponent("so-di.pdf").path
+        let year = try RegisterPeriod(start: "1/1/2021", end: "31/12/2021")
+        _ = try RegisterExporter.export(ExportRequest(layout: "outgoing", period: year, output: pdf, format: .pdf), from: registry)
+        let text = try Self.text(of: pdf)
+        #expect(text.contains("BC: từ số 1 đến số 3") && text.contains("QĐ: từ số 1 đến số 2"), "\(text.prefix(800))")
+        let order = (1...5).compactMap { text.range(of: "Văn bản thứ \($0)")?.lowerBound }
+        #expect(order.count == 5 && order == order.sorted(), "rows in the order issued")
+
+        let (closing, _) = try BookClosing.close(
+            .init(kind: .outgoing, year: 2021, output: folder.appendingPathComponent("dong.pdf").path), in: registry)
+        #expect(closing.ranges.map(\.series) == ["BC", "QĐ"])
+        #expect(closing.statement(pages: 1).contains("từ số 1 đến số 3 (BC), từ số 1 đến số 2 (QĐ), trong đó có 0 số đã hủy."))
+    }
 }

@@ -61,23 +61,38 @@ extension RegisterService {
         guard register.kind != .copy else { throw BookError.noPrintedBook(register.kind) }
         return try read { db in
             if let closed = try closing(of: register, db) { throw BookError.alreadyClosed(register.title, closedOn: closed.day) }
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT seriesKey, COUNT(*) AS entries, COUNT(voidedAt) AS voided, MIN(number) AS first, MAX(number) AS last,
-                        COUNT(DISTINCT CASE WHEN numberSuffix = '' THEN number END) AS numbers
-                    FROM document WHERE registerId = ? GROUP BY seriesKey ORDER BY seriesKey
-                    """,
-                arguments: [register.id])
+            let rows = try seriesFigures(of: register, db)
             guard !rows.isEmpty else { throw BookError.emptyBook(register.title) }
-            let ranges = rows.map { RegisterClosing.Range(series: $0["seriesKey"], first: $0["first"], last: $0["last"]) }
-            let missing = rows.map { row -> Int in max(0, (row["last"] as Int) - (row["first"] as Int) + 1 - (row["numbers"] as Int)) }
+            let ranges = rows.map(\.range)
+            let missing = rows.map { max(0, $0.range.last - $0.range.first + 1 - $0.numbers) }
             let name = VietnameseText.nonEmpty(closerName) ?? context.account?.displayName ?? context.user
             let closing = RegisterClosing(
                 register: register, day: context.today, closedBy: context.user, closerName: name,
-                place: try organization(db).place ?? "", pages: 0, entries: rows.map { $0["entries"] as Int }.reduce(0, +), ranges: ranges,
-                voided: rows.map { $0["voided"] as Int }.reduce(0, +), missing: missing.reduce(0, +), pdfSHA256: nil)
+                place: try organization(db).place ?? "", pages: 0, entries: rows.map(\.entries).reduce(0, +), ranges: ranges,
+                voided: rows.map(\.voided).reduce(0, +), missing: missing.reduce(0, +), pdfSHA256: nil)
             return PreparedClosing(closing: closing, version: try bookVersion(register, db))
+        }
+    }
+
+    /// The numbers of each series of `register` (one per type in a book with a series per type):
+    /// what its cover and its closing block print.
+    public func ranges(of register: Register, in period: RegisterPeriod) throws -> [RegisterClosing.Range] {
+        try read { db in try seriesFigures(of: register, in: period, db).map(\.range) }
+    }
+
+    private func seriesFigures(
+        of register: Register, in period: RegisterPeriod? = nil, _ db: Database
+    ) throws -> [(range: RegisterClosing.Range, entries: Int, voided: Int, numbers: Int)] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT seriesKey, COUNT(*) AS entries, COUNT(voidedAt) AS voided, MIN(number) AS first, MAX(number) AS last,
+                    COUNT(DISTINCT CASE WHEN numberSuffix = '' THEN number END) AS numbers
+                FROM document WHERE registerId = ? AND registerDate BETWEEN ? AND ? GROUP BY seriesKey ORDER BY seriesKey
+                """,
+            arguments: [register.id, (period?.start ?? register.start).iso, (period?.end ?? register.end).iso]
+        ).map { row in
+            (RegisterClosing.Range(series: row["seriesKey"], first: row["first"], last: row["last"]), row["entries"], row["voided"], row["numbers"])
         }
     }
 
