@@ -78,6 +78,18 @@ PY
     printf "| the same %d rows: Python XlsxWriter 3 (constant memory) | vanthu ≥ 4× faster | %.1f s | vanthu %.1f× faster |\n", n, p, p / v
     printf "| vanthu export peak memory, %d documents | < 64 MB | %.1f MB | %.2f |\n", n, vk / 1024, vk / 1024 / 64
   }'
+  step "PDF export"
+  # The printed book (issue 18): 10,000 entries, and twice as many to show the memory stays flat.
+  for size in 10000 20000; do
+    "$bin/VanThuBench" make-db "$work/pdf-$size.sqlite" "$size" >/dev/null
+    read -r f_s f_kb < <(measure "$bin/vanthu" export incoming-register --year 2021 --db "$work/pdf-$size.sqlite" -o "$work/book-$size.pdf")
+    pages=$(pdfinfo "$work/book-$size.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+    echo "$size $f_s $f_kb ${pages:-0}" >> "$work/pdf-sizes"
+  done
+  awk '{ s[NR] = $2; kb[NR] = $3; n[NR] = $1; p[NR] = $4 } END {
+    printf "| PDF export of a %d-entry incoming register (%d pages, cairo + pango) | | %.1f s | %.0f entries/s, %.0f MB peak |\n", n[1], p[1], s[1], n[1] / s[1], kb[1] / 1024
+    printf "| the same for %d entries: peak memory flat with size | ≤ 1.2× the %d-entry peak | %.0f MB | %.2f× |\n", n[2], n[1], kb[2] / 1024, kb[2] / kb[1]
+  }' "$work/pdf-sizes"
   step "journal verify and check"
   read -r j_s j_kb < <(measure "$bin/vanthu" journal verify --db "$work/export.sqlite")
   read -r k_s k_kb < <(measure "$bin/vanthu" check --db "$work/export.sqlite")

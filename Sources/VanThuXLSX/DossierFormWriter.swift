@@ -220,12 +220,14 @@ public enum DossierFormWriter {
         let body = try workbook.addFormat(CellStyle(size: 13))
         try sheet.setColumn(0, width: 45)
         try sheet.setColumn(1, width: 50)
-        var row = try FormHeader.write(sheet, organization: organization, date: transfer.day, center: center, strong: strong, italic: italic)
+        var row = try FormHeader.write(
+            sheet, workbook: workbook, organization: organization, date: transfer.day, center: center, strong: strong, italic: italic, size: 13)
         try sheet.merge(row: row, firstColumn: 0, lastColumn: 1, text: "BIÊN BẢN", format: title)
         try sheet.merge(row: row + 1, firstColumn: 0, lastColumn: 1, text: "Về việc giao nhận hồ sơ, tài liệu", format: strong)
         row += 3
+        let fitter = RowFitter(fontSize: 13)
         for line in receiptLines(transfer, organization: organization) {
-            try sheet.setRowHeight(row, line.count > 90 ? 36 : 20)
+            try sheet.setRowHeight(row, fitter.height([(line, 95)]))
             try sheet.merge(row: row, firstColumn: 0, lastColumn: 1, text: line, format: body)
             row += 1
         }

@@ -67,12 +67,15 @@ public enum IncomingSlipWriter {
         try sheet.setColumn(0, width: 45)
         try sheet.setColumn(1, width: 50)
         var row = try FormHeader.write(
-            sheet, organization: organization, date: history.document.registerDate, center: center, strong: strong, italic: italic)
+            sheet, workbook: workbook, organization: organization, date: history.document.registerDate, center: center, strong: strong,
+            italic: italic, size: 13)
         try sheet.merge(row: row, firstColumn: 0, lastColumn: 1, text: "PHIẾU GIẢI QUYẾT VĂN BẢN ĐẾN", format: title)
         row += 1
+        let fitter = RowFitter(fontSize: 13)
         for line in lines(history, organization: organization) {
             let isSection = line.first.map { "123".contains($0) } ?? false
-            try sheet.setRowHeight(row, line.count > 90 ? 36 : 20)
+            // The two columns merged: the line wraps over both.
+            try sheet.setRowHeight(row, fitter.height([(line, 95)]))
             try sheet.merge(row: row, firstColumn: 0, lastColumn: 1, text: line, format: isSection ? section : body)
             row += 1
         }

@@ -72,8 +72,13 @@ public enum JournalWriter {
                 row: 2, firstColumn: 0, lastColumn: last, text: "Từ ngày \(start.registerForm) đến ngày \(end.registerForm)", format: plain)
             let headingRow = 4
             for (index, column) in columns.enumerated() { try sheet.write(.text(column.heading), row: headingRow, column: index, format: heading) }
+            // Each entry as tall as its longest cell (the changes, the hash): one line high, they printed over each other.
+            let fitter = RowFitter(fontSize: 11)
+            try sheet.setRowHeight(headingRow, fitter.height(columns.map { ($0.heading, $0.width) }))
             for (offset, entry) in entries.enumerated() {
-                for (index, value) in cells(entry).enumerated() {
+                let values = cells(entry)
+                try sheet.setRowHeight(headingRow + 1 + offset, fitter.height(zip(values, columns).map { ($0, $1.width) }))
+                for (index, value) in values.enumerated() {
                     try sheet.write(index == 0 ? .number(Int(entry.id)) : .text(value), row: headingRow + 1 + offset, column: index, format: text)
                 }
             }

@@ -48,7 +48,10 @@ public enum ProcessingReportWriter {
         let totalNumber = try workbook.addFormat(CellStyle(size: 12, bold: true, center: true, border: true))
         let flag = try workbook.addFormat(CellStyle(size: 12, bold: true))
         let last = headings.count - 1
-        for (index, width) in [6.0, 34, 12, 14, 14, 14, 14, 10].enumerated() { try sheet.setColumn(index, width: width) }
+        let widths = [6.0, 34, 12, 14, 14, 14, 14, 10]
+        for (index, width) in widths.enumerated() { try sheet.setColumn(index, width: width) }
+        // Every row as tall as its wrapped text: LibreOffice prints the height the file gives.
+        let fitter = RowFitter(fontSize: 12)
         var row = 0
         func line(_ value: String, _ format: CellFormat) throws {
             try sheet.merge(row: row, firstColumn: 0, lastColumn: last, text: value, format: format)
@@ -70,11 +73,10 @@ public enum ProcessingReportWriter {
                 let label = document.urgency?.label ?? ""
                 let unit = document.handler ?? "chưa chuyển"
                 let due = document.dueDate.map { ", hạn \($0.registerForm)" } ?? ""
-                try sheet.merge(
-                    row: row, firstColumn: 0, lastColumn: last,
-                    text:
-                        "⚑ \(label) – số đến \(document.displayNumber) ngày \(document.registerDate.registerForm): \(RegisterField.documentDescription.value(for: document).text) (\(unit)\(due))",
-                    format: text)
+                let line =
+                    "⚑ \(label) – số đến \(document.displayNumber) ngày \(document.registerDate.registerForm): \(RegisterField.documentDescription.value(for: document).text) (\(unit)\(due))"
+                try sheet.setRowHeight(row, fitter.height([(line, widths.reduce(0, +))]))
+                try sheet.merge(row: row, firstColumn: 0, lastColumn: last, text: line, format: text)
                 row += 1
             }
             row += 1
@@ -85,6 +87,7 @@ public enum ProcessingReportWriter {
         row += 1
         let firstDataRow = row
         for (index, line) in report.rows.enumerated() {
+            try sheet.setRowHeight(row, fitter.height([(line.unit ?? "(Chưa chuyển)", widths[1])]))
             try sheet.write(.number(index + 1), row: row, column: 0, format: number)
             try sheet.write(.text(line.unit ?? "(Chưa chuyển)"), row: row, column: 1, format: text)
             for (offset, value) in line.counts.enumerated() { try sheet.write(.number(value), row: row, column: offset + 2, format: number) }

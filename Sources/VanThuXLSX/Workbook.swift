@@ -60,6 +60,7 @@ final class Workbook {
         format_set_font_size(format, style.size)
         if style.bold { format_set_bold(format) }
         if style.italic { format_set_italic(format) }
+        if style.underline { format_set_underline(format, UInt8(LXW_UNDERLINE_SINGLE.rawValue)) }
         format_set_align(format, UInt8(style.center ? LXW_ALIGN_CENTER.rawValue : LXW_ALIGN_LEFT.rawValue))
         format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue))
         if style.wrap { format_set_text_wrap(format) }
@@ -97,6 +98,7 @@ struct CellStyle {
     var size: Double = 12
     var bold = false
     var italic = false
+    var underline = false
     var center = false
     var wrap = true
     var border = false

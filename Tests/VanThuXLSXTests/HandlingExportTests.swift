@@ -116,6 +116,26 @@ import VanThuTestSupport
             #expect(strings.contains(expected), "\(expected)")
         }
         #expect(strings.contains { $0.hasPrefix("Báo cáo số 27-BC/HU ngày 16/08/2021 của Huyện ủy Đăk Hà: ") })
+        // Read back by openpyxl: the rule under the agency's name, the motto underlined (ND30
+        // Phụ lục I), and the document's line, which wraps over two, two lines high.
+        let script = """
+            import json, sys, openpyxl
+            ws = openpyxl.load_workbook(sys.argv[1]).active
+            rows = list(ws.iter_rows())
+            def find(prefix):
+                return next(c for row in rows for c in row if isinstance(c.value, str) and c.value.startswith(prefix))
+            description = find("Báo cáo số 27-BC/HU")
+            print(json.dumps({"rule": ws["A3"].value, "motto": ws["B2"].value, "underline": ws["B2"].font.u,
+                "height": ws.row_dimensions[description.row].height}, ensure_ascii=False))
+            """
+        let read = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    try Process.output("/usr/bin/env", [ProcessInfo.processInfo.environment["VANTHU_PYTHON"] ?? "python3", "-c", script, path]).utf8))
+                as? [String: Any])
+        #expect(read["rule"] as? String == FormHeader.rule && read["motto"] as? String == "Độc lập - Tự do - Hạnh phúc")
+        #expect(read["underline"] as? String == "single")
+        #expect((read["height"] as? Double ?? 0) > 30, "\(read)")
         #expect(throws: ExportError.outputExists(path: path)) {
             try IncomingSlipWriter.write(
                 try HandlingService(registry).history(reference: "den/2021/791"), organization: try SetupService(registry).organization(), to: path,

@@ -95,6 +95,32 @@ import VanThuTestSupport
         #expect(try cli.ok(["journal", "export", "--from", "1/1/2000", "--to", "31/12/2099", "-o", "nhat-ky.xlsx"]).contains("4 dòng"))
         let xlsx = try Data(contentsOf: cli.folder.appendingPathComponent("nhat-ky.xlsx"))
         #expect(xlsx.prefix(2) == Data("PK".utf8))
+        // With no period, the heading gives the entries' own first and last days, in that order
+        // (the journal keeps the real clock; VANTHU_TODAY is years before it here), and each
+        // entry's row is as tall as its changes (openpyxl reads the heights).
+        _ = try cli.ok(["journal", "export", "-o", "tat-ca.xlsx"])
+        let script = """
+            import json, sys, openpyxl
+            ws = openpyxl.load_workbook(sys.argv[1]).active
+            print(json.dumps({"period": ws["A3"].value, "heights": [ws.row_dimensions[r].height for r in range(6, ws.max_row + 1)]}))
+            """
+        let read = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    try Process.output(
+                        "/usr/bin/env",
+                        [
+                            ProcessInfo.processInfo.environment["VANTHU_PYTHON"] ?? "python3", "-c", script,
+                            cli.folder.appendingPathComponent("tat-ca.xlsx").path,
+                        ]
+                    ).utf8)) as? [String: Any])
+        let days = ((read["period"] as? String) ?? "").split(separator: " ").compactMap { word -> String? in
+            let parts = word.split(separator: "/")
+            return parts.count == 3 ? "\(parts[2])-\(parts[1])-\(parts[0])" : nil
+        }
+        #expect(days.count == 2 && days[0] <= days[1], "\(read)")
+        let heights = (read["heights"] as? [Double]) ?? []
+        #expect(heights.count == 4 && heights.allSatisfy { $0 > 15 } && heights.contains { $0 > 40 }, "\(heights)")
         let empty = try cli.run(["journal", "export", "--from", "1/1/2000", "--to", "31/12/2000", "-o", "trong.xlsx"])
         #expect(empty.status == 65 && !FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("trong.xlsx").path))
         #expect(empty.stderr.contains("Nhật ký không có dòng nào"))

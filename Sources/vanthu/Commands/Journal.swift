@@ -145,10 +145,12 @@ extension VanThu.Journal {
             let end = try to.map(LocalDate.init(parsing:))
             let written = try global.withRegistry(.read) { registry in
                 let entries = try JournalService(registry).entries(from: start, to: end)
-                let first = entries.first.flatMap { try? LocalDate(parsing: String($0.at.prefix(10))) }
+                // The entries' own days (the journal keeps the real clock, which VANTHU_TODAY does not move).
+                let days = entries.compactMap { LocalDate.parse(String($0.at.prefix(10))) }
+                let first = start ?? days.min() ?? registry.context.today
                 return try JournalWriter.write(
                     entries, organization: try SetupService(registry).organization(),
-                    start: start ?? first ?? registry.context.today, end: end ?? registry.context.today,
+                    start: first, end: end ?? max(days.max() ?? first, first),
                     to: output, overwrite: overwrite, protecting: registry.protectedPaths)
             }
             if global.json { return try Terminal.json(["path": written.path, "entries": String(written.rows)]) }
