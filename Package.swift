@@ -29,13 +29,15 @@ let package = Package(
             name: "CPango",
             pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"]), .brew(["pango", "cairo"])]),
+        // poppler-glib and Tesseract are opened with dlopen on first use (see their shim.h):
+        // not linked, so no pkg-config (its --libs would link them); poppler's header is found
+        // under /usr/include, glib's and cairo's through pangocairo's flags.
         .systemLibrary(
             name: "CPoppler",
-            pkgConfig: "poppler-glib",
+            pkgConfig: "pangocairo",
             providers: [.apt(["libpoppler-glib-dev"]), .brew(["poppler"])]),
         .systemLibrary(
             name: "CTesseract",
-            pkgConfig: "tesseract",
             providers: [.apt(["libtesseract-dev", "tesseract-ocr-vie"]), .brew(["tesseract", "tesseract-lang"])]),
         .systemLibrary(
             name: "COpenSSL",

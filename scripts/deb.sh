@@ -17,7 +17,9 @@ PREFIX=/usr DESTDIR="$stage" BIN="$bin" bash scripts/install.sh >/dev/null
 
 depends=()
 cache=$(ldconfig -p)
-for library in $(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+# The package that owns a shared library of the system.
+package_of() {
+  local library=$1 path real owner package
   path=$(awk -v lib="$library" '$1 == lib && /x86-64|x86_64|aarch64|AArch64/ { print $NF; exit }' <<<"$cache")
   [ -n "$path" ] || path=$(awk -v lib="$library" '$1 == lib { print $NF; exit }' <<<"$cache")
   [ -n "$path" ] || { echo "deb: $library is not a system library (is the Swift runtime linked in?)" >&2; exit 1; }
@@ -26,6 +28,13 @@ for library in $(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
   owner=$( { dpkg -S "$real" || dpkg -S "${real#/usr}" || dpkg -S "$path" || true; } 2>/dev/null)
   package=$(sed -n '1s/:.*//p' <<<"$owner")
   [ -n "$package" ] || { echo "deb: no Debian package owns $library ($real)" >&2; exit 1; }
+  echo "$package"
+}
+
+# The libraries the binary links, and the two it opens on first use (dlopen: reading a PDF,
+# OCR of a scan), so that they do not load at every start.
+for library in $(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p') libpoppler-glib.so.8 libtesseract.so.5; do
+  package=$(package_of "$library")
   case " ${depends[*]} " in *" $package "*) ;; *) depends+=("$package") ;; esac
 done
 

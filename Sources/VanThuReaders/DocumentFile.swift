@@ -75,7 +75,7 @@ public enum DocumentFile {
                 content.unreadPages.append(index + 1)
                 continue
             }
-            if model == nil { model = OCR.modelFolder() }
+            if model == nil, OCR.isAvailable { model = OCR.modelFolder() }
             guard let model else { throw DocumentFileError.ocrUnavailable(path: path, page: index + 1) }
             guard let image = pdf.grayImage(page: index, dpi: DocumentLimits.ocrDPI),
                 let runs = OCR.lines(

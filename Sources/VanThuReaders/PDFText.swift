@@ -14,16 +14,29 @@ final class PDFText {
     let path: String
     let pageCount: Int
 
+    /// poppler-glib's functions, opened on first use (nil when the library is not installed).
+    private static let library = vt_poppler_open()?.pointee
+    private let poppler: VTPoppler
+
     init(data: Data, path: String) throws {
         self.path = path
+        guard let poppler = Self.library else {
+            throw DocumentFileError.damaged(
+                path: path,
+                reason: Bilingual(
+                    vi: "không mở được thư viện đọc PDF poppler-glib (cài gói libpoppler-glib8)",
+                    en: "the PDF library poppler-glib cannot be opened (install libpoppler-glib8)"))
+        }
+        self.poppler = poppler
         guard data.starts(with: Array("%PDF-".utf8)) || data.prefix(1024).range(of: Data("%PDF-".utf8)) != nil else {
             throw DocumentFileError.damaged(path: path, reason: Bilingual(vi: "không có phần đầu %PDF", en: "no %PDF header"))
         }
         bytes = data.withUnsafeBytes { raw in g_bytes_new(raw.baseAddress, gsize(raw.count)) }
         var error: UnsafeMutablePointer<GError>?
-        guard let document = poppler_document_new_from_bytes(bytes, nil, &error) else {
+        guard let document = poppler.poppler_document_new_from_bytes(bytes, nil, &error) else {
             let encrypted =
-                error.map { $0.pointee.domain == poppler_error_quark() && $0.pointee.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) } ?? false
+                error.map { $0.pointee.domain == poppler.poppler_error_quark() && $0.pointee.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) }
+                ?? false
             let detail = error.flatMap { $0.pointee.message.map { String(cString: $0) } } ?? ""
             if let error { g_error_free(error) }
             g_bytes_unref(bytes)
@@ -38,7 +51,7 @@ final class PDFText {
                     : Bilingual(untranslated: detail))
         }
         self.document = document
-        let pages = Int(poppler_document_get_n_pages(document))
+        let pages = Int(poppler.poppler_document_get_n_pages(document))
         pageCount = pages
         // Every property is set: a throw from here on runs deinit, which releases both.
         guard pages > 0 else { throw DocumentFileError.noPages(path: path) }
@@ -62,7 +75,7 @@ final class PDFText {
     func size(page: Int) -> (width: Double, height: Double) {
         withPage(page) { p in
             var width = 0.0, height = 0.0
-            poppler_page_get_size(p, &width, &height)
+            poppler.poppler_page_get_size(p, &width, &height)
             return (width, height)
         } ?? (0, 0)
     }
@@ -70,12 +83,12 @@ final class PDFText {
     /// The text of page `page` (0-based) as poppler's lines, each with its box.
     func fragments(page: Int) -> [Fragment] {
         withPage(page) { p in
-            guard let raw = poppler_page_get_text(p) else { return [] }
+            guard let raw = poppler.poppler_page_get_text(p) else { return [] }
             defer { g_free(raw) }
             let text = String(cString: raw)
             var rectangles: UnsafeMutablePointer<PopplerRectangle>?
             var count: guint = 0
-            guard poppler_page_get_text_layout(p, &rectangles, &count) != 0, let rectangles else {
+            guard poppler.poppler_page_get_text_layout(p, &rectangles, &count) != 0, let rectangles else {
                 return text.split(separator: "\n").map { Fragment(text: String($0), minX: 0, maxX: 0, minY: 0, maxY: 0) }
             }
             defer { g_free(rectangles) }
@@ -130,7 +143,7 @@ final class PDFText {
     func grayImage(page: Int, dpi: Double) -> (pixels: [UInt8], width: Int, height: Int, dpi: Double)? {
         withPage(page) { p -> ([UInt8], Int, Int, Double)? in
             var width = 0.0, height = 0.0
-            poppler_page_get_size(p, &width, &height)
+            poppler.poppler_page_get_size(p, &width, &height)
             guard width > 0, height > 0, width.isFinite, height.isFinite else { return nil }
             var scale = dpi / 72
             let pixels = width * scale * height * scale
@@ -142,7 +155,7 @@ final class PDFText {
             cairo_set_source_rgb(cr, 1, 1, 1)
             cairo_paint(cr)
             cairo_scale(cr, scale, scale)
-            poppler_page_render_for_printing(p, cr)
+            poppler.poppler_page_render_for_printing(p, cr)
             cairo_destroy(cr)
             cairo_surface_flush(surface)
             guard let data = cairo_image_surface_get_data(surface) else { return nil }
@@ -162,7 +175,7 @@ final class PDFText {
     }
 
     private func withPage<T>(_ index: Int, _ body: (OpaquePointer) -> T) -> T? {
-        guard index >= 0, index < pageCount, let page = poppler_document_get_page(document, Int32(index)) else { return nil }
+        guard index >= 0, index < pageCount, let page = poppler.poppler_document_get_page(document, Int32(index)) else { return nil }
         defer { g_object_unref(UnsafeMutableRawPointer(page)) }
         return body(page)
     }

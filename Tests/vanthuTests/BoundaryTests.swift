@@ -12,6 +12,21 @@ import VanThuTestSupport
         #expect(result.status == 0, "\(result.stderr)")
     }
 
+    /// poppler-glib and Tesseract are opened when a PDF or a scan is read, not at every start
+    /// (together they were most of the start-up): the dynamic loader's own log of a command
+    /// that reads no file names neither, and one that reads a PDF names poppler.
+    @Test func theHeavyReadersLoadOnlyWhenAFileIsRead() throws {
+        let cli = try CLI()
+        try cli.initState()
+        let start = try cli.run(["--version"], environment: ["LD_DEBUG": "files"])
+        #expect(start.status == 0 && start.stderr.contains("libsqlite3"), "the loader's log: \(start.stderr.prefix(300))")
+        #expect(!start.stderr.contains("libpoppler") && !start.stderr.contains("libtesseract"))
+        let pdf = CLI.root.appendingPathComponent("samples/cong-van-ky-so.pdf").path
+        let reading = try cli.run(["intake", pdf], environment: ["LD_DEBUG": "files"])
+        #expect(reading.status == 0 && reading.stderr.contains("libpoppler-glib"))
+        #expect(reading.stdout.contains("215/SNV-VP"))
+    }
+
     @Test(arguments: [
         ("Sources/vanthu/Planted.swift", "import GRDB\n"),
         ("Sources/VanThuIntake/Planted.swift", "let sql = \"SELECT * FROM document\"\n"),
