@@ -33,6 +33,7 @@ public enum BookClosing {
     public static func close(_ request: Request, in registry: Registry) throws -> (closing: RegisterClosing, summary: ExportSummary) {
         let ext = (request.output as NSString).pathExtension.lowercased()
         guard ext.isEmpty || ext == "pdf" else { throw ExportError.unsupportedOutput(path: request.output, allowed: ["pdf"]) }
+        guard request.kind != .copy else { throw BookError.noPrintedBook(request.kind) }
         let service = RegisterService(registry)
         let register = try service.book(kind: request.kind, year: request.year, volume: request.volume)
         let prepared = try service.prepareClosing(of: register, closerName: request.closerName)

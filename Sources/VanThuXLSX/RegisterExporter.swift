@@ -103,7 +103,9 @@ public enum RegisterExporter {
         context.today = registry.context.today
         if layout.isNumberedBook, let book {
             context.seriesRanges = try RegisterService(registry).ranges(of: book, in: request.period)
-            context.closing = try request.closing ?? RegisterService(registry).closing(of: book)
+            // A closed book's block ends the whole book's printout, not a month's.
+            let wholeBook = request.period.start <= book.start && request.period.end >= book.end
+            context.closing = try request.closing ?? (wholeBook ? RegisterService(registry).closing(of: book) : nil)
         }
         var pages: Int?
         try AtomicOutput.write(to: request.output, overwrite: request.overwrite, protecting: registry.protectedPaths) { temporary in

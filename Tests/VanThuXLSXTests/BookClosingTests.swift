@@ -78,6 +78,12 @@ import VanThuTestSupport
         let again = try Self.text(of: reprint).filter { !$0.isWhitespace }
         #expect(again.contains("Đínhchínhngày31/12/2021(vănthư):TácgiảđúnglàỦybannhândânhuyệnĐăkTô"))
         #expect(again.contains(statement.filter { !$0.isWhitespace }))
+        // A month of the closed book is a printout, not the book: no closing block.
+        let month = folder.appendingPathComponent("thang-3.pdf").path
+        _ = try RegisterExporter.export(
+            ExportRequest(layout: "incoming", period: try RegisterPeriod(start: "1/3/2021", end: "31/3/2021"), output: month, format: .pdf),
+            from: registry)
+        #expect(!(try Self.text(of: month)).contains("Sổ này có"))
     }
 
     @Test func aSecondVolumeNumbersOnAndPrintsOnItsOwn() throws {
