@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import VanThuTestSupport
 
 @testable import VanThuCore
 
@@ -65,25 +67,87 @@ import Testing
 @Suite struct WorkingCalendarTests {
     func date(_ text: String) throws -> LocalDate { try LocalDate(parsing: text) }
 
-    @Test func statutoryHolidaysOf2023IncludeCompensatoryDays() throws {
+    @Test func holidaysOf2023FollowThePublishedTetAndTheCompensatoryDays() throws {
         let days = WorkingCalendar.statutoryHolidays(year: 2023)
         let offDays = Set(days.map(\.date.iso))
         // Tết Dương lịch on Sunday → Monday 2/1.
         #expect(offDays.contains("2023-01-01") && offDays.contains("2023-01-02"))
-        // Tết: 21/1 (30 Chạp, Saturday) to 25/1 (mùng 4); Saturday and Sunday give 26 and 27/1.
-        for day in ["2023-01-21", "2023-01-22", "2023-01-23", "2023-01-24", "2023-01-25", "2023-01-26", "2023-01-27"] {
+        // Tết as published for civil servants: 20/1 (29 Chạp) to 26/1 (mùng 5), not the law's
+        // five days with compensation (which would end on 27/1).
+        for day in ["2023-01-20", "2023-01-21", "2023-01-22", "2023-01-23", "2023-01-24", "2023-01-25", "2023-01-26"] {
             #expect(offDays.contains(day), "\(day)")
         }
+        #expect(!offDays.contains("2023-01-27"))
+        #expect(days.filter { $0.source == .published }.allSatisfy { $0.notice?.contains("Quý Mão 2023") == true })
         // Giỗ Tổ on Saturday 29/4, 30/4 Sunday, 1/5 Monday: compensation on 2/5 and 3/5.
         #expect(["2023-04-29", "2023-04-30", "2023-05-01", "2023-05-02", "2023-05-03"].allSatisfy(offDays.contains))
         // Quốc khánh on Saturday: 1/9 (Friday) and 2/9, compensation Monday 4/9.
         #expect(["2023-09-01", "2023-09-02", "2023-09-04"].allSatisfy(offDays.contains))
         #expect(!offDays.contains("2023-09-03") || days.first { $0.date.iso == "2023-09-03" } == nil)
-        #expect(days.filter { $0.source == .compensatory }.count == 6)
+        #expect(days.filter { $0.source == .compensatory }.count == 4)
+    }
+
+    /// A year with no schedule shipped is computed by the law: Tết's five days and a
+    /// compensatory day for each that falls on a weekend; 24/11 from 2026.
+    @Test func aYearWithoutAPublishedScheduleIsComputed() throws {
+        let days = WorkingCalendar.statutoryHolidays(year: 2027)
+        #expect(!days.contains { $0.source == .published })
+        // Tết 2027: mùng 1 is Saturday 6/2; the law's days 5/2–9/2, compensation for 6 and 7/2.
+        #expect(
+            days.filter { $0.name.hasPrefix("Tết Nguyên đán") }.map(\.date.iso) == [
+                "2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08", "2027-02-09",
+            ])
+        #expect(days.contains { $0.date.iso == "2027-11-24" && $0.notice == "Nghị quyết 80-NQ/TW" })
+        #expect(!WorkingCalendar.statutoryHolidays(year: 2025).contains { $0.date.iso == "2025-11-24" })
+    }
+
+    /// Every weekday off and every Saturday worked, 2020–2026, equal to the `holidays` package
+    /// (PyPI 0.109, in the test virtualenv), which follows the same notices: an independent list.
+    @Test func theYears2020To2026AreTheDaysThePackageHolidaysGives() throws {
+        let script = """
+            import json, holidays
+            from holidays.countries.vietnam import VietnamStaticHolidays
+            out = {}
+            for year in range(2020, 2027):
+                days = holidays.country_holidays("VN", years=year)
+                special = VietnamStaticHolidays.special_public_holidays.get(year, ())
+                items = special if special and isinstance(special[0], tuple) else ([special] if special else [])
+                worked = ["%04d-%02d-%02d" % (item[4] if len(item) > 4 else year, item[2], item[3]) for item in items]
+                out[str(year)] = {"off": sorted(d.isoformat() for d in days if d.weekday() < 5), "worked": sorted(worked)}
+            print(json.dumps(out))
+            """
+        let python = ProcessInfo.processInfo.environment["VANTHU_PYTHON"] ?? "python3"
+        let output = try Process.output("/usr/bin/env", [python, "-c", script])
+        let package = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: [String: [String]]])
+        for year in 2020...2026 {
+            let days = WorkingCalendar.statutoryHolidays(year: year)
+            let off = days.filter { $0.isDayOff && $0.date.isoWeekday <= 5 }.map(\.date.iso).sorted()
+            let worked = days.filter { !$0.isDayOff }.map(\.date.iso).sorted()
+            #expect(off == package["\(year)"]?["off"], "\(year) days off")
+            #expect(worked == package["\(year)"]?["worked"] ?? [], "\(year) Saturdays worked")
+        }
+    }
+
+    @Test func deadlinesAcrossTet2025AndQuocKhanh2026() throws {
+        let calendar = WorkingCalendar()
+        // Friday 24/1/2025 + 1wd: Tết 25/1–2/2 (weekdays 27–31/1 off) → Monday 3/2.
+        #expect(calendar.adding(workingDays: 1, to: try date("24/1/2025")) == (try date("3/2/2025")))
+        // Friday 25/4/2025 + 1wd: Saturday 26/4 is worked (for Friday 2/5).
+        #expect(calendar.adding(workingDays: 1, to: try date("25/4/2025")) == (try date("26/4/2025")))
+        #expect(calendar.adding(workingDays: 1, to: try date("1/5/2025")) == (try date("5/5/2025")))
+        // 2026: Saturday 22/8 worked; 31/8 (swapped), 1/9 and 2/9 off → Friday 28/8 + 1wd = Thursday 3/9.
+        #expect(calendar.isWorkingDay(try date("22/8/2026")))
+        #expect(calendar.adding(workingDays: 1, to: try date("28/8/2026")) == (try date("3/9/2026")))
+        #expect(calendar.workingDays(from: try date("21/8/2026"), to: try date("4/9/2026")) == 8)
+        // Ngày Văn hóa Việt Nam, Tuesday 24/11/2026.
+        #expect(!calendar.isWorkingDay(try date("24/11/2026")))
     }
 
     @Test func quocKhanhTakesTheAdjacentDayTouchingTheWeekend() {
-        let adjacent: [Int: String] = [2021: "2021-09-03", 2022: "2022-09-01", 2024: "2024-09-03", 2025: "2025-09-01"]
+        // 2026's is the published one (1/9, joined to the swapped 31/8); 2020 had one day (Bộ luật Lao động 2012).
+        let adjacent: [Int: String] = [
+            2021: "2021-09-03", 2022: "2022-09-01", 2024: "2024-09-03", 2025: "2025-09-01", 2026: "2026-09-01", 2027: "2027-09-03",
+        ]
         for (year, expected) in adjacent {
             let days = WorkingCalendar.statutoryHolidays(year: year).filter { $0.name.contains("liền kề") }
             #expect(days.map(\.date.iso) == [expected], "\(year)")
@@ -96,8 +160,8 @@ import Testing
         #expect(calendar.adding(workingDays: 1, to: try date("20/8/2021")) == (try date("23/8/2021")))
         // 25/8/2021 + 10wd crosses Quốc khánh (Thu 2/9, Fri 3/9): 10/9.
         #expect(calendar.adding(workingDays: 10, to: try date("25/8/2021")) == (try date("10/9/2021")))
-        // Tết 2021: Wednesday 10/2 + 1wd = Thursday 18/2 (11–17/2 off with compensation).
-        #expect(calendar.adding(workingDays: 1, to: try date("10/2/2021")) == (try date("18/2/2021")))
+        // Tết 2021 as published: 10/2 to 16/2 off; Tuesday 9/2 + 1wd = Wednesday 17/2.
+        #expect(calendar.adding(workingDays: 1, to: try date("9/2/2021")) == (try date("17/2/2021")))
         // Giỗ Tổ 2021: Wednesday 21/4 is off.
         #expect(!calendar.isWorkingDay(try date("21/4/2021")))
         #expect(calendar.workingDays(from: try date("20/4/2021"), to: try date("23/4/2021")) == 2)
@@ -122,8 +186,8 @@ import Testing
         let calendar = WorkingCalendar(announced: announced)
         #expect(!calendar.isWorkingDay(try date("20/1/2023")))
         #expect(calendar.isWorkingDay(try date("14/1/2023")))
-        // Thursday 19/1 + 1wd skips the swapped Friday and the whole Tết: Monday 30/1.
-        #expect(calendar.adding(workingDays: 1, to: try date("19/1/2023")) == (try date("30/1/2023")))
+        // Thursday 19/1 + 1wd skips the Friday and the whole published Tết (to 26/1): Friday 27/1.
+        #expect(calendar.adding(workingDays: 1, to: try date("19/1/2023")) == (try date("27/1/2023")))
         #expect(calendar.holidays(year: 2023).contains { $0.name == "Làm bù" && !$0.isDayOff })
     }
 

@@ -54,7 +54,7 @@ extension Holiday: Encodable {
     var json: JSONValue {
         .fields([
             ("date", .string(date.iso)), ("dayOff", .bool(isDayOff)), ("lunarDate", .string(LunarCalendar.lunar(date).description)),
-            ("name", .string(name)), ("source", .string(source.rawValue)),
+            ("name", .string(name)), ("notice", JSONValue(notice)), ("source", .string(source.rawValue)),
         ])
     }
 

@@ -50,10 +50,11 @@ extension VanThu.Holidays {
                     case .statutory: Terminal.label("luật", "law")
                     case .compensatory: Terminal.label("nghỉ bù", "compensatory")
                     case .announced: Terminal.label("đã thêm", "added")
+                    case .published: Terminal.label("công bố", "published")
                     }
                 return [
                     day.date.vietnamese, weekday(day.date), day.isDayOff ? Terminal.label("nghỉ", "off") : Terminal.label("làm việc", "working"),
-                    day.name, LunarCalendar.lunar(day.date).description, source,
+                    day.name, LunarCalendar.lunar(day.date).description, day.notice.map { "\(source): \($0)" } ?? source,
                 ]
             }
             Terminal.print(
