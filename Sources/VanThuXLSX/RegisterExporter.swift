@@ -99,8 +99,7 @@ public enum RegisterExporter {
         var context = SheetContext(
             organization: try SetupService(registry).organization(), layout: layout, title: title, register: register, extent: extent,
             request: request,
-            journalHead: try JournalService(registry).journalHead())
-        context.today = registry.context.today
+            journalHead: try JournalService(registry).journalHead(), today: registry.context.today)
         if layout.isNumberedBook, let book {
             context.seriesRanges = try RegisterService(registry).ranges(of: book, in: request.period)
             // A closed book's block ends the whole book's printout, not a month's.
@@ -297,7 +296,7 @@ struct SheetContext {
     /// A closed book's closing (or the one being made): its block ends the register.
     var closing: RegisterClosing?
     /// The day of printing (`VANTHU_TODAY` honoured).
-    var today = LocalDate.today()
+    var today: LocalDate
     /// A numbered book's series with their numbers (several in a book with a series per type).
     var seriesRanges: [RegisterClosing.Range] = []
 }

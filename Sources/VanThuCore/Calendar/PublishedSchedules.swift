@@ -14,8 +14,8 @@ enum PublishedSchedules {
         var tetNotice: String
         /// A weekday off given for a Saturday worked.
         var swaps: [(off: LocalDate, worked: LocalDate, notice: String)] = []
-        /// The day the notice joined to Quốc khánh (2/9), when not the statutory rule's.
-        var nationalDayAdjacent: LocalDate?
+        /// The day the notice joined to Quốc khánh (2/9), when not the statutory rule's, and that notice.
+        var nationalDayAdjacent: (day: LocalDate, notice: String)?
     }
 
     /// A date of the table (every one real: the calendar tests read them all).
@@ -48,7 +48,7 @@ enum PublishedSchedules {
             tet: (day(2026, 2, 14), day(2026, 2, 22)),
             tetNotice: "Lịch nghỉ Tết Bính Ngọ 2026 của cán bộ, công chức, viên chức: 14/2 đến hết 22/2/2026",
             swaps: [(day(2026, 8, 31), day(2026, 8, 22), "Lịch nghỉ Quốc khánh 2026 của cán bộ, công chức: nghỉ 31/8, làm bù thứ Bảy 22/8/2026")],
-            nationalDayAdjacent: day(2026, 9, 1)),
+            nationalDayAdjacent: (day(2026, 9, 1), "Lịch nghỉ Quốc khánh 2026 của cán bộ, công chức: nghỉ 31/8, 1/9 và 2/9/2026")),
     ]
 
     /// "Tết Nguyên đán (29 tháng Chạp)", "Tết Nguyên đán (mùng 5)": a day of the span by its lunar date.

@@ -86,7 +86,7 @@ public struct WorkingCalendar: Sendable {
         if let nationalDay = LocalDate(year: year, month: 9, day: 2) {
             add(nationalDay, "Quốc khánh (2/9)")
             if let adjacent = published?.nationalDayAdjacent {
-                days.append(Holiday(date: adjacent, name: "Quốc khánh (ngày liền kề)", source: .published, notice: published?.swaps.first?.notice))
+                days.append(Holiday(date: adjacent.day, name: "Quốc khánh (ngày liền kề)", source: .published, notice: adjacent.notice))
             } else if year >= 2021 {
                 // Tuesday → Monday 1/9; Friday or Saturday → 1/9 before it; otherwise 3/9.
                 let adjacent = [2, 5, 6].contains(nationalDay.isoWeekday) ? nationalDay.adding(days: -1) : nationalDay.adding(days: 1)

@@ -241,20 +241,3 @@ public struct PreparedClosing: Sendable {
     public var closing: RegisterClosing
     let version: String
 }
-
-extension RegistryService {
-    /// Refuses a change to a document whose book is closed (đóng sổ): corrections go in as annotations.
-    func ensureBookOpen(_ document: Document, _ db: Database) throws {
-        guard let register = try RegisterRecord.filter(RegisterRecord.Columns.id == document.registerId).fetchOne(db)?.register else { return }
-        let recorded = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM registerClosing WHERE registerId = ?)", arguments: [register.id])
-        guard register.closed || recorded == true else { return }
-        throw BookError.closed(book: register.title, reference: document.reference)
-    }
-
-    /// A record's timestamp on the working day (`VANTHU_TODAY` included) at the real time: the
-    /// day a void or a closing prints is the clerk's day.
-    func dayStamp(_ db: Database) throws -> String {
-        let real = try timestamp(db)
-        return context.today.iso + real.dropFirst(10)
-    }
-}

@@ -48,6 +48,14 @@ extension RegistryService {
         }
     }
 
+    /// Refuses a change to a document whose book is closed (đóng sổ): corrections go in as annotations.
+    func ensureBookOpen(_ document: Document, _ db: Database) throws {
+        guard let register = try RegisterRecord.filter(RegisterRecord.Columns.id == document.registerId).fetchOne(db)?.register else { return }
+        let recorded = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM registerClosing WHERE registerId = ?)", arguments: [register.id])
+        guard register.closed || recorded == true else { return }
+        throw BookError.closed(book: register.title, reference: document.reference)
+    }
+
     func organization(_ db: Database) throws -> Organization {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM organization WHERE id = 1"),
             let style = DocumentStyle(rawValue: row["style"])

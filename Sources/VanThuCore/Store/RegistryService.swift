@@ -23,6 +23,13 @@ extension RegistryService {
 
     func timestamp(_ db: Database) throws -> String { try store.timestamp(db) }
 
+    /// A record's timestamp on the working day (`VANTHU_TODAY` included) at the real time: the
+    /// day a void or a closing prints is the clerk's day.
+    func dayStamp(_ db: Database) throws -> String {
+        let real = try timestamp(db)
+        return context.today.iso + real.dropFirst(10)
+    }
+
     /// Refuses an action the working account's role does not allow (at the terminal, with no
     /// account, everything is allowed: whoever holds the file holds the registers).
     func requirePermission(_ permission: Permission) throws {
