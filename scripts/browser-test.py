@@ -25,11 +25,14 @@ for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--win
     options.add_argument(flag)
 options.binary_location = next(p for p in ("/usr/bin/chromium", "/usr/bin/chromium-browser") if os.path.exists(p))
 driver = webdriver.Chrome(service=Service(next(p for p in ("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver") if os.path.exists(p))), options=options)
-driver.set_page_load_timeout(60)
+# Upper bounds, not timings: under a full test run the two cores are shared with other suites.
+WAIT = 120
+driver.set_page_load_timeout(WAIT)
 seen = {}
 
 
 def shot(name):
+    print(f"browser-test: at {name} ({driver.current_url})", file=sys.stderr, flush=True)
     driver.save_screenshot(os.path.join(artifacts, name + ".png"))
 
 
@@ -43,7 +46,7 @@ def login(name):
     driver.find_element(By.NAME, "username").send_keys(name)
     driver.find_element(By.NAME, "password").send_keys(password)
     driver.find_element(By.CSS_SELECTOR, "button.go").click()
-    WebDriverWait(driver, 30).until(lambda d: "/login" not in d.current_url or "problem" in d.page_source)
+    WebDriverWait(driver, WAIT).until(lambda d: "/login" not in d.current_url or "problem" in d.page_source)
     if "/inbox" not in driver.current_url:
         raise SystemExit(f"login as {name} failed: {driver.current_url}: {text()[:300]}")
 
@@ -56,7 +59,7 @@ def submit(form_action_suffix, fields):
         element.send_keys(value)
     old = driver.find_element(By.TAG_NAME, "html")
     form.find_element(By.CSS_SELECTOR, "button").click()
-    WebDriverWait(driver, 30).until(lambda d: d.find_element(By.TAG_NAME, "html") != old)
+    WebDriverWait(driver, WAIT).until(lambda d: d.find_element(By.TAG_NAME, "html") != old)
 
 
 try:
@@ -70,12 +73,12 @@ try:
     driver.find_element(By.NAME, "file").send_keys(os.path.abspath(pdf))
     old = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, "form[action='/register/upload'] button").click()
-    WebDriverWait(driver, 60).until(lambda d: d.find_element(By.TAG_NAME, "html") != old)
+    WebDriverWait(driver, WAIT).until(lambda d: d.find_element(By.TAG_NAME, "html") != old)
     seen["notation"] = driver.find_element(By.NAME, "notation").get_attribute("value")
     seen["issuer"] = driver.find_element(By.NAME, "issuer").get_attribute("value")
     shot("04-vao-so-da-doc-tep")
     driver.find_element(By.CSS_SELECTOR, "form[action='/register'] button").click()
-    WebDriverWait(driver, 30).until(lambda d: "/documents/" in d.current_url)
+    WebDriverWait(driver, WAIT).until(lambda d: "/documents/" in d.current_url)
     reference = driver.current_url.split("/documents/", 1)[1]
     seen["registered"] = text().splitlines()[1] if len(text().splitlines()) > 1 else ""
     seen["stamp"] = driver.find_element(By.CSS_SELECTOR, ".stamp").text
@@ -114,5 +117,14 @@ try:
     seen["users"] = "cv.tochuc" in text()
     shot("13-tai-khoan")
     print(json.dumps({"reference": reference, "seen": seen}, ensure_ascii=False))
+except Exception as error:
+    # What the test shows when it fails: the step, the page and what it said.
+    print(f"browser-test: {type(error).__name__}: {error}", file=sys.stderr)
+    try:
+        print(f"browser-test: page {driver.current_url}: {text()[:500]}", file=sys.stderr)
+        driver.save_screenshot(os.path.join(artifacts, "failure.png"))
+    except Exception:
+        pass
+    raise
 finally:
     driver.quit()

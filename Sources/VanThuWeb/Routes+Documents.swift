@@ -22,7 +22,7 @@ extension WebServer {
             var query = SearchQuery(text: "")
             query.direction = .incoming
             query.limit = 50
-            query.countLimit = 1000
+            query.countLimit = 50  // the page shows "50+", never the total
             func find(_ status: SearchQuery.Status) throws -> [Document] {
                 var q = query
                 q.status = status

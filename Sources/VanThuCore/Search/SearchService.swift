@@ -138,12 +138,15 @@ extension SearchService {
             let condition = (conditions + ["documentSearch MATCH ?"]).joined(separator: " AND ")
             let allArguments: StatementArguments = StatementArguments(arguments) + [expression]
             // CROSS JOIN keeps the index as the outer loop: probing it once per document is far slower.
+            // Newest first is ordered by the index's rowid, which FTS5 walks backwards and stops
+            // at the page's last row; ordered by d.id (the same number) SQLite sorted every match
+            // with its columns first: a leader's "bao cao" on 100,000 documents, 120 ms → 10 ms.
             let join = "FROM documentSearch CROSS JOIN document d ON d.id = documentSearch.rowid WHERE \(condition)"
             let total = try Self.count(db, sql: "SELECT 1 \(join)", arguments: allArguments, limit: query.countLimit)
             let rows = try Row.fetchCursor(
                 db,
                 sql:
-                    "SELECT \(Document.selection), \(query.newestFirst ? "NULL" : score) AS score \(join) ORDER BY \(query.newestFirst ? "d.id DESC" : "score, d.id DESC") LIMIT \(limit)",
+                    "SELECT \(Document.selection), \(query.newestFirst ? "NULL" : score) AS score \(join) ORDER BY \(query.newestFirst ? "documentSearch.rowid DESC" : "score, d.id DESC") LIMIT \(limit)",
                 arguments: allArguments)
             var hits: [SearchResults.Hit] = []
             while let row = try rows.next() {
