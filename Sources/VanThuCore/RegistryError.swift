@@ -185,7 +185,7 @@ public enum RegistryError: Error, Equatable, Sendable {
 }
 
 extension String {
-    var capitalizedFirst: String {
+    public var capitalizedFirst: String {
         guard let first else { return self }
         return String(first).uppercased() + dropFirst()
     }

@@ -53,9 +53,10 @@ public enum DossierFormWriter {
                 ["NGƯỜI NỘP", "(Ký, ghi rõ họ tên)", "", "", transfer.deliveredBy ?? ""],
                 ["NGƯỜI NHẬN", "(Ký, ghi rõ họ tên)", "", "", transfer.receivedBy ?? ""]
             ))
-        try write([form], organization: organization, to: path, overwrite: overwrite, protecting: protecting) { workbook in
-            try writeReceipt(transfer, organization: organization, workbook: workbook)
-        }
+        try write(
+            [form], organization: organization, to: path, overwrite: overwrite, protecting: protecting,
+            extra: { try writeReceipt(transfer, organization: organization, workbook: $0) },
+            printedExtra: printedReceipt(transfer, organization: organization))
         return WrittenFile(path: path, rows: transfer.dossiers.count)
     }
 
@@ -121,19 +122,48 @@ public enum DossierFormWriter {
 
     private static func write(
         _ forms: [Form], organization: Organization, to path: String, overwrite: Bool, protecting: ProtectedPaths,
-        extra: ((Workbook) throws -> Void)? = nil
+        extra: ((Workbook) throws -> Void)? = nil, printedExtra: [PrintedForm.Block] = []
     ) throws {
-        try AtomicOutput.write(to: path, overwrite: overwrite, protecting: protecting) { temporary in
-            let workbook = try Workbook(path: temporary, constantMemory: false)
-            do {
+        try FormOutput.write(
+            to: path, overwrite: overwrite, protecting: protecting,
+            printed: {
+                let blocks = forms.enumerated().flatMap { index, form in
+                    (index > 0 ? [.newForm(landscape: form.layout.landscape)] : []) + printed(form, organization: organization)
+                }
+                return PrintedForm(
+                    title: forms.first?.layout.title ?? "", author: organization.name, landscape: forms.first?.layout.landscape ?? false,
+                    blocks: blocks + (printedExtra.isEmpty ? [] : [.newForm(landscape: false)] + printedExtra))
+            },
+            workbook: { workbook in
                 for form in forms { try writeSheet(form, organization: organization, workbook: workbook) }
                 try extra?(workbook)
-                try workbook.close()
-            } catch {
-                try? workbook.close()
-                throw error
+            })
+    }
+
+    /// A form's sheet as it prints: the same title, table (đề mục across the row), footer and
+    /// signatures.
+    private static func printed(_ form: Form, organization: Organization) -> [PrintedForm.Block] {
+        let columns = form.layout.columns.map {
+            PrintedForm.Column(heading: $0.heading, width: $0.width, centered: $0.field != .title && $0.field != .typeAndSubject)
+        }
+        let rows: [PrintedForm.Row] = form.rows.map { row in
+            switch row {
+            case .heading(let text): .span(text)
+            case .entry(let values): .cells(form.layout.columns.map { (values[$0.field] ?? .empty).text })
             }
         }
+        var blocks: [PrintedForm.Block] = [.header(organization, date: nil, motto: false), .line(form.layout.title, .title, .center)]
+        blocks += form.subtitle.map { .line($0, .plain, .center) }
+        blocks += [.space(6), .table(.init(columns: columns, rows: rows, numbered: true))]
+        blocks += form.footer.map { .line($0, .plain) }
+        if let signatures = form.signatures {
+            blocks.append(
+                .signatures(
+                    [signatures.left, signatures.right].map { lines in
+                        (title: lines.first ?? "", hint: lines.count > 1 ? lines[1] : "", name: lines.count > 4 ? lines[4] : "")
+                    }))
+        }
+        return blocks
     }
 
     private static func writeSheet(_ form: Form, organization: Organization, workbook: Workbook) throws {
@@ -239,6 +269,21 @@ public enum DossierFormWriter {
         try sheet.write(.text(transfer.deliveredBy ?? ""), row: row + 5, column: 0, format: strong)
         try sheet.write(.text(transfer.receivedBy ?? ""), row: row + 5, column: 1, format: strong)
         try sheet.preparePrinting(landscape: false, repeatRows: nil)
+    }
+
+    /// The Biên bản as it prints, on a page of its own after the Mục lục.
+    static func printedReceipt(_ transfer: ArchiveTransfer, organization: Organization) -> [PrintedForm.Block] {
+        [
+            .header(organization, date: transfer.day, motto: true), .line("BIÊN BẢN", .title, .center),
+            .line("Về việc giao nhận hồ sơ, tài liệu", .bold, .center), .space(8),
+        ]
+            + receiptLines(transfer, organization: organization).map { .line($0, .plain) }
+            + [
+                .signatures([
+                    (title: "ĐẠI DIỆN BÊN GIAO", hint: "(Ký tên và ghi rõ họ tên)", name: transfer.deliveredBy ?? ""),
+                    (title: "ĐẠI DIỆN BÊN NHẬN", hint: "(Ký tên và ghi rõ họ tên)", name: transfer.receivedBy ?? ""),
+                ])
+            ]
     }
 
     static func receiptLines(_ transfer: ArchiveTransfer, organization: Organization) -> [String] {

@@ -8,16 +8,9 @@ public enum IncomingSlipWriter {
     public static func write(
         _ history: DocumentHistory, organization: Organization, to path: String, overwrite: Bool = false, protecting: ProtectedPaths
     ) throws -> WrittenFile {
-        try AtomicOutput.write(to: path, overwrite: overwrite, protecting: protecting) { temporary in
-            let workbook = try Workbook(path: temporary, constantMemory: false)
-            do {
-                try fill(workbook, history: history, organization: organization)
-                try workbook.close()
-            } catch {
-                try? workbook.close()
-                throw error
-            }
-        }
+        try FormOutput.write(
+            to: path, overwrite: overwrite, protecting: protecting, printed: { printed(history, organization: organization) },
+            workbook: { try fill($0, history: history, organization: organization) })
         return WrittenFile(path: path, rows: 1)
     }
 
@@ -52,6 +45,26 @@ public enum IncomingSlipWriter {
         out += notes.isEmpty ? [dots, dots] : notes
         out.append("Ngày …… tháng …… năm ……")
         return out
+    }
+
+    /// The slip as it prints: the same lines under the two-column header, the sections bold,
+    /// the dates to sign on the right.
+    static func printed(_ history: DocumentHistory, organization: Organization) -> PrintedForm {
+        var blocks: [PrintedForm.Block] = [
+            .header(organization, date: history.document.registerDate, motto: true), .line("PHIẾU GIẢI QUYẾT VĂN BẢN ĐẾN", .title, .center),
+            .space(8),
+        ]
+        for line in lines(history, organization: organization) {
+            if line.first.map({ "123".contains($0) }) ?? false {
+                blocks += [.space(6), .line(line, .bold)]
+            } else if line.hasPrefix("Ngày ") {
+                blocks.append(.line(line, .italic, .right))
+            } else {
+                blocks.append(.line(line, .plain))
+            }
+        }
+        return PrintedForm(
+            title: "Phiếu giải quyết văn bản đến số \(history.document.displayNumber)", author: organization.name, landscape: false, blocks: blocks)
     }
 
     private static let dots = String(repeating: "…", count: 40)

@@ -5,7 +5,7 @@ public import VanThuCore
 /// spelled out, and its hash, so that an inspector can re-check the chain by hand.
 public enum JournalWriter {
     enum Format: String, CaseIterable {
-        case xlsx, csv
+        case xlsx, pdf, csv
     }
 
     static let title = "NHẬT KÝ THAY ĐỔI SỔ ĐĂNG KÝ VĂN BẢN"
@@ -28,6 +28,7 @@ public enum JournalWriter {
             switch format {
             case .csv: try writeCSV(entries, to: temporary)
             case .xlsx: try writeXLSX(entries, organization: organization, start: start, end: end, to: temporary)
+            case .pdf: try PDFFormWriter(form: printed(entries, organization: organization, start: start, end: end)).write(to: temporary)
             }
         }
         return WrittenFile(path: path, rows: entries.count)
@@ -45,6 +46,23 @@ public enum JournalWriter {
     static func changes(_ entry: JournalEntry) -> String {
         guard entry.before != nil else { return entry.after ?? "" }
         return entry.changes.map { "\($0.field): \($0.before) → \($0.after)" }.joined(separator: "\n")
+    }
+
+    static func periodLine(start: LocalDate, end: LocalDate) -> String { "Từ ngày \(start.registerForm) đến ngày \(end.registerForm)" }
+
+    /// The journal as it prints, landscape: an entry whose changes run longer than a page goes
+    /// on with the next one.
+    static func printed(_ entries: [JournalEntry], organization: Organization, start: LocalDate, end: LocalDate) -> PrintedForm {
+        let table = PrintedForm.Table(
+            columns: columns.enumerated().map { .init(heading: $1.heading, width: $1.width, centered: $0 == 0) },
+            rows: entries.map { .cells(cells($0)) }, fontSize: 9)
+        return PrintedForm(
+            title: "Nhật ký thay đổi sổ đăng ký văn bản", author: organization.name, landscape: true,
+            blocks: [
+                .header(organization, date: nil, motto: false), .line(title, .title, .center),
+                .line(periodLine(start: start, end: end), .plain, .center),
+                .space(6), .table(table),
+            ])
     }
 
     private static func writeCSV(_ entries: [JournalEntry], to path: String) throws {
@@ -69,7 +87,7 @@ public enum JournalWriter {
             try sheet.merge(row: 0, firstColumn: 0, lastColumn: last, text: organization.name.uppercased(), format: strong)
             try sheet.merge(row: 1, firstColumn: 0, lastColumn: last, text: title, format: strong)
             try sheet.merge(
-                row: 2, firstColumn: 0, lastColumn: last, text: "Từ ngày \(start.registerForm) đến ngày \(end.registerForm)", format: plain)
+                row: 2, firstColumn: 0, lastColumn: last, text: periodLine(start: start, end: end), format: plain)
             let headingRow = 4
             for (index, column) in columns.enumerated() { try sheet.write(.text(column.heading), row: headingRow, column: index, format: heading) }
             // Each entry as tall as its longest cell (the changes, the hash): one line high, they printed over each other.

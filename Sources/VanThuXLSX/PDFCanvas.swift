@@ -80,6 +80,30 @@ final class PDFCanvas {
         return Double(w) / Self.pangoScale
     }
 
+    /// `text` wrapped to `width`, cut after its last line that ends within `height`: the part
+    /// that fits and the rest (for a cell taller than a page, continued on the next). The head is
+    /// empty when not even the first line fits.
+    func split(_ text: String, width: Double, font: Font, height: Double) -> (head: String, tail: String) {
+        prepare(text, width: width, font: font, alignment: .left)
+        guard let iterator = pango_layout_get_iter(layout) else { return ("", text) }
+        defer { pango_layout_iter_free(iterator) }
+        let limit = Int32(height * Self.pangoScale)
+        repeat {
+            var top: Int32 = 0
+            var bottom: Int32 = 0
+            pango_layout_iter_get_line_yrange(iterator, &top, &bottom)
+            if bottom > limit {
+                let bytes = Array(text.utf8)
+                let cut = min(max(0, Int(pango_layout_iter_get_index(iterator))), bytes.count)
+                return (
+                    String(decoding: bytes[..<cut], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines),
+                    String(decoding: bytes[cut...], as: UTF8.self)
+                )
+            }
+        } while pango_layout_iter_next_line(iterator) != 0
+        return (text, "")
+    }
+
     /// Draws `text` wrapped to `width` with its top left corner at (`x`, `y`).
     func draw(_ text: String, x: Double, y: Double, width: Double, font: Font, alignment: Alignment = .left) {
         guard !text.isEmpty else { return }

@@ -89,31 +89,45 @@ struct PDFRegisterWriter {
             if !text.utf8.contains(0x0A), Double(text.utf8.count) * widest <= width { return text.isEmpty ? 0 : oneLine }
             return canvas.height(of: text, width: width, font: Self.body)
         }
+        // A row taller than a whole page (a Nơi nhận list of an old register may hold 10,000
+        // characters) starts a page and goes on over the next ones, its cells cut between lines:
+        // its pieces are kept (rare), every other row only its height.
+        let fresh = geometry.bodyBottom - firstRowY
         var heights: [Double] = []
+        var tall: [Int: [(cells: [String], height: Double)]] = [:]
         var monthStarts: Set<Int> = []
         var month: Int?
         try rows { entry in
             let documentMonth = entry.entryDate.year * 12 + entry.entryDate.month
             if context.request.breakMonthly, let month, month != documentMonth { monthStarts.insert(heights.count) }
             month = documentMonth
+            let texts = columns.map { entry.value(of: $0.field).text }
             let height =
-                columns.indices.map { index in
-                    cellHeight(entry.value(of: columns[index].field).text, width: geometry.columnWidth[index] - 2 * Self.padding)
-                }.max() ?? 0
-            heights.append(height + 2 * Self.padding)
+                (columns.indices.map { index in cellHeight(texts[index], width: geometry.columnWidth[index] - 2 * Self.padding) }.max() ?? 0)
+                + 2 * Self.padding
+            if height > fresh { tall[heights.count] = Self.pieces(texts, canvas: canvas, geometry: geometry, pageHeight: fresh) }
+            heights.append(height)
         }
-        var pageStarts = [0]
+        // The rows that begin a page, and the page count.
+        var breakBefore: Set<Int> = []
         var y = firstRowY
+        var pageCount = 1
         for (index, height) in heights.enumerated() {
-            if index > pageStarts[pageStarts.count - 1], y + height > geometry.bodyBottom || monthStarts.contains(index) {
-                pageStarts.append(index)
+            let pieces = tall[index]
+            if index > 0, y + height > geometry.bodyBottom || monthStarts.contains(index) || (pieces != nil && y > firstRowY) {
+                breakBefore.insert(index)
+                pageCount += 1
                 y = firstRowY
             }
-            y += height
+            if let pieces {
+                pageCount += pieces.count - 1
+                y = firstRowY + (pieces.last?.height ?? 0)
+            } else {
+                y += height
+            }
         }
         // The closing block (đóng sổ) goes under the last row, or on a page of its own when
         // the last page has no room left for it.
-        var pageCount = pageStarts.count
         var closingOnOwnPage = false
         if let closing = context.closing {
             let block = closingBlockHeight(canvas, geometry, closing)
@@ -131,28 +145,32 @@ struct PDFRegisterWriter {
         var page = 0
         var index = 0
         y = drawPageTop(canvas, geometry, headingHeight: headingHeight, numberingHeight: numberingHeight)
+        func nextPage() {
+            drawFooter(canvas, page: page + 1, of: pageCount)
+            canvas.showPage()
+            page += 1
+            y = drawPageTop(canvas, geometry, headingHeight: headingHeight, numberingHeight: numberingHeight)
+        }
         try rows { entry in
             guard index < heights.count else { return }
-            if page + 1 < pageStarts.count, index == pageStarts[page + 1] {
-                drawFooter(canvas, page: page + 1, of: pageCount)
-                canvas.showPage()
-                page += 1
-                y = drawPageTop(canvas, geometry, headingHeight: headingHeight, numberingHeight: numberingHeight)
+            if breakBefore.contains(index) { nextPage() }
+            let alignments: [PDFCanvas.Alignment] = columns.map { column in
+                switch entry.value(of: column.field) {
+                case .number, .date: .center
+                case .text, .empty: .left
+                }
             }
-            let height = heights[index]
-            for (column, layoutColumn) in columns.enumerated() {
-                let value = entry.value(of: layoutColumn.field)
-                let alignment: PDFCanvas.Alignment =
-                    switch value {
-                    case .number, .date: .center
-                    case .text, .empty: .left
-                    }
-                canvas.rectangle(x: geometry.columnX[column], y: y, width: geometry.columnWidth[column], height: height)
-                canvas.draw(
-                    value.text, x: geometry.columnX[column] + Self.padding, y: y + Self.padding,
-                    width: geometry.columnWidth[column] - 2 * Self.padding, font: Self.body, alignment: alignment)
+            let pieces = tall[index] ?? [(columns.map { entry.value(of: $0.field).text }, heights[index])]
+            for (number, piece) in pieces.enumerated() {
+                if number > 0 { nextPage() }
+                for column in columns.indices {
+                    canvas.rectangle(x: geometry.columnX[column], y: y, width: geometry.columnWidth[column], height: piece.height)
+                    canvas.draw(
+                        piece.cells[column], x: geometry.columnX[column] + Self.padding, y: y + Self.padding,
+                        width: geometry.columnWidth[column] - 2 * Self.padding, font: Self.body, alignment: alignments[column])
+                }
+                y += piece.height
             }
-            y += height
             index += 1
         }
         if let closing = context.closing {
@@ -167,6 +185,26 @@ struct PDFRegisterWriter {
         drawFooter(canvas, page: page + 1, of: pageCount)
         try canvas.finish()
         return pageCount
+    }
+
+    /// A row's cells cut into pieces of at most `pageHeight` each, between lines.
+    static func pieces(_ cells: [String], canvas: PDFCanvas, geometry: Geometry, pageHeight: Double) -> [(cells: [String], height: Double)] {
+        var pieces: [(cells: [String], height: Double)] = []
+        var remaining = cells
+        let widths = geometry.columnWidth.map { $0 - 2 * padding }
+        while remaining.contains(where: { !$0.isEmpty }) {
+            let cut = remaining.indices.map { canvas.split(remaining[$0], width: widths[$0], font: body, height: pageHeight - 2 * padding) }
+            guard cut.contains(where: { !$0.head.isEmpty }) else {
+                pieces.append((remaining, pageHeight))  // not one line fits a page: cannot happen on A4
+                break
+            }
+            let heights = cut.indices.map { canvas.height(of: cut[$0].head, width: widths[$0], font: body) }
+            remaining = cut.map(\.tail)
+            // Every piece but the last fills its page.
+            let done = !remaining.contains { !$0.isEmpty }
+            pieces.append((cut.map(\.head), done ? (heights.max() ?? 0) + 2 * padding : pageHeight))
+        }
+        return pieces
     }
 
     static let closingText = PDFCanvas.Font(size: 12)

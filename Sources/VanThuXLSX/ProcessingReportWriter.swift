@@ -23,17 +23,54 @@ public enum ProcessingReportWriter {
         guard report.total.received > 0 else {
             throw ExportError.emptyPeriod(register: "Báo cáo tình hình giải quyết văn bản đến", start: report.period.start, end: report.period.end)
         }
-        try AtomicOutput.write(to: path, overwrite: overwrite, protecting: protecting) { temporary in
-            let workbook = try Workbook(path: temporary, constantMemory: false)
-            do {
-                try fill(workbook, report: report, organization: organization)
-                try workbook.close()
-            } catch {
-                try? workbook.close()
-                throw error
-            }
-        }
+        try FormOutput.write(
+            to: path, overwrite: overwrite, protecting: protecting, printed: { printed(report, organization: organization) },
+            workbook: { try fill($0, report: report, organization: organization) })
         return WrittenFile(path: path, rows: report.rows.count)
+    }
+
+    static let widths = [6.0, 34, 12, 14, 14, 14, 14, 10]
+
+    static func periodLine(_ report: ProcessingReport) -> String {
+        "Từ ngày \(report.period.start.registerForm) đến ngày \(report.period.end.registerForm) (số liệu tính đến ngày \(report.today.registerForm))"
+    }
+
+    static func urgentLine(_ document: Document) -> String {
+        let label = document.urgency?.label ?? ""
+        let unit = document.handler ?? "chưa chuyển"
+        let due = document.dueDate.map { ", hạn \($0.registerForm)" } ?? ""
+        return
+            "⚑ \(label) – số đến \(document.displayNumber) ngày \(document.registerDate.registerForm): \(RegisterField.documentDescription.value(for: document).text) (\(unit)\(due))"
+    }
+
+    /// The report as it prints: the same figures; the chart is the workbook's alone.
+    static func printed(_ report: ProcessingReport, organization: Organization) -> PrintedForm {
+        var blocks: [PrintedForm.Block] = [
+            .header(organization, date: nil, motto: false), .line("BÁO CÁO TÌNH HÌNH GIẢI QUYẾT VĂN BẢN ĐẾN", .title, .center),
+            .line(periodLine(report), .plain, .center), .space(8),
+        ]
+        if !report.urgentOpen.isEmpty {
+            blocks.append(.line("VĂN BẢN KHẨN CHƯA GIẢI QUYẾT XONG: \(report.urgentOpen.count)", .bold))
+            blocks += report.urgentOpen.map { .line(urgentLine($0), .plain) }
+            blocks.append(.space(8))
+        }
+        let rows: [PrintedForm.Row] =
+            report.rows.enumerated().map { index, line in .cells([String(index + 1), line.unit ?? "(Chưa chuyển)"] + line.counts.map(String.init)) }
+            + [.total(["", "Tổng cộng"] + report.total.counts.map(String.init))]
+        let columns = zip(headings, widths).enumerated().map { index, column in
+            PrintedForm.Column(heading: column.0, width: column.1, centered: index != 1)
+        }
+        blocks.append(.table(.init(columns: columns, rows: rows)))
+        // Signed like the registers it counts: the clerk who made it, the head of the agency.
+        let when = report.today.longVietnamese
+        blocks += [
+            .line(organization.place.map { "\($0), \(when)" } ?? when.capitalizedFirst, .italic, .right),
+            .signatures([
+                (title: "NGƯỜI LẬP BÁO CÁO", hint: "(Ký, ghi rõ họ tên)", name: ""),
+                (title: "THỦ TRƯỞNG CƠ QUAN", hint: "(Ký tên, đóng dấu)", name: ""),
+            ]),
+        ]
+        return PrintedForm(title: "Báo cáo tình hình giải quyết văn bản đến", author: organization.name, landscape: true, blocks: blocks)
     }
 
     private static func fill(_ workbook: Workbook, report: ProcessingReport, organization: Organization) throws {
@@ -48,7 +85,6 @@ public enum ProcessingReportWriter {
         let totalNumber = try workbook.addFormat(CellStyle(size: 12, bold: true, center: true, border: true))
         let flag = try workbook.addFormat(CellStyle(size: 12, bold: true))
         let last = headings.count - 1
-        let widths = [6.0, 34, 12, 14, 14, 14, 14, 10]
         for (index, width) in widths.enumerated() { try sheet.setColumn(index, width: width) }
         // Every row as tall as its wrapped text: LibreOffice prints the height the file gives.
         let fitter = RowFitter(fontSize: 12)
@@ -61,20 +97,14 @@ public enum ProcessingReportWriter {
         try line(organization.name.uppercased(), strong)
         row += 1
         try line("BÁO CÁO TÌNH HÌNH GIẢI QUYẾT VĂN BẢN ĐẾN", title)
-        try line(
-            "Từ ngày \(report.period.start.registerForm) đến ngày \(report.period.end.registerForm) (số liệu tính đến ngày \(report.today.registerForm))",
-            plain)
+        try line(periodLine(report), plain)
         row += 1
         if !report.urgentOpen.isEmpty {
             try sheet.merge(
                 row: row, firstColumn: 0, lastColumn: last, text: "VĂN BẢN KHẨN CHƯA GIẢI QUYẾT XONG: \(report.urgentOpen.count)", format: flag)
             row += 1
             for document in report.urgentOpen {
-                let label = document.urgency?.label ?? ""
-                let unit = document.handler ?? "chưa chuyển"
-                let due = document.dueDate.map { ", hạn \($0.registerForm)" } ?? ""
-                let line =
-                    "⚑ \(label) – số đến \(document.displayNumber) ngày \(document.registerDate.registerForm): \(RegisterField.documentDescription.value(for: document).text) (\(unit)\(due))"
+                let line = urgentLine(document)
                 try sheet.setRowHeight(row, fitter.height([(line, widths.reduce(0, +))]))
                 try sheet.merge(row: row, firstColumn: 0, lastColumn: last, text: line, format: text)
                 row += 1

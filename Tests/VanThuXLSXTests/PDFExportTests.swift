@@ -180,4 +180,53 @@ import VanThuTestSupport
             #expect(!FileManager.default.fileExists(atPath: refused))
         }
     }
+
+    /// An outgoing document sent to 400 communes: its Nơi nhận runs over more than a page. The row
+    /// starts a page and goes on over the next, under the headings, none of it lost or printed
+    /// past the foot; the rows after it go on as before.
+    @Test func aRowTallerThanAPageGoesOnOverTheNextPages() throws {
+        let folder = try ExportFixtures.folder()
+        let registry = try ExportFixtures.registry(in: folder)
+        defer { registry.close() }
+        let recipients = (1...400).map { "UBND xã số \($0) huyện Đăk Hà" }
+        _ = try RegistrationService(registry).registerOutgoing(
+            OutgoingDraft(
+                typeCode: "BC", summary: "Báo cáo gửi các xã", issuedDate: try LocalDate(parsing: "31/8/2021"),
+                signer: Signer(position: "GIÁM ĐỐC", fullName: "Trần Văn Bình"), recipients: recipients, archive: "VT"))
+        _ = try RegistrationService(registry).registerOutgoing(
+            OutgoingDraft(
+                typeCode: "BC", summary: "Báo cáo sau cùng", issuedDate: try LocalDate(parsing: "31/8/2021"),
+                signer: Signer(position: "GIÁM ĐỐC", fullName: "Trần Văn Bình"), recipients: ["Sở Nội vụ"], archive: "VT"))
+        let pdf = folder.appendingPathComponent("so-di.pdf").path
+        _ = try RegisterExporter.export(
+            ExportRequest(
+                layout: "outgoing", period: try RegisterPeriod(year: 2021, month: nil, quarter: nil, from: nil, to: nil), output: pdf, format: .pdf),
+            from: registry)
+        let lines = try Self.lines(of: pdf)
+        let pages = Set(lines.map(\.page)).sorted()
+        #expect(pages.count >= 4, "the cover and three register pages at least: \(pages.count)")
+        #expect(Self.overprinted(lines) == 0)
+        let foot = 210 * 72 / 25.4 - 14 * 72 / 25.4
+        #expect(lines.allSatisfy { $0.yMax <= foot + 1 || $0.text.hasPrefix("Trang ") }, "text past the foot of a page")
+        for (offset, page) in pages.dropFirst().enumerated() {
+            let text = lines.filter { $0.page == page }.map(\.text).joined(separator: " ")
+            #expect(text.contains("Nơi nhận") && text.contains("Trang \(offset + 1) / \(pages.count - 1)"), "page \(page)")
+        }
+        // Every commune, in order: the Nơi nhận column cut out of each page under its numbered
+        // row (pdftotext -x -y -W -H; its lines alone join neighbouring cells).
+        let communes = lines.filter { $0.text.hasPrefix("UBND xã") && $0.page > 2 }
+        let left = try #require(communes.map(\.xMin).min())
+        let right = try #require(communes.map(\.xMax).max())
+        let column = try pages.dropFirst().map { page in
+            let top = lines.filter { $0.page == page && $0.text.contains("(1)") }.map(\.yMax).max() ?? 0
+            return try Self.run([
+                "pdftotext", "-raw", "-f", "\(page)", "-l", "\(page)", "-x", "\(Int(left) - 1)", "-y", "\(Int(top) + 1)", "-W",
+                "\(Int(right - left) + 2)",
+                "-H", "\(Int(foot - top))", pdf, "-",
+            ])
+        }.joined().filter { !$0.isWhitespace }
+        #expect(column.contains(recipients.joined(separator: ";").filter { !$0.isWhitespace }))
+        let all = try Self.run(["pdftotext", "-raw", pdf, "-"])
+        #expect(all.contains("Báo cáo sau cùng"))
+    }
 }

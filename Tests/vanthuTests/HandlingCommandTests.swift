@@ -139,5 +139,16 @@ import Testing
         #expect(table.contains("⚑ KHẨN den/2021/1") && table.contains("Tổng cộng"))
         let again = try cli.run(["slip", "den/2021/1", "-o", "phieu.xlsx"])
         #expect(again.status == 73 && again.stderr.contains("--overwrite"))
+        // The same forms as PDF, to print and sign; a kind of file neither is refused in one line.
+        _ = try cli.ok(["slip", "den/2021/1", "-o", "phieu.pdf"])
+        _ = try cli.ok(["report", "--year", "2021", "-o", "bao-cao.pdf"])
+        _ = try cli.ok(["journal", "export", "--from", "1/1/2021", "-o", "nhat-ky.pdf"])
+        for name in ["phieu.pdf", "bao-cao.pdf", "nhat-ky.pdf"] {
+            let data = try Data(contentsOf: cli.folder.appendingPathComponent(name))
+            #expect(data.prefix(5) == Data("%PDF-".utf8), "\(name)")
+        }
+        let docx = try cli.run(["slip", "den/2021/1", "-o", "phieu.docx"])
+        #expect(docx.status != 0 && docx.stderr.contains(".pdf") && docx.stderr.split(separator: "\n").count == 1, "\(docx.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("phieu.docx").path))
     }
 }

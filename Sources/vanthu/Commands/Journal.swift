@@ -118,7 +118,8 @@ extension VanThu.Journal {
             CommandConfiguration(
                 commandName: "export",
                 abstract: tr(
-                    "Ghi nhật ký của một kỳ ra XLSX hoặc CSV để kiểm tra.", en: "Write the journal of a period to XLSX or CSV for inspection."),
+                    "Ghi nhật ký của một kỳ ra XLSX, PDF hoặc CSV để kiểm tra.",
+                    en: "Write the journal of a period to XLSX, PDF or CSV for inspection."),
                 aliases: ["xuat"])
 
         @OptionGroup var global: GlobalOptions
@@ -133,8 +134,9 @@ extension VanThu.Journal {
 
         @Option(
             name: [.short, .long],
-            help: ArgumentHelp(tr("Tệp sẽ ghi: .xlsx hoặc .csv.", en: "The file to write: .xlsx or .csv."), valueName: tr("đường-dẫn", en: "path")),
-            completion: .file(extensions: ["xlsx", "csv"]))
+            help: ArgumentHelp(
+                tr("Tệp sẽ ghi: .xlsx, .pdf hoặc .csv.", en: "The file to write: .xlsx, .pdf or .csv."), valueName: tr("đường-dẫn", en: "path")),
+            completion: .file(extensions: ["xlsx", "pdf", "csv"]))
         var output: String
 
         @Flag(help: ArgumentHelp(tr("Ghi đè nếu tệp ghi ra đã có.", en: "Replace the output file if it exists.")))

@@ -14,11 +14,14 @@ struct YearOption: ParsableArguments {
     func resolved(_ registry: Registry) -> Int { year ?? registry.context.today.year }
 }
 
-/// The XLSX file a hồ sơ form is written to.
+/// The file a hồ sơ form is written to: a workbook, or the PDF to print.
 struct FormOutput: ParsableArguments {
     @Option(
-        name: .shortAndLong, help: ArgumentHelp(tr("Tệp XLSX sẽ ghi.", en: "The XLSX file to write."), valueName: tr("tệp", en: "file")),
-        completion: .file(extensions: ["xlsx"]))
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            tr("Tệp sẽ ghi: .xlsx, hoặc .pdf để in và ký.", en: "The file to write: .xlsx, or .pdf to print and sign."),
+            valueName: tr("tệp", en: "file")),
+        completion: .file(extensions: ["xlsx", "pdf"]))
     var output: String
 
     @Flag(help: ArgumentHelp(tr("Ghi đè nếu tệp đã có.", en: "Replace the file if it exists.")))
@@ -157,8 +160,8 @@ extension VanThu.Catalog {
             CommandConfiguration(
                 commandName: "export",
                 abstract: tr(
-                    "Ghi Danh mục hồ sơ ra XLSX (mẫu Phụ lục V) để trình duyệt.",
-                    en: "Write the Danh mục hồ sơ as XLSX (Phụ lục V form), for approval."), aliases: ["xuat"])
+                    "Ghi Danh mục hồ sơ ra XLSX hoặc PDF (mẫu Phụ lục V) để trình duyệt.",
+                    en: "Write the Danh mục hồ sơ as XLSX or PDF (Phụ lục V form), for approval."), aliases: ["xuat"])
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var year: YearOption

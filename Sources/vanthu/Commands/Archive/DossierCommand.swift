@@ -343,7 +343,8 @@ extension VanThu.DossierCommand {
         static let configuration =
             CommandConfiguration(
                 commandName: "index",
-                abstract: tr("Ghi Mục lục văn bản của một hồ sơ ra XLSX.", en: "Write the Mục lục văn bản of a hồ sơ as XLSX."), aliases: ["muc-luc"])
+                abstract: tr("Ghi Mục lục văn bản của một hồ sơ ra XLSX hoặc PDF.", en: "Write the Mục lục văn bản of a hồ sơ as XLSX or PDF."),
+                aliases: ["muc-luc"])
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: DossierSelection

@@ -30,9 +30,11 @@ extension VanThu {
         @Option(
             name: [.short, .long],
             help: ArgumentHelp(
-                tr("Tệp XLSX sẽ ghi; không có thì in bảng ra màn hình.", en: "The XLSX file to write; without it the table is printed."),
+                tr(
+                    "Tệp sẽ ghi: .xlsx (có biểu đồ) hoặc .pdf để in; không có thì in bảng ra màn hình.",
+                    en: "The file to write: .xlsx (with a chart) or .pdf to print; without it the table is shown."),
                 valueName: tr("đường-dẫn", en: "path")),
-            completion: .file(extensions: ["xlsx"]))
+            completion: .file(extensions: ["xlsx", "pdf"]))
         var output: String?
 
         @Flag(help: ArgumentHelp(tr("Ghi đè nếu tệp ghi ra đã có.", en: "Replace the output file if it exists.")))

@@ -8,9 +8,9 @@ extension VanThu {
             CommandConfiguration(
                 commandName: "slip",
                 abstract: tr(
-                    "Ghi Phiếu giải quyết văn bản đến của một văn bản (NĐ30 Phụ lục IV mục VII) ra XLSX.",
-                    en: "Write the Phiếu giải quyết văn bản đến of an incoming document (ND30 Phụ lục IV mục VII) as XLSX."),
-                discussion: tr("vanthu slip den/2021/792 -o phieu-792.xlsx", en: "vanthu slip den/2021/792 -o phieu-792.xlsx"),
+                    "Ghi Phiếu giải quyết văn bản đến của một văn bản (NĐ30 Phụ lục IV mục VII) ra XLSX hoặc PDF.",
+                    en: "Write the Phiếu giải quyết văn bản đến of an incoming document (ND30 Phụ lục IV mục VII) as XLSX or PDF."),
+                discussion: tr("vanthu slip den/2021/792 -o phieu-792.pdf", en: "vanthu slip den/2021/792 -o phieu-792.pdf"),
                 aliases: ["phieu"])
 
         @OptionGroup var global: GlobalOptions
@@ -21,8 +21,10 @@ extension VanThu {
         var reference: String
 
         @Option(
-            name: [.short, .long], help: ArgumentHelp(tr("Tệp sẽ ghi.", en: "The file to write."), valueName: tr("đường-dẫn", en: "path")),
-            completion: .file(extensions: ["xlsx"]))
+            name: [.short, .long],
+            help: ArgumentHelp(
+                tr("Tệp sẽ ghi: .xlsx, hoặc .pdf để in.", en: "The file to write: .xlsx, or .pdf to print."), valueName: tr("đường-dẫn", en: "path")),
+            completion: .file(extensions: ["xlsx", "pdf"]))
         var output: String
 
         @Flag(help: ArgumentHelp(tr("Ghi đè nếu tệp ghi ra đã có.", en: "Replace the output file if it exists.")))
