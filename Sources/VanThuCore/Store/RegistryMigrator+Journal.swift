@@ -109,7 +109,10 @@ extension RegistryMigrator {
     /// Seals every document and every small table under one new entry. The first chain needs
     /// it, and so does any later migration that adds a column to a sealed table, since a seal
     /// covers every column.
-    static func sealEverything(_ db: Database, user: String, action: String, only wanted: Set<Int64>? = nil) throws {
+    static func sealEverything(
+        _ db: Database, user: String, action: String, only wanted: Set<Int64>? = nil, layout: RecordSeals.Layout? = nil
+    ) throws {
+        let layout = try layout ?? RecordSeals.Layout.of(db)
         let documents = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0
         let tablesSealed = try db.tableExists("journalTableSeal")
         let (last, previous) = try JournalChain.head(db)
@@ -118,15 +121,18 @@ extension RegistryMigrator {
         let id = last + 1
         let fields = entryFields(id: id, user: user, action: action, documents: wanted?.count ?? documents, entries: last)
         let tables =
-            tablesSealed ? try RecordSeals.tables(in: db).map { ($0.table, try RecordSeals.seal(ofTable: $0.table, order: $0.order, db)) } : []
+            tablesSealed
+            ? try RecordSeals.tables(in: db, layout: layout).map { ($0.table, try RecordSeals.seal(ofTable: $0.table, order: $0.order, db)) } : []
         // Two passes over the documents: the entry's hash needs every seal, and a seal needs its entry.
         var hasher = JournalChain.EntryHasher(previous: previous, fields: fields)
         let anyDocument = !(wanted?.isEmpty ?? false)
-        if anyDocument { try RecordSeals.forEachDocument(db) { if wanted?.contains($0) ?? true { hasher.add(documentId: $0, seal: $1) } } }
+        if anyDocument {
+            try RecordSeals.forEachDocument(db, layout: layout) { if wanted?.contains($0) ?? true { hasher.add(documentId: $0, seal: $1) } }
+        }
         for (table, seal) in tables { hasher.add(table: table, seal: seal) }
         try JournalChain.insertEntry(db, fields: fields, hash: hasher.finalize())
         if anyDocument {
-            try RecordSeals.forEachDocument(db) {
+            try RecordSeals.forEachDocument(db, layout: layout) {
                 if wanted?.contains($0) ?? true { try JournalChain.insertSeal(db, journalId: id, documentId: $0, seal: $1) }
             }
         }

@@ -43,6 +43,9 @@ enum RegistryMigrator {
         migrator.registerMigration("v10-closing") { db in
             try addClosing(db, user: user)
         }
+        migrator.registerMigration(RecordSeals.Layout.migration) { db in
+            try sealExchangesWithDocuments(db, user: user)
+        }
         return migrator
     }
 
