@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 DEMO_DIR ?= demo
-APT_PACKAGES := libxlsxwriter-dev curl libsqlite3-dev sqlite3 zlib1g-dev pkg-config unzip python3-venv groff-base binutils libpango1.0-dev libcairo2-dev fonts-liberation2 poppler-utils libpoppler-glib-dev libtesseract-dev tesseract-ocr-vie libssl-dev
+APT_PACKAGES := libxlsxwriter-dev curl libsqlite3-dev sqlite3 zlib1g-dev pkg-config unzip python3-venv groff-base binutils libpango1.0-dev libcairo2-dev fonts-liberation2 poppler-utils libpoppler-glib-dev libtesseract-dev tesseract-ocr-vie libssl-dev libxml2
 
 .PHONY: all deps test-deps build release install uninstall deb test stress lint format demo bench fuzz man clean
 

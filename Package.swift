@@ -36,6 +36,8 @@ let package = Package(
             name: "CPoppler",
             pkgConfig: "pangocairo",
             providers: [.apt(["libpoppler-glib-dev"]), .brew(["poppler"])]),
+        // libxml2 for XMLDSig (canonical XML): opened with dlopen, declared in its shim.
+        .systemLibrary(name: "CLibXML2", providers: [.apt(["libxml2"]), .brew(["libxml2"])]),
         .systemLibrary(
             name: "CTesseract",
             providers: [.apt(["libtesseract-dev", "tesseract-ocr-vie"]), .brew(["tesseract", "tesseract-lang"])]),
@@ -61,7 +63,9 @@ let package = Package(
             dependencies: ["VanThuCore"]),
         .target(
             name: "VanThuReaders",
-            dependencies: ["VanThuCore", "ZIPFoundation", "CPoppler", "CTesseract", "COpenSSL"]),
+            dependencies: [
+                "VanThuCore", "ZIPFoundation", "CPoppler", "CTesseract", "COpenSSL", "CLibXML2", .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .target(
             name: "VanThuXLSX",
             dependencies: ["CXLSXWriter", "CPango", "VanThuCore", "VanThuPDF", "ZIPFoundation"]),

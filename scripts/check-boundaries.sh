@@ -19,6 +19,7 @@ refuse '^[[:space:]]*(public |internal |package )?import CPango' 'Sources/VanThu
 refuse '^[[:space:]]*(public |internal |package )?import CPoppler' 'Sources/VanThuReaders/PDFText.swift' 'poppler is imported'
 refuse '^[[:space:]]*(public |internal |package )?import CTesseract' 'Sources/VanThuReaders/OCR.swift' 'Tesseract is imported'
 refuse '^[[:space:]]*(public |internal |package )?import COpenSSL' 'Sources/VanThuReaders/PDFSignatures.swift' 'OpenSSL is imported'
+refuse '^[[:space:]]*(public |internal |package )?import CLibXML2' 'Sources/VanThuReaders/XMLSignature.swift' 'libxml2 is imported'
 refuse '^[[:space:]]*(public |internal |package )?import CVanThuZlib' 'Sources/VanThuPDF/Inflate.swift' 'zlib is imported'
 refuse '^[[:space:]]*(public |internal |package )?import (VanThuPDF)' 'Sources/(VanThuXLSX|VanThuPDF)/' 'the PDF updater is imported outside the writers'
 refuse '^[[:space:]]*(public |internal |package )?import ZIPFoundation' 'Sources/VanThuReaders/|Sources/VanThuXLSX/EdXMLWriter.swift' 'ZIPFoundation (zip reading; writing an edXML attachment) is imported'
@@ -27,5 +28,5 @@ refuse '^[[:space:]]*(public |internal |package )?import (VanThuXLSX)' 'Sources/
 refuse '^[[:space:]]*(public |internal |package )?import (Hummingbird|HummingbirdCore|HummingbirdRouter|Mustache|MultipartKit|NIOCore|HTTPTypes)\b' 'Sources/VanThuWeb/' 'the web server (Hummingbird, Mustache, MultipartKit) is imported'
 refuse '^[[:space:]]*(public |internal |package )?import (VanThuWeb)' 'Sources/(vanthu|VanThuWeb)/' 'the web front is imported by a library'
 refuse '"(SELECT|INSERT|UPDATE|DELETE) ' 'Sources/VanThuCore/' 'SQL text is written'
-[ $failed = 0 ] && echo "boundaries: GRDB and SQL only in VanThuCore, libxlsxwriter only in VanThuXLSX/Workbook.swift, cairo/pango only in VanThuXLSX/PDFCanvas.swift, poppler, Tesseract and OpenSSL each in one file of VanThuReaders, zlib in VanThuPDF/Inflate.swift (the PDF updater used by the writers only), zip only in VanThuReaders (and the edXML writer's attachments); readers and writers apart, used by the front ends through VanThuOffice; Hummingbird only in VanThuWeb"
+[ $failed = 0 ] && echo "boundaries: GRDB and SQL only in VanThuCore, libxlsxwriter only in VanThuXLSX/Workbook.swift, cairo/pango only in VanThuXLSX/PDFCanvas.swift, poppler, Tesseract, OpenSSL and libxml2 each in one file of VanThuReaders, zlib in VanThuPDF/Inflate.swift (the PDF updater used by the writers only), zip only in VanThuReaders (and the edXML writer's attachments); readers and writers apart, used by the front ends through VanThuOffice; Hummingbird only in VanThuWeb"
 exit $failed

@@ -82,9 +82,27 @@ public enum EdXMLReader {
             envelope.signatureSubject =
                 signature.first("X509SubjectName")?.text
                 ?? envelope.signatureCertificate.flatMap { try? CertificateFile.read($0, path: path).first?.subject }
+            envelope.signatureCheck = XMLSignature.check(data, signatureInfo(signature, certificate: envelope.signatureCertificate))
         }
         envelope.attachments = try attachments(root, path: path)
         return envelope
+    }
+
+    /// The algorithms, references and values of a `Signature` element.
+    static func signatureInfo(_ signature: Element, certificate: Data?) -> XMLSignature.Info {
+        let signedInfo = signature.child("SignedInfo")
+        return XMLSignature.Info(
+            canonicalization: signedInfo?.child("CanonicalizationMethod")?.attributes["Algorithm"],
+            signatureMethod: signedInfo?.child("SignatureMethod")?.attributes["Algorithm"],
+            references: signedInfo?.all("Reference").map { reference in
+                (
+                    uri: reference.attributes["URI"],
+                    transforms: reference.child("Transforms")?.all("Transform").compactMap { $0.attributes["Algorithm"] } ?? [],
+                    digestMethod: reference.child("DigestMethod")?.attributes["Algorithm"],
+                    digestValue: reference.child("DigestValue")?.text.flatMap(base64)
+                )
+            } ?? [],
+            signatureValue: signature.child("SignatureValue")?.text.flatMap(base64), certificate: certificate)
     }
 
     // MARK: The tree

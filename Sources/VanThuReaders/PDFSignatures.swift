@@ -207,6 +207,24 @@ enum PDFSignatures {
         return X509_verify_cert(context) == 1
     }
 
+    /// Whether `signature` is the RSA signature (PKCS #1 v1.5) of `data` by the key of the
+    /// certificate `der`, for XMLDSig; nil when the certificate or its key does not decode.
+    static func verifyRSA(signature: Data, over data: [UInt8], certificate der: Data, sha256: Bool) -> Bool? {
+        guard let certificate = x509(der: der) else { return nil }
+        defer { X509_free(certificate) }
+        guard let key = X509_get_pubkey(certificate) else { return nil }
+        defer { EVP_PKEY_free(key) }
+        guard let context = EVP_MD_CTX_new() else { return nil }
+        defer { EVP_MD_CTX_free(context) }
+        guard EVP_DigestVerifyInit(context, nil, sha256 ? EVP_sha256() : EVP_sha1(), nil, key) == 1 else { return nil }
+        let verified = signature.withUnsafeBytes { raw -> Int32 in
+            guard let base = raw.bindMemory(to: UInt8.self).baseAddress else { return 0 }
+            return data.withUnsafeBufferPointer { EVP_DigestVerify(context, base, raw.count, $0.baseAddress, $0.count) }
+        }
+        ERR_clear_error()
+        return verified == 1
+    }
+
     static func x509(der: Data) -> OpaquePointer? {
         der.withUnsafeBytes { raw -> OpaquePointer? in
             guard let base = raw.bindMemory(to: UInt8.self).baseAddress else { return nil }

@@ -55,7 +55,8 @@ import VanThuTestSupport
         #expect(try cli.databaseBytes() == before && nothing)
 
         let received = try cli.ok(["edxml", "receive", sample("new-document.edxml"), "--outbox", outbox, "--number", "74"])
-        #expect(received.contains("đã vào sổ den/2026/1") && received.contains("chưa xác minh"), "\(received)")
+        // Its signature is a placeholder (another message's digest): checked, and said not to hold.
+        #expect(received.contains("đã vào sổ den/2026/1") && received.contains("KHÔNG HỢP LỆ"), "\(received)")
         let document = try #require(try cli.json(["show", "den/2026/1"]) as? [String: Any])
         #expect(document["fullNotation"] as? String == "74/VPCP-TTĐT", "\(document)")
         #expect(document["organName"] as? String == "UBND xã Hòa Tiến - UBND huyện Hòa Vang - Thành phố Đà Nẵng")
@@ -258,5 +259,58 @@ import VanThuTestSupport
         #expect(try cli.databaseBytes() == before, "nothing was registered")
         #expect(try replies(outbox).isEmpty, "no reply for a failed action")
         #expect(!FileManager.default.fileExists(atPath: cli.databasePath + "-files/sha256"), "no attachment stored")
+    }
+
+    static let python = ProcessInfo.processInfo.environment["VANTHU_PYTHON"].flatMap { $0.isEmpty ? nil : $0 }
+
+    /// XMLDSig, against an independent signer (signxml, a fresh RSA certificate): a signed
+    /// envelope is valid with SHA-1 or SHA-256 and either canonicalization; one whose content or
+    /// signature was changed after signing is invalid, and registering it still works; the
+    /// national sample, whose signature is a placeholder, is not called valid.
+    @Test(.enabled(if: python != nil, "needs VANTHU_PYTHON with signxml (make test installs it)"))
+    func anEnvelopesSignatureIsCheckedNotJustNamed() throws {
+        let python = try #require(Self.python)
+        func signed(_ method: String, _ c14n: String, _ cli: CLI) throws -> String {
+            let path = cli.folder.appendingPathComponent("signed-\(method)-\(c14n).edxml").path
+            let result = try cli.run(
+                [CLI.root.appendingPathComponent("scripts/sign-edxml.py").path, sample("new-document.edxml"), path, method, c14n], executable: python)
+            #expect(result.status == 0, "\(result.stderr)")
+            return path
+        }
+        func receive(_ path: String, _ cli: CLI, _ outbox: String) throws -> [String: Any] {
+            let rows = try #require(try cli.json(["edxml", "receive", path, "--outbox", outbox, "--number", "74"]) as? [[String: Any]])
+            return try #require(rows.first)
+        }
+        for (method, c14n) in [("rsa-sha256", "exc"), ("rsa-sha1", "exc"), ("rsa-sha1", "incl")] {
+            let (cli, outbox) = try ready()
+            let row = try receive(try signed(method, c14n, cli), cli, outbox)
+            #expect(row["signature"] as? String == "valid", "\(method) \(c14n): \(row)")
+            #expect(row["reference"] as? String == "den/2026/1")
+        }
+        // Changed after signing: a word of the trích yếu, then a byte of the signature value.
+        let (cli, outbox) = try ready()
+        let path = try signed("rsa-sha256", "exc", cli)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let subject = try #require(text.range(of: "<edXML:Subject>"))
+        var changed = text
+        changed.insert(contentsOf: "Đã sửa: ", at: subject.upperBound)
+        let altered = cli.folder.appendingPathComponent("altered.edxml").path
+        try changed.write(toFile: altered, atomically: true, encoding: .utf8)
+        let human = try cli.ok(["edxml", "receive", altered, "--outbox", outbox, "--number", "74"])
+        #expect(human.contains("KHÔNG HỢP LỆ — nội dung gói tin khác với nội dung đã ký"), "\(human)")
+        let value = try #require(text.range(of: "<ds:SignatureValue>"))
+        var forged = text
+        let at = forged.index(value.upperBound, offsetBy: 10)
+        forged.replaceSubrange(at...at, with: forged[at] == "A" ? "B" : "A")
+        let forgedPath = cli.folder.appendingPathComponent("forged.edxml").path
+        try forged.write(toFile: forgedPath, atomically: true, encoding: .utf8)
+        let (other, otherOutbox) = try ready()
+        let english = try other.run(["edxml", "receive", forgedPath, "--outbox", otherOutbox, "--number", "74"], environment: ["VANTHU_LANG": "en"])
+        #expect(
+            english.status == 0 && english.stdout.contains("INVALID — the signature does not match the attached certificate"), "\(english.stdout)")
+        // The national sample's signature is a placeholder (its digest is another message's).
+        let (third, thirdOutbox) = try ready()
+        #expect(try receive(sample("new-document.edxml"), third, thirdOutbox)["signature"] as? String == "invalid")
+        #expect(try cli.run(["journal", "verify"]).status == 0)
     }
 }

@@ -120,9 +120,37 @@ public struct EdXMLEnvelope: Sendable, Equatable {
     public var signatureCertificate: Data?
     /// The signer as the signature names it (`X509SubjectName`, else the certificate's subject).
     public var signatureSubject: String?
+    /// What checking the XMLDSig signature found; nil without one.
+    public var signatureCheck: SignatureCheck?
     public var attachments: [Attachment] = []
 
     public init() {}
+
+    /// The outcome of checking an envelope's XMLDSig signature (enveloped, over the whole
+    /// envelope): never "valid" unless both the digest of the content and the signature over it
+    /// were recomputed and matched.
+    public enum SignatureCheck: Sendable, Equatable {
+        /// The content is what was signed, and the signature matches the certificate's key. (Whose
+        /// certificate it is, and whether it is trusted, is another question.)
+        case valid
+        /// Checked, and it does not match.
+        case invalid(SignatureProblem)
+        /// Not checked: nothing is said either way.
+        case unchecked(SignatureProblem)
+    }
+
+    public enum SignatureProblem: String, Sendable, Equatable {
+        /// The envelope's content differs from what was signed (its digest).
+        case contentChanged
+        /// The signature does not match the signed information and the certificate's key.
+        case signatureMismatch
+        /// No certificate to check it with, or one that does not decode.
+        case noCertificate
+        /// An algorithm, transform or reference vanthu does not check.
+        case unsupported
+        /// The XML library (libxml2) cannot be opened or cannot read the envelope.
+        case unreadable
+    }
 
     /// A status message (no document of its own, a StatusCode about another).
     public var isStatus: Bool { statusCode != nil && codeNotation == nil }

@@ -185,11 +185,9 @@ extension VanThu.EdXML {
                 for attachment in envelope.attachments { say("  bản gốc: \(attachment.name)", "  original: \(attachment.name)") }
                 if envelope.hasSignature {
                     let who = envelope.signatureSubject ?? "?"
-                    row["signature"] = "unverified"
-                    say(
-                        "  chữ ký số XML của gói tin (\(who)): chưa xác minh — vanthu chưa kiểm tra chữ ký XMLDSig; hãy kiểm tra chữ ký trên tệp đính kèm",
-                        "  the envelope's XML signature (\(who)): not verified — vanthu does not check XMLDSig yet; check the signature on the attached file"
-                    )
+                    let (state, vi, en) = Self.signatureLine(envelope.signatureCheck ?? .unchecked(.unsupported))
+                    row["signature"] = state
+                    say("  chữ ký số XML của gói tin (\(who)): \(vi)", "  the envelope's XML signature (\(who)): \(en)")
                 }
             }
             switch outcome {
@@ -365,6 +363,45 @@ extension VanThu.Agencies {
             Terminal.print(
                 Terminal.table(
                     headings: [Terminal.label("Mã định danh", "Id"), Terminal.label("Tên", "Name")], rows: agencies.map { [$0.organId, $0.name] }))
+        }
+    }
+}
+
+extension VanThu.EdXML.Receive {
+    /// What the clerk is told of an envelope's XMLDSig signature, and its `--json` state. Only a
+    /// signature whose content digest and RSA value were both recomputed is called valid.
+    static func signatureLine(_ check: EdXMLEnvelope.SignatureCheck) -> (state: String, vi: String, en: String) {
+        switch check {
+        case .valid:
+            (
+                "valid", "hợp lệ — nội dung gói tin đúng như khi ký (chứng thư số chưa được đối chiếu với danh sách tin cậy)",
+                "valid — the envelope is as it was signed (the certificate is not checked against a trust list)"
+            )
+        case .invalid(.contentChanged):
+            (
+                "invalid", "KHÔNG HỢP LỆ — nội dung gói tin khác với nội dung đã ký; hãy liên hệ nơi gửi trước khi xử lý",
+                "INVALID — the envelope differs from what was signed; ask the sender before handling it"
+            )
+        case .invalid:
+            (
+                "invalid", "KHÔNG HỢP LỆ — chữ ký không khớp với chứng thư số kèm theo; hãy liên hệ nơi gửi trước khi xử lý",
+                "INVALID — the signature does not match the attached certificate; ask the sender before handling it"
+            )
+        case .unchecked(.noCertificate):
+            (
+                "unverified", "chưa xác minh — gói tin không kèm chứng thư số đọc được; hãy kiểm tra chữ ký trên tệp đính kèm",
+                "not verified — the envelope carries no readable certificate; check the signature on the attached file"
+            )
+        case .unchecked(.unreadable):
+            (
+                "unverified", "chưa xác minh — không đọc được gói tin bằng libxml2 (gói libxml2); hãy kiểm tra chữ ký trên tệp đính kèm",
+                "not verified — libxml2 could not read the envelope (Debian package libxml2); check the signature on the attached file"
+            )
+        case .unchecked:
+            (
+                "unverified", "chưa xác minh — vanthu chưa kiểm tra được kiểu chữ ký này; hãy kiểm tra chữ ký trên tệp đính kèm",
+                "not verified — vanthu cannot check this kind of signature; check the signature on the attached file"
+            )
         }
     }
 }
