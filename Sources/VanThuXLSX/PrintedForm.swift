@@ -64,6 +64,8 @@ enum FormOutput {
     static func write(
         to path: String, overwrite: Bool, protecting: ProtectedPaths, printed: () throws -> PrintedForm, workbook fill: (Workbook) throws -> Void
     ) throws {
+        // The database, its companions and anything not a plain file are named as such first.
+        try protecting.check(path)
         let ext = (path as NSString).pathExtension.lowercased()
         guard extensions.contains(ext) else { throw ExportError.unsupportedOutput(path: path, allowed: extensions) }
         try AtomicOutput.write(to: path, overwrite: overwrite, protecting: protecting) { temporary in

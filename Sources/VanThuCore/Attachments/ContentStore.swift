@@ -27,14 +27,38 @@ public struct ContentStore: Sendable {
     public func store(_ file: OriginalFile) throws -> Stored {
         switch file.source {
         case .path(let path): return try store(fileAt: path)
-        case .data(let data):
-            let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("vanthu-content-\(UUID().uuidString)").path
-            guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else {
-                throw RegistryError.cannotWriteFile(path: temporary, reason: FileWriting.reason(errno: errno))
-            }
-            defer { try? FileManager.default.removeItem(atPath: temporary) }
-            return try store(fileAt: temporary)
+        case .data(let data): return try store(bytes: data)
         }
+    }
+
+    /// Stores bytes held in memory (an edXML attachment, an upload): hashed first, so content
+    /// already stored is not written at all, else written once beside its place. (They went
+    /// through a temporary file that was then copied: two more files created, read and removed
+    /// for every envelope received.)
+    func store(bytes data: Data) throws -> Stored {
+        var hash = SHA256()
+        hash.update(data)
+        let digest = hash.finalizeHex()
+        let size = Int64(data.count)
+        let destination = path(of: digest)
+        if FileManager.default.fileExists(atPath: destination), ContentStore.size(of: destination) == size {
+            return Stored(sha256: digest, size: size, isNew: false)
+        }
+        let temporary = root + "/.partial-\(UUID().uuidString)"
+        try OwnerOnly.createFolder(root)
+        guard FileManager.default.createFile(atPath: temporary, contents: nil), let output = FileHandle(forWritingAtPath: temporary) else {
+            throw RegistryError.cannotWriteFile(path: temporary, reason: FileWriting.reason(errno: errno))
+        }
+        do {
+            defer { try? output.close() }
+            try output.write(contentsOf: data)
+            try output.synchronize()
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            if (error as NSError).code == Int(ENOSPC) { throw RegistryError.diskFull(path: root) }
+            throw RegistryError.cannotWriteFile(path: root, reason: FileWriting.reason(error))
+        }
+        return try place(temporary, digest: digest, size: size)
     }
 
     /// Copies a file into the store, hashing as it reads; content already stored is not copied
@@ -74,11 +98,16 @@ public struct ContentStore: Sendable {
             throw RegistryError.cannotWriteFile(path: root, reason: FileWriting.reason(error))
         }
         let digest = hash.finalizeHex()
-        let destination = path(of: digest)
-        if FileManager.default.fileExists(atPath: destination), ContentStore.size(of: destination) == size {
+        if FileManager.default.fileExists(atPath: path(of: digest)), ContentStore.size(of: path(of: digest)) == size {
             try? FileManager.default.removeItem(atPath: temporary)
             return Stored(sha256: digest, size: size, isNew: false)
         }
+        return try place(temporary, digest: digest, size: size)
+    }
+
+    /// Moves a flushed temporary copy to its place, read-only.
+    private func place(_ temporary: String, digest: String, size: Int64) throws -> Stored {
+        let destination = path(of: digest)
         do {
             try OwnerOnly.createFolder(root + "/sha256")
             try OwnerOnly.createFolder((destination as NSString).deletingLastPathComponent)
