@@ -2,8 +2,9 @@
 """Signs an edXML envelope with XMLDSig (enveloped, over the whole envelope) as a hub would,
 with signxml and a fresh self-signed RSA certificate: the independent signer of vanthu's tests.
 
-    sign-edxml.py IN OUT [rsa-sha256|rsa-sha1] [exc|incl]
+    sign-edxml.py IN OUT [rsa-sha256|rsa-sha1] [exc|incl] [CERTIFICATE.pem]
 
+The certificate is written to CERTIFICATE.pem when given (for `vanthu trust add`).
 Any existing Signature is removed first. Prints nothing; exits non-zero on failure.
 """
 import datetime
@@ -46,5 +47,8 @@ signer = Signer(
 )
 signed = signer.sign(root, key=key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()),
                      cert=certificate.public_bytes(serialization.Encoding.PEM))
+if len(sys.argv) > 5:
+    with open(sys.argv[5], "wb") as out:
+        out.write(certificate.public_bytes(serialization.Encoding.PEM))
 with open(target, "wb") as out:
     out.write(etree.tostring(signed, xml_declaration=True, encoding="UTF-8"))

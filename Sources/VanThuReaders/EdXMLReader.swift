@@ -13,7 +13,9 @@ public enum EdXMLReader {
     /// Attachments in one envelope.
     public static let maximumAttachments = 100
 
-    public static func read(_ data: Data, path: String) throws -> EdXMLEnvelope {
+    /// `trustedRoots` (DER, `vanthu trust`) decide whether a valid XMLDSig signature's
+    /// certificate is trusted.
+    public static func read(_ data: Data, path: String, trustedRoots: [Data] = []) throws -> EdXMLEnvelope {
         guard data.count <= maximumBytes else {
             throw EdXMLError.tooLarge(path: path, megabytes: maximumBytes >> 20)
         }
@@ -82,7 +84,8 @@ public enum EdXMLReader {
             envelope.signatureSubject =
                 signature.first("X509SubjectName")?.text
                 ?? envelope.signatureCertificate.flatMap { try? CertificateFile.read($0, path: path).first?.subject }
-            envelope.signatureCheck = XMLSignature.check(data, signatureInfo(signature, certificate: envelope.signatureCertificate))
+            envelope.signatureCheck = XMLSignature.check(
+                data, signatureInfo(signature, certificate: envelope.signatureCertificate), trustedRoots: trustedRoots)
         }
         envelope.attachments = try attachments(root, path: path)
         return envelope

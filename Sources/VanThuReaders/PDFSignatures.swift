@@ -225,6 +225,16 @@ enum PDFSignatures {
         return verified == 1
     }
 
+    /// Whether the certificate `der` chains to one of `roots`, today.
+    static func isTrusted(_ der: Data, roots: [Data]) -> Bool {
+        guard !roots.isEmpty, let certificate = x509(der: der), let untrusted = OPENSSL_sk_new_null() else { return false }
+        defer {
+            X509_free(certificate)
+            OPENSSL_sk_free(untrusted)
+        }
+        return chainIsTrusted(certificate, untrusted: untrusted, roots: roots, at: nil)
+    }
+
     static func x509(der: Data) -> OpaquePointer? {
         der.withUnsafeBytes { raw -> OpaquePointer? in
             guard let base = raw.bindMemory(to: UInt8.self).baseAddress else { return nil }

@@ -42,7 +42,7 @@ enum XMLSignature {
         }
     }
 
-    static func check(_ data: Data, _ info: Info) -> EdXMLEnvelope.SignatureCheck {
+    static func check(_ data: Data, _ info: Info, trustedRoots: [Data]) -> EdXMLEnvelope.SignatureCheck {
         // One reference to the whole envelope, with the enveloped-signature transform: what
         // the exchange signs. Anything else is not checked rather than half checked.
         guard info.references.count == 1, let reference = info.references.first, reference.uri == nil || reference.uri == "",
@@ -80,7 +80,7 @@ enum XMLSignature {
         switch PDFSignatures.verifyRSA(signature: signature, over: signedInfoBytes, certificate: certificate, sha256: signatureDigest == .sha256) {
         case nil: return .unchecked(.noCertificate)
         case false?: return .invalid(.signatureMismatch)
-        case true?: return .valid
+        case true?: return .valid(trusted: PDFSignatures.isTrusted(certificate, roots: trustedRoots))
         }
     }
 

@@ -270,10 +270,11 @@ import VanThuTestSupport
     @Test(.enabled(if: python != nil, "needs VANTHU_PYTHON with signxml (make test installs it)"))
     func anEnvelopesSignatureIsCheckedNotJustNamed() throws {
         let python = try #require(Self.python)
-        func signed(_ method: String, _ c14n: String, _ cli: CLI) throws -> String {
+        func signed(_ method: String, _ c14n: String, _ cli: CLI, certificate: String? = nil) throws -> String {
             let path = cli.folder.appendingPathComponent("signed-\(method)-\(c14n).edxml").path
             let result = try cli.run(
-                [CLI.root.appendingPathComponent("scripts/sign-edxml.py").path, sample("new-document.edxml"), path, method, c14n], executable: python)
+                [CLI.root.appendingPathComponent("scripts/sign-edxml.py").path, sample("new-document.edxml"), path, method, c14n]
+                    + (certificate.map { [$0] } ?? []), executable: python)
             #expect(result.status == 0, "\(result.stderr)")
             return path
         }
@@ -284,8 +285,17 @@ import VanThuTestSupport
         for (method, c14n) in [("rsa-sha256", "exc"), ("rsa-sha1", "exc"), ("rsa-sha1", "incl")] {
             let (cli, outbox) = try ready()
             let row = try receive(try signed(method, c14n, cli), cli, outbox)
-            #expect(row["signature"] as? String == "valid", "\(method) \(c14n): \(row)")
+            #expect(row["signature"] as? String == "valid-untrusted", "\(method) \(c14n): \(row)")
             #expect(row["reference"] as? String == "den/2026/1")
+        }
+        // Its certificate trusted by the agency, the same signature is valid outright.
+        do {
+            let (cli, outbox) = try ready()
+            let certificate = cli.folder.appendingPathComponent("so-noi-vu.pem").path
+            let path = try signed("rsa-sha256", "exc", cli, certificate: certificate)
+            _ = try cli.ok(["trust", "add", certificate])
+            let human = try cli.ok(["edxml", "receive", path, "--outbox", outbox, "--number", "74"])
+            #expect(human.contains("hợp lệ — nội dung gói tin đúng như khi ký, chứng thư số thuộc danh sách tin cậy"), "\(human)")
         }
         // Changed after signing: a word of the trích yếu, then a byte of the signature value.
         let (cli, outbox) = try ready()

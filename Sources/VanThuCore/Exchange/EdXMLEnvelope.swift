@@ -130,9 +130,9 @@ public struct EdXMLEnvelope: Sendable, Equatable {
     /// envelope): never "valid" unless both the digest of the content and the signature over it
     /// were recomputed and matched.
     public enum SignatureCheck: Sendable, Equatable {
-        /// The content is what was signed, and the signature matches the certificate's key. (Whose
-        /// certificate it is, and whether it is trusted, is another question.)
-        case valid
+        /// The content is what was signed, and the signature matches the certificate's key;
+        /// `trusted` when that certificate chains to one the agency trusts (`vanthu trust`).
+        case valid(trusted: Bool)
         /// Checked, and it does not match.
         case invalid(SignatureProblem)
         /// Not checked: nothing is said either way.

@@ -101,13 +101,13 @@ enum ExchangeReplies {
         return files
     }
 
-    static func envelope(_ path: String) throws -> EdXMLEnvelope {
+    static func envelope(_ path: String, trustedRoots: [Data] = []) throws -> EdXMLEnvelope {
         guard ContentStore.isRegularFile(path), let handle = FileHandle(forReadingAtPath: path) else {
             throw ArchiveError.fileUnreadable(path: path, reason: FileReading.reason(path: path))
         }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: EdXMLReader.maximumBytes + 1)) ?? Data()
-        return try EdXMLReader.read(data, path: path)
+        return try EdXMLReader.read(data, path: path, trustedRoots: trustedRoots)
     }
 }
 
@@ -149,10 +149,11 @@ extension VanThu.EdXML {
                 var results: [[String: String]] = []
                 var failed: (any ClerkFacingError)?
                 var refused = 0
+                let roots = try TrustService(registry).roots()
                 for path in paths {
                     do {
                         // Read whole before anything is written: a broken envelope registers nothing.
-                        let envelope = try ExchangeReplies.envelope(path)
+                        let envelope = try ExchangeReplies.envelope(path, trustedRoots: roots)
                         let received = try ExchangeService(registry).receive(envelope, source: path, outbox: outbox, number: number)
                         results.append(try report(received.outcome, reply: received.reply, path: path, envelope: envelope, registry: registry))
                     } catch let error as any ClerkFacingError {
@@ -372,10 +373,15 @@ extension VanThu.EdXML.Receive {
     /// signature whose content digest and RSA value were both recomputed is called valid.
     static func signatureLine(_ check: EdXMLEnvelope.SignatureCheck) -> (state: String, vi: String, en: String) {
         switch check {
-        case .valid:
+        case .valid(trusted: true):
             (
-                "valid", "hợp lệ — nội dung gói tin đúng như khi ký (chứng thư số chưa được đối chiếu với danh sách tin cậy)",
-                "valid — the envelope is as it was signed (the certificate is not checked against a trust list)"
+                "valid", "hợp lệ — nội dung gói tin đúng như khi ký, chứng thư số thuộc danh sách tin cậy",
+                "valid — the envelope is as it was signed, by a trusted certificate"
+            )
+        case .valid(trusted: false):
+            (
+                "valid-untrusted", "hợp lệ — nội dung gói tin đúng như khi ký; chứng thư số chưa có trong danh sách tin cậy (vanthu trust add)",
+                "valid — the envelope is as it was signed; its certificate is not in the trust list (vanthu trust add)"
             )
         case .invalid(.contentChanged):
             (
