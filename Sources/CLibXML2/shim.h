@@ -61,6 +61,10 @@ static inline const VTLibXML2 *_Nullable vt_libxml2_open(void) {
     VT_LOAD(xmlXPathEvalExpression) VT_LOAD(xmlXPathFreeObject) VT_LOAD(xmlUnlinkNode) VT_LOAD(xmlFreeNode)
     VT_LOAD(xmlC14NDocDumpMemory)
 #undef VT_LOAD
+    /* Envelopes are read on several threads: libxml2 wants its globals set up once first. */
+    void (*init)(void) = (void (*)(void))dlsym(handle, "xmlInitParser");
+    if (init == NULL) return NULL;
+    init();
     void (**xml_free)(void *) = (void (**)(void *))dlsym(handle, "xmlFree");
     if (xml_free == NULL || *xml_free == NULL) return NULL;
     api.free = *xml_free;

@@ -101,6 +101,64 @@ enum ExchangeReplies {
         return files
     }
 
+    /// Reads the envelopes at `paths` a few at a time on every core (reading, decoding and
+    /// checking a signature is most of receiving one, and envelopes are independent), the next
+    /// few while `body` registers these, and gives each to `body` in order, on this thread:
+    /// registering stays one at a time. At most two chunks of 8 envelopes or 32 MB are held.
+    static func envelopes(
+        _ paths: [String], trustedRoots: [Data], _ body: (String, Result<EdXMLEnvelope, any Error>) throws -> Void
+    ) throws {
+        var chunks: [[String]] = []
+        var bytes = 0
+        for path in paths {
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            if let last = chunks.last, last.count < 8, bytes + size <= 32 << 20 {
+                chunks[chunks.count - 1].append(path)
+                bytes += size
+            } else {
+                chunks.append([path])
+                bytes = size
+            }
+        }
+        func start(_ chunk: [String]) -> (DispatchGroup, ReadResults) {
+            let results = ReadResults(count: chunk.count)
+            let group = DispatchGroup()
+            DispatchQueue.global().async(group: group) {
+                DispatchQueue.concurrentPerform(iterations: chunk.count) { index in
+                    results.set(index, Result { try envelope(chunk[index], trustedRoots: trustedRoots) })
+                }
+            }
+            return (group, results)
+        }
+        var next = chunks.first.map(start)
+        for (index, chunk) in chunks.enumerated() {
+            guard let (group, results) = next else { break }
+            group.wait()
+            next = index + 1 < chunks.count ? start(chunks[index + 1]) : nil
+            for (offset, path) in chunk.enumerated() { try body(path, results.get(offset)) }
+        }
+    }
+
+    /// The envelopes of one chunk, filled from several threads.
+    private final class ReadResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private var results: [Result<EdXMLEnvelope, any Error>?]
+
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ result: Result<EdXMLEnvelope, any Error>) {
+            lock.lock()
+            defer { lock.unlock() }
+            results[index] = result
+        }
+
+        func get(_ index: Int) -> Result<EdXMLEnvelope, any Error> {
+            lock.lock()
+            defer { lock.unlock() }
+            return results[index] ?? .failure(RegistryError.nothingToChange)
+        }
+    }
+
     static func envelope(_ path: String, trustedRoots: [Data] = []) throws -> EdXMLEnvelope {
         guard ContentStore.isRegularFile(path), let handle = FileHandle(forReadingAtPath: path) else {
             throw ArchiveError.fileUnreadable(path: path, reason: FileReading.reason(path: path))
@@ -150,10 +208,10 @@ extension VanThu.EdXML {
                 var failed: (any ClerkFacingError)?
                 var refused = 0
                 let roots = try TrustService(registry).roots()
-                for path in paths {
+                try ExchangeReplies.envelopes(paths, trustedRoots: roots) { path, read in
                     do {
                         // Read whole before anything is written: a broken envelope registers nothing.
-                        let envelope = try ExchangeReplies.envelope(path, trustedRoots: roots)
+                        let envelope = try read.get()
                         let received = try ExchangeService(registry).receive(envelope, source: path, outbox: outbox, number: number)
                         results.append(try report(received.outcome, reply: received.reply, path: path, envelope: envelope, registry: registry))
                     } catch let error as any ClerkFacingError {
