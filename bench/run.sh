@@ -150,7 +150,8 @@ elapsed=$(( $(date +%s) - started ))
       if (machine <= 0) machine = 1
       for (i = 1; i <= rows; i++) {
         split(line[i], cell, "|"); change = ""; now = number(measured[i])
-        if (figure[i] in last && number(last[figure[i]]) > 0 && now > 0) {
+        # A count of numbers given is not a time: more is a busier run, not a slower one.
+        if (figure[i] in last && number(last[figure[i]]) > 0 && now > 0 && figure[i] !~ /numbers the web gave/) {
           was = number(last[figure[i]])
           rate = measured[i] ~ /\/s/
           raw = rate ? was / now : now / was
