@@ -43,7 +43,7 @@ public enum DocumentPrinter {
         if organization.style == .party { lines.append("*") }
         if let notation = document.notation { lines.append(notation.numberLine) }
         let date = document.issuedDate ?? document.registerDate
-        lines.append(organization.place.map { "\($0), \(date.longVietnamese)" } ?? date.longVietnamese.capitalizedFirst)
+        lines.append(LocalDate.placeAndDate(organization.place, date))
         var marks: [String] = []
         if let secrecy = document.secrecy { marks.append(secrecy.label) }
         if let urgency = document.urgency { marks.append(urgency.label) }

@@ -94,6 +94,14 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return "ngày \(d) tháng \(m) năm \(year)"
     }
 
+    /// The place-date line, "Kon Tum, ngày 05 tháng 01 năm 2020" ("Ngày …" without a place);
+    /// a form still to be dated gets "ngày …… tháng …… năm ……" to write on.
+    public static func placeAndDate(_ place: String?, _ day: LocalDate?) -> String {
+        let when = day?.longVietnamese ?? "ngày …… tháng …… năm ……"
+        guard let place, !place.isEmpty else { return when.capitalizedFirst }
+        return "\(place), \(when)"
+    }
+
     public var description: String { iso }
 
     /// Days since 1970-01-01 (negative before), for arithmetic.

@@ -8,6 +8,16 @@ enum FormHeader {
     /// The short rule under the agency's name: a third to a half of the name's length.
     static let rule = String(repeating: "─", count: 12)
 
+    /// The agency's lines: its parent above it, its name last.
+    static func agency(_ organization: Organization) -> [String] {
+        [organization.parentName?.uppercased(), organization.name.uppercased()].compactMap { $0 }
+    }
+
+    /// The right column: the Quốc hiệu and the motto, or the Party's name; its last line is underlined.
+    static func motto(_ organization: Organization) -> [String] {
+        organization.style == .party ? ["ĐẢNG CỘNG SẢN VIỆT NAM"] : ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    }
+
     /// Writes the block from row 0 and returns the first row after it and a blank row.
     static func write(
         _ sheet: Worksheet, workbook: Workbook, organization: Organization, date: LocalDate?,
@@ -15,8 +25,8 @@ enum FormHeader {
     ) throws -> Int {
         let party = organization.style == .party
         let underlined = try workbook.addFormat(CellStyle(size: size, bold: true, underline: true, center: true))
-        let left = [organization.parentName?.uppercased(), organization.name.uppercased()].compactMap { $0 } + (party ? ["*"] : [rule])
-        let right = party ? ["ĐẢNG CỘNG SẢN VIỆT NAM"] : ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+        let left = agency(organization) + (party ? ["*"] : [rule])
+        let right = motto(organization)
         let name = left.count - 2
         var row = 0
         for index in 0..<max(left.count, right.count) {
@@ -26,8 +36,7 @@ enum FormHeader {
             row += 1
         }
         try sheet.write(.blank, row: row, column: 0, format: nil)
-        let when = date.map(\.longVietnamese) ?? "ngày …… tháng …… năm ……"
-        try sheet.write(.text("\(organization.place.map { "\($0), " } ?? "")\(when)"), row: row, column: 1, format: italic)
+        try sheet.write(.text(LocalDate.placeAndDate(organization.place, date)), row: row, column: 1, format: italic)
         return row + 2
     }
 }

@@ -20,6 +20,8 @@ public enum JournalWriter {
         _ entries: [JournalEntry], organization: Organization, start: LocalDate, end: LocalDate,
         to path: String, overwrite: Bool = false, protecting: ProtectedPaths
     ) throws -> WrittenFile {
+        // The database, its companions and anything not a plain file are named as such first.
+        try protecting.check(path)
         guard let format = Format(rawValue: (path as NSString).pathExtension.lowercased()) else {
             throw ExportError.unsupportedOutput(path: path, allowed: Format.allCases.map(\.rawValue))
         }

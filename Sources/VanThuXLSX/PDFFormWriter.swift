@@ -158,17 +158,17 @@ struct PDFFormWriter {
             // 12 points on the left, as ND30's forms set the agency's name (a long name on two lines).
             let plain = PDFCanvas.Font(size: 12)
             let strong = PDFCanvas.Font(size: 12, bold: true)
+            let alignment: PDFCanvas.Alignment = motto ? .center : .left
             var leftY = y
-            if let parent = organization.parentName {
-                leftY += text(parent.uppercased(), x: left, width: leftWidth, font: plain, alignment: motto ? .center : .left, at: leftY)
+            let agency = FormHeader.agency(organization)
+            for (index, line) in agency.enumerated() {
+                leftY += text(line, x: left, width: leftWidth, font: index == agency.count - 1 ? strong : plain, alignment: alignment, at: leftY)
             }
-            let name = organization.name.uppercased()
-            leftY += text(name, x: left, width: leftWidth, font: strong, alignment: motto ? .center : .left, at: leftY)
             if party {
-                leftY += text("*", x: left, width: leftWidth, font: strong, alignment: motto ? .center : .left, at: leftY)
+                leftY += text("*", x: left, width: leftWidth, font: strong, alignment: alignment, at: leftY)
             } else {
                 // A third of the name's width, centred under it (under its start on a plain heading).
-                let rule = min(canvas.width(of: name, font: strong), leftWidth) / 3
+                let rule = min(canvas.width(of: agency.last ?? "", font: strong), leftWidth) / 3
                 let x = motto ? left + (leftWidth - rule) / 2 : left
                 add(.rule(x0: x, y0: leftY + 2, x1: x + rule, y1: leftY + 2))
                 leftY += 6
@@ -178,21 +178,20 @@ struct PDFFormWriter {
                 return
             }
             var rightY = y
-            let lines = party ? ["ĐẢNG CỘNG SẢN VIỆT NAM"] : ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
-            let motto = PDFCanvas.Font(size: 13, bold: true)
+            let lines = FormHeader.motto(organization)
+            let mottoFont = PDFCanvas.Font(size: 13, bold: true)
             for (index, line) in lines.enumerated() {
-                let height = text(line, x: rightX, width: rightWidth, font: motto, alignment: .center, at: rightY)
+                let height = text(line, x: rightX, width: rightWidth, font: mottoFont, alignment: .center, at: rightY)
                 if index == lines.count - 1 {
-                    let width = min(canvas.width(of: line, font: motto), rightWidth)
+                    let width = min(canvas.width(of: line, font: mottoFont), rightWidth)
                     let x = rightX + (rightWidth - width) / 2
                     add(.rule(x0: x, y0: rightY + height, x1: x + width, y1: rightY + height))
                 }
                 rightY += height
             }
             rightY += 6
-            let when = date.map(\.longVietnamese) ?? "ngày …… tháng …… năm ……"
             rightY += text(
-                "\(organization.place.map { "\($0), " } ?? "")\(when)", x: rightX, width: rightWidth, font: PDFCanvas.Font(size: 13, italic: true),
+                LocalDate.placeAndDate(organization.place, date), x: rightX, width: rightWidth, font: PDFCanvas.Font(size: 13, italic: true),
                 alignment: .center, at: rightY)
             y = max(leftY, rightY) + 14
         }

@@ -62,9 +62,8 @@ public enum ProcessingReportWriter {
         }
         blocks.append(.table(.init(columns: columns, rows: rows)))
         // Signed like the registers it counts: the clerk who made it, the head of the agency.
-        let when = report.today.longVietnamese
         blocks += [
-            .line(organization.place.map { "\($0), \(when)" } ?? when.capitalizedFirst, .italic, .right),
+            .line(LocalDate.placeAndDate(organization.place, report.today), .italic, .right),
             .signatures([
                 (title: "NGƯỜI LẬP BÁO CÁO", hint: "(Ký, ghi rõ họ tên)", name: ""),
                 (title: "THỦ TRƯỞNG CƠ QUAN", hint: "(Ký tên, đóng dấu)", name: ""),

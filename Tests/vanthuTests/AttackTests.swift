@@ -69,7 +69,7 @@ import Testing
                 ["file", "index", "05.VP", "--year", "2021"],
             ] {
                 let result = try cli.run(command + ["-o", target, "--overwrite"])
-                // The journal's export names its format by the extension and refuses others first.
+                // A protected target is named as such first; a format refusal is as safe (nothing is written).
                 let refusedFormat = command[0] == "journal" && result.status == 65 && result.stderr.contains("Không ghi được dạng tệp")
                 #expect(result.status == 73 || refusedFormat, "\(command) -o \(target): \(result.status) \(result.stderr)")
                 #expect(result.stderr.contains("Không ghi ra") || refusedFormat, "\(command) -o \(target): \(result.stderr)")

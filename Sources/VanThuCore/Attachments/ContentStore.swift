@@ -98,7 +98,8 @@ public struct ContentStore: Sendable {
             throw RegistryError.cannotWriteFile(path: root, reason: FileWriting.reason(error))
         }
         let digest = hash.finalizeHex()
-        if FileManager.default.fileExists(atPath: path(of: digest)), ContentStore.size(of: path(of: digest)) == size {
+        let destination = path(of: digest)
+        if FileManager.default.fileExists(atPath: destination), ContentStore.size(of: destination) == size {
             try? FileManager.default.removeItem(atPath: temporary)
             return Stored(sha256: digest, size: size, isNew: false)
         }

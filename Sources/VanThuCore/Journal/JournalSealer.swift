@@ -50,11 +50,12 @@ final class JournalSealer: TransactionObserver, @unchecked Sendable {
                 if let id = try RecordSeals.documentId(ofChild: table, rowID: rowID, db) { documents.insert(id) }
             }
         }
-        for (id, seal) in try RecordSeals.seals(db, ids: documents.sorted()) {
+        let layout = try RecordSeals.Layout.of(db)
+        for (id, seal) in try RecordSeals.seals(db, ids: documents.sorted(), layout: layout) {
             seals[lastEntryAbout[id] ?? entries.count - 1].append((id, seal))
         }
         var tableSeals: [(table: String, seal: [UInt8])] = []
-        for (table, order) in try RecordSeals.tables(in: db) {
+        for (table, order) in try RecordSeals.tables(in: db, layout: layout) {
             let last = try RecordSeals.lastSeal(ofTable: table, db)
             guard last == nil || changedTables.contains(table) || RecordSeals.unobservedTables.contains(table) else { continue }
             let seal = try RecordSeals.seal(ofTable: table, order: order, db)

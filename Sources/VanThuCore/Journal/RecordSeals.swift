@@ -97,25 +97,25 @@ enum RecordSeals {
         let documents = try Row.fetchCursor(
             db.cachedStatement(sql: "SELECT * FROM document" + (range == nil ? "" : " WHERE id BETWEEN ? AND ?") + " ORDER BY id\(schema)"),
             arguments: arguments)
-        let cursors = try children.map { child in
+        // From v11 the exchange record too, hashed only when the document has one.
+        let sealed =
+            children.map { (table: $0.table, order: $0.order, always: true) }
+            + (layout == .exchangeInDocument ? [(table: "exchange", order: "documentId", always: false)] : [])
+        let cursors = try sealed.map { child in
             try Row.fetchCursor(
                 db.cachedStatement(sql: "SELECT * FROM \(child.table)\(condition) ORDER BY documentId, \(child.order)\(schema)"), arguments: arguments
             )
         }
         var heads: [Row?] = try cursors.indices.map { try cursors[$0].next()?.copy() }
-        let exchanges =
-            layout == .exchangeInDocument
-            ? try Row.fetchCursor(db.cachedStatement(sql: "SELECT * FROM exchange\(condition) ORDER BY documentId\(schema)"), arguments: arguments)
-            : nil
-        var exchange = try exchanges?.next()?.copy()
         while let document = try documents.next() {
             let id: Int64 = document["id"]
             var hash = SHA256()
             JournalChain.append("vanthu-document-2".databaseValue, to: &hash)
             for index in 0..<document.count { JournalChain.append(document[index] as DatabaseValue, to: &hash) }
-            for (k, child) in children.enumerated() {
+            for (k, child) in sealed.enumerated() {
                 // Rows of documents outside the set (a child row whose document is gone) are passed over.
                 while let row = heads[k], (row["documentId"] as Int64) < id { heads[k] = try cursors[k].next()?.copy() }
+                guard child.always || heads[k].map({ ($0["documentId"] as Int64) == id }) == true else { continue }
                 JournalChain.append(child.table.databaseValue, to: &hash)
                 var count: Int64 = 0
                 while let row = heads[k], (row["documentId"] as Int64) == id {
@@ -125,29 +125,21 @@ enum RecordSeals {
                 }
                 JournalChain.append(count.databaseValue, to: &hash)
             }
-            if let exchanges {
-                while let row = exchange, (row["documentId"] as Int64) < id { exchange = try exchanges.next()?.copy() }
-                if let row = exchange, (row["documentId"] as Int64) == id {
-                    JournalChain.append("exchange".databaseValue, to: &hash)
-                    for index in 0..<row.count { JournalChain.append(row[index] as DatabaseValue, to: &hash) }
-                    exchange = try exchanges.next()?.copy()
-                }
-            }
             try body(id, hash.finalize())
         }
     }
 
     /// The seals of the documents in `ids`: one range scan when they are mostly consecutive (a
     /// batch, an import), else one small scan each.
-    static func seals(_ db: Database, ids: [Int64]) throws -> [(Int64, [UInt8])] {
+    static func seals(_ db: Database, ids: [Int64], layout: Layout? = nil) throws -> [(Int64, [UInt8])] {
         guard let first = ids.first, let last = ids.last else { return [] }
         var result: [(Int64, [UInt8])] = []
         result.reserveCapacity(ids.count)
         if last - first < Int64(ids.count) * 4 {
             let wanted = Set(ids)
-            try forEachDocument(db, in: first...last) { id, seal in if wanted.contains(id) { result.append((id, seal)) } }
+            try forEachDocument(db, in: first...last, layout: layout) { id, seal in if wanted.contains(id) { result.append((id, seal)) } }
         } else {
-            for id in ids { try forEachDocument(db, in: id...id) { result.append(($0, $1)) } }
+            for id in ids { try forEachDocument(db, in: id...id, layout: layout) { result.append(($0, $1)) } }
         }
         return result
     }

@@ -40,9 +40,7 @@ public struct RegisterClosing: Equatable, Sendable {
     }
 
     /// "Kon Tum, ngày 31 tháng 12 năm 2026".
-    public var placeAndDate: String {
-        place.isEmpty ? day.longVietnamese.capitalizedFirst : "\(place), \(day.longVietnamese)"
-    }
+    public var placeAndDate: String { LocalDate.placeAndDate(place, day) }
 }
 
 /// A correction written after the book was closed (đính chính): it prints beside the entry.

@@ -62,8 +62,8 @@ extension RegistryMigrator {
     static func sealExchangesWithDocuments(_ db: Database, user: String) throws {
         let withExchange = Set(try Int64.fetchAll(db, sql: "SELECT documentId FROM exchange"))
         guard !withExchange.isEmpty else { return }  // no seal changes
-        let table = RecordSeals.tables.first { $0.table == "exchange" }?.order ?? "documentId"
-        let tableHeld = try RecordSeals.lastSeal(ofTable: "exchange", db)?.seal == RecordSeals.seal(ofTable: "exchange", order: table, db)
+        let order = RecordSeals.tables.first { $0.table == "exchange" }?.order ?? "documentId"
+        let tableHeld = try RecordSeals.lastSeal(ofTable: "exchange", db)?.seal == RecordSeals.seal(ofTable: "exchange", order: order, db)
         let intact = tableHeld ? try sealsHolding(db, among: withExchange, layout: .exchangeTable) : []
         try sealEverything(db, user: user, action: RecordSeals.Layout.migration, only: intact, layout: .exchangeInDocument)
     }
