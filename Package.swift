@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "VanThuIntakeTests",
             dependencies: ["VanThuIntake", "VanThuCore", "VanThuTestSupport"],
-            exclude: ["Seeds"]),
+            exclude: ["Seeds", "Corpus"]),
         .testTarget(
             name: "VanThuXLSXTests",
             dependencies: ["VanThuXLSX", "VanThuReaders", "VanThuCore", "VanThuTestSupport", .product(name: "GRDB", package: "GRDB.swift")],

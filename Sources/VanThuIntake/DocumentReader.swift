@@ -56,12 +56,13 @@ public enum DocumentReader {
             if let top = anchors.min() { readOrgans(above: top) }
             let titleEnd =
                 if let typeLine { readTitle(after: typeLine) } else {
-                    readCongVanSubject(after: [numberLine, dateLine].compactMap { $0 }.max(), before: headEnd) ?? 0
+                    readCongVanSubject(after: numberLine ?? dateLine, before: headEnd) ?? 0
                 }
             let footer = FooterReader.read(lines, from: max(titleEnd, anchors.max() ?? 0))
             result.toPlaces = footer.recipients
             result.archiveCopy = footer.archiveCopy
             result.signer = footer.signer
+            result.signers = footer.signers
             result.style = detectStyle(hasPartyAsterisk: hasPartyAsterisk, signerCapacity: footer.signer?.capacity)
             if let name = result.typeName, result.typeCode == nil {
                 result.typeCode = TypeNames.code(forName: name, style: result.style, printedCode: printedTypeCode)
@@ -91,6 +92,7 @@ public enum DocumentReader {
                 let scalars = Array(lines[index].text.unicodeScalars)
                 guard let start = Pass.numberStart(scalars), let found = NotationScanner.scan(scalars, from: start) else { continue }
                 result.notation = found.notation
+                result.normalizedNotation = NotationScanner.normalized(found.notation)
                 takeField(index)
                 return index
             }
@@ -217,13 +219,16 @@ public enum DocumentReader {
                 if line.isRule || Pass.startsBody(line.text) { break }
                 if parts.isEmpty {
                     firstUpper = line.isUpperCase
-                } else if !(line.startsLowerCase || firstUpper && line.isUpperCase && !Pass.isAuthorityLine(line)) {
+                } else if !(line.startsLowerCase || line.text.first?.isNumber == true
+                    || firstUpper && line.isUpperCase && !Pass.isAuthorityLine(line)
+                    || Pass.wraps(line, after: parts[parts.count - 1]))
+                {
                     break
                 }
                 if VietnameseText.foldClean(line.text).hasPrefix("noi nhan") { break }
                 parts.append(line.text)
                 length += line.text.count
-                taken.insert(index)
+                takeField(index)
                 index += 1
             }
             result.subject = parts.isEmpty ? nil : parts.joined(separator: " ")
@@ -237,7 +242,7 @@ public enum DocumentReader {
                 let text = lines[index].text
                 guard let marker = ["V/v", "V/V", "V.v ", "Về việc "].first(where: text.hasPrefix) else { continue }
                 var parts = [String(text.dropFirst(marker.count)).trimmingCharacters(in: CharacterSet(charactersIn: " :."))]
-                taken.insert(index)
+                takeField(index)
                 var next = index + 1
                 while next < lines.count, parts.count < 4 {
                     let line = lines[next]
@@ -245,9 +250,11 @@ public enum DocumentReader {
                         next += 1
                         continue
                     }
-                    guard line.startsLowerCase, line.text.utf8.count < 160 else { break }
+                    guard line.startsLowerCase || Pass.wraps(line, after: parts[parts.count - 1]) && !Pass.startsBody(line.text),
+                        line.text.utf8.count < 160
+                    else { break }
                     parts.append(line.text)
-                    taken.insert(next)
+                    takeField(next)
                     next += 1
                 }
                 result.subject = parts.filter { !$0.isEmpty }.joined(separator: " ")
@@ -258,6 +265,29 @@ public enum DocumentReader {
             }
             return nil
         }
+
+        /// Whether `line`, which starts with a capital, goes on the title line `previous`: the
+        /// title's last word leaves it open, or the line is a short one right under it (no blank
+        /// line between) and the title has not ended a sentence (`… tổ chức` / `Đại hội Thi đua …`).
+        static func wraps(_ line: TextLine, after previous: String) -> Bool {
+            guard !line.isUpperCase else { return false }
+            if leavesOpen(previous) { return true }
+            guard !line.blankBefore, line.text.count <= 90, let end = previous.last else { return false }
+            return !".;:!?".contains(end)
+        }
+
+        /// A title line that cannot end there: its last word joins it to the next line, which may
+        /// begin with a capital (`… cho` / `Trường Cao đẳng …`, `… dự thảo` / `Luật Công chứng`).
+        static func leavesOpen(_ text: String) -> Bool {
+            guard let last = text.split(separator: " ").last, let end = last.last, end.isLetter else { return false }
+            return openingWords.contains(VietnameseText.foldClean(last))
+        }
+
+        /// Words after which a title goes on, folded.
+        private static let openingWords: Set<String> = [
+            "cho", "cua", "ve", "va", "tai", "voi", "tren", "thuoc", "thao", "hien", "khai", "theo", "tu", "den",
+            "giua", "trong", "vao", "cac", "nhung", "so", "hoac", "doi", "hanh",
+        ]
 
         /// Words that open the body of a document rather than continue its title.
         static func startsBody(_ text: String) -> Bool {
@@ -294,7 +324,8 @@ public enum DocumentReader {
                 }
                 let line = lines[index]
                 if taken.contains(index) || line.isRule { continue }
-                guard line.isUpperCase, line.text.utf8.count <= 120, !line.text.hasSuffix(":") else { break }
+                // A joint body's names run long: "BỘ NỘI VỤ - BỘ TÀI CHÍNH - … - BỘ CÔNG AN".
+                guard line.isUpperCase, line.text.utf8.count <= 320, !line.text.hasSuffix(":") else { break }
                 names.insert(line.text, at: 0)
             }
             // "ỦY BAN NHÂN DÂN" over "TỈNH KON TUM" is one name.
@@ -316,6 +347,8 @@ public enum DocumentReader {
             if upperFolded.hasSuffix(" va") || upperFolded.hasSuffix(" cua") || upperFolded.hasSuffix(",") || lowerWords.first == "va" {
                 return true
             }
+            // "BẢO HIỂM XÃ HỘI" / "VIỆT NAM", "NGÂN HÀNG NHÀ NƯỚC" / "VIỆT NAM": one national body.
+            if lowerWords == ["viet", "nam"] { return true }
             let units = ["tinh", "thanh", "huyen", "quan", "xa", "phuong", "thi"]
             let upperHasPlace = upperFolded.split(separator: " ").contains { units.contains(String($0)) }
             guard !upperHasPlace, let first = lowerWords.first, units.contains(String(first)) else { return false }

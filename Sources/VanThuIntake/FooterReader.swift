@@ -10,6 +10,8 @@ enum FooterReader {
         var recipients: [String] = []
         var archiveCopy: String?
         var signer: Signer?
+        /// Every signature block, the first being `signer`.
+        var signers: [Signer] = []
     }
 
     static func read(_ lines: [TextLine], from bodyStart: Int) -> Footer {
@@ -19,8 +21,8 @@ enum FooterReader {
         }
         var footer = Footer(start: heading)
         var signatureLines: [TextLine] = []
-        // A signature block printed before the Nơi nhận heading.
-        if let capacity = lines[max(from, heading - 8)..<heading].firstIndex(where: SignatureBlock.isCapacity),
+        // Signature blocks printed before the Nơi nhận heading (a joint thông tư's six take some 20 lines).
+        if let capacity = lines[max(from, heading - 30)..<heading].firstIndex(where: SignatureBlock.isCapacity),
             lines[capacity..<heading].allSatisfy({ $0.text.utf8.count <= 100 })
         {
             footer.start = capacity
@@ -63,7 +65,8 @@ enum FooterReader {
             index += 1
         }
         footer.recipients = entries.compactMap(RecipientList.cleanEntry)
-        footer.signer = SignatureBlock.read(signatureLines)
+        footer.signers = SignatureBlock.readAll(signatureLines)
+        footer.signer = footer.signers.first
         return footer
     }
 
@@ -74,8 +77,9 @@ enum FooterReader {
             return Footer(start: lines.count)
         }
         var end = capacity
-        while end < lines.count, end - capacity < 10, !isAppendix(lines[end]), lines[end].text.utf8.count <= 100 { end += 1 }
-        return Footer(start: capacity, signer: SignatureBlock.read(Array(lines[capacity..<end])))
+        while end < lines.count, end - capacity < 30, !isAppendix(lines[end]), lines[end].text.utf8.count <= 100 { end += 1 }
+        let signers = SignatureBlock.readAll(Array(lines[capacity..<end]))
+        return Footer(start: capacity, signer: signers.first, signers: signers)
     }
 
     static func isRecipientsHeading(_ line: TextLine) -> Bool {

@@ -13,18 +13,24 @@ enum HeaderSplitter {
             let head = words.prefix(4).flatMap(unglue)
             words = head + words.dropFirst(4)
         }
+        if line.utf8.contains(UInt8(ascii: "V")) { words = words.flatMap(ungluedSubjectMarker) }
         let unglued = words.count != line.utf8.reduce(1, { $0 + ($1 == 0x20 ? 1 : 0) })
         var pieces: [Range<Int>] = []
-        for kept in keptRanges(words) { splitAtAnchors(words, kept, into: &pieces) }
+        let tail = authorityTail(words)
+        for kept in keptRanges(words) { splitAtAnchors(words, kept, tail: tail, into: &pieces) }
         if !unglued, pieces.count == 1, pieces[0] == 0..<words.count { return [line] }
         return pieces.map { words[$0].joined(separator: " ") }
     }
 
     /// The national motto, its subtitle and the Party's name, as folded words.
-    private static let mottoes: [(words: [String], upperCase: Bool)] = [
-        (["cong", "hoa", "xa", "hoi", "chu", "nghia", "viet", "nam"], true),
-        (["doc", "lap", "tu", "do", "hanh", "phuc"], false),
-        (["dang", "cong", "san", "viet", "nam"], true),
+    /// The Đoàn's name stands where the Party's does, on the right of a Đoàn body's header; it
+    /// is only taken as such at the end of a line ("ĐOÀN TNCS HỒ CHÍ MINH TỈNH …" is a body).
+    private static let mottoes: [(words: [String], upperCase: Bool, endsLine: Bool)] = [
+        (["cong", "hoa", "xa", "hoi", "chu", "nghia", "viet", "nam"], true, false),
+        (["doc", "lap", "tu", "do", "hanh", "phuc"], false, false),
+        (["dang", "cong", "san", "viet", "nam"], true, false),
+        (["doan", "tncs", "ho", "chi", "minh"], true, true),
+        (["doan", "thanh", "nien", "cong", "san", "ho", "chi", "minh"], true, true),
     ]
 
     /// The word ranges left once the mottoes are cut out.
@@ -47,7 +53,7 @@ enum HeaderSplitter {
     }
 
     /// The first words of the mottoes as printed (with and without marks).
-    private static let mottoFirstWords: Set<Substring> = ["CỘNG", "CONG", "ĐỘC", "Độc", "DOC", "Doc", "ĐẢNG", "DANG"]
+    private static let mottoFirstWords: Set<Substring> = ["CỘNG", "CONG", "ĐỘC", "Độc", "DOC", "Doc", "ĐẢNG", "DANG", "ĐOÀN", "DOAN"]
 
     /// How many words, dashes included, a motto starting at `index` takes. Words are folded only
     /// once a motto's first word stands here.
@@ -76,14 +82,14 @@ enum HeaderSplitter {
                 matched += 1
                 position += 1
             }
-            if matched == motto.words.count { return position - index }
+            if matched == motto.words.count, !motto.endsLine || position == words.count { return position - index }
         }
         return nil
     }
 
-    private static func splitAtAnchors(_ words: [Substring], _ range: Range<Int>, into pieces: inout [Range<Int>]) {
+    private static func splitAtAnchors(_ words: [Substring], _ range: Range<Int>, tail: Int?, into pieces: inout [Range<Int>]) {
         var start = range.lowerBound
-        for index in range.dropFirst() where startsPiece(at: index, words: words) {
+        for index in range.dropFirst() where index == tail || startsPiece(at: index, words: words) {
             guard let cut = placeStart(before: index, words: words, from: start) else { continue }
             if cut > start {
                 pieces.append(start..<cut)
@@ -106,7 +112,7 @@ enum HeaderSplitter {
         case 0xC4:  // Đ: the stamp's "ĐẾN", not the word in a title ("VĂN BẢN ĐẾN TRÊN…")
             return (word == "ĐẾN" || word == "ĐẾN:") && IncomingStampReader.followsMark(next)
         case UInt8(ascii: "V"):
-            return word == "V/v" || word == "V/V"
+            if word == "V/v" || word == "V/V" { return true }
         case UInt8(ascii: "K"):
             if word == "Kính" || word == "KÍNH" { return next.map { VietnameseText.foldClean($0).hasPrefix("gui") } ?? false }
         case UInt8(ascii: "N"):
@@ -131,17 +137,53 @@ enum HeaderSplitter {
         return SignatureBlock.isCapacityWord(word) && (next.map { TextLine.isUpperCase($0 + "X") } ?? false)
     }
 
+    /// `… trình bày văn bản hành chính BỘ TRƯỞNG BỘ NỘI VỤ`: the authority that issues a decision,
+    /// printed on the line under its title and run onto the title's last line. The index of the
+    /// first word of a run of at least two words in capitals ending the line, after a word in
+    /// lower case, when the run names an authority; nil otherwise (most lines end in lower case,
+    /// and the test stops at their last word).
+    private static func authorityTail(_ words: [Substring]) -> Int? {
+        // Most lines end in a small letter, a digit or a stop: not in capitals, decided on one byte.
+        guard let end = words.last?.utf8.last, !(0x61...0x7A).contains(end), !(0x30...0x39).contains(end),
+            ![0x2E, 0x2C, 0x3B, 0x29, 0x3A].contains(end)
+        else { return nil }
+        var first = words.count
+        while first > 0, words[first - 1].first?.isUppercase == true, TextLine.isUpperCase(words[first - 1] + "X") { first -= 1 }
+        // The word before is not in capitals (the loop stopped there): "hành chính", "2025".
+        guard first >= 1, words.count - first >= 2 else { return nil }
+        let tail = TextLine(text: words[first...].joined(separator: " "), rawIndex: 0, blankBefore: false, sameRawLine: false)
+        return DocumentReader.Pass.isAuthorityLine(tail) ? first : nil
+    }
+
     /// For a place-date anchor ("ngày" after "Kon Tum,"), the index of the place's first word, or
     /// nil when no place name stands before it (a citation's date); otherwise `index`.
     private static func placeStart(before index: Int, words: [Substring], from start: Int) -> Int? {
         guard words[index] == "ngày" else { return index }
         var first = index
-        while first - 1 >= start, index - (first - 1) <= 5,
-            let initial = words[first - 1].first, initial.isUppercase, !TextLine.isUpperCase(words[first - 1])
-        {
+        while first - 1 >= start, index - (first - 1) <= 6, isPlaceWord(words[first - 1], before: words[first...]) {
             first -= 1
         }
-        return first == index ? nil : first
+        guard first < index, let initial = words[first].first, initial.isUppercase else { return nil }
+        return first
+    }
+
+    /// A word of a place name as written before the date: `Kon Tum,`, `TP.`, `Thành phố`,
+    /// `Bà Rịa - Vũng Tàu`, `Tp.`.
+    private static func isPlaceWord(_ word: Substring, before rest: ArraySlice<Substring>) -> Bool {
+        guard let initial = word.first else { return false }
+        if word == "TP." || word == "Tp." || word == "-" || word == "–" { return true }
+        if initial.isUppercase { return !TextLine.isUpperCase(word) }
+        // "phố" of "Thành phố", "xã" of "Thị xã", "trấn" of "Thị trấn".
+        return ["phố", "xã", "trấn"].contains(word) && rest.first?.first?.isUppercase == true
+    }
+
+    /// `1523/UBND-KTTHV/v` → `1523/UBND-KTTH`, `V/v`: a công văn's subject marker glued to the
+    /// number above it when the header's left column was flattened.
+    private static func ungluedSubjectMarker(_ word: Substring) -> [Substring] {
+        guard word.count > 3, word.hasSuffix("V/v") || word.hasSuffix("V/V") else { return [word] }
+        let cut = word.index(word.endIndex, offsetBy: -3)
+        guard let before = word[..<cut].last, before.isUppercase || before.isNumber else { return [word] }
+        return [word[..<cut], word[cut...]]
     }
 
     /// Splits a word glued to the next one after a type name in capitals: `ĐỊNHVề` → `ĐỊNH`, `Về`;

@@ -36,7 +36,7 @@ enum IncomingStampReader {
             }
         }
         // The receiving body's name, in capitals just above the number (or the mark).
-        let top = numberLine ?? mark
+        let top = min(numberLine ?? mark, mark)
         if top > 0, !taken.contains(top - 1), lines[top - 1].isUpperCase, lines[top - 1].text.utf8.count <= 120,
             TypeNames.name(folded: ArraySlice(lines[top - 1].folded.split(separator: " ").map(String.init))) == nil
         {
@@ -51,14 +51,17 @@ enum IncomingStampReader {
         guard line.text.utf8.count <= 60, let lead = line.text.utf8.first, lead == 0xC4 || lead == UInt8(ascii: "D") else { return false }
         let words = line.words
         guard let first = words.first.map({ $0.trimmingCharacters(in: .init(charactersIn: ":")) }) else { return false }
-        return (first == "ĐẾN" || first == "DEN" || first == "ĐÉN") && followsMark(words.dropFirst().first)
+        // "ĐÉN", "ĐÊN", "DEN": the mark as an OCR misreads it, in capitals.
+        guard first == "ĐẾN" || TextLine.isUpperCase(first) && VietnameseText.foldClean(first) == "den" else { return false }
+        return followsMark(words.dropFirst().first)
     }
 
     /// What may follow the stamp's "ĐẾN": nothing, "Ngày", a colon or a date.
     static func followsMark(_ next: Substring?) -> Bool {
         guard let next else { return true }
-        return next.hasPrefix("Ngày") || next.hasPrefix("NGÀY") || next.hasPrefix("ngày") || next.hasPrefix(":")
-            || next.first?.isNumber == true || next.hasPrefix("Số") || next.hasPrefix("Giờ")
+        if next.hasPrefix(":") || next.first?.isNumber == true { return true }
+        let folded = VietnameseText.foldClean(next)
+        return folded.hasPrefix("ngay") || folded.hasPrefix("so") || folded.hasPrefix("gio")
     }
 
     /// `Số: 783`, `Số đến: 783`, `Số:783`: the number, with no ký hiệu after it.
@@ -70,7 +73,8 @@ enum IncomingStampReader {
         let digits = body.prefix(while: \.isNumber)
         guard !digits.isEmpty, digits.count <= 7 else { return nil }
         let after = body.dropFirst(digits.count)
-        guard after.isEmpty || after.first == " " && !after.contains("/") else { return nil }
+        // "783." or "783," as an OCR reads the stamp's dotted line.
+        guard after.isEmpty || after == "." || after == "," || after.first == " " && !after.contains("/") else { return nil }
         return String(digits)
     }
 

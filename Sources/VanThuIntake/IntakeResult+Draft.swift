@@ -18,7 +18,7 @@ extension IntakeResult {
             // The register's "tên loại và trích yếu" starts with a capital: "Kết quả…", not "kết quả…".
             draft.summary = subject.prefix(1).uppercased() + subject.dropFirst()
         }
-        draft.notation = draft.notation ?? notation
+        draft.notation = draft.notation ?? normalizedNotation ?? notation
         draft.issuedDate = draft.issuedDate ?? issuedDate
         draft.typeCode = draft.typeCode ?? typeCode
         draft.urgency = draft.urgency ?? urgency

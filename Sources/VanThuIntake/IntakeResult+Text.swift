@@ -9,14 +9,14 @@ extension IntakeResult {
         var rows: [(String, String?)] = [
             (label("Cơ quan ban hành", "Issuing body"), organName),
             (label("Cơ quan chủ quản", "Parent body"), parentOrganName),
-            (label("Số, ký hiệu", "Number and notation"), notation?.full),
+            (label("Số, ký hiệu", "Number and notation"), notationText(label)),
             (label("Tên loại", "Type"), typeName.map { name in typeCode.map { "\(name) (\($0))" } ?? name } ?? typeCode),
             (label("Địa danh", "Place"), place),
             (label("Ngày văn bản", "Date"), issuedDate?.vietnamese),
             (label("Trích yếu", "Summary"), subject),
             (label("Độ khẩn", "Urgency"), urgency?.label),
             (label("Độ mật", "Secrecy"), secrecy?.label),
-            (label("Người ký", "Signer"), signer.map { [$0.capacity, $0.position, $0.fullName].compactMap { $0 }.joined(separator: " / ") }),
+            (label("Người ký", "Signer"), signer.map(Self.signerText)),
             (label("Nơi nhận", "Recipients"), toPlaces.isEmpty ? nil : toPlaces.map { "\n  - \($0)" }.joined()),
             (label("Lưu", "Archive copy"), archiveCopy),
         ]
@@ -26,6 +26,10 @@ extension IntakeResult {
                 stamp.handler.map { label("Chuyển: ", "To: ") + $0 }, stamp.fileNotation.map { label("Hồ sơ: ", "File: ") + $0 },
             ]
             rows.append((label("Dấu ĐẾN trên văn bản", "ĐẾN stamp on it"), parts.compactMap { $0 }.joined(separator: "; ")))
+        }
+        if signers.count > 1 {
+            // A joint document: every agency's signer, the first being the one registered.
+            rows.append((label("Các chữ ký", "All signatures"), signers.map { "\n  - " + Self.signerText($0) }.joined()))
         }
         var out = rows.map { name, value in "\(name): \(value ?? none)" }
         if !references.isEmpty {
@@ -58,5 +62,16 @@ extension IntakeResult {
             out.append(contentsOf: lines)
         }
         return out.joined(separator: "\n")
+    }
+
+    private static func signerText(_ signer: Signer) -> String {
+        [signer.capacity, signer.position, signer.fullName].compactMap { $0 }.joined(separator: " / ")
+    }
+
+    /// `86-BC/TU (in trên văn bản: 86-BC/TƯ)` when the printed notation was normalised.
+    private func notationText(_ label: (String, String) -> String) -> String? {
+        guard let notation else { return nil }
+        guard let normalizedNotation else { return notation.full }
+        return normalizedNotation.full + label(" (in trên văn bản: ", " (printed: ") + notation.full + ")"
     }
 }

@@ -10,6 +10,9 @@ public struct IntakeResult: Equatable, Sendable {
     /// Tên cơ quan chủ quản: `UBND TỈNH KON TUM`.
     public var parentOrganName: String?
     public var notation: DocumentNotation?
+    /// The notation as the registry's rules spell it, when the printed one differs: a Party
+    /// `TƯ` (a horn added by the font or the OCR) read as `TU`.
+    public var normalizedNotation: DocumentNotation?
     /// As printed, in capitals: `BÁO CÁO`; `CÔNG VĂN` for a V/v letter.
     public var typeName: String?
     public var typeCode: String?
@@ -22,6 +25,9 @@ public struct IntakeResult: Equatable, Sendable {
     /// `Lưu: VT, TCCB`, `Lưu Văn phòng Tỉnh ủy`.
     public var archiveCopy: String?
     public var signer: Signer?
+    /// Every signature block, in reading order (a joint thông tư has one per agency); the first
+    /// is `signer`.
+    public var signers: [Signer] = []
     public var urgency: Urgency?
     public var secrecy: Secrecy?
     /// A ĐẾN stamp already on the document.
@@ -92,7 +98,7 @@ extension IntakeResult: Encodable {
     private enum Key: String, CodingKey {
         case organName, parentOrganName, codeNumber, codeNotation, fullNotation, typeName, typeCode, place
         case issuedDate, subject, toPlaces, archiveCopy, signer, urgency, secrecy, incomingStamp, references
-        case style, missing
+        case style, missing, signers, normalizedNotation
         case capacity, position, fullName, number, date, handler, fileNotation
         case format, pages, ocrPages, unreadPages, signatures
     }
@@ -105,6 +111,7 @@ extension IntakeResult: Encodable {
         try c.encode(notation?.number, forKey: .codeNumber)
         try c.encode(notation?.notation, forKey: .codeNotation)
         try c.encode(notation?.full, forKey: .fullNotation)
+        try c.encode(normalizedNotation?.full, forKey: .normalizedNotation)
         try c.encode(typeName, forKey: .typeName)
         try c.encode(typeCode, forKey: .typeCode)
         try c.encode(place, forKey: .place)
@@ -114,11 +121,14 @@ extension IntakeResult: Encodable {
         try c.encode(archiveCopy, forKey: .archiveCopy)
         if let signer {
             var s = c.nestedContainer(keyedBy: Key.self, forKey: .signer)
-            try s.encode(signer.capacity, forKey: .capacity)
-            try s.encode(signer.position, forKey: .position)
-            try s.encode(signer.fullName, forKey: .fullName)
+            try Self.encode(signer, into: &s)
         } else {
             try c.encodeNil(forKey: .signer)
+        }
+        var blocks = c.nestedUnkeyedContainer(forKey: .signers)
+        for block in signers {
+            var s = blocks.nestedContainer(keyedBy: Key.self)
+            try Self.encode(block, into: &s)
         }
         try c.encode(urgency?.label, forKey: .urgency)
         try c.encode(secrecy?.label, forKey: .secrecy)
@@ -149,5 +159,11 @@ extension IntakeResult: Encodable {
             try c.encode(file.unreadPages, forKey: .unreadPages)
             try c.encode(file.signatures, forKey: .signatures)
         }
+    }
+
+    private static func encode(_ signer: Signer, into s: inout KeyedEncodingContainer<Key>) throws {
+        try s.encode(signer.capacity, forKey: .capacity)
+        try s.encode(signer.position, forKey: .position)
+        try s.encode(signer.fullName, forKey: .fullName)
     }
 }

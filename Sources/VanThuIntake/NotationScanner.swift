@@ -40,16 +40,54 @@ enum NotationScanner {
             }
             end = j
         }
-        guard let firstSeparator, hasCode, notation.count <= 30 else { return nil }
+        // A thông tư liên tịch of six ministries: "TTLT-BNV-BTC-BLĐTBXH-BYT-BQP-BCA".
+        guard let firstSeparator, hasCode, notation.count <= 60 else { return nil }
         let style: DocumentStyle = firstSeparator == "/" ? .state : .party
         if lookalike {
             // Cyrillic or Greek letters that look Latin: the registry's parser maps them.
             guard let parsed = DocumentNotation.parse(String(String.UnicodeScalarView(s[start..<end]))) else { return nil }
             return (parsed, end)
         }
-        let text = String(notation)
+        var text = String(notation)
         guard style == .state || text.contains("/") else { return nil }
+        if style == .state { text = rejoined(text) }
         return (DocumentNotation(number: number, notation: text, style: style), end)
+    }
+
+    /// The type codes a state ký hiệu may start with, longest first.
+    private static let stateTypeCodes: [String] = Set(
+        DocumentType.builtins.filter { $0.style == .state && $0.inNotation && !$0.isCopy }.map(\.code)
+    ).sorted { $0.count > $1.count }
+
+    /// The hyphen between a type code and the issuer put back where the text extractor lost it:
+    /// `QĐUBND` → `QĐ-UBND`, `2004/NĐCP` → `2004/NĐ-CP`, `TBSNV` → `TB-SNV`. Only in a ký hiệu
+    /// with no hyphen at all, and only before an issuer's code as they are formed (UBND, HĐND, CP,
+    /// a Bộ's B…, a Sở's S…, VP…), so that `HĐND`, `KHĐT` or `BCĐ` stay whole.
+    static func rejoined(_ notation: String) -> String {
+        guard !notation.contains("-") else { return notation }
+        var groups = notation.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard let index = groups.firstIndex(where: { $0.first?.isLetter == true }) else { return notation }
+        let group = groups[index]
+        for code in stateTypeCodes where group.hasPrefix(code) {
+            let issuer = group.dropFirst(code.count)
+            guard issuer.count >= 2, let first = issuer.first, first.isUppercase,
+                issuer.hasPrefix("UB") || issuer.hasPrefix("HĐ") || issuer == "CP" || issuer.hasPrefix("VP")
+                    || (first == "B" || first == "S") && issuer.count >= 3
+            else { continue }
+            groups[index] = code + "-" + issuer
+            return groups.joined(separator: "/")
+        }
+        return notation
+    }
+
+    /// A Party ký hiệu's `TƯ` (the horn of a font or an OCR that the rules never print) as `TU`:
+    /// `86-BC/TƯ` → `86-BC/TU`; nil when there is nothing to change.
+    static func normalized(_ notation: DocumentNotation) -> DocumentNotation? {
+        guard notation.style == .party, notation.notation.contains("TƯ") else { return nil }
+        let groups = notation.notation.split(separator: "/", omittingEmptySubsequences: false).map { group in
+            group.hasSuffix("TƯ") ? group.dropLast(2) + "TU" : Substring(group)
+        }
+        return DocumentNotation(number: notation.number, notation: groups.joined(separator: "/"), style: .party)
     }
 
     static func isSlash(_ scalar: Unicode.Scalar) -> Bool {
@@ -65,8 +103,9 @@ enum NotationScanner {
         }
     }
 
+    /// Letters, digits and the `&` of `SNN&PTNT`.
     static func isGroupCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        isDigit(scalar) || (scalar.properties.isAlphabetic && scalar.value != 0x2F)
+        isDigit(scalar) || (scalar.properties.isAlphabetic && scalar.value != 0x2F) || scalar == "&"
     }
 
 }

@@ -88,7 +88,8 @@ struct SourceText {
         return stride(from: 0, to: offsets.count, by: 2).map { raw.utf8Slice(offsets[$0], offsets[$0 + 1]) }
     }
 
-    private static let marks: Set<Character> = ["*", "_", "#", "\r"]
+    /// Emphasis and heading marks, and the bars an OCR reads off a box's edges (a ĐẾN stamp).
+    private static let marks: Set<Character> = ["*", "_", "#", "\r", "|"]
 
     /// Removes markdown emphasis and heading marks around a line: `**T/M BAN THƯỜNG VỤ` → `T/M BAN THƯỜNG VỤ`.
     static func stripDecoration(_ text: String) -> String {

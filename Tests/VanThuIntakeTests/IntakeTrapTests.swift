@@ -36,7 +36,8 @@ import VanThuCore
         #expect(r.archiveCopy == "Lưu: VT, TTBCBC")
         #expect(r.signer == Signer(capacity: "KT. GIÁM ĐỐC", position: "PHÓ GIÁM ĐỐC", fullName: "Nguyễn Văn Bình"))
         #expect(r.style == .state)
-        #expect(r.references.map(\.notation.full) == ["52/2016/QĐ-TTg", "1234/UBND-KGVX"])
+        // The decision named in the V/v line is the subject's, not a citation.
+        #expect(r.references.map(\.notation.full) == ["1234/UBND-KGVX"])
         #expect(r.references.last?.issuedDate == LocalDate(year: 2021, month: 8, day: 2))
     }
 

@@ -110,11 +110,13 @@ import VanThuCore
         #expect(r.toPlaces == ["Sở Thông tin và Truyền thông", "Phòng Tuyên truyền"])
         #expect(r.archiveCopy == "Lưu VT")
         #expect(r.signer == Signer(capacity: "K/T TRƯỞNG BAN", position: "PHÓ TRƯỞNG BAN", fullName: "Nguyễn Thiện Cẩm"))
+        // The trích yếu's documents are not citations of it; cited again in the body, they are,
+        // in the order the body names them.
         let cited = Self.citations(r)
         #expect(
             cited.prefix(6) == [
-                "Kế hoạch 81-KH/TU 2017-07-05", "Chỉ thị 07-CT/TW -", "Công văn 899/STTTT-TTBCBC 2021-08-10",
-                "Quyết định 52/2016/QĐ-TTg 2016-12-06", "Hướng dẫn 31-HD/BTGTW 2017-04-20", "Quyết định 2466-QĐ/TU 2020-10-07",
+                "Công văn 899/STTTT-TTBCBC 2021-08-10", "Quyết định 52/2016/QĐ-TTg 2016-12-06", "Kế hoạch 81-KH/TU 2017-07-05",
+                "Hướng dẫn 31-HD/BTGTW 2017-04-20", "Chỉ thị 07-CT/TW -", "Quyết định 2466-QĐ/TU 2020-10-07",
             ])
         #expect(cited.contains("Chỉ thị 07-CT/TU 2021-06-04"))
         #expect(cited.contains("Kết luận 51-KL/TW 2019-05-30"))
