@@ -49,8 +49,29 @@ final class RegistryStore: Sendable {
         }
     }
 
+    /// Runs `body` in one read transaction.
+    ///
+    /// On the command line's queue it is a deferred transaction on the one connection rather
+    /// than GRDB's `read`, which sets `PRAGMA query_only` on and off around it: setting a pragma
+    /// flag expires every statement the connection has prepared (SQLite's OP_Expire), so each
+    /// cached statement of the next write was compiled again, GRDB's authorizer reading every
+    /// column — 12 % of receiving an edXML envelope (perf, 1,000 envelopes). A read that wrote
+    /// anything is rolled back and refused, as `query_only` would have refused it.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try perform { try dbQueue.read(body) }
+        try perform {
+            guard dbQueue is DatabaseQueue else { return try dbQueue.read(body) }
+            return try dbQueue.writeWithoutTransaction { db in
+                var result: T?
+                let changes = db.totalChangesCount
+                try db.inTransaction(.deferred) {
+                    result = try body(db)
+                    guard db.totalChangesCount == changes else { throw RegistryError.storage("a read changed the database") }
+                    return .commit
+                }
+                guard let result else { throw RegistryError.storage("transaction returned nothing") }
+                return result
+            }
+        }
     }
 
     /// Translates SQLite's errors into messages a clerk can act on; never shows SQL.
