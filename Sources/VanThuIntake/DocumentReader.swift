@@ -61,9 +61,8 @@ public enum DocumentReader {
             let footer = FooterReader.read(lines, from: max(titleEnd, anchors.max() ?? 0))
             result.toPlaces = footer.recipients
             result.archiveCopy = footer.archiveCopy
-            result.signer = footer.signer
             result.signers = footer.signers
-            result.style = detectStyle(hasPartyAsterisk: hasPartyAsterisk, signerCapacity: footer.signer?.capacity)
+            result.style = detectStyle(hasPartyAsterisk: hasPartyAsterisk, signerCapacity: result.signer?.capacity)
             if let name = result.typeName, result.typeCode == nil {
                 result.typeCode = TypeNames.code(forName: name, style: result.style, printedCode: printedTypeCode)
             } else if result.typeName == nil, let code = printedTypeCode, TypeNames.isKnownCode(code, style: result.style) {

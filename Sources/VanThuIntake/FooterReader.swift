@@ -9,8 +9,7 @@ enum FooterReader {
         var start: Int
         var recipients: [String] = []
         var archiveCopy: String?
-        var signer: Signer?
-        /// Every signature block, the first being `signer`.
+        /// Every signature block, in reading order.
         var signers: [Signer] = []
     }
 
@@ -66,7 +65,6 @@ enum FooterReader {
         }
         footer.recipients = entries.compactMap(RecipientList.cleanEntry)
         footer.signers = SignatureBlock.readAll(signatureLines)
-        footer.signer = footer.signers.first
         return footer
     }
 
@@ -78,8 +76,7 @@ enum FooterReader {
         }
         var end = capacity
         while end < lines.count, end - capacity < 30, !isAppendix(lines[end]), lines[end].text.utf8.count <= 100 { end += 1 }
-        let signers = SignatureBlock.readAll(Array(lines[capacity..<end]))
-        return Footer(start: capacity, signer: signers.first, signers: signers)
+        return Footer(start: capacity, signers: SignatureBlock.readAll(Array(lines[capacity..<end])))
     }
 
     static func isRecipientsHeading(_ line: TextLine) -> Bool {

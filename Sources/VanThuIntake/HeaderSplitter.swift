@@ -139,9 +139,9 @@ enum HeaderSplitter {
 
     /// `… trình bày văn bản hành chính BỘ TRƯỞNG BỘ NỘI VỤ`: the authority that issues a decision,
     /// printed on the line under its title and run onto the title's last line. The index of the
-    /// first word of a run of at least two words in capitals ending the line, after a word in
-    /// lower case, when the run names an authority; nil otherwise (most lines end in lower case,
-    /// and the test stops at their last word).
+    /// first word of a run of at least two words in capitals ending the line, after a word that
+    /// is not in capitals, when the run names an authority; nil otherwise (most lines end in
+    /// lower case, a digit or a stop, and the test stops at their last byte).
     private static func authorityTail(_ words: [Substring]) -> Int? {
         // Most lines end in a small letter, a digit or a stop: not in capitals, decided on one byte.
         guard let end = words.last?.utf8.last, !(0x61...0x7A).contains(end), !(0x30...0x39).contains(end),

@@ -24,10 +24,10 @@ public struct IntakeResult: Equatable, Sendable {
     public var toPlaces: [String] = []
     /// `Lưu: VT, TCCB`, `Lưu Văn phòng Tỉnh ủy`.
     public var archiveCopy: String?
-    public var signer: Signer?
-    /// Every signature block, in reading order (a joint thông tư has one per agency); the first
-    /// is `signer`.
+    /// Every signature block, in reading order (a joint thông tư has one per agency).
     public var signers: [Signer] = []
+    /// The first block: the one a register records.
+    public var signer: Signer? { signers.first }
     public var urgency: Urgency?
     public var secrecy: Secrecy?
     /// A ĐẾN stamp already on the document.

@@ -35,7 +35,7 @@ enum SignatureBlock {
     private static let titleStarts: [String] = [
         "pho ", "chanh ", "chu tich", "giam doc", "truong ", "bo truong", "thu truong", "bi thu", "tong ", "thu tuong",
         "cuc truong", "vu truong", "vien truong", "hieu truong", "uy vien", "chu nhiem", "thong doc", "chanh an",
-        "kiem toan truong", "thu ky", "chu tich", "dai dien", "truong ban", "truong phong", "giam doc",
+        "kiem toan truong", "thu ky", "dai dien",
     ]
 
     /// Words of titles and bodies that are not names too (marks kept: TRƯỞNG is a title, TRƯƠNG a
