@@ -166,14 +166,14 @@ CREATE TRIGGER document_void_is_final BEFORE UPDATE OF voidedAt, voidReason, voi
 WHEN OLD.voidedAt IS NOT NULL
 BEGIN SELECT RAISE(ABORT, 'a voided number stays voided'); END;
 CREATE TRIGGER documentSearch_after_update AFTER UPDATE OF number, numberSuffix, codeNumber, codeNotation, typeCode, typeName, subject, organName,
-    signerFullName, handler, coHandlers, note, voidReason ON document BEGIN
+    signerFullName, handler, coHandlers, note, voidReason ON document WHEN NEW.id < (SELECT coalesce(min(fromId), 9223372036854775807) FROM searchIndexDeferral) BEGIN
     INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags) SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.id;
 END;
 CREATE TRIGGER documentSearch_before_update BEFORE UPDATE OF number, numberSuffix, codeNumber, codeNotation, typeCode, typeName, subject, organName,
-    signerFullName, handler, coHandlers, note, voidReason ON document BEGIN
+    signerFullName, handler, coHandlers, note, voidReason ON document WHEN OLD.id < (SELECT coalesce(min(fromId), 9223372036854775807) FROM searchIndexDeferral) BEGIN
     INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body, tags) SELECT 'delete', id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = OLD.id;
 END;
-CREATE TRIGGER documentSearch_insert AFTER INSERT ON document BEGIN
+CREATE TRIGGER documentSearch_insert AFTER INSERT ON document WHEN NEW.id < (SELECT coalesce(min(fromId), 9223372036854775807) FROM searchIndexDeferral) BEGIN
     INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags) SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.id;
 END;
 CREATE VIRTUAL TABLE documentSearch USING fts5(
@@ -199,16 +199,16 @@ CREATE TABLE documentText (
     documentId INTEGER PRIMARY KEY REFERENCES document(id),
     text TEXT NOT NULL
 );
-CREATE TRIGGER documentSearch_after_text AFTER INSERT ON documentText BEGIN
+CREATE TRIGGER documentSearch_after_text AFTER INSERT ON documentText WHEN NEW.documentId < (SELECT coalesce(min(fromId), 9223372036854775807) FROM searchIndexDeferral) BEGIN
     INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags) SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
 END;
-CREATE TRIGGER documentSearch_after_text_update AFTER UPDATE ON documentText BEGIN
+CREATE TRIGGER documentSearch_after_text_update AFTER UPDATE ON documentText WHEN NEW.documentId < (SELECT coalesce(min(fromId), 9223372036854775807) FROM searchIndexDeferral) BEGIN
     INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags) SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
 END;
-CREATE TRIGGER documentSearch_before_text BEFORE INSERT ON documentText BEGIN
+CREATE TRIGGER documentSearch_before_text BEFORE INSERT ON documentText WHEN NEW.documentId < (SELECT coalesce(min(fromId), 9223372036854775807) FROM searchIndexDeferral) BEGIN
     INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body, tags) SELECT 'delete', id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
 END;
-CREATE TRIGGER documentSearch_before_text_update BEFORE UPDATE ON documentText BEGIN
+CREATE TRIGGER documentSearch_before_text_update BEFORE UPDATE ON documentText WHEN OLD.documentId < (SELECT coalesce(min(fromId), 9223372036854775807) FROM searchIndexDeferral) BEGIN
     INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body, tags) SELECT 'delete', id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = OLD.documentId;
 END;
 CREATE TRIGGER documentText_is_never_deleted BEFORE DELETE ON documentText
@@ -362,16 +362,16 @@ CREATE TABLE recipient (
     name TEXT NOT NULL CHECK (name <> ''),
     UNIQUE (documentId, position)
 );
-CREATE TRIGGER documentSearch_after_recipient AFTER INSERT ON recipient BEGIN
+CREATE TRIGGER documentSearch_after_recipient AFTER INSERT ON recipient WHEN NEW.documentId < (SELECT coalesce(min(fromId), 9223372036854775807) FROM searchIndexDeferral) BEGIN
     INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags) SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
 END;
-CREATE TRIGGER documentSearch_after_recipient_update AFTER UPDATE ON recipient BEGIN
+CREATE TRIGGER documentSearch_after_recipient_update AFTER UPDATE ON recipient WHEN NEW.documentId < (SELECT coalesce(min(fromId), 9223372036854775807) FROM searchIndexDeferral) BEGIN
     INSERT INTO documentSearch (rowid, notation, subject, issuer, handler, people, note, body, tags) SELECT id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
 END;
-CREATE TRIGGER documentSearch_before_recipient BEFORE INSERT ON recipient BEGIN
+CREATE TRIGGER documentSearch_before_recipient BEFORE INSERT ON recipient WHEN NEW.documentId < (SELECT coalesce(min(fromId), 9223372036854775807) FROM searchIndexDeferral) BEGIN
     INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body, tags) SELECT 'delete', id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = NEW.documentId;
 END;
-CREATE TRIGGER documentSearch_before_recipient_update BEFORE UPDATE ON recipient BEGIN
+CREATE TRIGGER documentSearch_before_recipient_update BEFORE UPDATE ON recipient WHEN OLD.documentId < (SELECT coalesce(min(fromId), 9223372036854775807) FROM searchIndexDeferral) BEGIN
     INSERT INTO documentSearch (documentSearch, rowid, notation, subject, issuer, handler, people, note, body, tags) SELECT 'delete', id, notation, subject, issuer, handler, people, note, body, tags FROM documentSearchSource WHERE id = OLD.documentId;
 END;
 CREATE TRIGGER recipient_is_never_deleted BEFORE DELETE ON recipient
@@ -409,6 +409,7 @@ CREATE TABLE registerClosing (
     missing INTEGER NOT NULL CHECK (missing >= 0),
     pdfSHA256 TEXT NOT NULL CHECK (length(pdfSHA256) = 64)
 );
+CREATE TABLE searchIndexDeferral (fromId INTEGER NOT NULL);
 CREATE TABLE seriesRule (
     kind TEXT PRIMARY KEY
         CHECK (kind IN ('incoming', 'outgoing', 'secretIncoming', 'secretOutgoing', 'copy')),

@@ -124,6 +124,63 @@ import VanThuTestSupport
         #expect(try SearchService(registry).searchIndexProblem() == nil)
     }
 
+    /// A batch is indexed in one statement at its end (v12): every document and its text are
+    /// found, the index checks clean, nothing of the deferral is left, and the triggers still
+    /// follow a later change made with the sqlite3 shell. A refused batch leaves nothing.
+    @Test func aBatchIsIndexedAtItsEndAndTheTriggersStillFollowTheShell() throws {
+        let registry = try Self.sample()
+        defer { registry.close() }
+        var drafts = try (1...3).map {
+            try Fixtures.incoming("Lô văn bản số \($0) về phòng cháy", notation: "\(700 + $0)-BC/TU", received: "1/9/2021")
+        }
+        drafts[1].text = "Nội dung có từ khóa riêng: hỏa hoạn rừng phòng hộ"
+        _ = try RegistrationService(registry).registerIncoming(batch: drafts)
+        #expect(try subjects(registry, "lo van ban phong chay").count == 3)
+        #expect(try subjects(registry, "hoa hoan rung") == ["Lô văn bản số 2 về phòng cháy"])
+        #expect(try subjects(registry, "tuyen truyen mieng").count == 1)
+        #expect(try SearchService(registry).searchIndexProblem() == nil)
+
+        var refused = try (4...5).map { try Fixtures.incoming("Lô bị từ chối \($0)", notation: "\(800 + $0)-BC/TU", received: "1/9/2021") }
+        refused[1].notation = drafts[0].notation  // a duplicate, refused inside the transaction
+        #expect(throws: RegistryError.self) { try RegistrationService(registry).registerIncoming(batch: refused) }
+        #expect(try subjects(registry, "bi tu choi").isEmpty)
+
+        let other = try DatabaseQueue(path: registry.path)
+        let deferred = try other.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM searchIndexDeferral") }
+        #expect(deferred == 0)
+        try other.write { db in
+            try db.execute(sql: "UPDATE document SET subject = 'Đổi bằng sqlite3' WHERE subject = 'Lô văn bản số 3 về phòng cháy'")
+        }
+        try other.close()
+        #expect(try subjects(registry, "doi bang sqlite3").count == 1)
+        #expect(try subjects(registry, "lo van ban phong chay").count == 2)
+        #expect(try SearchService(registry).searchIndexProblem() == nil)
+    }
+
+    /// An account that sees no document (the quản trị, a disabled one, an officer with neither
+    /// a name nor a unit) gets empty lists, never SQLite's "no query solution" from the open
+    /// documents' index: the web inbox lists open and overdue documents through it.
+    @Test func anAccountThatSeesNothingGetsEmptyListsNotAnError() throws {
+        let registry = try Self.sample()
+        defer { registry.close() }
+        let nobody = [
+            Account(id: 9, name: "quantri", fullName: nil, role: .administrator, unit: nil, disabled: false, createdAt: ""),
+            Account(id: 10, name: "nghi", fullName: "Lê Văn Nghỉ", role: .clerk, unit: nil, disabled: true, createdAt: ""),
+            Account(id: 11, name: "cv", fullName: nil, role: .officer, unit: nil, disabled: false, createdAt: ""),
+        ]
+        for account in nobody {
+            for status in [SearchQuery.Status.open, .overdue, .unrouted] {
+                var query = SearchQuery(text: "")
+                query.status = status
+                let results = try SearchService(registry.acting(as: account)).search(query)
+                #expect(results.total == 0 && results.hits.isEmpty, "\(account.name) \(status)")
+            }
+        }
+        var open = SearchQuery(text: "")
+        open.status = .open
+        #expect(try SearchService(registry).search(open).total == 4)
+    }
+
     @Test func checkFindsAnIndexChangedBehindItsBackAndRebuildMendsIt() throws {
         let registry = try Self.sample()
         defer { registry.close() }

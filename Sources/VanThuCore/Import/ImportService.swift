@@ -36,7 +36,7 @@ extension ImportService {
             file: file, sheet: table.name, sha256: sha256, direction: options.direction.rawValue, columns: sheet.headings,
             headingRow: table.lineNumber(ofRow: sheet.headingRow), rowsRead: 0, imported: 0, problems: [], series: [], dryRun: options.dryRun,
             liveSeriesGaps: nil, committed: false)
-        try write(commit: !options.dryRun) { db in
+        try write(commit: !options.dryRun, bulk: true) { db in
             var session = try RegistrationSession(RegistrationService(store: store), db)
             let reader = ImportRowReader(
                 direction: options.direction, columns: sheet.columns, organization: session.organization, types: try session.allTypes(),

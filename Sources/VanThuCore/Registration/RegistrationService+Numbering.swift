@@ -36,7 +36,7 @@ extension RegistrationService {
             }
         }
         let stored = try checked.map { item in try item.originals.map { try AttachmentService(store: store).contentStore.store($0) } }
-        return try write { db in
+        return try write(bulk: true) { db in
             var session = try RegistrationSession(self, db)
             return try checked.enumerated().map { index, item in
                 do { return try insert(item, stored: stored[index], session: &session, db) } catch let error as RegistryError {

@@ -46,6 +46,9 @@ enum RegistryMigrator {
         migrator.registerMigration(RecordSeals.Layout.migration) { db in
             try sealExchangesWithDocuments(db, user: user)
         }
+        migrator.registerMigration("v12-search-index-at-end") { db in
+            try db.execute(sql: searchIndexAtEndSQL)
+        }
         return migrator
     }
 

@@ -13,8 +13,8 @@ extension RegistryService {
     var context: RegistryContext { store.context }
     var dbQueue: any DatabaseWriter { store.dbQueue }
 
-    func write<T>(commit: Bool = true, _ body: (Database) throws -> T) throws -> T {
-        try store.write(commit: commit, body)
+    func write<T>(commit: Bool = true, bulk: Bool = false, _ body: (Database) throws -> T) throws -> T {
+        try store.write(commit: commit, bulk: bulk, body)
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T { try store.read(body) }

@@ -32,13 +32,15 @@ final class RegistryStore: Sendable {
 
     /// Runs `body` in one `BEGIN IMMEDIATE` transaction; any error rolls everything back, and so
     /// does `commit: false` (a dry run that checks everything against the real data). The
-    /// journal entries `body` appended are written at the end, chained and sealed.
-    func write<T>(commit: Bool = true, _ body: (Database) throws -> T) throws -> T {
+    /// journal entries `body` appended are written at the end, chained and sealed. `bulk`: the
+    /// documents `body` appends are indexed for search in one pass at its end
+    /// (``SearchIndexDeferral``), for a batch or an import.
+    func write<T>(commit: Bool = true, bulk: Bool = false, _ body: (Database) throws -> T) throws -> T {
         try perform {
             try dbQueue.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
-                    result = try body(db)
+                    result = try bulk ? SearchIndexDeferral.indexingAtEnd(db) { try body(db) } : body(db)
                     guard commit else { return .rollback }
                     try sealer.flush(db)
                     return .commit
