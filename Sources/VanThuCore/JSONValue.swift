@@ -40,93 +40,102 @@ enum JSONValue: Codable {
 
     /// Compact JSON with sorted keys, written by hand: JSONEncoder costs tens of microseconds.
     var compact: String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
         write(to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Indented like JSONEncoder's `.prettyPrinted` (`"key" : value`), keys in `fields` order:
     /// for outputs too long for JSONEncoder (follow-up lists of tens of thousands of rows).
     var pretty: String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         write(to: &out, indent: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Writes compact JSON, or indented JSON from `indent` spaces when it is not nil.
-    func write(to out: inout String, indent: Int? = nil) {
+    /// Writes compact JSON, or indented JSON from `indent` spaces when it is not nil, as UTF-8
+    /// bytes. Bytes, not a String: appending to a String checked and grew it piece by piece,
+    /// and each line's indentation was a new String — 51 % of `vanthu overdue --json` on a
+    /// 100,000-document backlog (perf), whose output is 45,661 documents.
+    func write(to out: inout [UInt8], indent: Int? = nil) {
         let inner = indent.map { $0 + 2 }
         func item(_ index: Int) {
-            if index > 0 { out += "," }
-            if let inner { out += "\n" + String(repeating: " ", count: inner) }
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            if let inner { JSONValue.newline(inner, to: &out) }
         }
-        func close(_ bracket: String, empty: Bool) {
-            if let indent, !empty { out += "\n" + String(repeating: " ", count: indent) }
-            out += bracket
+        func close(_ bracket: Unicode.Scalar, empty: Bool) {
+            if let indent, !empty { JSONValue.newline(indent, to: &out) }
+            out.append(UInt8(ascii: bracket))
         }
-        let colon = indent == nil ? ":" : " : "
+        func colon() {
+            if indent == nil { out.append(UInt8(ascii: ":")) } else { out.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20]) }
+        }
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .number(let n):
-            out += n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+            out.append(contentsOf: (n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)).utf8)
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .array(let items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (index, value) in items.enumerated() {
                 item(index)
                 value.write(to: &out, indent: inner)
             }
             close("]", empty: items.isEmpty)
         case .object(let fields):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (index, key) in fields.keys.sorted().enumerated() {
                 item(index)
                 JSONValue.writeString(key, to: &out)
-                out += colon
+                colon()
                 fields[key, default: .null].write(to: &out, indent: inner)
             }
             close("}", empty: fields.isEmpty)
         case .fields(let fields):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (index, (key, value)) in fields.enumerated() {
                 item(index)
                 JSONValue.writeString(key, to: &out)
-                out += colon
+                colon()
                 value.write(to: &out, indent: inner)
             }
             close("}", empty: fields.isEmpty)
         }
     }
 
-    private static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
-            out += s
-            out += "\""
-            return
-        }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u00" + String(scalar.value, radix: 16).leftPadded(to: 2)
-                } else {
-                    out += String(scalar)
-                }
-            }
-        }
-        out += "\""
+    private static func newline(_ width: Int, to out: inout [UInt8]) {
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(0x20, count: width))
     }
-}
 
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
+    /// A JSON string: `"`, `\` and control characters escaped (`\n`, `\r`, `\t`, else
+    /// `\u00XX`), everything else as its UTF-8 bytes.
+    private static func writeString(_ string: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var s = string
+        s.withUTF8 { utf8 in
+            var start = 0
+            for index in utf8.indices {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                switch byte {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                }
+                start = index + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        }
+        out.append(0x22)
     }
 }
