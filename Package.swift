@@ -111,7 +111,10 @@ let package = Package(
             path: "Tests/VanThuTestSupport"),
         .testTarget(
             name: "VanThuCoreTests",
-            dependencies: ["VanThuCore", "VanThuTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "VanThuCore", "VanThuTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .testTarget(
             name: "VanThuIntakeTests",
             dependencies: ["VanThuIntake", "VanThuCore", "VanThuTestSupport"],

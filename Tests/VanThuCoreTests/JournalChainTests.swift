@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import Testing
@@ -266,5 +267,29 @@ import VanThuTestSupport
         #expect(alone.isIntact, "a forged chain is consistent in itself: the limit the manual states")
         let anchored = try JournalService(registry).verifyJournal(expecting: [anchor])
         #expect(!anchored.isIntact && anchored.anchors == [.init(hash: anchor, entryId: nil)])
+    }
+}
+
+extension JournalChainTests {
+    /// The hasher gathers small pieces before handing them to swift-crypto: however the input is
+    /// cut (bytes, 8-byte numbers, pieces across and past its 4 kB buffer, `Data`), the digest
+    /// is the one-shot SHA-256 of the same bytes.
+    @Test func theBufferedHasherGivesTheOneShotDigest() {
+        var random = SystemRandomNumberGenerator()
+        let input = (0..<20_000).map { _ in UInt8.random(in: 0...255, using: &random) }
+        let expected = VanThuCore.SHA256.hex(bytes: Array(Crypto.SHA256.hash(data: input)))
+        for sizes in [[1], [8, 1, 3], [4095, 2], [4096], [5000, 1], [37, 9000, 11]] {
+            var hash = VanThuCore.SHA256()
+            var offset = 0
+            var turn = 0
+            while offset < input.count {
+                let size = min(sizes[turn % sizes.count], input.count - offset)
+                let piece = Array(input[offset..<offset + size])
+                if turn % 3 == 2 { hash.update(Data(piece)) } else { piece.withUnsafeBytes { hash.update($0) } }
+                offset += size
+                turn += 1
+            }
+            #expect(hash.finalizeHex() == expected, "pieces of \(sizes)")
+        }
     }
 }

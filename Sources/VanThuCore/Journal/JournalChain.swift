@@ -111,6 +111,24 @@ enum JournalChain {
         }
     }
 
+    /// Every column of a row, in order. Through `databaseValues`, not `row[index] as
+    /// DatabaseValue`: the generic subscript looked up type metadata for each cell (12 % of
+    /// `journal verify`'s samples).
+    static func append(columnsOf row: Row, to hash: inout SHA256) {
+        for value in row.databaseValues { append(value, to: &hash) }
+    }
+
+    /// Every column of the row `statement` stands on, read as its row would read them, without
+    /// the row: `databaseValues` also names each column (15 % of `journal verify`).
+    static func append(columnsOf statement: Statement, to hash: inout SHA256) {
+        for index in 0..<CInt(statement.columnCount) { append(DatabaseValue(sqliteStatement: statement.sqliteStatement, index: index), to: &hash) }
+    }
+
+    /// The first `count` columns of the row `statement` stands on.
+    static func values(of statement: Statement, count: Int) -> [DatabaseValue] {
+        (0..<CInt(min(count, statement.columnCount))).map { DatabaseValue(sqliteStatement: statement.sqliteStatement, index: $0) }
+    }
+
     private static func tag(_ tag: UInt8, to hash: inout SHA256) {
         withUnsafeBytes(of: tag) { hash.update($0) }
     }

@@ -53,7 +53,8 @@ extension JournalService {
     /// Recomputes the chain; `visit` sees each entry's id, stored hash, and whether the chain is
     /// unbroken up to and including it.
     private func checkChain(_ db: Database, into result: inout JournalVerification, visit: (Int64, String, Bool) -> Void) throws {
-        let entries = try Row.fetchCursor(db, sql: "SELECT \(JournalChain.entryColumnList) FROM journal ORDER BY id")
+        let entryStatement = try db.makeStatement(sql: "SELECT \(JournalChain.entryColumnList) FROM journal ORDER BY id")
+        let entries = try Row.fetchCursor(entryStatement)
         let seals = try Row.fetchCursor(db, sql: "SELECT journalId, documentId, seal FROM journalSeal ORDER BY journalId, documentId")
         // An older file read without upgrading has no table seals.
         let tableSeals =
@@ -66,7 +67,8 @@ extension JournalService {
         while let entry = try entries.next() {
             if result.entries % 1024 == 0 { try context.report(.verifying, .entries, done: result.entries, total: total) }
             let id: Int64 = entry["id"]
-            var hasher = JournalChain.EntryHasher(previous: previous, fields: (0..<JournalChain.hashedFieldCount).map { entry[$0] })
+            var hasher = JournalChain.EntryHasher(
+                previous: previous, fields: JournalChain.values(of: entryStatement, count: JournalChain.hashedFieldCount))
             while let s = seal, (s["journalId"] as Int64) <= id {
                 if (s["journalId"] as Int64) == id {
                     hasher.add(documentId: s["documentId"], seal: [UInt8](s["seal"] as Data? ?? Data()))

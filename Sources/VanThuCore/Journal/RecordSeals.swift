@@ -69,7 +69,7 @@ enum RecordSeals {
     static func rowSeal(of row: Row) -> [UInt8] {
         var hash = SHA256()
         JournalChain.append("vanthu-document-1".databaseValue, to: &hash)
-        for index in 0..<row.count { JournalChain.append(row[index] as DatabaseValue, to: &hash) }
+        JournalChain.append(columnsOf: row, to: &hash)
         return hash.finalize()
     }
 
@@ -94,9 +94,9 @@ enum RecordSeals {
         // it was prepared with, so the schema's version is in its text: a column added behind
         // vanthu's back makes new statements, and changes every seal (JournalChainTests).
         let schema = try schemaMark(db)
-        let documents = try Row.fetchCursor(
-            db.cachedStatement(sql: "SELECT * FROM document" + (range == nil ? "" : " WHERE id BETWEEN ? AND ?") + " ORDER BY id\(schema)"),
-            arguments: arguments)
+        let documentStatement = try db.cachedStatement(
+            sql: "SELECT * FROM document" + (range == nil ? "" : " WHERE id BETWEEN ? AND ?") + " ORDER BY id\(schema)")
+        let documents = try Row.fetchCursor(documentStatement, arguments: arguments)
         // From v11 the exchange record too, hashed only when the document has one.
         let sealed =
             children.map { (table: $0.table, order: $0.order, always: true) }
@@ -111,7 +111,7 @@ enum RecordSeals {
             let id: Int64 = document["id"]
             var hash = SHA256()
             JournalChain.append("vanthu-document-2".databaseValue, to: &hash)
-            for index in 0..<document.count { JournalChain.append(document[index] as DatabaseValue, to: &hash) }
+            JournalChain.append(columnsOf: documentStatement, to: &hash)
             for (k, child) in sealed.enumerated() {
                 // Rows of documents outside the set (a child row whose document is gone) are passed over.
                 while let row = heads[k], (row["documentId"] as Int64) < id { heads[k] = try cursors[k].next()?.copy() }
@@ -119,7 +119,7 @@ enum RecordSeals {
                 JournalChain.append(child.table.databaseValue, to: &hash)
                 var count: Int64 = 0
                 while let row = heads[k], (row["documentId"] as Int64) == id {
-                    for index in 0..<row.count { JournalChain.append(row[index] as DatabaseValue, to: &hash) }
+                    JournalChain.append(columnsOf: row, to: &hash)
                     count += 1
                     heads[k] = try cursors[k].next()?.copy()
                 }
@@ -167,7 +167,7 @@ enum RecordSeals {
         let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT * FROM \(table) ORDER BY \(order)\(try schemaMark(db))"))
         var count: Int64 = 0
         while let row = try rows.next() {
-            for index in 0..<row.count { JournalChain.append(row[index] as DatabaseValue, to: &hash) }
+            JournalChain.append(columnsOf: row, to: &hash)
             count += 1
         }
         JournalChain.append(count.databaseValue, to: &hash)
