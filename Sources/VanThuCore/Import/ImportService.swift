@@ -55,9 +55,9 @@ extension ImportService {
                     try context.report(.importing, .rows, done: index - sheet.firstDataRow, total: rowCount)
                 }
                 let cells = table.rows[index]
-                guard cells.contains(where: { $0 != .empty && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) else { continue }
+                guard cells.contains(where: { $0 != .empty && !VietnameseText.trimmingSpaces($0.text).isEmpty }) else { continue }
                 // The row a book exported by vanthu gives a skipped number is not a document.
-                if cells.contains(where: { $0.text.trimmingCharacters(in: .whitespaces) == RegisterCellText.missingNumber }) { continue }
+                if cells.contains(where: { VietnameseText.trimmingSpaces($0.text) == RegisterCellText.missingNumber }) { continue }
                 report.rowsRead += 1
                 let line = table.lineNumber(ofRow: index)
                 do {

@@ -122,7 +122,7 @@ struct ImportRowReader {
         var voidedOn: String?
         var voidedBy: String?
         for part in (try text(.note) ?? "").components(separatedBy: RegisterCellText.noteSeparator) {
-            let part = part.trimmingCharacters(in: .whitespaces)
+            let part = VietnameseText.trimmingSpaces(part)
             if part.isEmpty { continue }
             if urgency == nil, let u = try? Urgency(parsing: part) {
                 urgency = u
@@ -244,7 +244,7 @@ struct ImportRowReader {
     static func number(_ text: String) -> (Int, String)? {
         var digits = ""
         var suffix = ""
-        for character in text.trimmingCharacters(in: .whitespaces) {
+        for character in VietnameseText.trimmingSpaces(text) {
             if character.isASCII, character.isNumber, suffix.isEmpty {
                 digits.append(character)
             } else if !digits.isEmpty, character.isLetter, character.isASCII {
@@ -270,7 +270,7 @@ struct ImportRowReader {
             let day = LocalDate(dayNumber: (date1904 ? -24_107 : -25_569) + Int(serial))
             return LocalDate.validYears.contains(day.year) ? day : nil
         case .text(let raw):
-            let text = raw.trimmingCharacters(in: .whitespaces)
+            let text = VietnameseText.trimmingSpaces(raw)
             if let day = LocalDate.parse(text) { return day }
             if let first = text.split(whereSeparator: { $0 == " " || $0 == "T" }).first, first.count < text.count,
                 let day = LocalDate.parse(String(first))
