@@ -68,7 +68,7 @@ extension RegistryMigrator {
             ["documentSearch_before_\($0)", "documentSearch_after_\($0)"]
         }
 
-    /// v12: documents appended in bulk (a batch, an import, envelopes) are indexed in one pass at
+    /// v12: documents appended in bulk (a batch, an import) are indexed in one pass at
     /// the end of their transaction instead of one statement each. Each statement that touched
     /// the index through a trigger opened a statement savepoint, and FTS5 writes its pending
     /// terms out at every savepoint: a new segment per document, then merging them. Measured
