@@ -41,7 +41,7 @@ public enum RegisterCellText {
         // Both marks hold the bytes "Y S" in any normal form (NFC or NFD: no mark follows the Y);
         // most cells do not, and Foundation's search (canonical equivalence, through NSString)
         // was 13 % of importing a 100,000-row register.
-        guard mayHoldVoidMark(text) else { return nil }
+        guard text.utf8.firstRange(of: "Y S".utf8) != nil else { return nil }
         // The mark as vanthu writes it, or as a clerk retyped it without diacritics; the line
         // break before it may have become a space on the way (a CSV, a cleaned cell).
         guard let start = [voidedWords, "DA HUY SO"].compactMap({ text.range(of: $0, options: .backwards)?.lowerBound }).max(),
@@ -50,17 +50,6 @@ public enum RegisterCellText {
         let mark = text[start...]
         let reason = mark.range(of: ":").map { String(mark[$0.upperBound...]) } ?? String(mark)
         return (VietnameseText.nonEmpty(String(text[..<start])), VietnameseText.nonEmpty(reason) ?? String(mark))
-    }
-
-    private static func mayHoldVoidMark(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count >= 3 else { return false }
-            for i in 0..<(bytes.count - 2) where bytes[i] == UInt8(ascii: "Y") && bytes[i + 1] == 0x20 && bytes[i + 2] == UInt8(ascii: "S") {
-                return true
-            }
-            return false
-        }
     }
 
     /// The Ghi chú part saying when (dd/mm/yyyy, as every date of the book) and by whom a

@@ -216,15 +216,15 @@ public enum VietnameseText {
         return String(out)
     }
 
-    /// `clean` that returns nil for empty text.
     /// `text.trimmingCharacters(in: .whitespaces)`, returning the text itself when it starts and
     /// ends with a visible ASCII character: Foundation's trimming goes through NSString, 9 % of
     /// importing a 100,000-row register, which trims every cell of every row.
-    public static func trimmingSpaces(_ text: String) -> String {
+    static func trimmingSpaces(_ text: String) -> String {
         if let first = text.utf8.first, let last = text.utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return text }
         return text.trimmingCharacters(in: .whitespaces)
     }
 
+    /// `clean` that returns nil for empty text.
     public static func nonEmpty(_ text: String?) -> String? {
         guard let text else { return nil }
         let cleaned = clean(text)
