@@ -58,6 +58,7 @@ test-deps:
 
 test: deps test-deps $(VENV)/bin/python release
 	@bash scripts/check-boundaries.sh
+	@bash scripts/check-c-shims.sh
 	$(SWIFT) build --build-tests
 	VANTHU_RELEASE_BIN="$(RELEASE_BIN)" VANTHU_PYTHON="$$( [ -x $(VENV)/bin/python ] && echo $(CURDIR)/$(VENV)/bin/python )" $(SWIFT) test --skip-build
 

@@ -25,16 +25,16 @@ let package = Package(
             name: "CXLSXWriter",
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]),
+        // cairo, pango and glib, poppler-glib and Tesseract are opened with dlopen on first use
+        // (see their shim.h): not linked, so no pkg-config (its --libs would link them). cairo's,
+        // pango's, glib's and poppler's declarations are written in their shims and checked
+        // against the installed headers by scripts/check-c-shims.sh (Tesseract's header needs no
+        // include path: its shim takes the types from it).
         .systemLibrary(
             name: "CPango",
-            pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"]), .brew(["pango", "cairo"])]),
-        // poppler-glib and Tesseract are opened with dlopen on first use (see their shim.h):
-        // not linked, so no pkg-config (its --libs would link them); poppler's header is found
-        // under /usr/include, glib's and cairo's through pangocairo's flags.
         .systemLibrary(
             name: "CPoppler",
-            pkgConfig: "pangocairo",
             providers: [.apt(["libpoppler-glib-dev"]), .brew(["poppler"])]),
         // libxml2 for XMLDSig (canonical XML): opened with dlopen, declared in its shim.
         .systemLibrary(name: "CLibXML2", providers: [.apt(["libxml2"]), .brew(["libxml2"])]),

@@ -31,15 +31,15 @@ final class PDFText {
         guard data.starts(with: Array("%PDF-".utf8)) || data.prefix(1024).range(of: Data("%PDF-".utf8)) != nil else {
             throw DocumentFileError.damaged(path: path, reason: Bilingual(vi: "không có phần đầu %PDF", en: "no %PDF header"))
         }
-        bytes = data.withUnsafeBytes { raw in g_bytes_new(raw.baseAddress, gsize(raw.count)) }
-        var error: UnsafeMutablePointer<GError>?
+        bytes = data.withUnsafeBytes { raw in poppler.g_bytes_new(raw.baseAddress, raw.count) }
+        var error: UnsafeMutablePointer<vt_GError>?
         guard let document = poppler.poppler_document_new_from_bytes(bytes, nil, &error) else {
             let encrypted =
-                error.map { $0.pointee.domain == poppler.poppler_error_quark() && $0.pointee.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) }
+                error.map { $0.pointee.domain == poppler.poppler_error_quark() && $0.pointee.code == VT_POPPLER_ERROR_ENCRYPTED }
                 ?? false
             let detail = error.flatMap { $0.pointee.message.map { String(cString: $0) } } ?? ""
-            if let error { g_error_free(error) }
-            g_bytes_unref(bytes)
+            if let error { poppler.g_error_free(error) }
+            poppler.g_bytes_unref(bytes)
             if encrypted { throw DocumentFileError.encrypted(path: path) }
             // Poppler's messages are English and technical ("PDF document is damaged"): the clerk
             // is told what it means; the detail is only kept when it is something else.
@@ -61,8 +61,8 @@ final class PDFText {
     }
 
     deinit {
-        g_object_unref(UnsafeMutableRawPointer(document))
-        g_bytes_unref(bytes)
+        poppler.g_object_unref(UnsafeMutableRawPointer(document))
+        poppler.g_bytes_unref(bytes)
     }
 
     /// A run of text on one line of a page, in PDF points from the top-left corner.
@@ -84,14 +84,14 @@ final class PDFText {
     func fragments(page: Int) -> [Fragment] {
         withPage(page) { p in
             guard let raw = poppler.poppler_page_get_text(p) else { return [] }
-            defer { g_free(raw) }
+            defer { poppler.g_free(raw) }
             let text = String(cString: raw)
-            var rectangles: UnsafeMutablePointer<PopplerRectangle>?
-            var count: guint = 0
+            var rectangles: UnsafeMutablePointer<vt_PopplerRectangle>?
+            var count: UInt32 = 0
             guard poppler.poppler_page_get_text_layout(p, &rectangles, &count) != 0, let rectangles else {
                 return text.split(separator: "\n").map { Fragment(text: String($0), minX: 0, maxX: 0, minY: 0, maxY: 0) }
             }
-            defer { g_free(rectangles) }
+            defer { poppler.g_free(rectangles) }
             var fragments: [Fragment] = []
             let empty = Fragment(text: "", minX: .infinity, maxX: -.infinity, minY: .infinity, maxY: -.infinity)
             var current = empty
@@ -149,17 +149,17 @@ final class PDFText {
             let pixels = width * scale * height * scale
             if pixels > Double(DocumentLimits.maximumRenderPixels) { scale *= (Double(DocumentLimits.maximumRenderPixels) / pixels).squareRoot() }
             let w = Int32(max(1, (width * scale).rounded())), h = Int32(max(1, (height * scale).rounded()))
-            guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h) else { return nil }
-            defer { cairo_surface_destroy(surface) }
-            guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else { return nil }
-            cairo_set_source_rgb(cr, 1, 1, 1)
-            cairo_paint(cr)
-            cairo_scale(cr, scale, scale)
+            guard let surface = poppler.cairo_image_surface_create(VT_POPPLER_CAIRO_FORMAT_RGB24, w, h) else { return nil }
+            defer { poppler.cairo_surface_destroy(surface) }
+            guard poppler.cairo_surface_status(surface) == VT_POPPLER_CAIRO_STATUS_SUCCESS, let cr = poppler.cairo_create(surface) else { return nil }
+            poppler.cairo_set_source_rgb(cr, 1, 1, 1)
+            poppler.cairo_paint(cr)
+            poppler.cairo_scale(cr, scale, scale)
             poppler.poppler_page_render_for_printing(p, cr)
-            cairo_destroy(cr)
-            cairo_surface_flush(surface)
-            guard let data = cairo_image_surface_get_data(surface) else { return nil }
-            let stride = Int(cairo_image_surface_get_stride(surface))
+            poppler.cairo_destroy(cr)
+            poppler.cairo_surface_flush(surface)
+            guard let data = poppler.cairo_image_surface_get_data(surface) else { return nil }
+            let stride = Int(poppler.cairo_image_surface_get_stride(surface))
             var gray = [UInt8](repeating: 255, count: Int(w) * Int(h))
             for y in 0..<Int(h) {
                 let row = data + y * stride
@@ -176,7 +176,7 @@ final class PDFText {
 
     private func withPage<T>(_ index: Int, _ body: (OpaquePointer) -> T) -> T? {
         guard index >= 0, index < pageCount, let page = poppler.poppler_document_get_page(document, Int32(index)) else { return nil }
-        defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+        defer { poppler.g_object_unref(UnsafeMutableRawPointer(page)) }
         return body(page)
     }
 }

@@ -16,9 +16,18 @@ final class PDFCanvas {
     enum Alignment { case left, center, right }
 
     /// Pango's fixed-point unit (`PANGO_SCALE`).
-    private static let pangoScale = 1024.0
+    private static let pangoScale = Double(VT_PANGO_SCALE)
+
+    /// cairo's, pango's and glib's functions, opened on first use (nil when they are not installed).
+    fileprivate static let library = vt_cairo_pango_open()?.pointee
+
+    /// The libraries cannot be opened: what the clerk is told, and what to install.
+    fileprivate static let missingLibrary = Bilingual(
+        vi: "không mở được thư viện vẽ PDF cairo/pango (cài gói libpangocairo-1.0-0)",
+        en: "the PDF drawing libraries cairo/pango cannot be opened (install libpangocairo-1.0-0)")
 
     let path: String
+    private let lib: VTCairoPango
     private let surface: OpaquePointer
     private let cairo: OpaquePointer
     private let layout: OpaquePointer
@@ -28,38 +37,40 @@ final class PDFCanvas {
     /// A new PDF at `path`, its first page `width` × `height` points.
     init(path: String, width: Double, height: Double, title: String, author: String) throws {
         self.path = path
-        guard let surface = cairo_pdf_surface_create(path, width, height), cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+        guard let lib = Self.library else { throw ExportError.cannotWrite(path: path, reason: Self.missingLibrary) }
+        self.lib = lib
+        guard let surface = lib.cairo_pdf_surface_create(path, width, height), lib.cairo_surface_status(surface) == VT_CAIRO_STATUS_SUCCESS else {
             throw ExportError.cannotWrite(path: path, reason: FileWriting.reason(errno: errno))
         }
-        cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, author)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "vanthu")
-        guard let cairo = cairo_create(surface), let layout = pango_cairo_create_layout(cairo) else {
-            cairo_surface_destroy(surface)
+        lib.cairo_pdf_surface_restrict_to_version(surface, VT_CAIRO_PDF_VERSION_1_5)
+        lib.cairo_pdf_surface_set_metadata(surface, VT_CAIRO_PDF_METADATA_TITLE, title)
+        lib.cairo_pdf_surface_set_metadata(surface, VT_CAIRO_PDF_METADATA_AUTHOR, author)
+        lib.cairo_pdf_surface_set_metadata(surface, VT_CAIRO_PDF_METADATA_CREATOR, "vanthu")
+        guard let cairo = lib.cairo_create(surface), let layout = lib.pango_cairo_create_layout(cairo) else {
+            lib.cairo_surface_destroy(surface)
             throw ExportError.cannotWrite(path: path, reason: Bilingual(vi: "không tạo được trang PDF", en: "cannot start a PDF page"))
         }
         self.surface = surface
         self.cairo = cairo
         self.layout = layout
         // Font sizes in points on a PDF page, not pixels of a 96 dpi screen.
-        pango_cairo_context_set_resolution(pango_layout_get_context(layout), 72)
-        pango_layout_context_changed(layout)
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
-        cairo_set_line_width(cairo, 0.6)
+        lib.pango_cairo_context_set_resolution(lib.pango_layout_get_context(layout), 72)
+        lib.pango_layout_context_changed(layout)
+        lib.pango_layout_set_wrap(layout, VT_PANGO_WRAP_WORD_CHAR)
+        lib.cairo_set_line_width(cairo, 0.6)
     }
 
     deinit {
-        for description in fonts.values { pango_font_description_free(description) }
-        g_object_unref(UnsafeMutableRawPointer(layout))
-        cairo_destroy(cairo)
-        if !finished { cairo_surface_finish(surface) }
-        cairo_surface_destroy(surface)
+        for description in fonts.values { lib.pango_font_description_free(description) }
+        lib.g_object_unref(UnsafeMutableRawPointer(layout))
+        lib.cairo_destroy(cairo)
+        if !finished { lib.cairo_surface_finish(surface) }
+        lib.cairo_surface_destroy(surface)
     }
 
     /// The size of the pages drawn from now on (the cover is portrait, the register landscape).
     func setPageSize(width: Double, height: Double) {
-        cairo_pdf_surface_set_size(surface, width, height)
+        lib.cairo_pdf_surface_set_size(surface, width, height)
     }
 
     /// The height `text` takes wrapped to `width`.
@@ -67,7 +78,7 @@ final class PDFCanvas {
         prepare(text, width: width, font: font, alignment: .left)
         var w: Int32 = 0
         var h: Int32 = 0
-        pango_layout_get_size(layout, &w, &h)
+        lib.pango_layout_get_size(layout, &w, &h)
         return Double(h) / Self.pangoScale
     }
 
@@ -76,7 +87,7 @@ final class PDFCanvas {
         prepare(text, width: 100_000, font: font, alignment: .left)
         var w: Int32 = 0
         var h: Int32 = 0
-        pango_layout_get_size(layout, &w, &h)
+        lib.pango_layout_get_size(layout, &w, &h)
         return Double(w) / Self.pangoScale
     }
 
@@ -85,22 +96,22 @@ final class PDFCanvas {
     /// empty when not even the first line fits.
     func split(_ text: String, width: Double, font: Font, height: Double) -> (head: String, tail: String) {
         prepare(text, width: width, font: font, alignment: .left)
-        guard let iterator = pango_layout_get_iter(layout) else { return ("", text) }
-        defer { pango_layout_iter_free(iterator) }
+        guard let iterator = lib.pango_layout_get_iter(layout) else { return ("", text) }
+        defer { lib.pango_layout_iter_free(iterator) }
         let limit = Int32(height * Self.pangoScale)
         repeat {
             var top: Int32 = 0
             var bottom: Int32 = 0
-            pango_layout_iter_get_line_yrange(iterator, &top, &bottom)
+            lib.pango_layout_iter_get_line_yrange(iterator, &top, &bottom)
             if bottom > limit {
                 let bytes = Array(text.utf8)
-                let cut = min(max(0, Int(pango_layout_iter_get_index(iterator))), bytes.count)
+                let cut = min(max(0, Int(lib.pango_layout_iter_get_index(iterator))), bytes.count)
                 return (
                     String(decoding: bytes[..<cut], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines),
                     String(decoding: bytes[cut...], as: UTF8.self)
                 )
             }
-        } while pango_layout_iter_next_line(iterator) != 0
+        } while lib.pango_layout_iter_next_line(iterator) != 0
         return (text, "")
     }
 
@@ -108,67 +119,67 @@ final class PDFCanvas {
     func draw(_ text: String, x: Double, y: Double, width: Double, font: Font, alignment: Alignment = .left) {
         guard !text.isEmpty else { return }
         prepare(text, width: width, font: font, alignment: alignment)
-        cairo_move_to(cairo, x, y)
-        pango_cairo_update_layout(cairo, layout)
-        pango_cairo_show_layout(cairo, layout)
+        lib.cairo_move_to(cairo, x, y)
+        lib.pango_cairo_update_layout(cairo, layout)
+        lib.pango_cairo_show_layout(cairo, layout)
     }
 
     /// The colour of what is drawn from now on (0…1 each).
     func setColor(red: Double, green: Double, blue: Double) {
-        cairo_set_source_rgb(cairo, red, green, blue)
+        lib.cairo_set_source_rgb(cairo, red, green, blue)
     }
 
     func setLineWidth(_ width: Double) {
-        cairo_set_line_width(cairo, width)
+        lib.cairo_set_line_width(cairo, width)
     }
 
     /// A cell's border.
     func rectangle(x: Double, y: Double, width: Double, height: Double) {
-        cairo_rectangle(cairo, x, y, width, height)
-        cairo_stroke(cairo)
+        lib.cairo_rectangle(cairo, x, y, width, height)
+        lib.cairo_stroke(cairo)
     }
 
     func line(fromX x0: Double, y y0: Double, toX x1: Double, y y1: Double) {
-        cairo_move_to(cairo, x0, y0)
-        cairo_line_to(cairo, x1, y1)
-        cairo_stroke(cairo)
+        lib.cairo_move_to(cairo, x0, y0)
+        lib.cairo_line_to(cairo, x1, y1)
+        lib.cairo_stroke(cairo)
     }
 
     /// Ends the page; the next drawing starts a new one.
-    func showPage() { cairo_show_page(cairo) }
+    func showPage() { lib.cairo_show_page(cairo) }
 
     /// Writes the file out; any error of cairo (a full disk) is the clerk's message.
     func finish() throws {
-        cairo_show_page(cairo)
-        cairo_surface_finish(surface)
+        lib.cairo_show_page(cairo)
+        lib.cairo_surface_finish(surface)
         finished = true
-        let status = cairo_surface_status(surface)
-        guard status == CAIRO_STATUS_SUCCESS else {
-            let reason = String(cString: cairo_status_to_string(status))
+        let status = lib.cairo_surface_status(surface)
+        guard status == VT_CAIRO_STATUS_SUCCESS else {
+            let reason = String(cString: lib.cairo_status_to_string(status))
             throw ExportError.cannotWrite(path: path, reason: Bilingual(vi: "lỗi khi ghi PDF (\(reason))", en: "writing the PDF failed (\(reason))"))
         }
     }
 
     private func prepare(_ text: String, width: Double, font: Font, alignment: Alignment) {
-        pango_layout_set_font_description(layout, description(font))
-        pango_layout_set_width(layout, Int32(max(1, width) * Self.pangoScale))
-        let align: PangoAlignment =
+        lib.pango_layout_set_font_description(layout, description(font))
+        lib.pango_layout_set_width(layout, Int32(max(1, width) * Self.pangoScale))
+        let align: vt_PangoAlignment =
             switch alignment {
-            case .left: PANGO_ALIGN_LEFT
-            case .center: PANGO_ALIGN_CENTER
-            case .right: PANGO_ALIGN_RIGHT
+            case .left: VT_PANGO_ALIGN_LEFT
+            case .center: VT_PANGO_ALIGN_CENTER
+            case .right: VT_PANGO_ALIGN_RIGHT
             }
-        pango_layout_set_alignment(layout, align)
-        pango_layout_set_text(layout, text, -1)
+        lib.pango_layout_set_alignment(layout, align)
+        lib.pango_layout_set_text(layout, text, -1)
     }
 
     private func description(_ font: Font) -> OpaquePointer? {
         if let known = fonts[font] { return known }
-        guard let description = pango_font_description_new() else { return nil }
-        pango_font_description_set_family(description, "Liberation Serif")
-        pango_font_description_set_size(description, Int32(font.size * Self.pangoScale))
-        pango_font_description_set_weight(description, font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
-        pango_font_description_set_style(description, font.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
+        guard let description = lib.pango_font_description_new() else { return nil }
+        lib.pango_font_description_set_family(description, "Liberation Serif")
+        lib.pango_font_description_set_size(description, Int32(font.size * Self.pangoScale))
+        lib.pango_font_description_set_weight(description, font.bold ? VT_PANGO_WEIGHT_BOLD : VT_PANGO_WEIGHT_NORMAL)
+        lib.pango_font_description_set_style(description, font.italic ? VT_PANGO_STYLE_ITALIC : VT_PANGO_STYLE_NORMAL)
         fonts[font] = description
         return description
     }
@@ -180,39 +191,42 @@ extension PDFCanvas.Font: Hashable {}
 /// and shaping), for code that wraps text itself: the workbook writer, fitting each row's height
 /// to its text so that LibreOffice and converters print rows as tall as Excel shows them.
 final class TextMetrics {
+    private let lib: VTCairoPango
     private let surface: OpaquePointer
     private let cairo: OpaquePointer
     private let layout: OpaquePointer
 
     init?(family: String = "Liberation Serif", size: Double) {
-        guard let surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nil) else { return nil }
-        guard let cairo = cairo_create(surface), let layout = pango_cairo_create_layout(cairo),
-            let description = pango_font_description_new()
+        guard let lib = PDFCanvas.library else { return nil }
+        self.lib = lib
+        guard let surface = lib.cairo_recording_surface_create(VT_CAIRO_CONTENT_COLOR_ALPHA, nil) else { return nil }
+        guard let cairo = lib.cairo_create(surface), let layout = lib.pango_cairo_create_layout(cairo),
+            let description = lib.pango_font_description_new()
         else {
-            cairo_surface_destroy(surface)
+            lib.cairo_surface_destroy(surface)
             return nil
         }
         (self.surface, self.cairo, self.layout) = (surface, cairo, layout)
-        pango_cairo_context_set_resolution(pango_layout_get_context(layout), 72)
-        pango_layout_context_changed(layout)
-        pango_font_description_set_family(description, family)
-        pango_font_description_set_size(description, Int32(size * 1024))
-        pango_layout_set_font_description(layout, description)
-        pango_font_description_free(description)
+        lib.pango_cairo_context_set_resolution(lib.pango_layout_get_context(layout), 72)
+        lib.pango_layout_context_changed(layout)
+        lib.pango_font_description_set_family(description, family)
+        lib.pango_font_description_set_size(description, Int32(size * Double(VT_PANGO_SCALE)))
+        lib.pango_layout_set_font_description(layout, description)
+        lib.pango_font_description_free(description)
     }
 
     deinit {
-        g_object_unref(UnsafeMutableRawPointer(layout))
-        cairo_destroy(cairo)
-        cairo_surface_destroy(surface)
+        lib.g_object_unref(UnsafeMutableRawPointer(layout))
+        lib.cairo_destroy(cairo)
+        lib.cairo_surface_destroy(surface)
     }
 
     /// The width of `text` on one line, in points.
     func width(of text: String) -> Double {
-        pango_layout_set_text(layout, text, -1)
+        lib.pango_layout_set_text(layout, text, -1)
         var width: Int32 = 0
         var height: Int32 = 0
-        pango_layout_get_size(layout, &width, &height)
-        return Double(width) / 1024
+        lib.pango_layout_get_size(layout, &width, &height)
+        return Double(width) / Double(VT_PANGO_SCALE)
     }
 }
