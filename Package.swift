@@ -21,9 +21,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
+        // libxlsxwriter and libcrypto are opened with dlopen on first use too; their headers are in
+        // the compiler's search path, so their shims take the functions' types from them.
         .systemLibrary(
             name: "CXLSXWriter",
-            pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]),
         // cairo, pango and glib, poppler-glib and Tesseract are opened with dlopen on first use
         // (see their shim.h): not linked, so no pkg-config (its --libs would link them). cairo's,
@@ -43,7 +44,6 @@ let package = Package(
             providers: [.apt(["libtesseract-dev", "tesseract-ocr-vie"]), .brew(["tesseract", "tesseract-lang"])]),
         .systemLibrary(
             name: "COpenSSL",
-            pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
         .systemLibrary(
             name: "CVanThuZlib",

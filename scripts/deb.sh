@@ -31,10 +31,10 @@ package_of() {
   echo "$package"
 }
 
-# The libraries the binary links, and the four it opens on first use (dlopen: printing a PDF
-# register or form, reading a PDF, OCR of a scan, checking an XML signature), so that they do
+# The libraries the binary links, and the six it opens on first use (dlopen: writing a workbook, printing a PDF
+# register or form, reading a PDF, OCR of a scan, checking an XML or PDF signature), so that they do
 # not load at every start.
-for library in $(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p') libpangocairo-1.0.so.0 libpoppler-glib.so.8 libtesseract.so.5 libxml2.so.2; do
+for library in $(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p') libpangocairo-1.0.so.0 libpoppler-glib.so.8 libtesseract.so.5 libxml2.so.2 libcrypto.so.3 libxlsxwriter.so.4; do
   package=$(package_of "$library")
   case " ${depends[*]} " in *" $package "*) ;; *) depends+=("$package") ;; esac
 done

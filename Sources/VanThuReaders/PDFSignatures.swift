@@ -2,6 +2,10 @@ import COpenSSL
 public import Foundation
 import VanThuCore
 
+/// OpenSSL's libcrypto, opened on first use (nil when it is not installed: then no signature
+/// verifies and no certificate is read).
+private let libcrypto = vt_libcrypto_open()?.pointee
+
 /// Checks the digital signatures of a PDF with OpenSSL's libcrypto. The only file that talks
 /// to OpenSSL.
 ///
@@ -74,31 +78,33 @@ enum PDFSignatures {
     }
 
     private static func check(_ bytes: [UInt8], range: [Int], trustedRoots: [Data]) -> SignatureCheck {
-        defer { ERR_clear_error() }
         let (b, c, d) = (range[1], range[2], range[3])
         let covers = c + d == bytes.count || bytes[(c + d)...].allSatisfy { $0 == 0x0A || $0 == 0x0D || $0 == 0x20 || $0 == 0 }
         var result = SignatureCheck(
             signer: nil, organization: nil, signedAt: nil, intact: false, valid: false, coversWholeDocument: covers, trusted: false)
+        // Without libcrypto nothing can be verified: the signature is listed, neither intact nor valid.
+        guard let ssl = libcrypto else { return result }
+        defer { ssl.ERR_clear_error() }
         guard let der = hexDecode(bytes[(b + 1)..<(c - 1)]), !der.isEmpty else { return result }
         var signed = Array(bytes[0..<b])
         signed.append(contentsOf: bytes[c..<(c + d)])
 
         let parsed: OpaquePointer? = der.withUnsafeBufferPointer { buffer in
             var pointer: UnsafePointer<UInt8>? = buffer.baseAddress
-            return d2i_CMS_ContentInfo(nil, &pointer, buffer.count)
+            return ssl.d2i_CMS_ContentInfo(nil, &pointer, buffer.count)
         }
         guard let cms = parsed else { return result }
-        defer { CMS_ContentInfo_free(cms) }
-        guard let certificates = CMS_get1_certs(cms) else { return result }
-        defer { OPENSSL_sk_pop_free(certificates, { X509_free(OpaquePointer($0)) }) }
-        _ = CMS_set1_signers_certs(cms, nil, 0)
-        guard let infos = CMS_get0_SignerInfos(cms), OPENSSL_sk_num(infos) >= 1,
-            let info = OpaquePointer(OPENSSL_sk_value(infos, 0))
+        defer { ssl.CMS_ContentInfo_free(cms) }
+        guard let certificates = ssl.CMS_get1_certs(cms) else { return result }
+        defer { ssl.OPENSSL_sk_pop_free(certificates, { libcrypto?.X509_free(OpaquePointer($0)) }) }
+        _ = ssl.CMS_set1_signers_certs(cms, nil, 0)
+        guard let infos = ssl.CMS_get0_SignerInfos(cms), ssl.OPENSSL_sk_num(infos) >= 1,
+            let info = OpaquePointer(ssl.OPENSSL_sk_value(infos, 0))
         else { return result }
 
         var key: OpaquePointer?, signer: OpaquePointer?
         var digestAlgorithm: UnsafeMutablePointer<X509_ALGOR>?, signatureAlgorithm: UnsafeMutablePointer<X509_ALGOR>?
-        CMS_SignerInfo_get0_algs(info, &key, &signer, &digestAlgorithm, &signatureAlgorithm)
+        ssl.CMS_SignerInfo_get0_algs(info, &key, &signer, &digestAlgorithm, &signatureAlgorithm)
         if let signer {
             result.signer = nameEntry(signer, NID_commonName)
             result.organization = nameEntry(signer, NID_organizationName)
@@ -108,17 +114,17 @@ enum PDFSignatures {
         // intact: the digest of the signed ranges is the messageDigest the signer signed.
         if let digestAlgorithm, let expected = messageDigest(info) {
             var object: OpaquePointer?
-            X509_ALGOR_get0(&object, nil, nil, digestAlgorithm)
-            if let object, let md = EVP_get_digestbyname(OBJ_nid2sn(OBJ_obj2nid(object))) {
+            ssl.X509_ALGOR_get0(&object, nil, nil, digestAlgorithm)
+            if let object, let md = ssl.EVP_get_digestbyname(ssl.OBJ_nid2sn(ssl.OBJ_obj2nid(object))) {
                 var out = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
                 var length: UInt32 = 0
-                if EVP_Digest(signed, signed.count, &out, &length, md, nil) == 1 {
+                if ssl.EVP_Digest(signed, signed.count, &out, &length, md, nil) == 1 {
                     result.intact = Array(out.prefix(Int(length))) == expected
                 }
             }
         }
         // valid: the signature over the signed attributes verifies with the certificate's key.
-        result.valid = signer != nil && CMS_SignerInfo_verify(info) == 1
+        result.valid = signer != nil && ssl.CMS_SignerInfo_verify(info) == 1
         // trusted: the chain reaches a root the agency trusts, at the time of signing.
         if let signer, !trustedRoots.isEmpty {
             result.trusted = chainIsTrusted(signer, untrusted: certificates, roots: trustedRoots, at: result.signedAt)
@@ -127,21 +133,25 @@ enum PDFSignatures {
     }
 
     private static func messageDigest(_ info: OpaquePointer) -> [UInt8]? {
-        guard let object = OBJ_nid2obj(NID_pkcs9_messageDigest),
-            let raw = CMS_signed_get0_data_by_OBJ(info, object, -3, V_ASN1_OCTET_STRING)
+        guard let ssl = libcrypto else { return nil }
+        guard let object = ssl.OBJ_nid2obj(NID_pkcs9_messageDigest),
+            let raw = ssl.CMS_signed_get0_data_by_OBJ(info, object, -3, V_ASN1_OCTET_STRING)
         else { return nil }
         let string = raw.assumingMemoryBound(to: ASN1_STRING.self)
-        guard let data = ASN1_STRING_get0_data(string) else { return nil }
-        return Array(UnsafeBufferPointer(start: data, count: Int(ASN1_STRING_length(string))))
+        guard let data = ssl.ASN1_STRING_get0_data(string) else { return nil }
+        return Array(UnsafeBufferPointer(start: data, count: Int(ssl.ASN1_STRING_length(string))))
     }
 
     private static func signingTime(_ info: OpaquePointer) -> String? {
-        let index = CMS_signed_get_attr_by_NID(info, NID_pkcs9_signingTime, -1)
-        guard index >= 0, let attribute = CMS_signed_get_attr(info, index), let type = X509_ATTRIBUTE_get0_type(attribute, 0) else { return nil }
+        guard let ssl = libcrypto else { return nil }
+        let index = ssl.CMS_signed_get_attr_by_NID(info, NID_pkcs9_signingTime, -1)
+        guard index >= 0, let attribute = ssl.CMS_signed_get_attr(info, index), let type = ssl.X509_ATTRIBUTE_get0_type(attribute, 0) else {
+            return nil
+        }
         let kind = type.pointee.type
         guard kind == V_ASN1_UTCTIME || kind == V_ASN1_GENERALIZEDTIME, let time = type.pointee.value.utctime else { return nil }
         var tm = tm()
-        guard ASN1_TIME_to_tm(time, &tm) == 1 else { return nil }
+        guard ssl.ASN1_TIME_to_tm(time, &tm) == 1 else { return nil }
         return String(
             format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(tm.tm_year) + 1900, Int(tm.tm_mon) + 1, Int(tm.tm_mday), Int(tm.tm_hour), Int(tm.tm_min),
             Int(tm.tm_sec))
@@ -179,67 +189,72 @@ enum PDFSignatures {
     }
 
     private static func nameEntry(_ certificate: OpaquePointer, _ nid: Int32) -> String? {
-        guard let name = X509_get_subject_name(certificate) else { return nil }
-        let index = X509_NAME_get_index_by_NID(name, nid, -1)
-        guard index >= 0, let entry = X509_NAME_get_entry(name, index), let data = X509_NAME_ENTRY_get_data(entry) else { return nil }
+        guard let ssl = libcrypto else { return nil }
+        guard let name = ssl.X509_get_subject_name(certificate) else { return nil }
+        let index = ssl.X509_NAME_get_index_by_NID(name, nid, -1)
+        guard index >= 0, let entry = ssl.X509_NAME_get_entry(name, index), let data = ssl.X509_NAME_ENTRY_get_data(entry) else { return nil }
         var out: UnsafeMutablePointer<UInt8>?
-        let length = ASN1_STRING_to_UTF8(&out, data)
+        let length = ssl.ASN1_STRING_to_UTF8(&out, data)
         guard length >= 0, let out else { return nil }
-        defer { CRYPTO_free(out, nil, 0) }
+        defer { ssl.CRYPTO_free(out, nil, 0) }
         let text = String(decoding: UnsafeBufferPointer(start: out, count: Int(length)), as: UTF8.self)
         return text.isEmpty ? nil : text.precomposedStringWithCanonicalMapping
     }
 
     private static func chainIsTrusted(_ certificate: OpaquePointer, untrusted: OpaquePointer, roots: [Data], at time: String?) -> Bool {
-        guard let store = X509_STORE_new() else { return false }
-        defer { X509_STORE_free(store) }
+        guard let ssl = libcrypto else { return false }
+        guard let store = ssl.X509_STORE_new() else { return false }
+        defer { ssl.X509_STORE_free(store) }
         for root in roots {
             guard let x509 = x509(der: root) else { continue }
-            _ = X509_STORE_add_cert(store, x509)
-            X509_free(x509)
+            _ = ssl.X509_STORE_add_cert(store, x509)
+            ssl.X509_free(x509)
         }
-        guard let context = X509_STORE_CTX_new() else { return false }
-        defer { X509_STORE_CTX_free(context) }
-        guard X509_STORE_CTX_init(context, store, certificate, untrusted) == 1 else { return false }
+        guard let context = ssl.X509_STORE_CTX_new() else { return false }
+        defer { ssl.X509_STORE_CTX_free(context) }
+        guard ssl.X509_STORE_CTX_init(context, store, certificate, untrusted) == 1 else { return false }
         if let time, let date = ISO8601DateFormatter().date(from: time) {
-            X509_STORE_CTX_set_time(context, 0, time_t(date.timeIntervalSince1970))
+            ssl.X509_STORE_CTX_set_time(context, 0, time_t(date.timeIntervalSince1970))
         }
-        return X509_verify_cert(context) == 1
+        return ssl.X509_verify_cert(context) == 1
     }
 
     /// Whether `signature` is the RSA signature (PKCS #1 v1.5) of `data` by the key of the
     /// certificate `der`, for XMLDSig; nil when the certificate or its key does not decode.
     static func verifyRSA(signature: Data, over data: [UInt8], certificate der: Data, sha256: Bool) -> Bool? {
+        guard let ssl = libcrypto else { return nil }
         guard let certificate = x509(der: der) else { return nil }
-        defer { X509_free(certificate) }
-        guard let key = X509_get_pubkey(certificate) else { return nil }
-        defer { EVP_PKEY_free(key) }
-        guard let context = EVP_MD_CTX_new() else { return nil }
-        defer { EVP_MD_CTX_free(context) }
-        guard EVP_DigestVerifyInit(context, nil, sha256 ? EVP_sha256() : EVP_sha1(), nil, key) == 1 else { return nil }
+        defer { ssl.X509_free(certificate) }
+        guard let key = ssl.X509_get_pubkey(certificate) else { return nil }
+        defer { ssl.EVP_PKEY_free(key) }
+        guard let context = ssl.EVP_MD_CTX_new() else { return nil }
+        defer { ssl.EVP_MD_CTX_free(context) }
+        guard ssl.EVP_DigestVerifyInit(context, nil, sha256 ? ssl.EVP_sha256() : ssl.EVP_sha1(), nil, key) == 1 else { return nil }
         let verified = signature.withUnsafeBytes { raw -> Int32 in
             guard let base = raw.bindMemory(to: UInt8.self).baseAddress else { return 0 }
-            return data.withUnsafeBufferPointer { EVP_DigestVerify(context, base, raw.count, $0.baseAddress, $0.count) }
+            return data.withUnsafeBufferPointer { ssl.EVP_DigestVerify(context, base, raw.count, $0.baseAddress, $0.count) }
         }
-        ERR_clear_error()
+        ssl.ERR_clear_error()
         return verified == 1
     }
 
     /// Whether the certificate `der` chains to one of `roots`, today.
     static func isTrusted(_ der: Data, roots: [Data]) -> Bool {
-        guard !roots.isEmpty, let certificate = x509(der: der), let untrusted = OPENSSL_sk_new_null() else { return false }
+        guard let ssl = libcrypto else { return false }
+        guard !roots.isEmpty, let certificate = x509(der: der), let untrusted = ssl.OPENSSL_sk_new_null() else { return false }
         defer {
-            X509_free(certificate)
-            OPENSSL_sk_free(untrusted)
+            ssl.X509_free(certificate)
+            ssl.OPENSSL_sk_free(untrusted)
         }
         return chainIsTrusted(certificate, untrusted: untrusted, roots: roots, at: nil)
     }
 
     static func x509(der: Data) -> OpaquePointer? {
-        der.withUnsafeBytes { raw -> OpaquePointer? in
+        guard let ssl = libcrypto else { return nil }
+        return der.withUnsafeBytes { raw -> OpaquePointer? in
             guard let base = raw.bindMemory(to: UInt8.self).baseAddress else { return nil }
             var pointer: UnsafePointer<UInt8>? = base
-            return d2i_X509(nil, &pointer, raw.count)
+            return ssl.d2i_X509(nil, &pointer, raw.count)
         }
     }
 
@@ -280,26 +295,33 @@ public enum CertificateFile {
     }
 
     public static func read(_ data: Data, path: String) throws -> [Certificate] {
-        defer { ERR_clear_error() }
+        guard let ssl = libcrypto else {
+            throw DocumentFileError.damaged(
+                path: path,
+                reason: Bilingual(
+                    vi: "không mở được thư viện OpenSSL libcrypto để đọc chứng thư (cài gói libssl3)",
+                    en: "the OpenSSL library libcrypto cannot be opened to read the certificate (install libssl3)"))
+        }
+        defer { ssl.ERR_clear_error() }
         var found: [OpaquePointer] = []
-        defer { found.forEach { X509_free($0) } }
+        defer { found.forEach { ssl.X509_free($0) } }
         if data.range(of: Data("-----BEGIN CERTIFICATE-----".utf8)) != nil {
-            let bio = data.withUnsafeBytes { raw in BIO_new_mem_buf(raw.baseAddress, Int32(raw.count)) }
+            let bio = data.withUnsafeBytes { raw in ssl.BIO_new_mem_buf(raw.baseAddress, Int32(raw.count)) }
             guard let bio else { throw DocumentFileError.badCertificate(path: path) }
             // The memory BIO reads the bytes in place: `data` outlives it.
-            defer { BIO_free(bio) }
-            while found.count < 64, let x509 = PEM_read_bio_X509(bio, nil, nil, nil) { found.append(x509) }
+            defer { _ = ssl.BIO_free(bio) }
+            while found.count < 64, let x509 = ssl.PEM_read_bio_X509(bio, nil, nil, nil) { found.append(x509) }
         } else if let x509 = PDFSignatures.x509(der: data) {
             found.append(x509)
         }
         guard !found.isEmpty else { throw DocumentFileError.badCertificate(path: path) }
         return try found.map { x509 in
-            let length = i2d_X509(x509, nil)
+            let length = ssl.i2d_X509(x509, nil)
             guard length > 0 else { throw DocumentFileError.badCertificate(path: path) }
             var der = [UInt8](repeating: 0, count: Int(length))
             der.withUnsafeMutableBufferPointer { buffer in
                 var pointer: UnsafeMutablePointer<UInt8>? = buffer.baseAddress
-                _ = i2d_X509(x509, &pointer)
+                _ = ssl.i2d_X509(x509, &pointer)
             }
             return Certificate(der: Data(der), subject: subject(x509) ?? "", notAfter: notAfter(x509))
         }
@@ -307,25 +329,27 @@ public enum CertificateFile {
 
     /// `CN=…,O=…,C=VN`: the entries most specific first, as RFC 2253 writes them, in UTF-8.
     private static func subject(_ x509: OpaquePointer) -> String? {
-        guard let name = X509_get_subject_name(x509) else { return nil }
+        guard let ssl = libcrypto else { return nil }
+        guard let name = ssl.X509_get_subject_name(x509) else { return nil }
         var parts: [String] = []
-        for index in 0..<X509_NAME_entry_count(name) {
-            guard let entry = X509_NAME_get_entry(name, index), let object = X509_NAME_ENTRY_get_object(entry),
-                let data = X509_NAME_ENTRY_get_data(entry), let short = OBJ_nid2sn(OBJ_obj2nid(object))
+        for index in 0..<ssl.X509_NAME_entry_count(name) {
+            guard let entry = ssl.X509_NAME_get_entry(name, index), let object = ssl.X509_NAME_ENTRY_get_object(entry),
+                let data = ssl.X509_NAME_ENTRY_get_data(entry), let short = ssl.OBJ_nid2sn(ssl.OBJ_obj2nid(object))
             else { continue }
             var out: UnsafeMutablePointer<UInt8>?
-            let length = ASN1_STRING_to_UTF8(&out, data)
+            let length = ssl.ASN1_STRING_to_UTF8(&out, data)
             guard length >= 0, let out else { continue }
             parts.append(String(cString: short) + "=" + String(decoding: UnsafeBufferPointer(start: out, count: Int(length)), as: UTF8.self))
-            CRYPTO_free(out, nil, 0)
+            ssl.CRYPTO_free(out, nil, 0)
         }
         return parts.reversed().joined(separator: ",").precomposedStringWithCanonicalMapping
     }
 
     private static func notAfter(_ x509: OpaquePointer) -> String? {
-        guard let time = X509_get0_notAfter(x509) else { return nil }
+        guard let ssl = libcrypto else { return nil }
+        guard let time = ssl.X509_get0_notAfter(x509) else { return nil }
         var tm = tm()
-        guard ASN1_TIME_to_tm(time, &tm) == 1 else { return nil }
+        guard ssl.ASN1_TIME_to_tm(time, &tm) == 1 else { return nil }
         return String(format: "%04d-%02d-%02d", Int(tm.tm_year) + 1900, Int(tm.tm_mon) + 1, Int(tm.tm_mday))
     }
 }
