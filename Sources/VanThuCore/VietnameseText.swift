@@ -240,4 +240,29 @@ public enum VietnameseText {
             isSurelyNFC(bytes) ? bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } : nil
         } ?? text.count
     }
+
+    /// The first `count` characters of `text`: `String(text.prefix(count))`, cut on the bytes when
+    /// every scalar is its own character (surely NFC, and neither a carriage return, which joins
+    /// the line feed after it, nor a zero-width joiner or non-joiner, which join the character
+    /// before). Grapheme breaking was 9 % of a follow-up list of 45,000 rows, each summary cut.
+    public static func prefix(_ text: String, characters count: Int) -> String {
+        guard count > 0 else { return "" }
+        var text = text
+        let cut: Int? = text.withUTF8 { bytes in
+            guard isSurelyNFC(bytes) else { return nil }
+            var scalars = 0
+            for (index, byte) in bytes.enumerated() {
+                if byte == 0x0D { return nil }
+                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x8C || bytes[index + 2] == 0x8D {
+                    return nil
+                }
+                guard byte & 0xC0 != 0x80 else { continue }
+                if scalars == count { return index }
+                scalars += 1
+            }
+            return bytes.count
+        }
+        guard let cut else { return String(text.prefix(count)) }
+        return cut == text.utf8.count ? text : String(decoding: text.utf8.prefix(cut), as: UTF8.self)
+    }
 }

@@ -35,4 +35,17 @@ import Testing
                 "Nơi nhận:", "- Ban Bí thư (b/c),", "- Lưu Văn phòng Tỉnh ủy.",
             ])
     }
+
+    @Test func aPrefixCutOnTheBytesIsTheCharactersPrefix() {
+        let texts = [
+            "", "abc", "Quyết định về việc thành lập Tổ công tác", "Đảng ủy khối — “Báo cáo” … 2021",
+            "e\u{301}", "Tie\u{302}\u{301}ng Vie\u{323}t", "dòng một\r\ndòng hai", "a\u{200D}b", "x\u{200C}y z",
+            "👩\u{200D}💻 lập trình", "中文 và tiếng Việt", "\u{2028}tách\u{2029}", "ạ",
+        ]
+        for text in texts {
+            for count in 0...(text.unicodeScalars.count + 2) {
+                #expect(VietnameseText.prefix(text, characters: count) == String(text.prefix(count)), "\(text.debugDescription) \(count)")
+            }
+        }
+    }
 }

@@ -4,7 +4,12 @@ import VanThuCore
 /// Where output goes: results to stdout, messages to stderr.
 enum Terminal {
     static func print(_ text: String) {
-        FileHandle.standardOutput.write(Data((safe(text) + "\n").utf8))
+        // One copy of the text (a list can be megabytes), not a joined string and then its bytes.
+        let text = safe(text)
+        var line = Data(capacity: text.utf8.count + 1)
+        line.append(contentsOf: text.utf8)
+        line.append(0x0A)
+        FileHandle.standardOutput.write(line)
     }
 
     static func error(_ text: String) {
@@ -94,19 +99,22 @@ enum Terminal {
                 let cell = cell.utf8.contains(0x0A) ? cell.replacingOccurrences(of: "\n", with: " ") : cell
                 let width = VietnameseText.width(cell)
                 guard index < limits.count, let limit = limits[index], width > limit else { return (cell, width) }
-                return (String(cell.prefix(limit - 1)) + "…", limit)
+                return (VietnameseText.prefix(cell, characters: limit - 1) + "…", limit)
             }
         }
         let widths = headings.indices.map { column in cut.map { $0[column].width }.max() ?? 0 }
-        var out = ""
+        // Laid out as bytes: appending to a String grew and copied it (a list of 45,000 rows is
+        // 18 MB of text).
+        var out: [UInt8] = []
+        out.reserveCapacity(cut.reduce(0) { $0 + $1.reduce(0) { $0 + $1.text.utf8.count + 2 } + 1 } + widths.reduce(0, +) * cut.count)
         for (rowIndex, row) in cut.enumerated() {
-            if rowIndex > 0 { out += "\n" }
+            if rowIndex > 0 { out.append(0x0A) }
             for (index, cell) in row.enumerated() {
-                if index > 0 { out += "  " }
-                out += rowIndex > 0 ? highlight?(cell.text) ?? cell.text : cell.text
-                if index < row.count - 1 { out += String(repeating: " ", count: widths[index] - cell.width) }
+                if index > 0 { out.append(contentsOf: [0x20, 0x20]) }
+                out.append(contentsOf: (rowIndex > 0 ? highlight?(cell.text) ?? cell.text : cell.text).utf8)
+                if index < row.count - 1 { out.append(contentsOf: repeatElement(0x20, count: widths[index] - cell.width)) }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
