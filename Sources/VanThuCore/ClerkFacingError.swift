@@ -51,3 +51,14 @@ public struct Bilingual: Sendable, Equatable, Hashable, Encodable {
         }
     }
 }
+
+extension Bilingual {
+    /// A system library vanthu opens on first use (`dlopen`) is not installed: which library, what
+    /// it is for and the Debian package that holds it, worded the same for every library.
+    /// `purpose` completes "thư viện …" and "the … library": ("đọc PDF", "PDF reading").
+    public static func libraryMissing(_ library: String, purpose: (vi: String, en: String), package: String) -> Bilingual {
+        Bilingual(
+            vi: "không mở được thư viện \(purpose.vi) \(library) (cài gói \(package))",
+            en: "the \(purpose.en) library \(library) cannot be opened (install \(package))")
+    }
+}

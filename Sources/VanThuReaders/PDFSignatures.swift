@@ -106,13 +106,13 @@ enum PDFSignatures {
         var digestAlgorithm: UnsafeMutablePointer<X509_ALGOR>?, signatureAlgorithm: UnsafeMutablePointer<X509_ALGOR>?
         ssl.CMS_SignerInfo_get0_algs(info, &key, &signer, &digestAlgorithm, &signatureAlgorithm)
         if let signer {
-            result.signer = nameEntry(signer, NID_commonName)
-            result.organization = nameEntry(signer, NID_organizationName)
+            result.signer = nameEntry(ssl, signer, NID_commonName)
+            result.organization = nameEntry(ssl, signer, NID_organizationName)
         }
-        result.signedAt = signingTime(info) ?? dictionaryTime(bytes, near: b)
+        result.signedAt = signingTime(ssl, info) ?? dictionaryTime(bytes, near: b)
 
         // intact: the digest of the signed ranges is the messageDigest the signer signed.
-        if let digestAlgorithm, let expected = messageDigest(info) {
+        if let digestAlgorithm, let expected = messageDigest(ssl, info) {
             var object: OpaquePointer?
             ssl.X509_ALGOR_get0(&object, nil, nil, digestAlgorithm)
             if let object, let md = ssl.EVP_get_digestbyname(ssl.OBJ_nid2sn(ssl.OBJ_obj2nid(object))) {
@@ -127,13 +127,12 @@ enum PDFSignatures {
         result.valid = signer != nil && ssl.CMS_SignerInfo_verify(info) == 1
         // trusted: the chain reaches a root the agency trusts, at the time of signing.
         if let signer, !trustedRoots.isEmpty {
-            result.trusted = chainIsTrusted(signer, untrusted: certificates, roots: trustedRoots, at: result.signedAt)
+            result.trusted = chainIsTrusted(ssl, signer, untrusted: certificates, roots: trustedRoots, at: result.signedAt)
         }
         return result
     }
 
-    private static func messageDigest(_ info: OpaquePointer) -> [UInt8]? {
-        guard let ssl = libcrypto else { return nil }
+    private static func messageDigest(_ ssl: VTLibCrypto, _ info: OpaquePointer) -> [UInt8]? {
         guard let object = ssl.OBJ_nid2obj(NID_pkcs9_messageDigest),
             let raw = ssl.CMS_signed_get0_data_by_OBJ(info, object, -3, V_ASN1_OCTET_STRING)
         else { return nil }
@@ -142,8 +141,7 @@ enum PDFSignatures {
         return Array(UnsafeBufferPointer(start: data, count: Int(ssl.ASN1_STRING_length(string))))
     }
 
-    private static func signingTime(_ info: OpaquePointer) -> String? {
-        guard let ssl = libcrypto else { return nil }
+    private static func signingTime(_ ssl: VTLibCrypto, _ info: OpaquePointer) -> String? {
         let index = ssl.CMS_signed_get_attr_by_NID(info, NID_pkcs9_signingTime, -1)
         guard index >= 0, let attribute = ssl.CMS_signed_get_attr(info, index), let type = ssl.X509_ATTRIBUTE_get0_type(attribute, 0) else {
             return nil
@@ -188,8 +186,7 @@ enum PDFSignatures {
         return formatter.string(from: date)
     }
 
-    private static func nameEntry(_ certificate: OpaquePointer, _ nid: Int32) -> String? {
-        guard let ssl = libcrypto else { return nil }
+    private static func nameEntry(_ ssl: VTLibCrypto, _ certificate: OpaquePointer, _ nid: Int32) -> String? {
         guard let name = ssl.X509_get_subject_name(certificate) else { return nil }
         let index = ssl.X509_NAME_get_index_by_NID(name, nid, -1)
         guard index >= 0, let entry = ssl.X509_NAME_get_entry(name, index), let data = ssl.X509_NAME_ENTRY_get_data(entry) else { return nil }
@@ -201,12 +198,13 @@ enum PDFSignatures {
         return text.isEmpty ? nil : text.precomposedStringWithCanonicalMapping
     }
 
-    private static func chainIsTrusted(_ certificate: OpaquePointer, untrusted: OpaquePointer, roots: [Data], at time: String?) -> Bool {
-        guard let ssl = libcrypto else { return false }
+    private static func chainIsTrusted(
+        _ ssl: VTLibCrypto, _ certificate: OpaquePointer, untrusted: OpaquePointer, roots: [Data], at time: String?
+    ) -> Bool {
         guard let store = ssl.X509_STORE_new() else { return false }
         defer { ssl.X509_STORE_free(store) }
         for root in roots {
-            guard let x509 = x509(der: root) else { continue }
+            guard let x509 = x509(ssl, der: root) else { continue }
             _ = ssl.X509_STORE_add_cert(store, x509)
             ssl.X509_free(x509)
         }
@@ -223,7 +221,7 @@ enum PDFSignatures {
     /// certificate `der`, for XMLDSig; nil when the certificate or its key does not decode.
     static func verifyRSA(signature: Data, over data: [UInt8], certificate der: Data, sha256: Bool) -> Bool? {
         guard let ssl = libcrypto else { return nil }
-        guard let certificate = x509(der: der) else { return nil }
+        guard let certificate = x509(ssl, der: der) else { return nil }
         defer { ssl.X509_free(certificate) }
         guard let key = ssl.X509_get_pubkey(certificate) else { return nil }
         defer { ssl.EVP_PKEY_free(key) }
@@ -241,16 +239,15 @@ enum PDFSignatures {
     /// Whether the certificate `der` chains to one of `roots`, today.
     static func isTrusted(_ der: Data, roots: [Data]) -> Bool {
         guard let ssl = libcrypto else { return false }
-        guard !roots.isEmpty, let certificate = x509(der: der), let untrusted = ssl.OPENSSL_sk_new_null() else { return false }
+        guard !roots.isEmpty, let certificate = x509(ssl, der: der), let untrusted = ssl.OPENSSL_sk_new_null() else { return false }
         defer {
             ssl.X509_free(certificate)
             ssl.OPENSSL_sk_free(untrusted)
         }
-        return chainIsTrusted(certificate, untrusted: untrusted, roots: roots, at: nil)
+        return chainIsTrusted(ssl, certificate, untrusted: untrusted, roots: roots, at: nil)
     }
 
-    static func x509(der: Data) -> OpaquePointer? {
-        guard let ssl = libcrypto else { return nil }
+    static func x509(_ ssl: VTLibCrypto, der: Data) -> OpaquePointer? {
         return der.withUnsafeBytes { raw -> OpaquePointer? in
             guard let base = raw.bindMemory(to: UInt8.self).baseAddress else { return nil }
             var pointer: UnsafePointer<UInt8>? = base
@@ -298,9 +295,7 @@ public enum CertificateFile {
         guard let ssl = libcrypto else {
             throw DocumentFileError.damaged(
                 path: path,
-                reason: Bilingual(
-                    vi: "không mở được thư viện OpenSSL libcrypto để đọc chứng thư (cài gói libssl3)",
-                    en: "the OpenSSL library libcrypto cannot be opened to read the certificate (install libssl3)"))
+                reason: .libraryMissing("OpenSSL libcrypto", purpose: ("đọc chứng thư số", "certificate"), package: "libssl3"))
         }
         defer { ssl.ERR_clear_error() }
         var found: [OpaquePointer] = []
@@ -311,7 +306,7 @@ public enum CertificateFile {
             // The memory BIO reads the bytes in place: `data` outlives it.
             defer { _ = ssl.BIO_free(bio) }
             while found.count < 64, let x509 = ssl.PEM_read_bio_X509(bio, nil, nil, nil) { found.append(x509) }
-        } else if let x509 = PDFSignatures.x509(der: data) {
+        } else if let x509 = PDFSignatures.x509(ssl, der: data) {
             found.append(x509)
         }
         guard !found.isEmpty else { throw DocumentFileError.badCertificate(path: path) }
@@ -323,13 +318,12 @@ public enum CertificateFile {
                 var pointer: UnsafeMutablePointer<UInt8>? = buffer.baseAddress
                 _ = ssl.i2d_X509(x509, &pointer)
             }
-            return Certificate(der: Data(der), subject: subject(x509) ?? "", notAfter: notAfter(x509))
+            return Certificate(der: Data(der), subject: subject(ssl, x509) ?? "", notAfter: notAfter(ssl, x509))
         }
     }
 
     /// `CN=…,O=…,C=VN`: the entries most specific first, as RFC 2253 writes them, in UTF-8.
-    private static func subject(_ x509: OpaquePointer) -> String? {
-        guard let ssl = libcrypto else { return nil }
+    private static func subject(_ ssl: VTLibCrypto, _ x509: OpaquePointer) -> String? {
         guard let name = ssl.X509_get_subject_name(x509) else { return nil }
         var parts: [String] = []
         for index in 0..<ssl.X509_NAME_entry_count(name) {
@@ -345,8 +339,7 @@ public enum CertificateFile {
         return parts.reversed().joined(separator: ",").precomposedStringWithCanonicalMapping
     }
 
-    private static func notAfter(_ x509: OpaquePointer) -> String? {
-        guard let ssl = libcrypto else { return nil }
+    private static func notAfter(_ ssl: VTLibCrypto, _ x509: OpaquePointer) -> String? {
         guard let time = ssl.X509_get0_notAfter(x509) else { return nil }
         var tm = tm()
         guard ssl.ASN1_TIME_to_tm(time, &tm) == 1 else { return nil }

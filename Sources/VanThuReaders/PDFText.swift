@@ -23,9 +23,7 @@ final class PDFText {
         guard let poppler = Self.library else {
             throw DocumentFileError.damaged(
                 path: path,
-                reason: Bilingual(
-                    vi: "không mở được thư viện đọc PDF poppler-glib (cài gói libpoppler-glib8)",
-                    en: "the PDF library poppler-glib cannot be opened (install libpoppler-glib8)"))
+                reason: .libraryMissing("poppler-glib", purpose: ("đọc PDF", "PDF reading"), package: "libpoppler-glib8"))
         }
         self.poppler = poppler
         guard data.starts(with: Array("%PDF-".utf8)) || data.prefix(1024).range(of: Data("%PDF-".utf8)) != nil else {

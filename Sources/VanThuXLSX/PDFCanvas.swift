@@ -22,9 +22,8 @@ final class PDFCanvas {
     fileprivate static let library = vt_cairo_pango_open()?.pointee
 
     /// The libraries cannot be opened: what the clerk is told, and what to install.
-    fileprivate static let missingLibrary = Bilingual(
-        vi: "không mở được thư viện vẽ PDF cairo/pango (cài gói libpangocairo-1.0-0)",
-        en: "the PDF drawing libraries cairo/pango cannot be opened (install libpangocairo-1.0-0)")
+    fileprivate static let missingLibrary = Bilingual.libraryMissing(
+        "cairo/pango", purpose: ("vẽ PDF", "PDF drawing"), package: "libpangocairo-1.0-0")
 
     let path: String
     private let lib: VTCairoPango

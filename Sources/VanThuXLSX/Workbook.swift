@@ -31,9 +31,7 @@ final class Workbook {
         guard let lib = libxlsxwriter else {
             throw ExportError.cannotWrite(
                 path: path,
-                reason: Bilingual(
-                    vi: "không mở được thư viện ghi Excel libxlsxwriter (cài gói libxlsxwriter4)",
-                    en: "the Excel library libxlsxwriter cannot be opened (install libxlsxwriter4)"))
+                reason: .libraryMissing("libxlsxwriter", purpose: ("ghi Excel", "Excel writing"), package: "libxlsxwriter4"))
         }
         self.lib = lib
         var options = lxw_workbook_options(

@@ -108,6 +108,14 @@ import VanThuTestSupport
             expectClerkMessages(AccountError.forbidden(permission, role: role))
         }
     }
+
+    /// A library opened on first use that is not installed: the same words for each, naming the
+    /// library and the package to install, in both languages.
+    @Test func aMissingLibraryIsNamedWithItsPackage() {
+        let message = Bilingual.libraryMissing("poppler-glib", purpose: ("đọc PDF", "PDF reading"), package: "libpoppler-glib8")
+        #expect(message.vi == "không mở được thư viện đọc PDF poppler-glib (cài gói libpoppler-glib8)")
+        #expect(message.en == "the PDF reading library poppler-glib cannot be opened (install libpoppler-glib8)")
+    }
 }
 
 extension RegistryError {
