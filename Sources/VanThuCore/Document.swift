@@ -59,9 +59,12 @@ public struct Document: Equatable, Sendable {
     public var direction: Direction { kind.direction }
 
     /// "783", "12a"; outgoing numbers below 10 take a leading zero ("05"), as ND30 prints them.
-    public var displayNumber: String {
+    public var displayNumber: String { Self.displayNumber(number, suffix: numberSuffix, direction: direction) }
+
+    /// `7`, `12a`; an outgoing number below 10 with its zero, `07`.
+    static func displayNumber(_ number: Int, suffix: String, direction: Direction) -> String {
         let n = direction == .outgoing && number < 10 ? "0\(number)" : "\(number)"
-        return n + numberSuffix
+        return n + suffix
     }
 
     /// `den/2021/783`, `di/2021/BC/86`: how a clerk names this document on the command line.

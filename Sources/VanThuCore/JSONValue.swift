@@ -3,6 +3,9 @@ enum JSONValue: Codable {
     case null, bool(Bool), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
     /// An object whose fields are already in key order: written as they are, without hashing or sorting.
     case fields([(String, JSONValue)])
+    /// An array made one element at a time as it is written, each freed before the next is
+    /// made: a list of tens of thousands of documents never exists as one tree.
+    case lazyArray(count: Int, element: @Sendable (Int) -> JSONValue)
 
     init(_ text: String?) { self = text.map(JSONValue.string) ?? .null }
     init(_ number: Int?) { self = number.map { .number(Double($0)) } ?? .null }
@@ -35,6 +38,7 @@ enum JSONValue: Codable {
         case .array(let a): try c.encode(a)
         case .object(let o): try c.encode(o)
         case .fields(let f): try c.encode(Dictionary(f, uniquingKeysWith: { a, _ in a }))
+        case .lazyArray(let count, let element): try c.encode((0..<count).map(element))
         }
     }
 
@@ -48,9 +52,12 @@ enum JSONValue: Codable {
 
     /// Indented like JSONEncoder's `.prettyPrinted` (`"key" : value`), keys in `fields` order:
     /// for outputs too long for JSONEncoder (follow-up lists of tens of thousands of rows).
-    var pretty: String {
+    var pretty: String { pretty(expectedSize: 4096) }
+
+    /// `pretty`, its buffer reserved for `expectedSize` bytes.
+    func pretty(expectedSize: Int) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(4096)
+        out.reserveCapacity(expectedSize)
         write(to: &out, indent: 0)
         return String(decoding: out, as: UTF8.self)
     }
@@ -85,6 +92,13 @@ enum JSONValue: Codable {
                 value.write(to: &out, indent: inner)
             }
             close("]", empty: items.isEmpty)
+        case .lazyArray(let count, let element):
+            out.append(UInt8(ascii: "["))
+            for index in 0..<count {
+                item(index)
+                element(index).write(to: &out, indent: inner)
+            }
+            close("]", empty: count == 0)
         case .object(let fields):
             out.append(UInt8(ascii: "{"))
             for (index, key) in fields.keys.sorted().enumerated() {

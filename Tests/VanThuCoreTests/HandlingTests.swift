@@ -161,6 +161,59 @@ import VanThuTestSupport
         #expect(try HandlingService(late).followUp(unit: "Phòng Tuyên truyền").items.map(\.state) == [.overdue(days: 7), .overdue(days: 2)])
     }
 
+    /// A register of many open documents, varied: urgent or not, routed to units with co-operating
+    /// ones or not routed, deadlines before and after today. The list is in the documented order
+    /// (checked here by an independent sort), and the terminal's lines are the same list.
+    @Test func theFollowUpListIsOrderedAndItsLinesAreTheSameList() throws {
+        let registry = try Fixtures.makeRegistry(today: "2021-09-06")
+        let units = ["Phòng Tuyên truyền", "Văn phòng", "Đoàn thanh niên", "Ban Tổ chức", "Phòng Kế toán"]
+        var random = SystemRandomNumberGenerator()
+        var drafts: [IncomingDraft] = []
+        for index in 0..<240 {
+            var draft = try Fixtures.incoming("Văn bản \(index)", notation: "\(index + 1)/SNV-VP", received: "\(1 + index % 28)/8/2021", type: "CV")
+            draft.urgency = [nil, nil, nil, .khan, .thuongKhan, .hoaToc][index % 6]
+            draft.handler = index % 5 == 0 ? nil : units.randomElement(using: &random)
+            draft.dueDate = draft.handler == nil ? nil : LocalDate(year: 2021, month: 9, day: Int.random(in: 1...20, using: &random))
+            drafts.append(draft)
+        }
+        let documents = try RegistrationService(registry).registerIncoming(batch: drafts)
+        // Half the unrouted ones routed now, with a co-operating unit.
+        for (index, document) in documents.filter({ $0.handler == nil }).prefix(24).enumerated() {
+            _ = try HandlingService(registry).route(
+                reference: document.reference,
+                RoutingDraft(lead: units[index % units.count], coUnits: ["Văn phòng"], due: try Deadline(parsing: "\(7 + index % 12)/9/2021")))
+        }
+        for unit: String? in [nil, "văn phòng"] {
+            let report = try HandlingService(registry).followUp(unit: unit, soon: "5wd")
+            let lines = try HandlingService(registry).followUpLines(unit: unit, soon: "5wd")
+            #expect(report.items.count > 20)
+            #expect(lines.lines.map(\.id) == report.items.map(\.document.id))
+            #expect(lines.lines.map(\.state) == report.items.map(\.state))
+            #expect(lines.lines.map(\.displayNumber) == report.items.map(\.document.displayNumber))
+            #expect(lines.byUnit.map { "\($0.unit ?? "-") \($0.late) \($0.soon)" } == report.byUnit.map { "\($0.unit ?? "-") \($0.late) \($0.soon)" })
+            let rank: [Urgency?: Int] = [.hoaToc: 0, .thuongKhan: 1, .khan: 2, nil: 3]
+            let expected = report.items.sorted { a, b in
+                func key(_ item: FollowUpItem) -> (Int, String, Int, Int, Int64) {
+                    let d = item.document
+                    let state =
+                        switch item.state {
+                        case .lateToPresent: 0
+                        case .overdue: 1
+                        case .dueSoon: 2
+                        }
+                    return (rank[d.urgency] ?? 3, d.handler ?? "", state, (d.dueDate ?? d.registerDate).dayNumber, d.id)
+                }
+                return key(a) < key(b)
+            }
+            #expect(report.items.map(\.document.id) == expected.map(\.document.id))
+            if unit != nil {
+                #expect(
+                    report.items.allSatisfy { $0.document.handler == "Văn phòng" || $0.document.coHandlers.contains("Văn phòng") }
+                )
+            }
+        }
+    }
+
     @Test func theProcessingReportCountsPerUnit() throws {
         let registry = try registry(today: "2021-08-25")
         _ = try HandlingService(registry).route(reference: "den/2021/1", RoutingDraft(lead: "Văn phòng", due: "20/8/2021", date: "20/8/2021"))

@@ -19,6 +19,20 @@ import Testing
         #expect(throws: RegistryError.invalidDate(text)) { try LocalDate(parsing: text) }
     }
 
+    /// The stored form is read by its own short path and written as ten bytes: every day a
+    /// register can hold reads back as itself, and an ISO-shaped impossible date is refused as
+    /// the general path refuses it.
+    @Test func everyDayReadsBackFromItsStoredForm() throws {
+        let first = try #require(LocalDate(year: 1900, month: 1, day: 1)).dayNumber
+        let last = try #require(LocalDate(year: 2199, month: 12, day: 31)).dayNumber
+        let wrong = (first...last).map(LocalDate.init(dayNumber:)).filter { LocalDate.parse($0.iso) != $0 }
+        #expect(wrong.isEmpty)
+        #expect(try LocalDate(parsing: "1900-01-01").iso == "1900-01-01" && LocalDate.parse("2199-12-31")?.vietnamese == "31/12/2199")
+        for text in ["2021-02-29", "2021-00-10", "2021-04-31", "1899-12-31", "2200-01-01", "2021-1a-01", "20210-8-20"] {
+            #expect(LocalDate.parse(text) == nil, "\(text)")
+        }
+    }
+
     @Test func printsTheVietnameseWay() throws {
         let date = try LocalDate(parsing: "2020-01-05")
         #expect(date.vietnamese == "5/1/2020")

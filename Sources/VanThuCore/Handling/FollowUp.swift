@@ -61,18 +61,59 @@ public struct FollowUpReport: Sendable {
 
     /// How many documents each unit has late and due soon, units in list order; documents not
     /// yet routed count under `nil`.
-    public var byUnit: [(unit: String?, late: Int, soon: Int)] {
-        var order: [String?] = []
-        var counts: [String?: (late: Int, soon: Int)] = [:]
-        for item in items {
-            let unit = item.document.handler
-            if counts[unit] == nil { order.append(unit) }
-            var count = counts[unit] ?? (0, 0)
-            if case .dueSoon = item.state { count.soon += 1 } else { count.late += 1 }
-            counts[unit] = count
+    public var byUnit: [(unit: String?, late: Int, soon: Int)] { Self.countByUnit(items.lazy.map { ($0.document.handler, $0.state) }) }
+
+    /// Late and due-soon counts per unit, units in the order they first come.
+    static func countByUnit(_ items: some Sequence<(String?, FollowUpState)>) -> [(unit: String?, late: Int, soon: Int)] {
+        var order: [(unit: String?, late: Int, soon: Int)] = []
+        var positions: [String?: Int] = [:]
+        for (unit, state) in items {
+            // The list is in unit order within each urgency: most items are the previous one's unit.
+            let position: Int
+            if let last = order.indices.last, order[last].unit == unit {
+                position = last
+            } else if let known = positions[unit] {
+                position = known
+            } else {
+                position = order.count
+                positions[unit] = position
+                order.append((unit, 0, 0))
+            }
+            if case .dueSoon = state { order[position].soon += 1 } else { order[position].late += 1 }
         }
-        return order.map { ($0, counts[$0]?.late ?? 0, counts[$0]?.soon ?? 0) }
+        return order
     }
+}
+
+/// One line of the follow-up list with only what the terminal shows of its document: what
+/// ``HandlingService/followUpLines(unit:soon:)`` reads instead of whole documents.
+public struct FollowUpLine: Sendable {
+    public var id: Int64
+    public var kind: RegisterKind
+    public var number: Int
+    public var numberSuffix: String
+    public var registerDate: LocalDate
+    public var typeName: String
+    public var subject: String
+    public var handler: String?
+    public var coHandlers: [String]
+    public var dueDate: LocalDate?
+    public var urgency: Urgency?
+    public var secrecy: Secrecy?
+    public var state: FollowUpState
+
+    /// As ``Document/displayNumber``.
+    public var displayNumber: String { Document.displayNumber(number, suffix: numberSuffix, direction: kind.direction) }
+}
+
+/// The follow-up list as ``FollowUpLine``s: the same lines, in the same order, as a ``FollowUpReport``.
+public struct FollowUpLines: Sendable {
+    public var today: LocalDate
+    public var soonUntil: LocalDate
+    public var lines: [FollowUpLine]
+
+    /// As ``FollowUpReport/byUnit``.
+    public var byUnit: [(unit: String?, late: Int, soon: Int)] { FollowUpReport.countByUnit(lines.lazy.map { ($0.handler, $0.state) }) }
 }
 
 /// One row of the processing report (Báo cáo tình hình giải quyết văn bản đến).

@@ -274,21 +274,29 @@ extension DocumentHistory: Encodable {
 
 extension FollowUpReport: Encodable {
     var json: JSONValue {
-        let items = items.map { item in
-            JSONValue.fields([
-                ("days", JSONValue(item.state.days)), ("document", item.document.json), ("dueDate", JSONValue(item.document.dueDate?.iso)),
-                ("reference", .string(item.document.reference)), ("state", .string(item.state.code)), ("unit", JSONValue(item.document.handler)),
-                ("urgency", JSONValue(item.document.urgency?.label)),
-            ])
-        }
+        let items = self.items
         let units = byUnit.map { JSONValue.fields([("late", JSONValue($0.late)), ("soon", JSONValue($0.soon)), ("unit", JSONValue($0.unit))]) }
         return .fields([
-            ("items", .array(items)), ("soonUntil", .string(soonUntil.iso)), ("today", .string(today.iso)), ("units", .array(units)),
+            (
+                "items",
+                .lazyArray(count: items.count) { index in
+                    let item = items[index]
+                    return .fields([
+                        ("days", JSONValue(item.state.days)), ("document", item.document.json), ("dueDate", JSONValue(item.document.dueDate?.iso)),
+                        ("reference", .string(item.document.reference)), ("state", .string(item.state.code)),
+                        ("unit", JSONValue(item.document.handler)), ("urgency", JSONValue(item.document.urgency?.label)),
+                    ])
+                }
+            ),
+            ("soonUntil", .string(soonUntil.iso)), ("today", .string(today.iso)), ("units", .array(units)),
         ])
     }
 
     /// The report as indented JSON, written by hand: a long list is too slow for JSONEncoder.
-    public var prettyJSON: String { json.pretty }
+    /// Each item's tree is made as it is written, into a buffer sized for the list: the whole
+    /// list's tree, then the buffer doubling and copying 13 MB, were a third of `overdue --json`
+    /// on a 100,000-document backlog.
+    public var prettyJSON: String { json.pretty(expectedSize: 4096 + items.count * 2048) }
 
     public func encode(to encoder: any Encoder) throws { try json.encode(to: encoder) }
 }

@@ -93,6 +93,30 @@ extension Document {
     }
 }
 
+extension FollowUpLine {
+    /// The columns `init(row:)` reads, by position.
+    private enum Column: Int, CaseIterable {
+        case id, kind, number, numberSuffix, registerDate, typeName, subject, handler, coHandlers, dueDate, urgency, secrecy
+    }
+
+    static let selection = Column.allCases.map { "d.\($0)" }.joined(separator: ", ")
+
+    /// Decodes a row of `SELECT \(selection) FROM document d` as ``Document/init(row:)`` does;
+    /// its state is set by the list.
+    init(row: Row) throws {
+        func text(_ column: Column) -> String? { row[column.rawValue] }
+        guard let kind = text(.kind).flatMap(RegisterKind.init(rawValue:)), let registerDate = text(.registerDate).flatMap(LocalDate.parse) else {
+            throw RegistryError.storage("unreadable document row \(row[Column.id.rawValue] as Int64? ?? 0)")
+        }
+        self.init(
+            id: row[Column.id.rawValue], kind: kind, number: row[Column.number.rawValue], numberSuffix: text(.numberSuffix) ?? "",
+            registerDate: registerDate, typeName: text(.typeName) ?? "", subject: text(.subject) ?? "", handler: text(.handler),
+            coHandlers: text(.coHandlers).map { $0.split(separator: "\n").map(String.init) } ?? [],
+            dueDate: text(.dueDate).flatMap(LocalDate.parse), urgency: text(.urgency).flatMap(Urgency.init(rawValue:)),
+            secrecy: text(.secrecy).flatMap(Secrecy.init(rawValue:)), state: .dueSoon(days: 0))
+    }
+}
+
 extension Register {
     init(row: Row) throws {
         guard let kind = RegisterKind(rawValue: row["kind"]),

@@ -40,30 +40,37 @@ extension VanThu {
         var soon: String?
 
         func run() throws {
-            let report = try global.withRegistry(.read) { try HandlingService($0).followUp(unit: unit, soon: soon) }
-            if global.json { return Terminal.print(report.prettyJSON) }
+            // The terminal's list reads only the columns it shows; --json gives whole documents.
+            if global.json {
+                let report = try global.withRegistry(.read) { try HandlingService($0).followUp(unit: unit, soon: soon) }
+                return Terminal.print(report.prettyJSON)
+            }
+            let report = try global.withRegistry(.read) { try HandlingService($0).followUpLines(unit: unit, soon: soon) }
             let lang = Language.fromEnvironment()
-            guard !report.items.isEmpty else {
+            guard !report.lines.isEmpty else {
                 return Terminal.print(
                     Terminal.label(
                         "Không có văn bản quá hạn hay sắp đến hạn (ngày \(report.today.vietnamese)).",
                         "No document is late or due soon (on \(report.today.vietnamese))."))
             }
-            let rows = report.items.map { item -> [String] in
-                let d = item.document
-                let flag = d.urgency.map { "⚑ \($0.label)" } ?? ""
-                let subject = d.secrecy == .tuyetMat ? d.typeName : "\(d.typeName) \(d.subject)"
-                return [
-                    flag, d.displayNumber, d.registerDate.vietnamese, d.handler ?? Terminal.label("(chưa chuyển)", "(not routed)"),
-                    d.dueDate?.vietnamese ?? "", item.state.name(in: lang), subject,
-                ]
-            }
             let headings = [
                 "", Terminal.label("Số đến", "No."), Terminal.label("Ngày đến", "Arrived"), Terminal.label("Đơn vị chủ trì", "Lead unit"),
                 Terminal.label("Hạn", "Due"), Terminal.label("Tình trạng", "State"), Terminal.label("Tên loại và trích yếu", "Type and summary"),
             ]
+            // Cell by cell into the table: no array of rows (the backlog's list has 45,661).
+            var table = TextTable(headings: headings, limits: [nil, nil, nil, 28, nil, nil, 60])
+            let notRouted = Terminal.label("(chưa chuyển)", "(not routed)")
+            for d in report.lines {
+                table.add(d.urgency.map { "⚑ \($0.label)" } ?? "")
+                table.add(d.displayNumber)
+                table.add(d.registerDate.vietnamese)
+                table.add(d.handler ?? notRouted)
+                table.add(d.dueDate?.vietnamese ?? "")
+                table.add(d.state.name(in: lang))
+                table.add(d.secrecy == .tuyetMat ? d.typeName : "\(d.typeName) \(d.subject)")
+            }
             Terminal.print(Terminal.label("Theo dõi, đôn đốc ngày \(report.today.vietnamese)", "Follow-up on \(report.today.vietnamese)"))
-            Terminal.print(Terminal.table(headings: headings, rows: rows, limits: [nil, nil, nil, 28, nil, nil, 60]))
+            Terminal.print(table.rendered())
             Terminal.print("")
             for unit in report.byUnit {
                 let name = unit.unit ?? Terminal.label("(chưa chuyển)", "(not routed)")
