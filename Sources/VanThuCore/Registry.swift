@@ -178,6 +178,15 @@ public final class Registry: Sendable {
         return permissions.intValue & 0o222 == 0 || !FileManager.default.isWritableFile(atPath: path)
     }
 
+    /// Whether the file has exactly the migrations this build applies: neither older (a read-only
+    /// open does not upgrade it) nor newer.
+    public func schemaIsCurrent() throws -> Bool {
+        try store.perform {
+            let migrator = RegistryMigrator.make(user: context.user)
+            return try store.dbQueue.read { db in try migrator.hasCompletedMigrations(db) && !migrator.hasBeenSuperseded(db) }
+        }
+    }
+
     private func checkSchema(access: Access) throws {
         try store.perform {
             let migrator = RegistryMigrator.make(user: context.user)

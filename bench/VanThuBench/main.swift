@@ -186,6 +186,33 @@ func makeDatabase(path: String, documents: Int) throws {
     }
 }
 
+/// The documents `makeDatabase` writes change only when this does: part of a kept file's name.
+let sampleVersion = 1
+
+/// `makeDatabase` into `folder`, kept there for the next run: the million-document register
+/// takes minutes to build and is the same every time (fixed seeds). A kept file is reused only
+/// when it holds `documents` documents and the migrations this build applies, no more, no less;
+/// otherwise it is built again. Prints its path.
+func keptDatabase(folder: String, documents: Int) throws -> String {
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let path = "\(folder)/register-\(documents)-sample\(sampleVersion).sqlite"
+    if FileManager.default.fileExists(atPath: path) {
+        let context = RegistryContext(user: "bench", today: LocalDate(year: 2021, month: 12, day: 31))
+        if let reader = try? Registry.open(at: path, access: .read, context: context) {
+            defer { reader.close() }
+            if try reader.schemaIsCurrent(), try DocumentService(reader).documentCount() == documents { return path }
+        }
+        FileHandle.standardError.write(Data("\(path): not this build's register, built again\n".utf8))
+    }
+    for name in [path, path + ".building"] {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: name + suffix) }
+    }
+    // Built under another name and renamed when complete: an interrupted build is never reused.
+    try makeDatabase(path: path + ".building", documents: documents)
+    try FileManager.default.moveItem(atPath: path + ".building", toPath: path)
+    return path
+}
+
 /// `vanthu overdue --soon 3wd` on `documents` open incoming documents, all routed, checked on
 /// 1 July 2021 (median of `runs` processes, output to /dev/null: the table is still built and
 /// written). Two registers: a realistic one, deadlines from 3 days ago to 5 months ahead (a few
@@ -286,18 +313,24 @@ func search(path: String, rounds: Int) throws -> [(String, String, String, Strin
         medians.append(median(times))
         hits.append(total)
     }
+    let documents = try DocumentService(registry).documentCount()
     let sizes = try SearchService(registry).storageSizes()
     let ratio = Double(sizes.search) / Double(sizes.total - sizes.search)
     let slowest = medians.indices.max { medians[$0] < medians[$1] } ?? 0
     return [
         (
-            "search: median of the 20 queries' medians on \(try DocumentService(registry).documentCount()) documents (each query \(rounds)×, count + 50 best; hits from \(hits.min() ?? 0) to \(hits.max() ?? 0))",
+            "search: median of the 20 queries' medians on \(documents) documents (each query \(rounds)×, count + 50 best; hits from \(hits.min() ?? 0) to \(hits.max() ?? 0))",
             "< 20 ms", String(format: "%.1f ms", median(medians)), String(format: "%.2f", median(medians) / 20)
         ),
-        ("search: the slowest query (“\(queries[slowest].text)”, \(hits[slowest]) hits)", "", String(format: "%.0f ms", medians[slowest]), ""),
         (
-            "search index size over the rest of the database (\(sizes.search / 1_048_576) MB of \(sizes.total / 1_048_576) MB)", "≤ 60 %",
-            String(format: "%.0f %%", ratio * 100), String(format: "%.2f", ratio / 0.6)
+            "search: the slowest query on \(documents) documents", "< 100 ms",
+            String(format: "%.0f ms", medians[slowest]) + " (“\(queries[slowest].text)”, \(hits[slowest]) hits)",
+            String(format: "%.2f", medians[slowest] / 100)
+        ),
+        (
+            "search index size over the rest of the database, \(documents) documents", "≤ 60 %",
+            String(format: "%.0f %% (%d MB of %d MB)", ratio * 100, sizes.search / 1_048_576, sizes.total / 1_048_576),
+            String(format: "%.2f", ratio / 0.6)
         ),
     ]
 }
@@ -413,10 +446,12 @@ do {
         for (figure, target, measured, ratio) in try documents(folder: arguments[2]) { print("| \(figure) | \(target) | \(measured) | \(ratio) |") }
     case (4, "make-db"):
         try makeDatabase(path: arguments[2], documents: Int(arguments[3]) ?? 1_000_000)
+    case (4, "kept-db"):
+        print(try keptDatabase(folder: arguments[2], documents: Int(arguments[3]) ?? 1_000_000))
     default:
         FileHandle.standardError.write(
             Data(
-                "usage: VanThuBench registration VANTHU [documents] [runs] | overdue VANTHU [documents] [runs] | intake FOLDER [reads] | documents FOLDER | make-db PATH documents | search DB [rounds] | import VANTHU [rows]\n"
+                "usage: VanThuBench registration VANTHU [documents] [runs] | overdue VANTHU [documents] [runs] | intake FOLDER [reads] | documents FOLDER | make-db PATH documents | kept-db FOLDER documents | search DB [rounds] | import VANTHU [rows]\n"
                     .utf8))
         exit(64)
     }
