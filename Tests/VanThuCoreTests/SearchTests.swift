@@ -112,6 +112,37 @@ import VanThuTestSupport
         #expect(results.hits.allSatisfy { $0.score != nil })
     }
 
+    /// Past its ranking window a search ranks only the newest matches, says so, and still counts
+    /// them all; within it, the ranking is the full one. With and without a filter on the documents.
+    @Test func aVeryBroadSearchIsRankedAmongItsNewestMatches() throws {
+        let registry = try Fixtures.makeRegistry()
+        defer { registry.close() }
+        // The best match is the oldest; 29 weaker ones (the words only in the note) come after it.
+        _ = try RegistrationService(registry).registerIncoming(try Fixtures.incoming("Chuyển đổi số trong cơ quan", notation: "1-KH/A"))
+        for index in 2...30 {
+            var weak = try Fixtures.incoming("Kế hoạch công tác năm \(index)", notation: "\(index)-KH/A")
+            weak.note = "liên quan chuyển đổi số"
+            _ = try RegistrationService(registry).registerIncoming(weak)
+        }
+        for filtered in [false, true] {
+            func search(window: Int?) throws -> SearchResults {
+                var query = SearchQuery(text: "chuyen doi so")
+                query.rankingWindow = window
+                if filtered { query.from = LocalDate(year: 2021, month: 1, day: 1) }
+                return try SearchService(registry).search(query)
+            }
+            let all = try search(window: nil)
+            #expect(all.total == 30 && all.rankedAmongNewest == nil)
+            #expect(all.hits.first?.document.number == 1)
+            let windowed = try search(window: 10)
+            #expect(windowed.total == 30 && windowed.rankedAmongNewest == 10)
+            #expect(windowed.hits.map(\.document.number).sorted() == Array(21...30))
+            let wide = try search(window: 30)
+            #expect(wide.rankedAmongNewest == nil)
+            #expect(wide.hits.map(\.document.id) == all.hits.map(\.document.id))
+        }
+    }
+
     @Test func theIndexFollowsEditsVoidsAndText() throws {
         let registry = try Self.sample()
         defer { registry.close() }

@@ -146,6 +146,13 @@ extension VanThu {
                         "Tìm thấy \(results.total) văn bản; hiện \(results.hits.count) văn bản phù hợp nhất (--limit để xem thêm).",
                         "\(results.total) documents found; the \(results.hits.count) most relevant shown (--limit for more).")
                     : Terminal.label("Tìm thấy \(results.total) văn bản.", "\(results.total) documents found."))
+            if let newest = results.rankedAmongNewest {
+                Terminal.print(
+                    Terminal.label(
+                        "Xếp theo mức phù hợp trong \(newest) văn bản khớp mới nhất; thêm từ hoặc bộ lọc (--year, --type, --from) để thu hẹp.",
+                        "Ranked by relevance among the newest \(newest) matches; add words or filters (--year, --type, --from) to narrow the search.")
+                )
+            }
         }
     }
 }
