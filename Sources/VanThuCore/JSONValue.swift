@@ -66,7 +66,11 @@ enum JSONValue: Codable {
     /// bytes. Bytes, not a String: appending to a String checked and grew it piece by piece,
     /// and each line's indentation was a new String — 51 % of `vanthu overdue --json` on a
     /// 100,000-document backlog (perf), whose output is 45,661 documents.
-    func write(to out: inout [UInt8], indent: Int? = nil) {
+    ///
+    /// `flush`, when given, is handed the buffer between the elements of a `lazyArray` once it
+    /// holds `flushSize` bytes, and empties it: a long list goes out in pieces, each cut after an
+    /// element (on an ASCII byte), and is never in memory whole.
+    func write(to out: inout [UInt8], indent: Int? = nil, flush: ((inout [UInt8]) -> Void)? = nil) {
         let inner = indent.map { $0 + 2 }
         func item(_ index: Int) {
             if index > 0 { out.append(UInt8(ascii: ",")) }
@@ -89,14 +93,15 @@ enum JSONValue: Codable {
             out.append(UInt8(ascii: "["))
             for (index, value) in items.enumerated() {
                 item(index)
-                value.write(to: &out, indent: inner)
+                value.write(to: &out, indent: inner, flush: flush)
             }
             close("]", empty: items.isEmpty)
         case .lazyArray(let count, let element):
             out.append(UInt8(ascii: "["))
             for index in 0..<count {
                 item(index)
-                element(index).write(to: &out, indent: inner)
+                element(index).write(to: &out, indent: inner, flush: flush)
+                if let flush, out.count >= JSONValue.flushSize { flush(&out) }
             }
             close("]", empty: count == 0)
         case .object(let fields):
@@ -105,7 +110,7 @@ enum JSONValue: Codable {
                 item(index)
                 JSONValue.writeString(key, to: &out)
                 colon()
-                fields[key, default: .null].write(to: &out, indent: inner)
+                fields[key, default: .null].write(to: &out, indent: inner, flush: flush)
             }
             close("}", empty: fields.isEmpty)
         case .fields(let fields):
@@ -114,10 +119,27 @@ enum JSONValue: Codable {
                 item(index)
                 JSONValue.writeString(key, to: &out)
                 colon()
-                value.write(to: &out, indent: inner)
+                value.write(to: &out, indent: inner, flush: flush)
             }
             close("}", empty: fields.isEmpty)
         }
+    }
+
+    /// How much `write(to:indent:flush:)` gathers before it flushes.
+    static let flushSize = 1 << 18
+
+    /// Indented as `pretty`, handed to `output` in pieces (see `write(to:indent:flush:)`).
+    func writePretty(_ output: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var out: [UInt8] = []
+        out.reserveCapacity(JSONValue.flushSize + (1 << 16))
+        // `flush` is optional, hence escaping in type; it is only called during `write`.
+        withoutActuallyEscaping(output) { output in
+            write(to: &out, indent: 0) { buffer in
+                buffer.withUnsafeBufferPointer(output)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        out.withUnsafeBufferPointer(output)
     }
 
     private static func newline(_ width: Int, to out: inout [UInt8]) {

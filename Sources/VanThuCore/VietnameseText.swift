@@ -183,25 +183,28 @@ public enum VietnameseText {
     /// direction mark (``isInvisibleControl(_:)``): a byte scan, no copy.
     public static func mayHoldControls(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let byte = bytes[i]
-                switch byte {
-                case 0x00...0x08, 0x0B...0x1F, 0x7F: return true
-                case 0xC2 where i + 1 < n && (0x80...0x9F).contains(bytes[i + 1]): return true
-                case 0xD8 where i + 1 < n && bytes[i + 1] == 0x9C: return true  // U+061C
-                case 0xE2 where i + 2 < n:
-                    let (b1, b2) = (bytes[i + 1], bytes[i + 2])
-                    if b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (0xAA...0xAE).contains(b2)) { return true }
-                    if b1 == 0x81 && (0xA6...0xA9).contains(b2) { return true }
-                default: break
-                }
-                i += 1
+        return text.withUTF8(mayHoldControls)
+    }
+
+    /// `mayHoldControls` of UTF-8 bytes.
+    public static func mayHoldControls(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let byte = bytes[i]
+            switch byte {
+            case 0x00...0x08, 0x0B...0x1F, 0x7F: return true
+            case 0xC2 where i + 1 < n && (0x80...0x9F).contains(bytes[i + 1]): return true
+            case 0xD8 where i + 1 < n && bytes[i + 1] == 0x9C: return true  // U+061C
+            case 0xE2 where i + 2 < n:
+                let (b1, b2) = (bytes[i + 1], bytes[i + 2])
+                if b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (0xAA...0xAE).contains(b2)) { return true }
+                if b1 == 0x81 && (0xA6...0xA9).contains(b2) { return true }
+            default: break
             }
-            return false
+            i += 1
         }
+        return false
     }
 
     /// Text of several lines (a document's full text) with its line breaks and tabs kept and

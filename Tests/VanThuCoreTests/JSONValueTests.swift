@@ -20,6 +20,26 @@ import Testing
         #expect(parsed?["text"] as? String == Self.tricky)
     }
 
+    /// A long lazy list goes out in pieces, each cut after an element, which together are the
+    /// same text as written whole and as the same list in an array; empty, it is `[]`.
+    @Test func aLazyListIsWrittenInPiecesThatMakeTheWholeText() throws {
+        let element: @Sendable (Int) -> JSONValue = {
+            .fields([("n", .number(Double($0))), ("text", .string(Self.tricky + String(repeating: "ả", count: 300)))])
+        }
+        let lazy = JSONValue.fields([("items", .lazyArray(count: 2_000, element: element)), ("after", .bool(false))])
+        var pieces: [[UInt8]] = []
+        lazy.writePretty { pieces.append(Array($0)) }
+        #expect(pieces.count > 2)
+        #expect(pieces.dropLast().allSatisfy { ($0.last ?? 0) < 0x80 && $0.count >= JSONValue.flushSize })
+        let whole = String(decoding: pieces.joined(), as: UTF8.self)
+        #expect(whole == lazy.pretty)
+        #expect(whole == JSONValue.fields([("items", .array((0..<2_000).map(element))), ("after", .bool(false))]).pretty)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        #expect(try encoder.encode(JSONValue.lazyArray(count: 3, element: element)) == encoder.encode(JSONValue.array((0..<3).map(element))))
+        #expect(JSONValue.lazyArray(count: 0, element: element).pretty == "[]")
+    }
+
     @Test func prettyIsIndentedLikeJSONEncoder() throws {
         let expected = """
             {

@@ -12,6 +12,17 @@ enum Terminal {
         FileHandle.standardOutput.write(line)
     }
 
+    /// Prints text handed over in pieces of UTF-8 (each cut on a character's boundary), then a
+    /// line break: a long `--json` list, never in memory whole. A piece with a control character
+    /// is made safe as `print` does.
+    static func print(pieces write: ((UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
+        write { bytes in
+            guard VietnameseText.mayHoldControls(bytes) else { return FileHandle.standardOutput.write(Data(buffer: bytes)) }
+            FileHandle.standardOutput.write(Data(safe(String(decoding: bytes, as: UTF8.self)).utf8))
+        }
+        FileHandle.standardOutput.write(Data([0x0A]))
+    }
+
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((safe(text) + "\n").utf8))
     }

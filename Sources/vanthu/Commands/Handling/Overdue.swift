@@ -43,7 +43,7 @@ extension VanThu {
             // The terminal's list reads only the columns it shows; --json gives whole documents.
             if global.json {
                 let report = try global.withRegistry(.read) { try HandlingService($0).followUp(unit: unit, soon: soon) }
-                return Terminal.print(report.prettyJSON)
+                return Terminal.print(pieces: report.writePrettyJSON)
             }
             let report = try global.withRegistry(.read) { try HandlingService($0).followUpLines(unit: unit, soon: soon) }
             let lang = Language.fromEnvironment()
