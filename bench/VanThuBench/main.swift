@@ -144,8 +144,8 @@ func registration(vanthu: String, documents: Int, runs: Int) throws -> [(String,
     let latency = median(times)
     var rows = [
         (
-            "bulk registration through the library API (\(documents) documents, 10,000 per transaction)", "≥ 50,000 /s",
-            String(format: "%.0f /s", perSecond), String(format: "%.2f", perSecond / 50_000)
+            "bulk registration through the library API (\(documents) documents, 10,000 per transaction)", "≥ 100,000 /s",
+            String(format: "%.0f /s", perSecond), String(format: "%.2f", perSecond / 100_000)
         ),
         (
             "one `vanthu incoming add` on a database of \(documents) documents (median of \(runs) processes)", "< 20 ms",
@@ -312,6 +312,9 @@ func search(path: String, rounds: Int) throws -> [(String, String, String, Strin
         for _ in 0..<rounds { times.append(try seconds { total = try SearchService(registry).search(q).total } * 1000) }
         medians.append(median(times))
         hits.append(total)
+        if ProcessInfo.processInfo.environment["BENCH_VERBOSE"] != nil {
+            FileHandle.standardError.write(Data(String(format: "%8.1f ms %7d hits  \(q.text)\n", median(times), total).utf8))
+        }
     }
     let documents = try DocumentService(registry).documentCount()
     let sizes = try SearchService(registry).storageSizes()
