@@ -275,6 +275,8 @@ enum Templates {
         {{/hasUnits}}
         <h2>Văn bản</h2>
         {{{table}}}
+        {{#hasMore}}<p class="notice">Còn {{more}} văn bản nữa không hiện ở đây (trang chỉ liệt kê {{shown}} văn bản đầu, văn bản khẩn trước).
+        Xem tất cả ở <a href="/documents?trang-thai=overdue">danh sách văn bản quá hạn</a>, lọc theo đơn vị.</p>{{/hasMore}}
         """
 
     static let users = """

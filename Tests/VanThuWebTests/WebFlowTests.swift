@@ -216,4 +216,26 @@ extension WebFlowTests {
             #expect(try await browser.get("/overdue").status == .forbidden)
         }
     }
+
+    /// A backlog longer than the page: the first rows are listed, the rest counted and linked,
+    /// the counts per unit count every document.
+    @Test func aLongOverdueListShowsItsFirstRowsAndCountsTheRest() async throws {
+        let web = try WebFixture.make()
+        let drafts = try (1...(WebServer.overdueRowsShown + 10)).map { index in
+            IncomingDraft(
+                issuer: "UBND tỉnh Kon Tum", notation: try DocumentNotation(parsing: "\(index)/UBND-VP"),
+                issuedDate: try LocalDate(parsing: "02/11/2026"),
+                summary: "Việc tồn đọng \(index)", received: try LocalDate(parsing: "03/11/2026"), handler: "Phòng Tổ chức",
+                dueDate: try LocalDate(parsing: "20/11/2026"))
+        }
+        _ = try RegistrationService(web.registry).registerIncoming(batch: drafts)
+        try await web.withBrowser { browser in
+            try await browser.login("giamdoc")
+            let page = try await browser.get("/overdue")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("<td>Phòng Tổ chức</td><td class=\"num\">\(WebServer.overdueRowsShown + 10)</td>"))
+            #expect(page.body.components(separatedBy: "Việc tồn đọng ").count - 1 == WebServer.overdueRowsShown)
+            #expect(page.body.contains("Còn 10 văn bản nữa") && page.body.contains("href=\"/documents?trang-thai=overdue\""))
+        }
+    }
 }
