@@ -52,12 +52,9 @@ enum JSONValue: Codable {
 
     /// Indented like JSONEncoder's `.prettyPrinted` (`"key" : value`), keys in `fields` order:
     /// for outputs too long for JSONEncoder (follow-up lists of tens of thousands of rows).
-    var pretty: String { pretty(expectedSize: 4096) }
-
-    /// `pretty`, its buffer reserved for `expectedSize` bytes.
-    func pretty(expectedSize: Int) -> String {
+    var pretty: String {
         var out: [UInt8] = []
-        out.reserveCapacity(expectedSize)
+        out.reserveCapacity(4096)
         write(to: &out, indent: 0)
         return String(decoding: out, as: UTF8.self)
     }

@@ -149,7 +149,7 @@ public enum VietnameseText {
 
     /// Reads the UTF-8 bytes: lead bytes C0–CB are U+0000–U+02FF; E1 B8–BB is U+1E00–U+1EFF;
     /// E2 80–81 is U+2000–U+207F. Anything else takes the slow road.
-    public static func isSurelyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isSurelyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = bytes.count
         while i < n {

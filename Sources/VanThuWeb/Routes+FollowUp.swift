@@ -3,7 +3,7 @@ import Hummingbird
 import VanThuCore
 
 extension WebServer {
-    /// How many documents the overdue dashboard lists, the most urgent and latest first; the
+    /// How many documents the overdue dashboard lists, in the list's order (urgent first); the
     /// counts per unit count them all.
     static let overdueRowsShown = 500
 

@@ -68,12 +68,12 @@ extension HandlingService {
             }
             func workingDaysLate(since day: LocalDate) -> Int { max(1, workingDaysToToday(from: day)) }
             var items: [Item] = []
-            func each(_ condition: String, _ arguments: StatementArguments, _ body: (inout Item, FollowUpFields) -> Void) throws {
+            /// Reads the rows of `condition`, keeping each item `body` gives its state.
+            func each(_ condition: String, _ arguments: StatementArguments, _ body: (inout Item, FollowUpFields) -> Bool) throws {
                 let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM document d WHERE \(condition)", arguments: arguments)
                 while let row = try rows.next() {
                     var item = try read(row)
-                    body(&item, fields(item))
-                    items.append(item)
+                    if body(&item, fields(item)) { items.append(item) }
                 }
             }
             if unit == nil {
@@ -84,24 +84,17 @@ extension HandlingService {
                 ) { item, d in
                     let deadline = d.urgency == nil ? calendar.nextWorkingDay(after: d.registerDate) : d.registerDate
                     item[keyPath: state] = .lateToPresent(days: workingDaysLate(since: deadline))
+                    return true
                 }
             }
-            let routedFrom = items.count
             try each("\(Self.openCondition) AND d.status IN ('routed', 'inProgress') AND d.dueDate <= ?", [soonUntil.iso]) { item, d in
+                // A unit's list: the documents it leads or co-operates on (names compared folded).
+                if let unit, VietnameseText.fold(d.handler ?? "") != unit, !coHandlers(item).contains(where: { VietnameseText.fold($0) == unit }) {
+                    return false
+                }
                 let due = d.dueDate ?? today
                 item[keyPath: state] = due < today ? .overdue(days: workingDaysLate(since: due)) : .dueSoon(days: -workingDaysToToday(from: due))
-            }
-            if let unit {
-                // A unit's list: the documents it leads or co-operates on (names compared folded).
-                var kept = Array(items[..<routedFrom])
-                for item in items[routedFrom...] {
-                    if VietnameseText.fold(fields(item).handler ?? "") == unit
-                        || coHandlers(item).contains(where: { VietnameseText.fold($0) == unit })
-                    {
-                        kept.append(item)
-                    }
-                }
-                items = kept
+                return true
             }
             Self.sortForFollowUp(&items, fields: fields, state: state)
             return (today, soonUntil, items)

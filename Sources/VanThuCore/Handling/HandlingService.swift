@@ -292,10 +292,8 @@ extension FollowUpReport: Encodable {
         ])
     }
 
-    /// The report as indented JSON, written by hand: a long list is too slow for JSONEncoder.
-    public var prettyJSON: String { json.pretty(expectedSize: 4096 + items.count * 2048) }
-
-    /// `prettyJSON` handed to `output` in pieces of about 256 kB, each cut between two items, each
+    /// The report as indented JSON, written by hand (a long list is too slow for JSONEncoder),
+    /// handed to `output` in pieces of about 256 kB, each cut between two items, each
     /// item's tree made as it is written: the whole list's tree, then one buffer of 67 MB grown
     /// by doubling and decoded as a String, were half of `overdue --json` on a 100,000-document
     /// backlog (45,661 listed).

@@ -73,7 +73,7 @@ extension VanThu {
             Terminal.print(table.rendered())
             Terminal.print("")
             for unit in report.byUnit {
-                let name = unit.unit ?? Terminal.label("(chưa chuyển)", "(not routed)")
+                let name = unit.unit ?? notRouted
                 Terminal.print(
                     Terminal.label("\(name): \(unit.late) quá hạn, \(unit.soon) sắp đến hạn", "\(name): \(unit.late) late, \(unit.soon) due soon"))
             }
