@@ -5,7 +5,7 @@ CREATE TABLE account (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (name <> ''),
     fullName TEXT,
-    role TEXT NOT NULL CHECK (role IN ('van-thu', 'lanh-dao', 'chuyen-vien', 'quan-tri')),
+    role TEXT NOT NULL CHECK (role = 'van-thu' OR role = 'lanh-dao' OR role = 'chuyen-vien' OR role = 'quan-tri'),
     unit TEXT,
     passwordHash TEXT NOT NULL CHECK (passwordHash GLOB '$2[aby]$*'),
     disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
@@ -39,7 +39,7 @@ CREATE TABLE attachment (
     sha256 TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
     addedAt TEXT NOT NULL,
     addedBy TEXT NOT NULL, role TEXT NOT NULL DEFAULT 'attachment'
-    CHECK (role IN ('original', 'rendition', 'attachment')), signatures TEXT,
+    CHECK (role = 'original' OR role = 'rendition' OR role = 'attachment'), signatures TEXT,
     UNIQUE (documentId, sha256)
 );
 CREATE INDEX attachment_on_sha256 ON attachment(sha256);
@@ -85,7 +85,7 @@ CREATE TABLE dispatch (
     documentId INTEGER NOT NULL REFERENCES document(id),
     recipientId INTEGER REFERENCES recipient(id),
     recipientName TEXT NOT NULL CHECK (recipientName <> ''),
-    via TEXT NOT NULL CHECK (via IN ('post', 'email', 'axis', 'hand')),
+    via TEXT NOT NULL CHECK (via = 'post' OR via = 'email' OR via = 'axis' OR via = 'hand'),
     day TEXT NOT NULL,
     envelopes INTEGER NOT NULL DEFAULT 1 CHECK (envelopes >= 1),
     extra INTEGER NOT NULL DEFAULT 0 CHECK (extra IN (0, 1)),
@@ -107,7 +107,7 @@ BEGIN SELECT RAISE(ABORT, 'dispatch records are never deleted'); END;
 CREATE TABLE document (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     kind TEXT NOT NULL
-        CHECK (kind IN ('incoming', 'outgoing', 'secretIncoming', 'secretOutgoing', 'copy')),
+        CHECK (kind = 'incoming' OR kind = 'outgoing' OR kind = 'secretIncoming' OR kind = 'secretOutgoing' OR kind = 'copy'),
     registerId INTEGER NOT NULL REFERENCES register(id),
     seriesKey TEXT NOT NULL DEFAULT '',
     number INTEGER NOT NULL CHECK (number > 0),
@@ -127,8 +127,8 @@ CREATE TABLE document (
     fileNotation TEXT,
     pageAmount INTEGER CHECK (pageAmount > 0),
     note TEXT,
-    urgency TEXT CHECK (urgency IN ('khan', 'thuongKhan', 'hoaToc')),
-    secrecy TEXT CHECK (secrecy IN ('mat', 'toiMat', 'tuyetMat')),
+    urgency TEXT CHECK (urgency = 'khan' OR urgency = 'thuongKhan' OR urgency = 'hoaToc'),
+    secrecy TEXT CHECK (secrecy = 'mat' OR secrecy = 'toiMat' OR secrecy = 'tuyetMat'),
     signerCapacity TEXT,
     signerPosition TEXT,
     signerFullName TEXT,
@@ -140,7 +140,7 @@ CREATE TABLE document (
     voidedAt TEXT,
     voidedBy TEXT,
     voidReason TEXT, status TEXT
-    CHECK (status IN ('registered', 'routed', 'inProgress', 'done', 'returned')), coHandlers TEXT, progress TEXT, doneDate TEXT, replyId INTEGER REFERENCES document(id), reply TEXT,
+    CHECK (status = 'registered' OR status = 'routed' OR status = 'inProgress' OR status = 'done' OR status = 'returned'), coHandlers TEXT, progress TEXT, doneDate TEXT, replyId INTEGER REFERENCES document(id), reply TEXT,
     CHECK ((voidedAt IS NULL) = (voidReason IS NULL)),
     CHECK ((codeNumber IS NULL) = (codeNotation IS NULL)),
     UNIQUE (registerId, seriesKey, number, numberSuffix)
@@ -149,10 +149,11 @@ CREATE INDEX document_on_duplicateKey ON document(duplicateKey) WHERE duplicateK
 CREATE INDEX document_on_kind_number ON document(kind, number, numberSuffix);
 CREATE INDEX document_on_kind_registerDate ON document(kind, registerDate);
 CREATE INDEX document_open ON document(status, dueDate)
-WHERE status IN ('registered', 'routed', 'inProgress') AND voidedAt IS NULL;
+    WHERE (status = 'registered' OR status = 'routed' OR status = 'inProgress') AND voidedAt IS NULL;
 CREATE INDEX document_open_by_date ON document(kind, registerDate, status, dueDate, urgency, voidedAt)
-    WHERE status IN ('registered', 'routed', 'inProgress') AND voidedAt IS NULL;
-CREATE INDEX document_outgoing_on_codeNotation ON document(codeNotation) WHERE kind IN ('outgoing', 'secretOutgoing', 'copy');
+    WHERE (status = 'registered' OR status = 'routed' OR status = 'inProgress') AND voidedAt IS NULL;
+CREATE INDEX document_outgoing_on_codeNotation ON document(codeNotation)
+    WHERE (kind = 'outgoing' OR kind = 'secretOutgoing' OR kind = 'copy');
 CREATE TRIGGER document_archived_is_read_only BEFORE UPDATE ON document
 WHEN EXISTS (SELECT 1 FROM dossierDocument f JOIN dossier d ON d.id = f.dossierId
              WHERE f.documentId = OLD.id AND d.status = 'archived')
@@ -235,7 +236,7 @@ CREATE TABLE dossier (
     description TEXT,
     headingId INTEGER REFERENCES catalogHeading(id),
     position INTEGER,
-    status TEXT NOT NULL CHECK (status IN ('planned', 'open', 'closed', 'archived')),
+    status TEXT NOT NULL CHECK (status = 'planned' OR status = 'open' OR status = 'closed' OR status = 'archived'),
     startDate TEXT,
     endDate TEXT,
     pageTotal INTEGER CHECK (pageTotal > 0),
@@ -287,7 +288,7 @@ CREATE TABLE handlingStep (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     documentId INTEGER NOT NULL REFERENCES document(id),
     action TEXT NOT NULL
-        CHECK (action IN ('route', 'receipt', 'progress', 'done', 'return', 'reopen')),
+        CHECK (action = 'route' OR action = 'receipt' OR action = 'progress' OR action = 'done' OR action = 'return' OR action = 'reopen'),
     day TEXT NOT NULL,
     at TEXT NOT NULL,
     user TEXT NOT NULL,
@@ -379,7 +380,7 @@ BEGIN SELECT RAISE(ABORT, 'recipients are never deleted'); END;
 CREATE TABLE register (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     kind TEXT NOT NULL
-        CHECK (kind IN ('incoming', 'outgoing', 'secretIncoming', 'secretOutgoing', 'copy')),
+        CHECK (kind = 'incoming' OR kind = 'outgoing' OR kind = 'secretIncoming' OR kind = 'secretOutgoing' OR kind = 'copy'),
     startDate TEXT NOT NULL,
     endDate TEXT NOT NULL,
     volume INTEGER NOT NULL DEFAULT 1 CHECK (volume >= 1),
@@ -412,7 +413,7 @@ CREATE TABLE registerClosing (
 CREATE TABLE searchIndexDeferral (fromId INTEGER NOT NULL);
 CREATE TABLE seriesRule (
     kind TEXT PRIMARY KEY
-        CHECK (kind IN ('incoming', 'outgoing', 'secretIncoming', 'secretOutgoing', 'copy')),
+        CHECK (kind = 'incoming' OR kind = 'outgoing' OR kind = 'secretIncoming' OR kind = 'secretOutgoing' OR kind = 'copy'),
     period TEXT NOT NULL CHECK (period IN ('year', 'term')),
     perType INTEGER NOT NULL CHECK (perType IN (0, 1))
 ) WITHOUT ROWID;

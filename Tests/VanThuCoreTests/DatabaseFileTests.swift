@@ -93,6 +93,81 @@ import Testing
 }
 
 extension SchemaTests {
+    /// v13 compares a column with each constant instead of an `IN` list (which SQLite evaluates
+    /// through a temporary b-tree at each INSERT): the constraints refuse what they refused and
+    /// let pass what they let pass, NULL included, and the queries meant for the partial indexes
+    /// still use them.
+    @Test func theConstraintsCompareWithEachConstantAndStillRefuse() throws {
+        #expect(
+            RegistryMigrator.checksComparingEachConstant(
+                "a TEXT CHECK (a IN ('x', 'y', 'z')), b INTEGER CHECK (b IN (0, 1)), c CHECK (c IN ('p', 'q'))")
+                == "a TEXT CHECK (a = 'x' OR a = 'y' OR a = 'z'), b INTEGER CHECK (b IN (0, 1)), c CHECK (c IN ('p', 'q'))")
+        let registry = try Fixtures.makeRegistry()
+        _ = try RegistrationService(registry).registerIncoming(try Fixtures.incoming("Văn bản mẫu"))
+        registry.close()
+        let queue = try DatabaseQueue(path: registry.path)
+        defer { try? queue.close() }
+        try queue.read { db in
+            let tables = try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE sql LIKE '%CHECK%'")
+            #expect(!tables.isEmpty)
+            for sql in tables { #expect(RegistryMigrator.checksComparingEachConstant(sql) == sql) }
+            for index in ["document_open", "document_open_by_date", "document_outgoing_on_codeNotation"] {
+                let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [index]) ?? ""
+                #expect(sql.contains(" OR ") && !sql.contains(" IN ("), "\(sql)")
+            }
+            func plan(_ sql: String) throws -> String {
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined(separator: " ")
+            }
+            #expect(
+                try plan("SELECT d.id FROM document d WHERE \(HandlingService.openCondition) AND d.dueDate <= '2021-01-01'").contains("document_open")
+            )
+            #expect(
+                try plan(
+                    "SELECT d.id FROM document d INDEXED BY document_open_by_date WHERE \(HandlingService.openCondition) AND d.kind = 'incoming'"
+                )
+                .contains("document_open_by_date"))
+            #expect(
+                try plan("SELECT d.id FROM document d WHERE \(DocumentService.outgoingCondition) AND d.codeNotation = 'BC-STTTT'")
+                    .contains("document_outgoing_on_codeNotation"))
+        }
+        try queue.write { db in
+            let columns = "kind, registerId, number, registerDate, organName, typeCode, typeName, subject, registeredAt, registeredBy"
+            let good = "'incoming', 1, 900, '2021-09-01', 'UBND tỉnh', 'CV', 'Công văn', 'Mẫu', '2021-09-01T08:00:00+07:00', 'test'"
+            // Each column alone, in a savepoint rolled back: a wrong constant is refused, NULL and a right one pass.
+            for (column, wrong, right) in [
+                ("urgency", "'gap'", "'hoaToc'"), ("secrecy", "'mat lam'", "'tuyetMat'"), ("status", "'xong'", "'returned'"),
+            ] {
+                for (value, refused) in [(wrong, true), ("NULL", false), (right, false)] {
+                    let insert = "INSERT INTO document (\(columns), \(column)) VALUES (\(good), \(value))"
+                    let failed =
+                        (try? db.inSavepoint {
+                            try db.execute(sql: insert)
+                            return .rollback
+                        }) == nil
+                    #expect(failed == refused, "\(column) = \(value)")
+                }
+            }
+            let wrongKind = "INSERT INTO document (\(columns)) VALUES (\(good.replacingOccurrences(of: "'incoming'", with: "'den'")))"
+            #expect(
+                (try? db.inSavepoint {
+                    try db.execute(sql: wrongKind)
+                    return .rollback
+                }) == nil)
+            let wrongAction = "INSERT INTO handlingStep (documentId, action, day, at, user) VALUES (1, 'chuyen', '2021-09-01', 'x', 'test')"
+            #expect(
+                (try? db.inSavepoint {
+                    try db.execute(sql: wrongAction)
+                    return .rollback
+                }) == nil)
+            let rightAction = wrongAction.replacingOccurrences(of: "'chuyen'", with: "'receipt'")
+            #expect(
+                (try? db.inSavepoint {
+                    try db.execute(sql: rightAction)
+                    return .rollback
+                }) != nil)
+        }
+    }
+
     /// v1 carries the document types of its day as data; when `DocumentType.builtins` changes, a
     /// new migration must bring old files the change, and this test says so.
     @Test func theBuiltinTypesAreThoseTheMigrationsWrite() throws {

@@ -161,6 +161,9 @@ import VanThuTestSupport
     @Test func aBatchIsIndexedAtItsEndAndTheTriggersStillFollowTheShell() throws {
         let registry = try Self.sample()
         defer { registry.close() }
+        let triggers = "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+        let triggersBefore = try registry.store.read { db in try String.fetchAll(db, sql: triggers) }
+        #expect(triggersBefore.count > 10)
         var drafts = try (1...3).map {
             try Fixtures.incoming("Lô văn bản số \($0) về phòng cháy", notation: "\(700 + $0)-BC/TU", received: "1/9/2021")
         }
@@ -175,6 +178,8 @@ import VanThuTestSupport
         refused[1].notation = drafts[0].notation  // a duplicate, refused inside the transaction
         #expect(throws: RegistryError.self) { try RegistrationService(registry).registerIncoming(batch: refused) }
         #expect(try subjects(registry, "bi tu choi").isEmpty)
+        // The triggers a batch sets aside are back, word for word, after it and after a refused one.
+        #expect(try registry.store.read { db in try String.fetchAll(db, sql: triggers) } == triggersBefore)
 
         let other = try DatabaseQueue(path: registry.path)
         let deferred = try other.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM searchIndexDeferral") }
@@ -185,6 +190,33 @@ import VanThuTestSupport
         try other.close()
         #expect(try subjects(registry, "doi bang sqlite3").count == 1)
         #expect(try subjects(registry, "lo van ban phong chay").count == 2)
+        #expect(try SearchService(registry).searchIndexProblem() == nil)
+    }
+
+    /// A bulk write adds Nơi nhận and texts only to the documents it appends (the triggers that
+    /// would index one of an older document are set aside): one that tried is refused whole.
+    @Test func aBulkWriteThatTouchesAnOlderDocumentIsRefusedWhole() throws {
+        let registry = try Self.sample()
+        defer { registry.close() }
+        let count = "SELECT (SELECT count(*) FROM recipient) || ' ' || (SELECT count(*) FROM documentText) || ' ' || (SELECT count(*) FROM journal)"
+        let before = try registry.store.read { db in try String.fetchOne(db, sql: count) }
+        for insert in [
+            "INSERT INTO recipient (documentId, position, name) VALUES (1, 1, 'UBND huyện')",
+            "INSERT INTO documentText (documentId, text) VALUES (1, 'nội dung mới')",
+        ] {
+            let error = #expect(throws: RegistryError.self) {
+                try registry.store.write(bulk: true) { db in
+                    try registry.store.appendJournal(db, action: "test", entity: "document", entityId: 1)
+                    try db.execute(sql: insert)
+                }
+            }
+            guard case .storage(let detail) = error else {
+                Issue.record("\(String(describing: error))")
+                continue
+            }
+            #expect(detail.contains("a bulk write adds only to the documents it appends"), "\(detail)")
+        }
+        #expect(try registry.store.read { db in try String.fetchOne(db, sql: count) } == before)
         #expect(try SearchService(registry).searchIndexProblem() == nil)
     }
 

@@ -24,10 +24,10 @@ extension DocumentService {
             ?? Int64.fetchOne(
                 db.cachedStatement(
                     sql: """
-                        SELECT id FROM document
-                        WHERE kind IN ('outgoing', 'secretOutgoing', 'copy') AND codeNotation = ?
-                          AND CAST(codeNumber AS INTEGER) = CAST(? AS INTEGER) AND voidedAt IS NULL
-                        ORDER BY id LIMIT 1
+                        SELECT d.id FROM document d
+                        WHERE \(Self.outgoingCondition) AND d.codeNotation = ?
+                          AND CAST(d.codeNumber AS INTEGER) = CAST(? AS INTEGER) AND d.voidedAt IS NULL
+                        ORDER BY d.id LIMIT 1
                         """),
                 arguments: [notation.notation, notation.number])
         guard let id else { return nil }

@@ -72,7 +72,7 @@ extension DispatchService {
     /// recipient.
     public func unsent(year: Int? = nil) throws -> [UnsentCopy] {
         try read { db in
-            var condition = "d.kind IN ('outgoing', 'secretOutgoing', 'copy') AND d.voidedAt IS NULL"
+            var condition = "\(DocumentService.outgoingCondition) AND d.voidedAt IS NULL"
             var arguments: StatementArguments = []
             if let year {
                 condition += " AND d.registerDate BETWEEN ? AND ?"

@@ -148,8 +148,10 @@ extension HandlingService {
         """
     }
 
-    /// Matches the partial index `document_open` word for word, so SQLite can use it.
-    static let openCondition = "d.status IN ('registered', 'routed', 'inProgress') AND d.voidedAt IS NULL"
+    /// Matches the partial indexes `document_open` and `document_open_by_date` word for word (as
+    /// v13 writes them; SQLite reads the `IN` of older files' indexes as the same), so SQLite can
+    /// use them.
+    static let openCondition = "(d.status = 'registered' OR d.status = 'routed' OR d.status = 'inProgress') AND d.voidedAt IS NULL"
 
     /// The processing report for documents that arrived in `period`, counted on
     /// `context.today`: per lead unit, received, done on time, done late, pending, overdue.

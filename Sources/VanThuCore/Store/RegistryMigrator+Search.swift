@@ -61,6 +61,12 @@ extension RegistryMigrator {
             """
     }
 
+    /// The triggers that index a row as it is inserted: a document, one of its Nơi nhận, its text.
+    static let searchInsertTriggerNames = [
+        "documentSearch_insert", "documentSearch_before_recipient", "documentSearch_after_recipient",
+        "documentSearch_before_text", "documentSearch_after_text",
+    ]
+
     /// The names of the triggers ``searchTriggers(deferrable:)`` creates.
     private static let searchTriggerNames =
         ["documentSearch_insert"]

@@ -49,6 +49,9 @@ enum RegistryMigrator {
         migrator.registerMigration("v12-search-index-at-end") { db in
             try db.execute(sql: searchIndexAtEndSQL)
         }
+        migrator.registerMigration("v13-compare-with-each-constant") { db in
+            try compareWithEachConstant(db)
+        }
         return migrator
     }
 
