@@ -221,7 +221,7 @@ struct ImportRowReader {
         let folded = VietnameseText.fold(text)
         if typeName == nil {
             for candidate in typeNames where folded.hasPrefix(candidate.folded + " ") {
-                let rest = text.split(separator: " ", omittingEmptySubsequences: true).dropFirst(candidate.words).joined(separator: " ")
+                let rest = Self.words(of: text, after: candidate.words)
                 if !rest.isEmpty { return (candidate.type, rest) }
             }
         }
@@ -238,6 +238,27 @@ struct ImportRowReader {
         let congVan = try? DocumentType.find(DocumentType.congVanCode, in: types, preferred: preferred, onlyPreferred: true)
         guard let congVan else { throw RowProblem(reason: label("không xác định được tên loại văn bản", "the document type cannot be told")) }
         return (congVan, text)
+    }
+
+    /// The words of `text` after its first `count`, one space between each. Most cells are
+    /// spaced that way already and give their remainder as it is: splitting every word and
+    /// joining them again was 6.6 % of importing a 100,000-row register.
+    static func words(of text: String, after count: Int) -> String {
+        let pieces = text.split(separator: " ", maxSplits: count, omittingEmptySubsequences: true)
+        guard pieces.count > count else { return "" }
+        let rest = pieces[count].utf8
+        // Two spaces in a row, or one at either end, are what a join would change.
+        var previous = UInt8(ascii: " ")
+        var singleSpaced = true
+        for byte in rest {
+            if byte == UInt8(ascii: " ") && previous == UInt8(ascii: " ") {
+                singleSpaced = false
+                break
+            }
+            previous = byte
+        }
+        if singleSpaced && previous != UInt8(ascii: " ") { return String(pieces[count]) }
+        return text.split(separator: " ", omittingEmptySubsequences: true).dropFirst(count).joined(separator: " ")
     }
 
     /// "791" → (791, ""), "791a" → (791, "a"), "Số 791" → (791, "").
