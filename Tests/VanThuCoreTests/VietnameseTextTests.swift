@@ -49,3 +49,19 @@ import Testing
         }
     }
 }
+
+extension VietnameseTextTests {
+    /// The trimming's shortcut (no space at either end) gives what Foundation's trimming gives,
+    /// whatever the ends hold: a letter outside ASCII, a combining mark, a no-break or an
+    /// ideographic space, a tab, a line break (not a space for `.whitespaces`).
+    @Test func trimmingSpacesIsFoundationsTrimming() {
+        let ends = ["", " ", "\t", "\n", "\u{A0}", "\u{3000}", "\u{2009}", "\u{202F}", "ụ", "u\u{323}", "\u{301}", "Đ", "a", "1", "“"]
+        for start in ends {
+            for end in ends {
+                let text = start + "Sở Nội vụ" + end
+                #expect(VietnameseText.trimmingSpaces(text) == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+                #expect(VietnameseText.trimmingSpaces(start + end) == (start + end).trimmingCharacters(in: .whitespaces))
+            }
+        }
+    }
+}
