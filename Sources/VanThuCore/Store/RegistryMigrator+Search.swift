@@ -61,18 +61,16 @@ extension RegistryMigrator {
             """
     }
 
-    /// The triggers that index a row as it is inserted: a document, one of its Nơi nhận, its text.
-    static let searchInsertTriggerNames = [
-        "documentSearch_insert", "documentSearch_before_recipient", "documentSearch_after_recipient",
-        "documentSearch_before_text", "documentSearch_after_text",
-    ]
-
     /// The names of the triggers ``searchTriggers(deferrable:)`` creates.
-    private static let searchTriggerNames =
-        ["documentSearch_insert"]
-        + ["update", "recipient", "recipient_update", "text", "text_update"].flatMap {
-            ["documentSearch_before_\($0)", "documentSearch_after_\($0)"]
-        }
+    private static let searchTriggerNames = triggerNames(["update", "recipient", "recipient_update", "text", "text_update"])
+
+    /// Those of them that index a row as it is inserted: a document, one of its Nơi nhận, its text.
+    static let searchInsertTriggerNames = triggerNames(["recipient", "text"])
+
+    /// `documentSearch_insert` and the before and after trigger of each of `reindexed`.
+    private static func triggerNames(_ reindexed: [String]) -> [String] {
+        ["documentSearch_insert"] + reindexed.flatMap { ["documentSearch_before_\($0)", "documentSearch_after_\($0)"] }
+    }
 
     /// v12: documents appended in bulk (a batch, an import) are indexed in one pass at
     /// the end of their transaction instead of one statement each. Each statement that touched

@@ -26,7 +26,7 @@ enum SearchIndexDeferral {
         for trigger in setAside { try db.execute(sql: "DROP TRIGGER \(trigger.name)") }
         // Those triggers would also have indexed a Nơi nhận or a text added to a document older
         // than the batch; no bulk write adds one, and these refuse it if one ever did.
-        for table in ["recipient", "documentText"] {
+        for table in guardedChildren {
             try db.execute(
                 sql: """
                     CREATE TEMP TRIGGER bulk_\(table)_of_older_document BEFORE INSERT ON main.\(table) WHEN NEW.documentId < \(from)
@@ -34,7 +34,7 @@ enum SearchIndexDeferral {
                     """)
         }
         let result = try body()
-        for table in ["recipient", "documentText"] { try db.execute(sql: "DROP TRIGGER temp.bulk_\(table)_of_older_document") }
+        for table in guardedChildren { try db.execute(sql: "DROP TRIGGER temp.bulk_\(table)_of_older_document") }
         let columns = RegistryMigrator.searchColumnList
         try db.execute(
             sql: "INSERT INTO documentSearch (rowid, \(columns)) SELECT id, \(columns) FROM documentSearchSource WHERE id >= ?", arguments: [from])
@@ -42,6 +42,9 @@ enum SearchIndexDeferral {
         try db.execute(sql: "DELETE FROM searchIndexDeferral WHERE fromId = ?", arguments: [from])
         return result
     }
+
+    /// The child tables whose insert triggers are set aside.
+    private static let guardedChildren = ["recipient", "documentText"]
 
     private static let names = RegistryMigrator.searchInsertTriggerNames.map { "'\($0)'" }.joined(separator: ", ")
 }
