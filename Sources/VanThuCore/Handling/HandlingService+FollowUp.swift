@@ -69,8 +69,13 @@ extension HandlingService {
             func workingDaysLate(since day: LocalDate) -> Int { max(1, workingDaysToToday(from: day)) }
             var items: [Item] = []
             /// Reads the rows of `condition`, keeping each item `body` gives its state.
+            // The matching ids are gathered from the index first, and the rows read in id order:
+            // read in the index's order (by deadline), each row was a jump to another page of
+            // the table, read again by pread once the page cache had dropped it. The backlog's
+            // 45,661 rows in the sqlite3 shell: 119 ms warm, 587 ms cold -> 70 ms.
             func each(_ condition: String, _ arguments: StatementArguments, _ body: (inout Item, FollowUpFields) -> Bool) throws {
-                let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM document d WHERE \(condition)", arguments: arguments)
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT \(columns) FROM document d WHERE d.id IN (SELECT d.id FROM document d WHERE \(condition))", arguments: arguments)
                 while let row = try rows.next() {
                     var item = try read(row)
                     if body(&item, fields(item)) { items.append(item) }
