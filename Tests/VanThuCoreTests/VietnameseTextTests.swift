@@ -64,4 +64,41 @@ extension VietnameseTextTests {
             }
         }
     }
+
+    /// The word-at-a-time scan says what a scan of the scalars says, whatever the control's
+    /// place in its word of eight bytes: every invisible control, carriage return, vertical tab
+    /// and form feed found, at every offset, and nothing else taken for one (line breaks, tabs,
+    /// Vietnamese letters, dashes and marks whose bytes start like a direction mark's).
+    @Test func controlsAreFoundAtEveryPlaceOfAWord() {
+        func holdsControl(_ text: String) -> Bool {
+            text.unicodeScalars.contains { VietnameseText.isInvisibleControl($0.value) || [0x0B, 0x0C, 0x0D].contains($0.value) }
+        }
+        let controls: [Unicode.Scalar] = [
+            "\u{0}", "\u{8}", "\u{B}", "\u{C}", "\r", "\u{E}", "\u{1B}", "\u{1F}", "\u{7F}", "\u{80}", "\u{85}", "\u{9F}", "\u{61C}",
+            "\u{200E}", "\u{200F}", "\u{202A}", "\u{202E}", "\u{2066}", "\u{2069}",
+        ]
+        let clean: [Unicode.Scalar] = [
+            "a", " ", "\n", "\t", "~", "\u{A0}", "\u{C2}", "ơ", "ạ", "ự", "Đ", "\u{2013}", "\u{2026}", "\u{200D}", "\u{2029}", "\u{202F}",
+            "\u{2065}", "\u{206A}", "\u{61B}", "\u{300}", "“",
+        ]
+        var random = SystemRandomNumberGenerator()
+        for control in controls {
+            for offset in 0..<24 {
+                var scalars = String.UnicodeScalarView()
+                while String(scalars).utf8.count < offset { scalars.append(clean.randomElement(using: &random) ?? "a") }
+                scalars.append(control)
+                for _ in 0..<Int.random(in: 0..<12, using: &random) { scalars.append(clean.randomElement(using: &random) ?? "a") }
+                let text = String(scalars)
+                #expect(VietnameseText.mayHoldControls(text), "\(text.debugDescription)")
+            }
+        }
+        for _ in 0..<2_000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0..<40, using: &random) { scalars.append(clean.randomElement(using: &random) ?? "a") }
+            if Bool.random(using: &random) { scalars.append(controls.randomElement(using: &random) ?? "\u{0}") }
+            for _ in 0..<Int.random(in: 0..<40, using: &random) { scalars.append(clean.randomElement(using: &random) ?? "a") }
+            let text = String(scalars)
+            #expect(VietnameseText.mayHoldControls(text) == holdsControl(text), "\(text.debugDescription)")
+        }
+    }
 }
