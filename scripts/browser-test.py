@@ -45,8 +45,11 @@ def login(name):
     driver.get(base + "/login")
     driver.find_element(By.NAME, "username").send_keys(name)
     driver.find_element(By.NAME, "password").send_keys(password)
+    # Waits for the next page, not for a word on this one: every page's style sheet names
+    # .problem, so a test of the source passed before the click had been answered.
+    old = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, "button.go").click()
-    WebDriverWait(driver, WAIT).until(lambda d: "/login" not in d.current_url or "problem" in d.page_source)
+    WebDriverWait(driver, WAIT).until(lambda d: d.find_element(By.TAG_NAME, "html") != old)
     if "/inbox" not in driver.current_url:
         raise SystemExit(f"login as {name} failed: {driver.current_url}: {text()[:300]}")
 
