@@ -126,6 +126,36 @@ import VanThuTestSupport
         #expect(try RegistrationService(registry).registerIncoming(try Fixtures.incoming("tiếp")).number == 4)
     }
 
+    /// A book is read in number order, sub-numbers after their base, however the rows were
+    /// added, through its numbers' index: SQLite sorts nothing (a year's book sorted whole
+    /// rows in a temporary b-tree), for the whole year and for one month.
+    @Test func aBookIsReadInNumberOrderThroughItsNumbersIndex() throws {
+        let registry = try Fixtures.makeRegistry()
+        defer { registry.close() }
+        for (i, day) in ["20/8/2021", "3/8/2021", "25/8/2021", "1/9/2021"].enumerated() {
+            _ = try RegistrationService(registry).registerIncoming(try Fixtures.incoming("văn bản \(i)", received: day))
+        }
+        var draft = try Fixtures.incoming("chèn sau số 1", received: "20/8/2021")
+        draft.subNumberOf = 1
+        _ = try RegistrationService(registry).registerIncoming(draft)
+        let service = RegisterService(registry)
+        let year = try RegisterPeriod(year: 2021, month: nil, quarter: nil, from: nil, to: nil)
+        let august = try RegisterPeriod(year: nil, month: "2021-08", quarter: nil, from: nil, to: nil)
+        let book = try #require(try service.registers(kinds: [.incoming], overlapping: year).first)
+        for (period, expected) in [(year, ["1", "1a", "2", "3", "4"]), (august, ["1", "1a", "2", "3"])] {
+            var numbers: [String] = []
+            try service.forEachDocument(kinds: [.incoming], in: period, register: book) { numbers.append($0.displayNumber) }
+            #expect(numbers == expected)
+        }
+        let plan = try DatabaseQueue(path: registry.path).read { db in
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN " + RegisterService.documentsInOrder(kinds: [.incoming], register: book),
+                arguments: ["incoming", "2021-01-01", "2021-12-31", book.id]
+            ).map { $0["detail"] as String }.joined(separator: " ")
+        }
+        #expect(plan.contains("sqlite_autoindex_document_1") && !plan.contains("TEMP B-TREE"), "\(plan)")
+    }
+
     @Test func aSeriesKeptOnPaperContinuesWhereItStopped() throws {
         let registry = try Fixtures.makeRegistry()
         defer { registry.close() }

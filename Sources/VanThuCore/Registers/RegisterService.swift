@@ -16,6 +16,25 @@ extension RegisterService {
         }
     }
 
+    /// The query of ``forEachDocument(kinds:in:register:expected:_:)``: the kinds, the period's
+    /// first and last day, then the register's id when there is one.
+    ///
+    /// One book in number order is its UNIQUE (registerId, seriesKey, number, numberSuffix)
+    /// index walked from its first entry: `+` keeps SQLite from reading the period through the
+    /// (kind, registerDate) index and then sorting whole rows in a temporary b-tree. A year's
+    /// 100,010 rows in the sqlite3 shell: 0.71–0.82 s -> 0.20–0.23 s; one month's 8,581: 0.050 ->
+    /// 0.059 s. The ORDER BY stays: the order never rests on the plan.
+    static func documentsInOrder(kinds: [RegisterKind], register: Register?) -> String {
+        let order = register?.perType == true ? "d.registerId, d.id" : "d.registerId, d.seriesKey, d.number, d.numberSuffix"
+        let byNumber = register != nil && register?.perType != true
+        let (kind, date) = byNumber ? ("+d.kind", "+d.registerDate") : ("d.kind", "d.registerDate")
+        return """
+            SELECT \(Document.selection) FROM document d
+            WHERE \(kind) IN (\(placeholders(kinds))) AND \(date) BETWEEN ? AND ?\(register == nil ? "" : " AND d.registerId = ?")
+            ORDER BY \(order)
+            """
+    }
+
     /// Calls `body` for each document of these kinds registered in `period`, in register order,
     /// reading one row at a time: memory stays flat however long the register.
     /// With `register`, only that register's (a volume's) documents. A book with a series per
@@ -25,14 +44,8 @@ extension RegisterService {
     ) throws {
         try requirePermission(.registers)
         return try read { db in
-            let order = register?.perType == true ? "d.registerId, d.id" : "d.registerId, d.seriesKey, d.number, d.numberSuffix"
             let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT \(Document.selection) FROM document d
-                    WHERE d.kind IN (\(placeholders(kinds))) AND d.registerDate BETWEEN ? AND ?\(register == nil ? "" : " AND d.registerId = ?")
-                    ORDER BY \(order)
-                    """,
+                db, sql: Self.documentsInOrder(kinds: kinds, register: register),
                 arguments: StatementArguments(kinds.map(\.rawValue) + [period.start.iso, period.end.iso] + (register.map { [$0.id] } ?? [])))
             var done = 0
             while let row = try rows.next() {
