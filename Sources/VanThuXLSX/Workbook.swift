@@ -117,6 +117,26 @@ struct CellStyle {
 
 /// One sheet of a ``Workbook``; its pointer dies with the workbook.
 struct Worksheet {
+    /// The UTF-16 units a cell keeps: Excel holds 32,767 (libxlsxwriter refuses more code points).
+    static let longestText = 32_000
+
+    /// `text` as a cell keeps it: whole when it fits, else its first characters that fit, never
+    /// cut inside a character. A text of at most 32,000 UTF-8 bytes has at most as many UTF-16
+    /// units, so only a longer one is walked character by character (walking every cell, as
+    /// `prefix(32_000)` did, was 5 % of exporting 200,000 documents).
+    static func cellText(_ text: String) -> String {
+        guard text.utf8.count > longestText else { return text }
+        var units = 0
+        var end = text.startIndex
+        while end < text.endIndex {
+            let next = text.index(after: end)
+            units += text.utf16[end..<next].count
+            if units > longestText { break }
+            end = next
+        }
+        return String(text[..<end])
+    }
+
     fileprivate let lib: VTXLSXWriter
     fileprivate let handle: UnsafeMutablePointer<lxw_worksheet>
 
@@ -127,7 +147,7 @@ struct Worksheet {
         switch value {
         case .text(let text):
             // write_string never makes a formula, so "=…" stays text.
-            try Workbook.check(lib.worksheet_write_string(handle, r, c, String(text.prefix(32_000)), format))
+            try Workbook.check(lib.worksheet_write_string(handle, r, c, Self.cellText(text), format))
         case .number(let n):
             try Workbook.check(lib.worksheet_write_number(handle, r, c, Double(n), format))
         case .date(let year, let month, let day):

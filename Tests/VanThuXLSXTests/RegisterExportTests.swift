@@ -258,6 +258,29 @@ import VanThuTestSupport
         #expect(documents.map { $0["arrivalNumber"] as? Int } == [791, 792, 793, 794])
     }
 
+    /// A cell keeps 32,000 UTF-16 units (Excel holds 32,767; libxlsxwriter refuses more code
+    /// points): a text of more UTF-8 bytes but fewer units stays whole, a longer one is cut
+    /// between characters, never inside one.
+    @Test func aLongTextIsCutAtItsCharactersNotItsBytes() throws {
+        let folder = try ExportFixtures.folder()
+        let path = folder.appendingPathComponent("dai.xlsx").path
+        let workbook = try Workbook(path: path)
+        let sheet = try workbook.addWorksheet("Sổ")
+        // "ệ" is 3 bytes in UTF-8 and one UTF-16 unit; "e" and U+0323 U+0302, one character of 5
+        // bytes and 3 units; "📄", 4 bytes and 2 units.
+        let texts = [
+            String(repeating: "ệ", count: 20_000), String(repeating: "ệ", count: 40_000), String(repeating: "e\u{0323}\u{0302}", count: 33_000),
+            String(repeating: "📄", count: 20_000),
+        ]
+        for (row, text) in texts.enumerated() { try sheet.write(.text(text), row: row, column: 0, format: nil) }
+        try workbook.close()
+        let cells = ExportFixtures.cells(try ExportFixtures.member("xl/worksheets/sheet1.xml", of: path))
+        #expect(cells[1]?["A"] == texts[0])
+        #expect(cells[2]?["A"] == String(repeating: "ệ", count: 32_000))
+        #expect(cells[3]?["A"] == String(repeating: "e\u{0323}\u{0302}", count: 32_000 / 3))
+        #expect(cells[4]?["A"] == String(repeating: "📄", count: 16_000))
+    }
+
     /// An independent reader: openpyxl (set up by `make test` in a virtual environment).
     @Test(
         .enabled(
