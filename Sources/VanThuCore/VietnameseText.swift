@@ -272,6 +272,17 @@ public enum VietnameseText {
         return cleaned.isEmpty ? nil : cleaned
     }
 
+    /// Whether `text` holds a line feed, looked for by `memchr` in its bytes: `text.utf8.contains`
+    /// walked them one by one through the generic sequence (4.6 % of `overdue` on the
+    /// backlog's 45,661 lines, each of its 7 cells asked).
+    public static func holdsLineFeed(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let start = bytes.baseAddress, !bytes.isEmpty else { return false }
+            return memchr(start, 0x0A, bytes.count) != nil
+        }
+    }
+
     /// The width of `text` in terminal columns, counting characters (combining marks take none).
     /// Text that is surely NFC (nearly all of it) has one character per scalar, counted from
     /// the bytes; anything else is counted by grapheme.

@@ -86,7 +86,7 @@ struct PDFRegisterWriter {
         let oneLine = canvas.height(of: "Ág", width: 1000, font: Self.body)
         let widest = canvas.width(of: "W", font: Self.body)
         func cellHeight(_ text: String, width: Double) -> Double {
-            if !text.utf8.contains(0x0A), Double(text.utf8.count) * widest <= width { return text.isEmpty ? 0 : oneLine }
+            if !VietnameseText.holdsLineFeed(text), Double(text.utf8.count) * widest <= width { return text.isEmpty ? 0 : oneLine }
             return canvas.height(of: text, width: width, font: Self.body)
         }
         // A row taller than a whole page (a Nơi nhận list of an old register may hold 10,000

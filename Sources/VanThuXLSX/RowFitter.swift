@@ -1,3 +1,5 @@
+import VanThuCore
+
 /// The height a workbook row needs for its wrapped text. Excel grows rows to their text when it
 /// opens a file; LibreOffice and server-side converters print the height the file says (the
 /// default, one line), so a register printed outside Excel had every row's text over the next.
@@ -44,7 +46,7 @@ final class RowFitter {
     func lines(of text: String, width: Double) -> Int {
         // Most cells fit on one line whatever their letters: no need to measure them (the UTF-8
         // length bounds the number of letters).
-        let hasBreak = text.utf8.contains(0x0A)
+        let hasBreak = VietnameseText.holdsLineFeed(text)
         if Double(text.utf8.count) * widest <= width, !hasBreak { return 1 }
         let space = advance(0x20)
         var lines = 1

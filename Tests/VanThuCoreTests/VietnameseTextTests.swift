@@ -65,6 +65,23 @@ extension VietnameseTextTests {
         }
     }
 
+    /// A line feed is found wherever it stands, in short texts (kept inside the string) and
+    /// long ones, at the first and last byte, after multi-byte letters; a text without one,
+    /// the empty text included, holds none.
+    @Test func aLineFeedIsFoundWhereverItStands() {
+        #expect(!VietnameseText.holdsLineFeed(""))
+        #expect(!VietnameseText.holdsLineFeed("Công văn số 15/QĐ-UBND\tkhẩn\r"))
+        for base in ["ệ", "a", String(repeating: "Nguyễn Văn Ân ", count: 40)] {
+            let characters = Array(base)
+            for offset in 0...characters.count {
+                var text = characters
+                text.insert("\n", at: offset)
+                #expect(VietnameseText.holdsLineFeed(String(text)), "\(offset) in \(base.prefix(10))")
+            }
+            #expect(!VietnameseText.holdsLineFeed(base))
+        }
+    }
+
     /// The word-at-a-time scan says what a scan of the scalars says, whatever the control's
     /// place in its word of eight bytes: every invisible control, carriage return, vertical tab
     /// and form feed found, at every offset, and nothing else taken for one (line breaks, tabs,

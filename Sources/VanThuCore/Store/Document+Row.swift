@@ -113,7 +113,8 @@ extension FollowUpLine {
             registerDate: registerDate, typeName: text(.typeName) ?? "", subject: text(.subject) ?? "", handler: text(.handler),
             coHandlers: text(.coHandlers).map { $0.split(separator: "\n").map(String.init) } ?? [],
             dueDate: text(.dueDate).flatMap(LocalDate.parse), urgency: text(.urgency).flatMap(Urgency.init(rawValue:)),
-            secrecy: text(.secrecy).flatMap(Secrecy.init(rawValue:)), state: .dueSoon(days: 0))
+            secrecy: text(.secrecy).flatMap(Secrecy.init(rawValue:)), state: .dueSoon(days: 0),
+            displayNumber: Document.displayNumber(row[Column.number.rawValue], suffix: text(.numberSuffix) ?? "", direction: kind.direction))
     }
 }
 

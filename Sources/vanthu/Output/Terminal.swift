@@ -137,7 +137,7 @@ struct TextTable {
     mutating func add(_ cell: String) {
         let column = cells.count % columns
         let limit = column < limits.count ? limits[column] : nil
-        let cleaned = cell.utf8.contains(0x0A) ? cell.replacingOccurrences(of: "\n", with: " ") : cell
+        let cleaned = VietnameseText.holdsLineFeed(cell) ? cell.replacingOccurrences(of: "\n", with: " ") : cell
         var width = VietnameseText.width(cleaned)
         if let limit, width > limit {
             text.append(contentsOf: (VietnameseText.prefix(cleaned, characters: limit - 1) + "…").utf8)
