@@ -166,8 +166,8 @@ elapsed=$(( $(date +%s) - started ))
           was = number(last[figure[i]])
           rate = measured[i] ~ /\/s/
           raw = rate ? was / now : now / was
-          # Only a time goes with the machine's speed: a ratio to a floor of the same run (×), a
-          # share of the file (%), memory (MB) and the web's rate, set by the load's own pace,
+          # Only a time goes with the speed of the machine: a ratio to a floor of the same run (×), a
+          # share of the file (%), memory (MB) and the web rate, set by the pace of the load,
           # are compared as they are.
           timed = measured[i] !~ /×|%|MB/ && figure[i] !~ /requests answered/
           adjusted = timed ? raw / machine : raw
