@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VanThuCore
 
 /// Routing, follow-up and dispatch through the real binary.
 @Suite struct HandlingCommandTests {
@@ -67,6 +68,36 @@ import Testing
         #expect(try cli.ok(["overdue"], ).contains("(chưa chuyển): 1 quá hạn"))
         let english = try cli.run(["overdue"], environment: ["VANTHU_LANG": "en"])
         #expect(english.stdout.contains("Not routed, 3 working days late") && english.stdout.contains("Overdue by 1 working day"))
+    }
+
+    /// A list far longer than one piece of output (256 kB): every line whole and in order, the
+    /// Vietnamese letters intact where the pieces meet, the counts after the table.
+    @Test func aLongFollowUpListIsPrintedWhole() throws {
+        let cli = try CLI()
+        try cli.initState()
+        let count = 4_000
+        let registry = try Registry.open(
+            at: cli.databasePath, access: .readWrite, context: RegistryContext(user: "văn thư", today: LocalDate(year: 2021, month: 8, day: 25)))
+        let drafts = try (1...count).map { n in
+            IncomingDraft(
+                issuer: "Sở Nội vụ", typeCode: "CV", summary: "Về việc cử công chức dự lớp bồi dưỡng số \(n)" + String(repeating: "ệ", count: n % 5),
+                received: try LocalDate(parsing: "2/8/2021"))
+        }
+        _ = try RegistrationService(registry).registerIncoming(batch: drafts)
+        registry.close()
+        let text = try cli.ok(["overdue"])
+        #expect(text.utf8.count > 1 << 19 && !text.contains("\u{FFFD}"))
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "Theo dõi, đôn đốc ngày 25/8/2021")
+        #expect(lines[1].contains("Số đến") && lines[1].contains("Tên loại và trích yếu"))
+        let rows = Array(lines.dropFirst(2).prefix(count))
+        for (index, row) in rows.enumerated() {
+            let n = index + 1
+            let words = row.split(separator: " ", omittingEmptySubsequences: true)
+            #expect(words.first.map(String.init) == "\(n)" && row.contains("2/8/2021") && row.contains("(chưa chuyển)"), "\(row)")
+            #expect(row.hasSuffix("bồi dưỡng số \(n)" + String(repeating: "ệ", count: n % 5)), "\(row)")
+        }
+        #expect(lines.dropFirst(2 + count).contains("(chưa chuyển): \(count) quá hạn, 0 sắp đến hạn"), "\(lines.suffix(3))")
     }
 
     @Test func badInputGetsAClearMessageAndChangesNothing() throws {

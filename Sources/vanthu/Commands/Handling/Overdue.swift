@@ -74,7 +74,7 @@ extension VanThu {
                 }
             }
             Terminal.print(Terminal.label("Theo dõi, đôn đốc ngày \(report.today.vietnamese)", "Follow-up on \(report.today.vietnamese)"))
-            Terminal.print(table.rendered())
+            Terminal.print(pieces: { table.write($0) })
             Terminal.print("")
             for unit in report.byUnit {
                 let name = unit.unit ?? notRouted
