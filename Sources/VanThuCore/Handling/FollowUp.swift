@@ -94,9 +94,11 @@ public struct FollowUpReport: Sendable {
 /// ``HandlingService/followUpLines(unit:soon:)`` reads instead of whole documents.
 public struct FollowUpLine: Sendable {
     public var id: Int64
-    public var kind: RegisterKind
-    public var number: Int
-    public var numberSuffix: String
+    /// As ``Document/displayNumber``, made once as the line is read (from its kind, number and
+    /// suffix, which the line keeps no further): a property computed for each line of the
+    /// terminal's table copied the whole line to be asked (3 % of the backlog's 45,661 lines,
+    /// in swift_retain).
+    public let displayNumber: String
     public var registerDate: LocalDate
     public var typeName: String
     public var subject: String
@@ -106,10 +108,6 @@ public struct FollowUpLine: Sendable {
     public var urgency: Urgency?
     public var secrecy: Secrecy?
     public var state: FollowUpState
-    /// As ``Document/displayNumber``, made once as the line is read: a property computed for
-    /// each line of the terminal's table copied the whole line to be asked (3 % of the
-    /// backlog's 45,661 lines, in swift_retain).
-    public let displayNumber: String
 }
 
 /// The follow-up list as ``FollowUpLine``s: the same lines, in the same order, as a ``FollowUpReport``.

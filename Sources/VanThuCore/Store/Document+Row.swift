@@ -109,12 +109,12 @@ extension FollowUpLine {
             throw RegistryError.storage("unreadable document row \(row[Column.id.rawValue] as Int64? ?? 0)")
         }
         self.init(
-            id: row[Column.id.rawValue], kind: kind, number: row[Column.number.rawValue], numberSuffix: text(.numberSuffix) ?? "",
+            id: row[Column.id.rawValue],
+            displayNumber: Document.displayNumber(row[Column.number.rawValue], suffix: text(.numberSuffix) ?? "", direction: kind.direction),
             registerDate: registerDate, typeName: text(.typeName) ?? "", subject: text(.subject) ?? "", handler: text(.handler),
             coHandlers: text(.coHandlers).map { $0.split(separator: "\n").map(String.init) } ?? [],
             dueDate: text(.dueDate).flatMap(LocalDate.parse), urgency: text(.urgency).flatMap(Urgency.init(rawValue:)),
-            secrecy: text(.secrecy).flatMap(Secrecy.init(rawValue:)), state: .dueSoon(days: 0),
-            displayNumber: Document.displayNumber(row[Column.number.rawValue], suffix: text(.numberSuffix) ?? "", direction: kind.direction))
+            secrecy: text(.secrecy).flatMap(Secrecy.init(rawValue:)), state: .dueSoon(days: 0))
     }
 }
 
