@@ -12,7 +12,11 @@ public import Foundation
 /// compression 13 %). The digest is the same: SHA-256 does not see how its input was cut.
 public struct SHA256: Sendable {
     private var hasher = Crypto.SHA256()
-    private var pending: [UInt8] = []
+    /// The first `pendingCount` bytes wait for the hasher. Allocated at its full size (not
+    /// zeroed: only bytes copied in are read) and copied into with memcpy: growing it with
+    /// `append(contentsOf:)` was 4.8 % of `journal verify`'s samples.
+    private var pending = [UInt8](unsafeUninitializedCapacity: chunk) { _, count in count = chunk }
+    private var pendingCount = 0
     private static let chunk = 4096
 
     public init() {}
@@ -25,18 +29,38 @@ public struct SHA256: Sendable {
 
     /// Raw bytes, copied into the buffer when they are small.
     mutating func update(_ bytes: UnsafeRawBufferPointer) {
-        if pending.count + bytes.count > Self.chunk {
+        if pendingCount + bytes.count > Self.chunk {
             flush()
             if bytes.count >= Self.chunk { return hasher.update(bufferPointer: bytes) }
         }
-        if pending.capacity == 0 { pending.reserveCapacity(Self.chunk) }
-        pending.append(contentsOf: bytes)
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        let at = pendingCount
+        pending.withUnsafeMutableBytes { buffer in
+            // In bounds: at + bytes.count <= chunk, checked above.
+            (buffer.baseAddress.unsafelyUnwrapped + at).copyMemory(from: source, byteCount: bytes.count)
+        }
+        pendingCount += bytes.count
+    }
+
+    /// A tag byte and, when given, a number's 8 bytes big-endian: the head of each value the
+    /// journal hashes, written into the buffer without a copy (a call of `update(_:)` per head
+    /// was 9 % of `journal verify`'s CPU time).
+    mutating func update(tag: UInt8, bigEndian number: UInt64? = nil) {
+        let size = number == nil ? 1 : 9
+        if pendingCount + size > Self.chunk { flush() }
+        let at = pendingCount
+        pending.withUnsafeMutableBytes { buffer in
+            buffer[at] = tag
+            if let number { buffer.storeBytes(of: number.bigEndian, toByteOffset: at + 1, as: UInt64.self) }
+        }
+        pendingCount += size
     }
 
     private mutating func flush() {
-        guard !pending.isEmpty else { return }
-        pending.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        pending.removeAll(keepingCapacity: true)
+        guard pendingCount > 0 else { return }
+        let count = pendingCount
+        pending.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+        pendingCount = 0
     }
 
     /// The 32 bytes of the digest.

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import GRDBSQLite
 import Testing
 import VanThuTestSupport
 
@@ -22,6 +23,14 @@ import VanThuTestSupport
         _ = try RegistrationService(registry).registerOutgoing(try Fixtures.outgoing())
         return registry
     }
+
+    /// SQL adding a copy of den/2021/2 as number 99, which no journal entry recorded.
+    static let unrecordedCopy = """
+        INSERT INTO document (kind, registerId, seriesKey, number, numberSuffix, registerDate, organName, typeCode, typeName,
+            subject, registeredAt, registeredBy, status)
+        SELECT kind, registerId, seriesKey, 99, '', registerDate, organName, typeCode, typeName, 'Văn bản chèn thêm',
+            registeredAt, registeredBy, status FROM document WHERE number = 2 AND kind = 'incoming';
+        """
 
     /// Runs SQL on the file through its own connection, triggers dropped first as needed.
     static func behindItsBack(_ registry: Registry, _ sql: String) throws {
@@ -112,15 +121,7 @@ import VanThuTestSupport
     @Test func documentsEditedAddedOrRemovedBehindItsBackAreNamed() throws {
         let registry = try Self.busyRegistry()
         defer { registry.close() }
-        try Self.behindItsBack(
-            registry,
-            """
-            UPDATE document SET handler = 'Phòng khác' WHERE number = 1 AND kind = 'incoming';
-            INSERT INTO document (kind, registerId, seriesKey, number, numberSuffix, registerDate, organName, typeCode, typeName,
-                subject, registeredAt, registeredBy, status)
-            SELECT kind, registerId, seriesKey, 99, '', registerDate, organName, typeCode, typeName, 'Văn bản chèn thêm',
-                registeredAt, registeredBy, status FROM document WHERE number = 2 AND kind = 'incoming';
-            """)
+        try Self.behindItsBack(registry, "UPDATE document SET handler = 'Phòng khác' WHERE number = 1 AND kind = 'incoming';" + Self.unrecordedCopy)
         let result = try JournalService(registry).verifyJournal()
         let routed = try #require(try JournalService(registry).entries(reference: "den/2021/1").last)
         #expect(result.alteredDocuments.contains(.init(id: 1, reference: "den/2021/1", kind: .changed, journalId: routed.id)))
@@ -278,18 +279,101 @@ extension JournalChainTests {
         var random = SystemRandomNumberGenerator()
         let input = (0..<20_000).map { _ in UInt8.random(in: 0...255, using: &random) }
         let expected = VanThuCore.SHA256.hex(bytes: Array(Crypto.SHA256.hash(data: input)))
-        for sizes in [[1], [8, 1, 3], [4095, 2], [4096], [5000, 1], [37, 9000, 11]] {
+        for sizes in [[1], [8, 1, 3], [4095, 2], [4096], [5000, 1], [37, 9000, 11], [9, 1, 4085], [4094, 9]] {
             var hash = VanThuCore.SHA256()
             var offset = 0
             var turn = 0
             while offset < input.count {
                 let size = min(sizes[turn % sizes.count], input.count - offset)
                 let piece = Array(input[offset..<offset + size])
-                if turn % 3 == 2 { hash.update(Data(piece)) } else { piece.withUnsafeBytes { hash.update($0) } }
+                if size == 1 {
+                    hash.update(tag: piece[0])
+                } else if size == 9 {
+                    // A value's head: its tag, then a number written big-endian.
+                    hash.update(tag: piece[0], bigEndian: piece[1...].reduce(0) { $0 << 8 | UInt64($1) })
+                } else if turn % 3 == 2 {
+                    hash.update(Data(piece))
+                } else {
+                    piece.withUnsafeBytes { hash.update($0) }
+                }
                 offset += size
                 turn += 1
             }
             #expect(hash.finalizeHex() == expected, "pieces of \(sizes)")
         }
+    }
+}
+
+extension JournalChainTests {
+    /// Seals hash the bytes SQLite holds; they must hash as the values GRDB reads would (what
+    /// every seal written before was made from): text up to its first NUL, text that is not
+    /// UTF-8 as GRDB repairs it, blobs, numbers and NULL.
+    @Test func aColumnHashesFromSQLiteAsItsValueWould() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE t (v)")
+            try db.execute(
+                sql: """
+                    INSERT INTO t VALUES (NULL), (0), (-7), (9223372036854775807), (2.5), (''), ('Ủy ban nhân dân tỉnh'),
+                        (CAST(X'41004243' AS TEXT)), (CAST(X'C328E1BB' AS TEXT)), (CAST(X'FF' AS TEXT)), (X''), (X'00FF10')
+                    """)
+            let statement = try db.makeStatement(sql: "SELECT v, v, typeof(v) FROM t ORDER BY rowid")
+            let rows = try Row.fetchCursor(statement)
+            var kinds: Set<String> = []
+            while try rows.next() != nil {
+                kinds.insert(String(cString: sqlite3_column_text(statement.sqliteStatement, 2)))
+                var fromBytes = VanThuCore.SHA256()
+                JournalChain.append(columns: 0..<2, of: statement.sqliteStatement, to: &fromBytes)
+                var fromValues = VanThuCore.SHA256()
+                for index in CInt(0)..<2 {
+                    JournalChain.append(DatabaseValue(sqliteStatement: statement.sqliteStatement, index: index), to: &fromValues)
+                }
+                #expect(fromBytes.finalizeHex() == fromValues.finalizeHex(), "\(DatabaseValue(sqliteStatement: statement.sqliteStatement, index: 0))")
+            }
+            #expect(kinds == ["null", "integer", "real", "text", "blob"])
+        }
+    }
+
+    /// `journal verify` shares the documents out between connections, in chunks of ids: with
+    /// chunks of one id and two other connections it finds what one connection alone finds,
+    /// in the same order, and the other connections' work is kept.
+    @Test func documentsCheckedOnSeveralConnectionsAreFoundAsOnOne() throws {
+        let registry = try Self.busyRegistry()
+        defer { registry.close() }
+        try Self.behindItsBack(
+            registry,
+            """
+            UPDATE document SET handler = 'Phòng khác' WHERE number = 1 AND kind = 'incoming';
+            DROP TRIGGER document_numbers_are_never_deleted;
+            DELETE FROM document WHERE number = 3 AND kind = 'incoming';
+            """ + Self.unrecordedCopy)
+        let alone = try JournalService(registry).verifyJournal(expecting: [], chunk: 1_000_000, helpers: 0)
+        #expect(alone.sharedChunks == 0)
+        #expect(alone.result.alteredDocuments.map(\.kind) == [.changed, .missing, .unrecorded])
+        #expect(alone.result.documents == 4)
+        for joining in [true, false, true, false] {
+            let shared = try JournalService(registry).verifyJournal(expecting: [], chunk: 1, helpers: 2, joining: joining)
+            #expect(shared.result.alteredDocuments == alone.result.alteredDocuments)
+            #expect(shared.result.alteredDocumentCount == 3 && shared.result.documents == 4)
+            #expect(shared.result.headHash == alone.result.headHash && shared.result.entries == alone.result.entries)
+            // Ids 1 to 5 (the deleted 3 among them) in five chunks: all the helpers' when this
+            // connection does not join them, which it may do first on so few.
+            #expect(joining ? shared.sharedChunks <= 5 : shared.sharedChunks == 5)
+        }
+    }
+
+    /// A document id moved to the far end of Int64 by hand: the ids between make one long
+    /// chunk, not billions of empty ones, and the check ends and names both ids.
+    @Test func idsFarApartAreCheckedInBoundedChunks() throws {
+        let registry = try Self.busyRegistry()
+        defer { registry.close() }
+        try Self.behindItsBack(registry, "UPDATE document SET id = 9223372036854775806 WHERE number = 2 AND kind = 'incoming'")
+        let result = try JournalService(registry).verifyJournal(expecting: [], chunk: 2, helpers: 1).result
+        #expect(result.alteredDocuments.map(\.kind) == [.missing, .unrecorded])
+        #expect(result.alteredDocuments.map(\.id) == [2, 9_223_372_036_854_775_806])
+        let chunks = try registry.store.read { try DocumentChunks($0, size: 2) }
+        #expect(chunks.count == DocumentChunks.most)
+        #expect(chunks.range(chunks.count - 1).upperBound == Int64.max)
+        #expect(chunks.range(0) == 1...2 && chunks.range(1) == 3...4)
     }
 }

@@ -64,3 +64,12 @@ public struct JournalVerification: Sendable, Encodable {
         brokenLinkCount == 0 && orphanSeals == 0 && alteredDocumentCount == 0 && alteredTables.isEmpty && anchors.allSatisfy { $0.entryId != nil }
     }
 }
+
+extension JournalVerification {
+    /// Nothing checked yet.
+    init() {
+        self.init(
+            entries: 0, headId: nil, headHash: nil, brokenLinks: [], brokenLinkCount: 0, orphanSeals: 0,
+            documents: 0, alteredDocuments: [], alteredDocumentCount: 0, alteredTables: [], anchors: [])
+    }
+}

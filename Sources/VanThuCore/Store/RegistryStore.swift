@@ -59,6 +59,25 @@ final class RegistryStore: Sendable {
         }
     }
 
+    /// Starts `body` in a read transaction of its own, on a second read-only connection to the
+    /// file and another thread, while the caller goes on reading: a long check split in two
+    /// uses both cores of the office's machine. Nil when the file cannot have a second
+    /// connection (an in-memory database). The caller must prove that both transactions saw
+    /// the same state (``BesideRead/wait()``), as SQLite gives no shared snapshot here.
+    func readBeside<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) -> BesideRead<T>? {
+        guard !path.isEmpty, path != ":memory:", !path.hasPrefix("file::memory:") else { return nil }
+        let pending = BesideRead<T>()
+        let path = self.path
+        DispatchQueue.global(qos: .userInitiated).async {
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.busyMode = .timeout(30)
+            configuration.label = "vanthu beside"
+            pending.finish(try? DatabaseQueue(path: path, configuration: configuration).read(body))
+        }
+        return pending
+    }
+
     /// Runs `body` in one read transaction.
     ///
     /// On the command line's queue it is a deferred transaction on the one connection rather
@@ -143,5 +162,30 @@ final class RegistryStore: Sendable {
             .init(
                 at: try timestamp(db), user: context.user, action: action, entity: entity, entityId: entityId,
                 reference: reference, before: before, after: after))
+    }
+}
+
+/// The result of ``RegistryStore/readBeside(_:)``, once its thread is done.
+final class BesideRead<T: Sendable>: @unchecked Sendable {
+    // @unchecked: `result` and `done` are only touched with `condition` locked.
+    private let condition = NSCondition()
+    private var result: T?
+    private var done = false
+
+    fileprivate func finish(_ value: T?) {
+        condition.lock()
+        result = value
+        done = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits for the other thread: its result, or nil when it failed in any way (the caller
+    /// then does the work itself, and meets the error itself). Can be called again.
+    func wait() -> T? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !done { condition.wait() }
+        return result
     }
 }
