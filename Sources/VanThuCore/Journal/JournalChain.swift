@@ -67,7 +67,8 @@ enum JournalChain {
         }
     }
 
-    /// The last entry's id and hash: where the next entry links.
+    /// The last entry's id and hash: where the next entry links. Two read transactions that see
+    /// the same head saw the same state, as every write vanthu makes adds an entry.
     static func head(_ db: Database) throws -> (id: Int64, hash: String) {
         let row = try Row.fetchOne(db, sql: "SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1")
         return (row?["id"] ?? 0, row?["hash"] ?? "")
@@ -169,5 +170,20 @@ enum JournalChain {
     /// The first `count` columns of the row `statement` stands on.
     static func values(of statement: Statement, count: Int) -> [DatabaseValue] {
         (0..<CInt(min(count, statement.columnCount))).map { DatabaseValue(sqliteStatement: statement.sqliteStatement, index: $0) }
+    }
+}
+
+/// The journal's last entry, as one transaction saw it (``JournalChain/head(_:)``).
+struct JournalHead: Sendable, Equatable {
+    var id: Int64
+    var hash: String
+
+    init(id: Int64, hash: String) {
+        self.id = id
+        self.hash = hash
+    }
+
+    init(_ head: (id: Int64, hash: String)) {
+        self.init(id: head.id, hash: head.hash)
     }
 }

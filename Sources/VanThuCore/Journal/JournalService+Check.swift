@@ -9,13 +9,29 @@ extension JournalService {
     ///   copy being checked before it is restored).
     public func verify(store: ContentStore? = nil) throws -> VerifyReport {
         let contentStore = store ?? AttachmentService(store: self.store).contentStore
-        let (integrity, foreignKeys, all, gaps) = try read { db in
+        // Three connections share the work (1,000,000 documents: 24.6 s on one, on two cores):
+        // the search index rebuilt and compared word by word (half of it) on one, SQLite's
+        // integrity check on another, the rest and the journal on this one (its documents
+        // shared out too). The others' answers count when they saw the same last entry as
+        // this connection; otherwise (a clerk wrote in between, or one failed) they are
+        // found again here.
+        let search = self.store.readBeside(ownTransaction: true) { try SearchService.searchIndexProblem($0) }
+        defer { _ = search?.wait() }
+        let integrityBeside = self.store.readBeside { db in (problems: try Self.integrityProblems(db), head: JournalHead(try JournalChain.head(db))) }
+        defer { _ = integrityBeside?.wait() }
+        let (foreignKeys, all, gaps, head) = try read { db in
             (
-                try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" },
                 try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count,
                 try AttachmentService(store: self.store).attachments(db, where: "1", arguments: []),
-                try seriesGaps(db)
+                try seriesGaps(db),
+                JournalHead(try JournalChain.head(db))
             )
+        }
+        let integrity: [String]
+        if let found = integrityBeside?.wait(), found.head == head {
+            integrity = found.problems
+        } else {
+            integrity = try read { try Self.integrityProblems($0) }
         }
         var problems: [StoreProblem] = []
         var checked = Set<String>()
@@ -33,8 +49,20 @@ extension JournalService {
         let sound = integrity.isEmpty
         return VerifyReport(
             integrity: integrity, foreignKeyErrors: foreignKeys, checkedFiles: checked.count, problems: problems, unreferenced: unreferenced,
-            searchIndex: sound ? try SearchService(store: self.store).searchIndexProblem() : nil, seriesGaps: gaps,
+            searchIndex: sound ? try searchIndexProblem(beside: search, head: head) : nil, seriesGaps: gaps,
             journal: sound ? try verifyJournal() : nil)
+    }
+
+    /// What SQLite's integrity check finds; empty when the file is sound.
+    private static func integrityProblems(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+    }
+
+    /// The search index's problem as the second connection found it, when it read the state
+    /// `head` says; otherwise found again here.
+    private func searchIndexProblem(beside: BesideRead<(problem: String?, head: JournalHead)>?, head: JournalHead) throws -> String? {
+        if let found = beside?.wait(), found.head == head { return found.problem }
+        return try SearchService(store: store).searchIndexProblem()
     }
 
     /// The numbers missing from each series, between its first number (1, or the one declared

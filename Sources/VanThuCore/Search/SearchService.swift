@@ -204,48 +204,46 @@ extension SearchService {
     /// SQLite 3.40's own `integrity-check` only checks the index's inner structure; it runs
     /// too when the database is writable (as a write statement, rolled back).
     public func searchIndexProblem() throws -> String? {
-        try perform {
-            try dbQueue.writeWithoutTransaction { db in
-                defer {
-                    try? db.execute(
-                        sql:
-                            "DROP TABLE IF EXISTS temp.searchIndexVocab; DROP TABLE IF EXISTS temp.searchCheckVocab; DROP TABLE IF EXISTS temp.searchCheck"
-                    )
-                }
-                var problem: String?
-                try db.inTransaction(.deferred) {
-                    if !db.configuration.readonly {
-                        do {
-                            try db.execute(sql: "INSERT INTO documentSearch (documentSearch) VALUES ('integrity-check')")
-                        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
-                            problem = error.message ?? "integrity-check"
-                            return .rollback
-                        }
-                    }
-                    try db.execute(
-                        sql: """
-                            CREATE VIRTUAL TABLE temp.searchCheck USING fts5(\(RegistryMigrator.searchColumnList), content = '', tokenize = 'unicode61 remove_diacritics 2');
-                            INSERT INTO temp.searchCheck (rowid, \(RegistryMigrator.searchColumnList)) SELECT id, \(RegistryMigrator.searchColumnList) FROM main.documentSearchSource;
-                            CREATE VIRTUAL TABLE temp.searchIndexVocab USING fts5vocab(main, documentSearch, col);
-                            CREATE VIRTUAL TABLE temp.searchCheckVocab USING fts5vocab(temp, searchCheck, col);
-                            """)
-                    let differing = try String.fetchAll(
-                        db,
-                        sql: """
-                            SELECT term FROM (
-                                SELECT term, col, doc, cnt FROM temp.searchIndexVocab EXCEPT SELECT term, col, doc, cnt FROM temp.searchCheckVocab
-                                UNION ALL
-                                SELECT term, col, doc, cnt FROM temp.searchCheckVocab EXCEPT SELECT term, col, doc, cnt FROM temp.searchIndexVocab)
-                            GROUP BY term ORDER BY term
-                            """)
-                    if !differing.isEmpty {
-                        problem = differing.prefix(5).joined(separator: ", ") + (differing.count > 5 ? ", … (\(differing.count))" : "")
-                    }
+        try perform { try dbQueue.writeWithoutTransaction { try Self.searchIndexProblem($0).problem } }
+    }
+
+    /// ``searchIndexProblem()`` on `db`, a connection outside any transaction: in one of its
+    /// own, which also reads the journal's last entry, so that a check run on a second
+    /// connection can show it saw the state the others saw.
+    /// - Parameter bySQL: compares the words with SQL rather than walking them (a test's witness).
+    static func searchIndexProblem(_ db: Database, bySQL: Bool = false) throws -> (problem: String?, head: JournalHead) {
+        defer {
+            try? db.execute(
+                sql:
+                    "DROP TABLE IF EXISTS temp.searchIndexVocab; DROP TABLE IF EXISTS temp.searchCheckVocab; DROP TABLE IF EXISTS temp.searchCheck"
+            )
+        }
+        var problem: String?
+        var head = JournalHead(id: 0, hash: "")
+        try db.inTransaction(.deferred) {
+            head = try JournalHead(JournalChain.head(db))
+            if !db.configuration.readonly {
+                do {
+                    try db.execute(sql: "INSERT INTO documentSearch (documentSearch) VALUES ('integrity-check')")
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+                    problem = error.message ?? "integrity-check"
                     return .rollback
                 }
-                return problem
             }
+            try db.execute(
+                sql: """
+                    CREATE VIRTUAL TABLE temp.searchCheck USING fts5(\(RegistryMigrator.searchColumnList), content = '', tokenize = 'unicode61 remove_diacritics 2');
+                    INSERT INTO temp.searchCheck (rowid, \(RegistryMigrator.searchColumnList)) SELECT id, \(RegistryMigrator.searchColumnList) FROM main.documentSearchSource;
+                    CREATE VIRTUAL TABLE temp.searchIndexVocab USING fts5vocab(main, documentSearch, col);
+                    CREATE VIRTUAL TABLE temp.searchCheckVocab USING fts5vocab(temp, searchCheck, col);
+                    """)
+            let differing = try SearchVocabularies.differingTerms(db, bySQL: bySQL)
+            if !differing.isEmpty {
+                problem = differing.prefix(5).joined(separator: ", ") + (differing.count > 5 ? ", … (\(differing.count))" : "")
+            }
+            return .rollback
         }
+        return (problem, head)
     }
 
     /// Rebuilds the search index from the documents, journaled.

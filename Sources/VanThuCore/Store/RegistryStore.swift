@@ -64,16 +64,24 @@ final class RegistryStore: Sendable {
     /// uses both cores of the office's machine. Nil when the file cannot have a second
     /// connection (an in-memory database). The caller must prove that both transactions saw
     /// the same state (``BesideRead/wait()``), as SQLite gives no shared snapshot here.
-    func readBeside<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) -> BesideRead<T>? {
+    ///
+    /// - Parameter ownTransaction: `body` runs outside any transaction, on a connection as
+    ///   writable as this store's, and opens its own (a check that builds temporary tables).
+    func readBeside<T: Sendable>(ownTransaction: Bool = false, _ body: @escaping @Sendable (Database) throws -> T) -> BesideRead<T>? {
         guard !path.isEmpty, path != ":memory:", !path.hasPrefix("file::memory:") else { return nil }
         let pending = BesideRead<T>()
         let path = self.path
+        let readonly = !ownTransaction || dbQueue.configuration.readonly
         DispatchQueue.global(qos: .userInitiated).async {
             var configuration = Configuration()
-            configuration.readonly = true
+            configuration.readonly = readonly
             configuration.busyMode = .timeout(30)
             configuration.label = "vanthu beside"
-            pending.finish(try? DatabaseQueue(path: path, configuration: configuration).read(body))
+            pending.finish(
+                try? {
+                    let queue = try DatabaseQueue(path: path, configuration: configuration)
+                    return try ownTransaction ? queue.writeWithoutTransaction(body) : queue.read(body)
+                }())
         }
         return pending
     }
