@@ -79,6 +79,15 @@ PY
   step "search at $s documents (kept in ${BENCH_CACHE:-$HOME/.cache/vanthu-bench})"
   search_db=$("$bin/VanThuBench" kept-db "${BENCH_CACHE:-$HOME/.cache/vanthu-bench}" "$s")
   "$bin/VanThuBench" search "$search_db" "${BENCH_SEARCH_ROUNDS:-5}"
+  # The issue's journal and check targets are at a million documents too: the same kept file
+  # (neither command changes it; check's search index test is a write it rolls back).
+  step "journal verify and check at $s documents"
+  read -r jm_s jm_kb < <(measure "$bin/vanthu" journal verify --db "$search_db")
+  read -r km_s km_kb < <(measure "$bin/vanthu" check --db "$search_db")
+  awk -v n="$s" -v j="$jm_s" -v jkb="$jm_kb" -v k="$km_s" -v kb="$km_kb" 'BEGIN {
+    printf "| `vanthu journal verify` at %d documents (chain and seals; documents shared between connections) | ≥ 500,000 /s | %.0f documents/s | %.2f (%.0f MB peak) |\n", n, n / j, n / j / 500000, jkb / 1024
+    printf "| `vanthu check` at %d documents (integrity, search index, series, journal) | < 15 s | %.1f s | %.2f (%.0f MB peak) |\n", n, k, k / 15, kb / 1024
+  }'
   step "export"
   read -r v_s v_kb < <(measure "$bin/vanthu" export incoming-register --year 2021 --db "$work/export.sqlite" -o "$work/vanthu.xlsx")
   read -r c_s c_kb < <(measure "$work/xlsx_floor" "$work/export.sqlite" "$work/floor.xlsx")
