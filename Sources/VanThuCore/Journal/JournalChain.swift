@@ -167,10 +167,6 @@ enum JournalChain {
         return UnsafeRawBufferPointer(start: start, count: Int(sqlite3_column_bytes(statement, index)))
     }
 
-    /// The first `count` columns of the row `statement` stands on.
-    static func values(of statement: Statement, count: Int) -> [DatabaseValue] {
-        (0..<CInt(min(count, statement.columnCount))).map { DatabaseValue(sqliteStatement: statement.sqliteStatement, index: $0) }
-    }
 }
 
 /// The journal's last entry, as one transaction saw it (``JournalChain/head(_:)``).
