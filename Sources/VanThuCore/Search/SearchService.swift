@@ -204,78 +204,46 @@ extension SearchService {
     /// SQLite 3.40's own `integrity-check` only checks the index's inner structure; it runs
     /// too when the database is writable (as a write statement, rolled back).
     public func searchIndexProblem() throws -> String? {
-        try perform { try dbQueue.writeWithoutTransaction { try Self.searchIndexCheck($0).problem } }
+        try perform { try dbQueue.writeWithoutTransaction { try Self.searchIndexProblem($0).problem } }
     }
 
-    /// What checking the search index found: the inner structure's problem, or the words that
-    /// differ from the documents (in byte order), and the journal's last entry as its
-    /// transaction saw it, so that a check run on another connection can show it saw the state
-    /// the others saw.
-    struct SearchIndexCheck: Sendable {
-        var structure: String?
-        var differing: [String]
-        var head: JournalHead
-
-        /// As ``searchIndexProblem()`` says it: SQLite's message, or the first words that differ.
-        var problem: String? { Self.problem(structure: structure, differing: differing) }
-
-        static func problem(structure: String?, differing: [String]) -> String? {
-            if let structure { return structure }
-            guard !differing.isEmpty else { return nil }
-            return differing.prefix(5).joined(separator: ", ") + (differing.count > 5 ? ", … (\(differing.count))" : "")
-        }
-
-        /// Checks of the index's columns in parts (``SearchService/columnParts``) as one check of
-        /// them all; nil when they did not see the same state.
-        static func joined(_ parts: [SearchIndexCheck]) -> SearchIndexCheck? {
-            guard let first = parts.first, parts.allSatisfy({ $0.head == first.head }) else { return nil }
-            let words = Set(parts.flatMap(\.differing)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            return SearchIndexCheck(structure: parts.lazy.compactMap(\.structure).first, differing: words, head: first.head)
-        }
-    }
-
-    /// The index's columns in two parts of about equal work for `check`'s two connections that
-    /// rebuild them (1,000,000 documents, one column at a time: subject 3.5 s, notation 2.0,
-    /// tags, issuer, handler and people 1.3–1.4 each, note 1.1, body 0.9), in table order.
-    static let columnParts: [[String]] = [["subject", "people", "note", "body"], ["notation", "issuer", "handler", "tags"]]
-
-    /// ``searchIndexProblem()`` on `db`, a connection outside any transaction, in one of its own.
-    /// - Parameters:
-    ///   - columns: the columns to rebuild and compare, in table order; all when nil.
-    ///   - structure: runs SQLite's `integrity-check` of the index's inner structure first.
-    ///   - bySQL: compares the words with SQL rather than walking them (a test's witness).
-    static func searchIndexCheck(_ db: Database, columns: [String]? = nil, structure: Bool = true, bySQL: Bool = false) throws -> SearchIndexCheck {
+    /// ``searchIndexProblem()`` on `db`, a connection outside any transaction: in one of its
+    /// own, which also reads the journal's last entry, so that a check run on a second
+    /// connection can show it saw the state the others saw.
+    /// - Parameter bySQL: compares the words with SQL rather than walking them (a test's witness).
+    static func searchIndexProblem(_ db: Database, bySQL: Bool = false) throws -> (problem: String?, head: JournalHead) {
         defer {
             try? db.execute(
                 sql:
                     "DROP TABLE IF EXISTS temp.searchIndexVocab; DROP TABLE IF EXISTS temp.searchCheckVocab; DROP TABLE IF EXISTS temp.searchCheck"
             )
         }
-        let all = RegistryMigrator.searchColumns
-        let columns = all.filter { columns?.contains($0) ?? true }
-        let list = columns.joined(separator: ", ")
-        var result = SearchIndexCheck(structure: nil, differing: [], head: JournalHead(id: 0, hash: ""))
+        var problem: String?
+        var head = JournalHead(id: 0, hash: "")
         try db.inTransaction(.deferred) {
-            result.head = try JournalHead(JournalChain.head(db))
-            if structure, !db.configuration.readonly {
+            head = try JournalHead(JournalChain.head(db))
+            if !db.configuration.readonly {
                 do {
                     try db.execute(sql: "INSERT INTO documentSearch (documentSearch) VALUES ('integrity-check')")
                 } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
-                    result.structure = error.message ?? "integrity-check"
+                    problem = error.message ?? "integrity-check"
                     return .rollback
                 }
             }
             try db.execute(
                 sql: """
-                    CREATE VIRTUAL TABLE temp.searchCheck USING fts5(\(list), content = '', tokenize = 'unicode61 remove_diacritics 2');
-                    INSERT INTO temp.searchCheck (rowid, \(list)) SELECT id, \(list) FROM main.documentSearchSource;
+                    CREATE VIRTUAL TABLE temp.searchCheck USING fts5(\(RegistryMigrator.searchColumnList), content = '', tokenize = 'unicode61 remove_diacritics 2');
+                    INSERT INTO temp.searchCheck (rowid, \(RegistryMigrator.searchColumnList)) SELECT id, \(RegistryMigrator.searchColumnList) FROM main.documentSearchSource;
                     CREATE VIRTUAL TABLE temp.searchIndexVocab USING fts5vocab(main, documentSearch, col);
                     CREATE VIRTUAL TABLE temp.searchCheckVocab USING fts5vocab(temp, searchCheck, col);
                     """)
-            result.differing = try SearchVocabularies.differingTerms(db, columns: columns.count == all.count ? nil : columns, bySQL: bySQL)
+            let differing = try SearchVocabularies.differingTerms(db, bySQL: bySQL)
+            if !differing.isEmpty {
+                problem = differing.prefix(5).joined(separator: ", ") + (differing.count > 5 ? ", … (\(differing.count))" : "")
+            }
             return .rollback
         }
-        return result
+        return (problem, head)
     }
 
     /// Rebuilds the search index from the documents, journaled.

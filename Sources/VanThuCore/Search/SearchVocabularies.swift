@@ -16,22 +16,17 @@ enum SearchVocabularies {
     /// the other, SQLite reads `A EXCEPT B UNION ALL B EXCEPT A` from the left, as B EXCEPT A,
     /// and the words left only in the index, those of a summary changed behind its back, were
     /// never named. The walk showed it.)
-    ///
-    /// - Parameter columns: the columns the rebuilt index holds, when not all of them: the
-    ///   index's other columns are left out of the comparison.
-    static func differingTerms(_ db: Database, columns: [String]? = nil, bySQL: Bool = false) throws -> [String] {
-        // The names are the index's own (RegistryMigrator.searchColumnList), never a clerk's text.
-        let only = columns.map { " WHERE col IN (\($0.map { "'\($0)'" }.joined(separator: ", ")))" } ?? ""
-        if !bySQL, let terms = try walk(db, only: only) { return terms }
+    static func differingTerms(_ db: Database, bySQL: Bool = false) throws -> [String] {
+        if !bySQL, let terms = try walk(db) { return terms }
         return try String.fetchAll(
             db,
             sql: """
                 SELECT term FROM (
-                    SELECT term FROM (SELECT term, col, doc, cnt FROM temp.searchIndexVocab\(only)
+                    SELECT term FROM (SELECT term, col, doc, cnt FROM temp.searchIndexVocab
                         EXCEPT SELECT term, col, doc, cnt FROM temp.searchCheckVocab)
                     UNION ALL
                     SELECT term FROM (SELECT term, col, doc, cnt FROM temp.searchCheckVocab
-                        EXCEPT SELECT term, col, doc, cnt FROM temp.searchIndexVocab\(only)))
+                        EXCEPT SELECT term, col, doc, cnt FROM temp.searchIndexVocab))
                 GROUP BY term ORDER BY term
                 """)
     }
@@ -47,8 +42,8 @@ enum SearchVocabularies {
         var documents: Int64 = 0
         var occurrences: Int64 = 0
 
-        init(_ db: Database, table: String, columns: [String: Int], only: String = "") throws {
-            statement = try db.makeStatement(sql: "SELECT term, col, doc, cnt FROM temp.\(table)\(only)")
+        init(_ db: Database, table: String, columns: [String: Int]) throws {
+            statement = try db.makeStatement(sql: "SELECT term, col, doc, cnt FROM temp.\(table)")
             cursor = try Row.fetchCursor(statement)
             self.columns = columns
         }
@@ -79,9 +74,10 @@ enum SearchVocabularies {
     }
 
     /// The walk; nil when a vocabulary came out of order.
-    private static func walk(_ db: Database, only: String) throws -> [String]? {
-        let columns = Dictionary(uniqueKeysWithValues: RegistryMigrator.searchColumns.enumerated().map { ($1, $0) })
-        var index = try Side(db, table: "searchIndexVocab", columns: columns, only: only)
+    private static func walk(_ db: Database) throws -> [String]? {
+        let names = RegistryMigrator.searchColumnList.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let columns = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        var index = try Side(db, table: "searchIndexVocab", columns: columns)
         var check = try Side(db, table: "searchCheckVocab", columns: columns)
         guard try index.advance(), try check.advance() else { return nil }
         var differing: [[UInt8]] = []

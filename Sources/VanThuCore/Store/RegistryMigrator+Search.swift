@@ -36,8 +36,7 @@ extension RegistryMigrator {
         """
 
     /// The columns of `documentSearch` and `documentSearchSource`, in order.
-    static let searchColumns = ["notation", "subject", "issuer", "handler", "people", "note", "body", "tags"]
-    static let searchColumnList = searchColumns.joined(separator: ", ")
+    static let searchColumnList = "notation, subject, issuer, handler, people, note, body, tags"
 
     /// The triggers that keep `documentSearch` in step with a document, its Nơi nhận and its
     /// text. `deferrable` (v12): a trigger does nothing for a document whose id is at or past a
