@@ -166,7 +166,6 @@ enum JournalChain {
         guard let start = sqlite3_column_blob(statement, index) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         return UnsafeRawBufferPointer(start: start, count: Int(sqlite3_column_bytes(statement, index)))
     }
-
 }
 
 /// The journal's last entry, as one transaction saw it (``JournalChain/head(_:)``).
@@ -179,7 +178,9 @@ struct JournalHead: Sendable, Equatable {
         self.hash = hash
     }
 
-    init(_ head: (id: Int64, hash: String)) {
-        self.init(id: head.id, hash: head.hash)
+    /// The last entry as the transaction `db` is in sees it.
+    static func of(_ db: Database) throws -> JournalHead {
+        let head = try JournalChain.head(db)
+        return JournalHead(id: head.id, hash: head.hash)
     }
 }

@@ -17,14 +17,14 @@ extension JournalService {
         // found again here.
         let search = self.store.readBeside(ownTransaction: true) { try SearchService.searchIndexProblem($0) }
         defer { _ = search?.wait() }
-        let integrityBeside = self.store.readBeside { db in (problems: try Self.integrityProblems(db), head: JournalHead(try JournalChain.head(db))) }
+        let integrityBeside = self.store.readBeside { db in (problems: try Self.integrityProblems(db), head: try JournalHead.of(db)) }
         defer { _ = integrityBeside?.wait() }
         let (foreignKeys, all, gaps, head) = try read { db in
             (
                 try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count,
                 try AttachmentService(store: self.store).attachments(db, where: "1", arguments: []),
                 try seriesGaps(db),
-                JournalHead(try JournalChain.head(db))
+                try JournalHead.of(db)
             )
         }
         let integrity: [String]

@@ -40,11 +40,11 @@ extension JournalService {
             var result = JournalVerification()
             // Other connections check the documents while this one checks the chain, then joins
             // them (see ``DocumentChunks``).
-            let head = JournalHead(try JournalChain.head(db))
+            let head = try JournalHead.of(db)
             let chunks = try DocumentChunks(db, size: chunk)
             let helpers = (0..<(helpers ?? DocumentChunks.helpers(for: chunks))).compactMap { _ in
                 store.readBeside { db in
-                    let head = JournalHead(try JournalChain.head(db))
+                    let head = try JournalHead.of(db)
                     var done: [Int: DocumentFindings] = [:]
                     while let k = chunks.take() { done[k] = try Self.checkDocuments(db, in: chunks.range(k)) }
                     return (head: head, done: done)

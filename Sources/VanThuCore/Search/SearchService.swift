@@ -221,7 +221,7 @@ extension SearchService {
         var problem: String?
         var head = JournalHead(id: 0, hash: "")
         try db.inTransaction(.deferred) {
-            head = try JournalHead(JournalChain.head(db))
+            head = try JournalHead.of(db)
             if !db.configuration.readonly {
                 do {
                     try db.execute(sql: "INSERT INTO documentSearch (documentSearch) VALUES ('integrity-check')")
