@@ -16,12 +16,15 @@ public struct Citation: Hashable, Sendable {
 extension Citation {
     /// `typeName`, `fullNotation`, `issuedDate`: the fields the journal and `--json` write.
     var jsonFields: [(String, JSONValue)] {
-        [("typeName", JSONValue(typeName)), ("fullNotation", .string(notation.full)), ("issuedDate", JSONValue(issuedDate?.iso))]
+        var list = JSONFieldList()
+        writeFields(into: &list)
+        return list.fields
     }
 
-    /// The citations as the journal records them.
-    static func json(_ citations: [Citation]) -> JSONValue {
-        .array(citations.map { .fields($0.jsonFields) })
+    func writeFields(into sink: inout some JSONFieldSink) {
+        sink.field("typeName", typeName)
+        sink.field("fullNotation", notation.full)
+        sink.field("issuedDate", issuedDate?.iso)
     }
 }
 

@@ -20,24 +20,99 @@ import Testing
         #expect(parsed?["text"] as? String == Self.tricky)
     }
 
-    /// A long lazy list goes out in pieces, each cut after an element, which together are the
-    /// same text as written whole and as the same list in an array; empty, it is `[]`.
-    @Test func aLazyListIsWrittenInPiecesThatMakeTheWholeText() throws {
-        let element: @Sendable (Int) -> JSONValue = {
-            .fields([("n", .number(Double($0))), ("text", .string(Self.tricky + String(repeating: "ả", count: 300)))])
+    /// A long list goes out in pieces, each cut after an element, which together are the same
+    /// text as written whole and as the same list made as a `JSONValue`; empty, it is `[]`.
+    @Test func aLongListIsWrittenInPiecesThatMakeTheWholeText() throws {
+        struct Long {
+            var count: Int
+            func writeFields(into sink: inout some JSONFieldSink) {
+                sink.field("items", count: count) { sink, index in
+                    sink.field("n", index)
+                    sink.field("text", JSONValueTests.tricky + String(repeating: "ả", count: 300))
+                }
+                sink.field("after", nil as String?)
+            }
         }
-        let lazy = JSONValue.fields([("items", .lazyArray(count: 2_000, element: element)), ("after", .bool(false))])
         var pieces: [[UInt8]] = []
-        lazy.writePretty { pieces.append(Array($0)) }
+        JSONWriter.writePretty(to: { pieces.append(Array($0)) }) { writer in writer.object { Long(count: 2_000).writeFields(into: &$0) } }
         #expect(pieces.count > 2)
-        #expect(pieces.dropLast().allSatisfy { ($0.last ?? 0) < 0x80 && $0.count >= JSONValue.flushSize })
+        #expect(pieces.dropLast().allSatisfy { ($0.last ?? 0) < 0x80 && $0.count >= JSONWriter.flushSize })
         let whole = String(decoding: pieces.joined(), as: UTF8.self)
-        #expect(whole == lazy.pretty)
-        #expect(whole == JSONValue.fields([("items", .array((0..<2_000).map(element))), ("after", .bool(false))]).pretty)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        #expect(try encoder.encode(JSONValue.lazyArray(count: 3, element: element)) == encoder.encode(JSONValue.array((0..<3).map(element))))
-        #expect(JSONValue.lazyArray(count: 0, element: element).pretty == "[]")
+        let tree = JSONFieldList.object { Long(count: 2_000).writeFields(into: &$0) }
+        #expect(whole == tree.pretty)
+        #expect(tree.pretty.hasSuffix("  ],\n  \"after\" : null\n}"))
+        #expect(JSONFieldList.object { Long(count: 0).writeFields(into: &$0) }.pretty == "{\n  \"items\" : [],\n  \"after\" : null\n}")
+    }
+
+    /// Every character a terminal would act on is escaped, so the JSON can go to a terminal as
+    /// it is: DEL, C1 controls and direction marks as `\uXXXX`, beside what JSON must escape.
+    /// Characters that only share a first byte with them (–, “, ”, …, ạ) are written as they are.
+    @Test func charactersATerminalActsOnAreEscapedAndReadBackTheSame() throws {
+        let text = "a\u{7F}b\u{85}c\u{9B}31m\u{202E}d\u{2066}e\u{061C}f\u{200F}g\u{1B}[2J – “ạ” … \u{A0}ؠ"
+        let compact = JSONValue.string(text).compact
+        #expect(compact == #""a\u007fb\u0085c\u009b31m\u202ed\u2066e\u061cf\u200fg\u001b[2J – “ạ” … \#u{A0}ؠ""#)
+        #expect(!compact.unicodeScalars.contains { VietnameseText.isInvisibleControl($0.value) || $0 == "\r" })
+        let parsed = try JSONSerialization.jsonObject(with: Data("[\(compact)]".utf8)) as? [String]
+        #expect(parsed == [text])
+    }
+
+    /// The journal's and `--json`'s documents, written straight into bytes, are the same text
+    /// as the same document made as a `JSONValue`, and as Foundation's JSONEncoder writes it
+    /// (keys sorted): incoming and outgoing, with a signer, co-operating units, citations, a void.
+    @Test func documentsAndTheFollowUpListAreWrittenAsJSONEncoderWritesThem() throws {
+        let registry = try Fixtures.makeRegistry(today: "2021-09-06")
+        var draft = try Fixtures.incoming("Trích yếu có \"ngoặc\" và \\", notation: "12/SNV-VP", received: "20/8/2021")
+        draft.urgency = .khan
+        draft.dueDate = LocalDate(year: 2021, month: 8, day: 31)
+        draft.handler = "Phòng Tuyên truyền"
+        _ = try RegistrationService(registry).registerIncoming(draft)
+        _ = try RegistrationService(registry).registerIncoming(try Fixtures.incoming("Thứ hai", received: "23/8/2021"))
+        _ = try HandlingService(registry).route(
+            reference: "den/2021/2",
+            RoutingDraft(lead: "Văn phòng", coUnits: ["Phòng Kế toán", "Đoàn thanh niên"], due: try Deadline(parsing: "8/9/2021")))
+        _ = try RegistrationService(registry).registerIncoming(try Fixtures.incoming("Thứ ba", received: "24/8/2021"))
+        _ = try RegistrationService(registry).void(reference: "den/2021/3", reason: "Trùng số")
+        let outgoing = try RegistrationService(registry).registerOutgoing(try Fixtures.outgoing())
+        let documents = try ["den/2021/1", "den/2021/2", "den/2021/3"].map { try DocumentService(registry).document(reference: $0) } + [outgoing]
+        #expect(documents[2].voided != nil && documents[3].signer != nil && documents[1].coHandlers.count == 2)
+        for document in documents {
+            #expect(document.compactJSON == document.json.compact)
+            var writer = JSONWriter(pretty: true)
+            writer.object { document.writeFields(into: &$0) }
+            #expect(writer.text == document.json.pretty)
+            #expect(writer.text == (try Self.encoded(document)), "\(document.reference)")
+        }
+        let citation = Citation(
+            typeName: "Kế hoạch", notation: try DocumentNotation(parsing: "432-KH/BTGTW"), issuedDate: LocalDate(year: 2020, month: 10, day: 1))
+        let journaled = RegistrationService.journaled(documents[0], citations: [citation])
+        #expect(journaled == JSONValue.fields(documents[0].jsonFields + [("references", .array([.fields(citation.jsonFields)]))]).compact)
+        #expect(RegistrationService.journaled(documents[0], citations: []) == documents[0].compactJSON)
+        // The follow-up list, each document written as it is read: the same text as JSONEncoder
+        // writes for the list built here as a tree from the report's documents.
+        for unit: String? in [nil, "Văn phòng", "Phòng Kế toán"] {
+            let report = try HandlingService(registry).followUp(unit: unit, soon: "3wd")
+            #expect(report.items.count == (unit == nil ? 2 : 1))
+            let items = report.items.map { item in
+                JSONValue.object([
+                    "days": JSONValue(item.state.days), "document": item.document.json, "dueDate": JSONValue(item.document.dueDate?.iso),
+                    "reference": .string(item.document.reference), "state": .string(item.state.code), "unit": JSONValue(item.document.handler),
+                    "urgency": JSONValue(item.document.urgency?.label),
+                ])
+            }
+            let units = report.byUnit.map { JSONValue.object(["late": JSONValue($0.late), "soon": JSONValue($0.soon), "unit": JSONValue($0.unit)]) }
+            let expected = JSONValue.object([
+                "items": .array(items), "soonUntil": .string(report.soonUntil.iso), "today": .string(report.today.iso), "units": .array(units),
+            ])
+            var pieces: [UInt8] = []
+            try HandlingService(registry).writeFollowUpJSON(unit: unit, soon: "3wd") { pieces.append(contentsOf: $0) }
+            #expect(String(decoding: pieces, as: UTF8.self) == (try Self.encoded(expected)), "\(unit ?? "-")")
+        }
+    }
+
+    /// JSONEncoder's indented text, keys sorted, its empty arrays as `[]`: it writes an empty
+    /// array of an indented object as `[`, an empty line, `]` (swift-corelibs-foundation).
+    static func encoded(_ value: some Encodable) throws -> String {
+        try JSONOutput.encode(value).replacing(/\[\n *\n *\]/, with: "[]")
     }
 
     @Test func prettyIsIndentedLikeJSONEncoder() throws {

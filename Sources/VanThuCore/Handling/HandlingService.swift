@@ -187,7 +187,7 @@ extension HandlingService {
                 coUnits: values.coUnits, dueDate: values.dueDate, text: values.text, reply: values.reply)
             try appendJournal(
                 db, action: action.rawValue, entity: "document", entityId: document.id, reference: document.reference,
-                before: document.json.compact, after: JSONValue.fields(after.jsonFields + [("step", step.json)]).compact)
+                before: document.compactJSON, after: JSONValue.fields(after.jsonFields + [("step", step.json)]).compact)
             return HandlingResult(document: after, step: step)
         }
     }
@@ -272,32 +272,46 @@ extension DocumentHistory: Encodable {
     }
 }
 
-extension FollowUpReport: Encodable {
-    var json: JSONValue {
-        let items = self.items
-        let units = byUnit.map { JSONValue.fields([("late", JSONValue($0.late)), ("soon", JSONValue($0.soon)), ("unit", JSONValue($0.unit))]) }
-        return .fields([
-            (
-                "items",
-                .lazyArray(count: items.count) { index in
-                    let item = items[index]
-                    return .fields([
-                        ("days", JSONValue(item.state.days)), ("document", item.document.json), ("dueDate", JSONValue(item.document.dueDate?.iso)),
-                        ("reference", .string(item.document.reference)), ("state", .string(item.state.code)),
-                        ("unit", JSONValue(item.document.handler)), ("urgency", JSONValue(item.document.urgency?.label)),
-                    ])
+/// One item of the follow-up list's JSON (``HandlingService/writeFollowUpJSON(unit:soon:to:)``):
+/// what the list is ordered by, and where its document's JSON is.
+struct FollowUpEntry {
+    var fields: HandlingService.FollowUpFields
+    var coHandlers: [String]
+    var reference: String
+    var state: FollowUpState
+    /// The document, written as JSON at an item's depth, in the block of all the list's documents.
+    var json: Range<Int>
+
+    /// The list as indented JSON: `items` (`days`, `document`, `dueDate`, `reference`,
+    /// `state`, `unit`, `urgency`), `soonUntil`, `today`, `units` (`late`, `soon`, `unit`).
+    static func writeJSON(
+        today: LocalDate, soonUntil: LocalDate, entries: [FollowUpEntry], documents: UnsafeBufferPointer<UInt8>,
+        to output: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        entries.withUnsafeBufferPointer { entries in
+            let units = FollowUpReport.countByUnit(entries.indices.lazy.map { (entries[$0].fields.handler, entries[$0].state) })
+            JSONWriter.writePretty(to: output) { writer in
+                writer.object { writer in
+                    writer.field("items", count: entries.count) { writer, index in
+                        let entry = entries[index]
+                        writer.field("days", entry.state.days)
+                        writer.key("document")
+                        writer.value(written: UnsafeBufferPointer(rebasing: documents[entry.json]))
+                        writer.field("dueDate", entry.fields.dueDate?.iso)
+                        writer.field("reference", entry.reference)
+                        writer.field("state", entry.state.code)
+                        writer.field("unit", entry.fields.handler)
+                        writer.field("urgency", entry.fields.urgency?.label)
+                    }
+                    writer.field("soonUntil", soonUntil.iso)
+                    writer.field("today", today.iso)
+                    writer.field("units", count: units.count) { writer, index in
+                        writer.field("late", units[index].late)
+                        writer.field("soon", units[index].soon)
+                        writer.field("unit", units[index].unit)
+                    }
                 }
-            ),
-            ("soonUntil", .string(soonUntil.iso)), ("today", .string(today.iso)), ("units", .array(units)),
-        ])
+            }
+        }
     }
-
-    /// The report as indented JSON, written by hand (a long list is too slow for JSONEncoder),
-    /// handed to `output` in pieces of about 256 kB, each cut between two items, each
-    /// item's tree made as it is written: the whole list's tree, then one buffer of 67 MB grown
-    /// by doubling and decoded as a String, were half of `overdue --json` on a 100,000-document
-    /// backlog (45,661 listed).
-    public func writePrettyJSON(_ output: (UnsafeBufferPointer<UInt8>) -> Void) { json.writePretty(output) }
-
-    public func encode(to encoder: any Encoder) throws { try json.encode(to: encoder) }
 }

@@ -67,7 +67,7 @@ extension RegistrationService {
         guard let after = try Document.fetch(db, id: before.id) else { throw RegistryError.documentNotFound(String(before.id)) }
         try appendJournal(
             db, action: action, entity: "document", entityId: before.id, reference: before.reference,
-            before: before.json.compact, after: after.json.compact)
+            before: before.compactJSON, after: after.compactJSON)
         return after
     }
 }

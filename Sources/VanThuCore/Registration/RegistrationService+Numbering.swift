@@ -77,11 +77,7 @@ extension RegistrationService {
             secrecy: c.secrecy, signer: c.signer, recipients: [], archiveCopy: nil, issuedAmount: nil,
             registeredAt: now, registeredBy: context.user, voided: nil, status: c.handler == nil ? .registered : .routed,
             coHandlers: [], progress: nil, doneDate: nil, reply: nil)
-        var journaled = document.jsonFields
-        if !c.citations.isEmpty {
-            try insertCitations(c.citations, documentId: document.id, db)
-            journaled.append(("references", Citation.json(c.citations)))
-        }
+        if !c.citations.isEmpty { try insertCitations(c.citations, documentId: document.id, db) }
         if let handler = c.handler, let transferDate {
             try HandlingService(store: store).insertStep(
                 documentId: document.id, action: .route, day: transferDate, at: now, unit: handler, dueDate: c.due, db)
@@ -91,13 +87,25 @@ extension RegistrationService {
         }
         try appendJournal(
             db, action: "register", entity: "document", entityId: document.id, reference: document.reference,
-            after: JSONValue.fields(journaled).compact)
+            after: Self.journaled(document, citations: c.citations))
         for (original, content) in zip(c.originals, stored) {
             try AttachmentService(store: store).insert(
                 content, name: original.name, role: .original, signatures: original.signatures, document: document, db)
         }
         if let dossier { try DossierService(store: store).fileDocument(document, into: dossier, db) }
         return document
+    }
+
+    /// The journal's `after` of a registration: the document's fields, then the documents its
+    /// text cites (`references`) when there are any; written straight into bytes.
+    static func journaled(_ document: Document, citations: [Citation]) -> String {
+        var writer = JSONWriter(pretty: false, capacity: 1024)
+        writer.object { writer in
+            document.writeFields(into: &writer)
+            guard !citations.isEmpty else { return }
+            writer.field("references", count: citations.count) { writer, index in citations[index].writeFields(into: &writer) }
+        }
+        return writer.text
     }
 
     private func insertCitations(_ citations: [Citation], documentId: Int64, _ db: Database) throws {
@@ -165,7 +173,7 @@ extension RegistrationService {
                 try recipient.append(db)
             }
             guard let document = try Document.fetch(db, id: id) else { throw RegistryError.storage("document \(id) vanished") }
-            try appendJournal(db, action: "register", entity: "document", entityId: id, reference: document.reference, after: document.json.compact)
+            try appendJournal(db, action: "register", entity: "document", entityId: id, reference: document.reference, after: document.compactJSON)
             return document
         }
     }

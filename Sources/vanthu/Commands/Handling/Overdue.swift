@@ -42,8 +42,9 @@ extension VanThu {
         func run() throws {
             // The terminal's list reads only the columns it shows; --json gives whole documents.
             if global.json {
-                let report = try global.withRegistry(.read) { try HandlingService($0).followUp(unit: unit, soon: soon) }
-                return Terminal.print(pieces: report.writePrettyJSON)
+                return try global.withRegistry(.read) { registry in
+                    try Terminal.print(json: { try HandlingService(registry).writeFollowUpJSON(unit: unit, soon: soon, to: $0) })
+                }
             }
             let report = try global.withRegistry(.read) { try HandlingService($0).followUpLines(unit: unit, soon: soon) }
             let lang = Language.fromEnvironment()
