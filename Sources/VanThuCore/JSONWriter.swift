@@ -14,7 +14,8 @@
 import Foundation
 
 struct JSONWriter {
-    private let storage: ByteBuffer
+    /// The bytes written, kept by a caller that puts them into another text later.
+    let storage: ByteBuffer
     private let pretty: Bool
     private var depth = 0
     /// Whether the innermost open object or array has no item yet.

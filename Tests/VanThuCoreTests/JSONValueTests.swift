@@ -109,6 +109,38 @@ import Testing
         }
     }
 
+    /// The follow-up list's documents read on two connections, the upper half of the ids on the
+    /// second, make the same text as on one: whole, for a unit, and for a unit whose documents
+    /// are all in one half.
+    @Test func theFollowUpListReadOnTwoConnectionsIsTheSameText() throws {
+        let registry = try Fixtures.makeRegistry(today: "2021-09-06")
+        let units = ["Phòng Tuyên truyền", "Văn phòng", "Đoàn thanh niên"]
+        var drafts: [IncomingDraft] = []
+        for index in 0..<120 {
+            var draft = try Fixtures.incoming("Văn bản \(index)", notation: "\(index + 1)/SNV-VP", received: "\(1 + index % 28)/8/2021", type: "CV")
+            draft.urgency = index % 7 == 0 ? .khan : nil
+            draft.handler = index % 4 == 0 ? nil : (index < 60 ? units[index % 3] : units[index % 2])
+            draft.dueDate = draft.handler == nil ? nil : LocalDate(year: 2021, month: 9, day: 1 + index % 12)
+            drafts.append(draft)
+        }
+        _ = try RegistrationService(registry).registerIncoming(batch: drafts)
+        for unit: String? in [nil, "văn phòng", "Đoàn thanh niên"] {
+            func text(splitFrom: Int64) throws -> (String, Int) {
+                var bytes: [UInt8] = []
+                let besides = try HandlingService(registry).writeFollowUpJSON(unit: unit, soon: "3wd", splitFrom: splitFrom) {
+                    bytes.append(contentsOf: $0)
+                }
+                return (String(decoding: bytes, as: UTF8.self), besides)
+            }
+            let (one, none) = try text(splitFrom: .max)
+            let (two, besides) = try text(splitFrom: 1)
+            #expect(none == 0)
+            #expect(besides == (ProcessInfo.processInfo.activeProcessorCount > 1 ? 1 : 0))
+            #expect(two == one, "\(unit ?? "-")")
+            #expect(one.contains("den/2021/1") || unit != nil)
+        }
+    }
+
     /// JSONEncoder's indented text, keys sorted, its empty arrays as `[]`: it writes an empty
     /// array of an indented object as `[`, an empty line, `]` (swift-corelibs-foundation).
     static func encoded(_ value: some Encodable) throws -> String {

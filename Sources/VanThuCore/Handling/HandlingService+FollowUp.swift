@@ -25,11 +25,64 @@ extension HandlingService {
     /// list is ordered by is kept beside it: the list of 45,661 documents of a 100,000-document
     /// backlog, kept as documents, then written out and freed, spent 18 % of `overdue --json` in
     /// copies and frees of their texts (perf), and held 45,661 documents' texts at once.
+    ///
+    /// On a machine with more than one core, a second connection reads and writes the documents
+    /// of the upper half of the ids meanwhile (the two parts are then ordered together); its
+    /// part is kept when it saw the same last journal entry, else read again here.
     public func writeFollowUpJSON(unit: String? = nil, soon: String? = nil, to output: (UnsafeBufferPointer<UInt8>) -> Void) throws {
+        try writeFollowUpJSON(unit: unit, soon: soon, splitFrom: 20_000, to: output)
+    }
+
+    /// As ``writeFollowUpJSON(unit:soon:to:)``, shared between two connections when the file's
+    /// highest id is at least `splitFrom` (tests set it low).
+    /// - Returns: how many parts the second connection read (0 or 1).
+    @discardableResult
+    func writeFollowUpJSON(unit: String?, soon: String?, splitFrom: Int64, to output: (UnsafeBufferPointer<UInt8>) -> Void) throws -> Int {
+        let (window, unit) = try followUpRequest(unit: unit, soon: soon)
+        let today = context.today
+        return try self.read { db in
+            let calendar = try workingCalendar(db)
+            let soonUntil = window?.resolved(from: today, calendar: calendar) ?? today
+            let head = try JournalHead.of(db)
+            let highest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM document") ?? 0
+            let split: Int64? = ProcessInfo.processInfo.activeProcessorCount > 1 && highest >= splitFrom ? highest / 2 : nil
+            func part(_ db: Database, ids: ClosedRange<Int64>) throws -> FollowUpJSONPart {
+                try Self.followUpJSONPart(db, unit: unit, today: today, soonUntil: soonUntil, calendar: calendar, ids: ids)
+            }
+            let helper = split.flatMap { split in
+                store.readBeside { db -> FollowUpJSONPart? in
+                    guard try JournalHead.of(db) == head else { return nil }
+                    return try Self.followUpJSONPart(
+                        db, unit: unit, today: today, soonUntil: soonUntil, calendar: calendar, ids: (split + 1)...Int64.max)
+                }
+            }
+            defer { _ = helper?.wait() }
+            var parts = [try part(db, ids: Int64.min...(split ?? Int64.max))]
+            let besides = helper?.wait().flatMap { $0 }
+            if let split { parts.append(try besides ?? part(db, ids: (split + 1)...Int64.max)) }
+            var entries = parts[0].entries
+            for (block, other) in parts.enumerated().dropFirst() {
+                entries += other.entries.map { entry in
+                    var entry = entry
+                    entry.block = block
+                    return entry
+                }
+            }
+            Self.sortForFollowUp(&entries, fields: { $0.fields }, state: \.state)
+            FollowUpEntry.writeJSON(today: today, soonUntil: soonUntil, entries: entries, documents: parts.map(\.documents), to: output)
+            return besides == nil ? 0 : 1
+        }
+    }
+
+    /// The follow-up entries among the documents with ids in `ids`, each document written as
+    /// JSON as it is read, unordered.
+    private static func followUpJSONPart(
+        _ db: Database, unit: String?, today: LocalDate, soonUntil: LocalDate, calendar: WorkingCalendar, ids: ClosedRange<Int64>
+    ) throws -> FollowUpJSONPart {
         // At the depth of an item's `document`: the report, its `items`, the item.
         var documents = JSONWriter(prettyAtDepth: 3, capacity: 1 << 20)
-        let list = try followUpList(
-            unit: unit, soon: soon, columns: Document.selectionWithoutRecipients,
+        let entries = try chooseFollowUp(
+            db, unit: unit, today: today, soonUntil: soonUntil, calendar: calendar, ids: ids, columns: Document.selectionWithoutRecipients,
             read: { row in
                 let document = try Document(row: row)
                 let start = documents.count
@@ -43,7 +96,7 @@ extension HandlingService {
             fields: { $0.fields }, coHandlers: { $0.coHandlers }, state: \.state,
             // A document left out of a unit's list, just written: its text is dropped again.
             discarded: { entry in if entry.json.upperBound == documents.count { documents.truncate(to: entry.json.lowerBound) } })
-        FollowUpEntry.writeJSON(today: list.today, soonUntil: list.soonUntil, entries: list.items, documents: documents.bytes, to: output)
+        return FollowUpJSONPart(entries: entries, documents: documents.storage)
     }
 
     /// The same list as ``followUp(unit:soon:)``, each line only what the terminal shows: the
@@ -71,9 +124,24 @@ extension HandlingService {
     /// state, and ordered; `coHandlers` is asked only for a unit's list.
     private func followUpList<Item>(
         unit: String?, soon: String?, columns: String, read: (Row) throws -> Item, fields: (Item) -> FollowUpFields,
-        coHandlers: (Item) -> [String], state: WritableKeyPath<Item, FollowUpState>, discarded: (Item) -> Void = { _ in }
+        coHandlers: (Item) -> [String], state: WritableKeyPath<Item, FollowUpState>
     ) throws -> (today: LocalDate, soonUntil: LocalDate, items: [Item]) {
-        // A chuyên viên follows their own unit's documents; the văn thư and leaders every unit's.
+        let (window, unit) = try followUpRequest(unit: unit, soon: soon)
+        let today = context.today
+        return try self.read { db in
+            let calendar = try workingCalendar(db)
+            let soonUntil = window?.resolved(from: today, calendar: calendar) ?? today
+            var items = try Self.chooseFollowUp(
+                db, unit: unit, today: today, soonUntil: soonUntil, calendar: calendar, ids: nil, columns: columns, read: read, fields: fields,
+                coHandlers: coHandlers, state: state, discarded: { _ in })
+            Self.sortForFollowUp(&items, fields: fields, state: state)
+            return (today, soonUntil, items)
+        }
+    }
+
+    /// The window (`soon` parsed) and the unit (folded) a list is asked for. A chuyên viên
+    /// follows their own unit's documents; the văn thư and leaders every unit's.
+    private func followUpRequest(unit: String?, soon: String?) throws -> (window: Deadline?, unit: String?) {
         var requested = unit
         if let account = context.account, !AccessRules.may(account, .followUp) {
             guard account.role == .officer, let own = AccessRules.unitName(of: account) else {
@@ -82,57 +150,66 @@ extension HandlingService {
             requested = own
         }
         let window = try soon.flatMap(VietnameseText.nonEmpty).map(Deadline.init(parsing:))
-        let unit = VietnameseText.nonEmpty(requested).map(VietnameseText.fold)
-        let today = context.today
-        return try self.read { db in
-            let calendar = try workingCalendar(db)
-            let soonUntil = window?.resolved(from: today, calendar: calendar) ?? today
-            // Working days from each distinct day to today (negative after today), counted once.
-            var memo: [Int: Int] = [:]
-            func workingDaysToToday(from day: LocalDate) -> Int {
-                if let known = memo[day.dayNumber] { return known }
-                let count = calendar.workingDays(from: day, to: today)
-                memo[day.dayNumber] = count
-                return count
+        return (window, VietnameseText.nonEmpty(requested).map(VietnameseText.fold))
+    }
+
+    /// The `Item`s of the follow-up list among the documents with ids in `ids` (all when nil),
+    /// each given its state, unordered; `discarded` is handed each one read and left out.
+    private static func chooseFollowUp<Item>(
+        _ db: Database, unit: String?, today: LocalDate, soonUntil: LocalDate, calendar: WorkingCalendar, ids: ClosedRange<Int64>?,
+        columns: String, read: (Row) throws -> Item, fields: (Item) -> FollowUpFields, coHandlers: (Item) -> [String],
+        state: WritableKeyPath<Item, FollowUpState>, discarded: (Item) -> Void
+    ) throws -> [Item] {
+        // Working days from each distinct day to today (negative after today), counted once.
+        var memo: [Int: Int] = [:]
+        func workingDaysToToday(from day: LocalDate) -> Int {
+            if let known = memo[day.dayNumber] { return known }
+            let count = calendar.workingDays(from: day, to: today)
+            memo[day.dayNumber] = count
+            return count
+        }
+        func workingDaysLate(since day: LocalDate) -> Int { max(1, workingDaysToToday(from: day)) }
+        var items: [Item] = []
+        /// Reads the rows of `condition`, keeping each item `body` gives its state.
+        // The matching ids are gathered from the index first, and the rows read in id order:
+        // read in the index's order (by deadline), each row was a jump to another page of
+        // the table, read again by pread once the page cache had dropped it. The backlog's
+        // 45,661 rows in the sqlite3 shell: 119 ms warm, 587 ms cold -> 70 ms.
+        func each(_ condition: String, _ arguments: StatementArguments, _ body: (inout Item, FollowUpFields) -> Bool) throws {
+            var condition = condition
+            var arguments = arguments
+            if let ids {
+                condition += " AND d.id BETWEEN ? AND ?"
+                arguments += [ids.lowerBound, ids.upperBound]
             }
-            func workingDaysLate(since day: LocalDate) -> Int { max(1, workingDaysToToday(from: day)) }
-            var items: [Item] = []
-            /// Reads the rows of `condition`, keeping each item `body` gives its state.
-            // The matching ids are gathered from the index first, and the rows read in id order:
-            // read in the index's order (by deadline), each row was a jump to another page of
-            // the table, read again by pread once the page cache had dropped it. The backlog's
-            // 45,661 rows in the sqlite3 shell: 119 ms warm, 587 ms cold -> 70 ms.
-            func each(_ condition: String, _ arguments: StatementArguments, _ body: (inout Item, FollowUpFields) -> Bool) throws {
-                let rows = try Row.fetchCursor(
-                    db, sql: "SELECT \(columns) FROM document d WHERE d.id IN (SELECT d.id FROM document d WHERE \(condition))", arguments: arguments)
-                while let row = try rows.next() {
-                    var item = try read(row)
-                    if body(&item, fields(item)) { items.append(item) } else { discarded(item) }
-                }
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT \(columns) FROM document d WHERE d.id IN (SELECT d.id FROM document d WHERE \(condition))", arguments: arguments)
+            while let row = try rows.next() {
+                var item = try read(row)
+                if body(&item, fields(item)) { items.append(item) } else { discarded(item) }
             }
-            if unit == nil {
-                let cutoff = calendar.previousWorkingDay(before: today)
-                try each(
-                    "\(Self.openCondition) AND d.status = 'registered' AND (d.registerDate < ? OR (d.urgency IS NOT NULL AND d.registerDate < ?))",
-                    [cutoff.iso, today.iso]
-                ) { item, d in
-                    let deadline = d.urgency == nil ? calendar.nextWorkingDay(after: d.registerDate) : d.registerDate
-                    item[keyPath: state] = .lateToPresent(days: workingDaysLate(since: deadline))
-                    return true
-                }
-            }
-            try each("\(Self.openCondition) AND d.status IN ('routed', 'inProgress') AND d.dueDate <= ?", [soonUntil.iso]) { item, d in
-                // A unit's list: the documents it leads or co-operates on (names compared folded).
-                if let unit, VietnameseText.fold(d.handler ?? "") != unit, !coHandlers(item).contains(where: { VietnameseText.fold($0) == unit }) {
-                    return false
-                }
-                let due = d.dueDate ?? today
-                item[keyPath: state] = due < today ? .overdue(days: workingDaysLate(since: due)) : .dueSoon(days: -workingDaysToToday(from: due))
+        }
+        if unit == nil {
+            let cutoff = calendar.previousWorkingDay(before: today)
+            try each(
+                "\(Self.openCondition) AND d.status = 'registered' AND (d.registerDate < ? OR (d.urgency IS NOT NULL AND d.registerDate < ?))",
+                [cutoff.iso, today.iso]
+            ) { item, d in
+                let deadline = d.urgency == nil ? calendar.nextWorkingDay(after: d.registerDate) : d.registerDate
+                item[keyPath: state] = .lateToPresent(days: workingDaysLate(since: deadline))
                 return true
             }
-            Self.sortForFollowUp(&items, fields: fields, state: state)
-            return (today, soonUntil, items)
         }
+        try each("\(Self.openCondition) AND d.status IN ('routed', 'inProgress') AND d.dueDate <= ?", [soonUntil.iso]) { item, d in
+            // A unit's list: the documents it leads or co-operates on (names compared folded).
+            if let unit, VietnameseText.fold(d.handler ?? "") != unit, !coHandlers(item).contains(where: { VietnameseText.fold($0) == unit }) {
+                return false
+            }
+            let due = d.dueDate ?? today
+            item[keyPath: state] = due < today ? .overdue(days: workingDaysLate(since: due)) : .dueSoon(days: -workingDaysToToday(from: due))
+            return true
+        }
+        return items
     }
 
     /// Urgent first (Hỏa tốc, Thượng khẩn, Khẩn), then not-routed, then by unit, state, deadline.

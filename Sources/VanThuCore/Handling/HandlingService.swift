@@ -272,6 +272,14 @@ extension DocumentHistory: Encodable {
     }
 }
 
+/// The follow-up entries one connection read, and their documents' JSON.
+struct FollowUpJSONPart: @unchecked Sendable {
+    // @unchecked: the block is handed from the connection's thread to the caller whole, once
+    // that thread is done with it (``BesideRead/wait()``), and only read after.
+    var entries: [FollowUpEntry]
+    var documents: ByteBuffer
+}
+
 /// One item of the follow-up list's JSON (``HandlingService/writeFollowUpJSON(unit:soon:to:)``):
 /// what the list is ordered by, and where its document's JSON is.
 struct FollowUpEntry {
@@ -279,13 +287,15 @@ struct FollowUpEntry {
     var coHandlers: [String]
     var reference: String
     var state: FollowUpState
-    /// The document, written as JSON at an item's depth, in the block of all the list's documents.
+    /// The document, written as JSON at an item's depth, in a block of the list's documents:
+    /// the `block`th (one per connection that read them).
     var json: Range<Int>
+    var block = 0
 
     /// The list as indented JSON: `items` (`days`, `document`, `dueDate`, `reference`,
     /// `state`, `unit`, `urgency`), `soonUntil`, `today`, `units` (`late`, `soon`, `unit`).
     static func writeJSON(
-        today: LocalDate, soonUntil: LocalDate, entries: [FollowUpEntry], documents: UnsafeBufferPointer<UInt8>,
+        today: LocalDate, soonUntil: LocalDate, entries: [FollowUpEntry], documents: [ByteBuffer],
         to output: (UnsafeBufferPointer<UInt8>) -> Void
     ) {
         entries.withUnsafeBufferPointer { entries in
@@ -296,7 +306,7 @@ struct FollowUpEntry {
                         let entry = entries[index]
                         writer.field("days", entry.state.days)
                         writer.key("document")
-                        writer.value(written: UnsafeBufferPointer(rebasing: documents[entry.json]))
+                        writer.value(written: UnsafeBufferPointer(rebasing: documents[entry.block].bytes[entry.json]))
                         writer.field("dueDate", entry.fields.dueDate?.iso)
                         writer.field("reference", entry.reference)
                         writer.field("state", entry.state.code)
