@@ -109,9 +109,9 @@ import Testing
         }
     }
 
-    /// The follow-up list's documents read on two connections, the upper half of the ids on the
-    /// second, make the same text as on one: whole, for a unit, and for a unit whose documents
-    /// are all in one half.
+    /// The follow-up list read on two connections, the upper half of the ids on the second, is
+    /// the same as on one (the JSON text, the terminal's lines, the report): whole, for a unit,
+    /// and for a unit whose documents are all in one half.
     @Test func theFollowUpListReadOnTwoConnectionsIsTheSameText() throws {
         let registry = try Fixtures.makeRegistry(today: "2021-09-06")
         let units = ["Phòng Tuyên truyền", "Văn phòng", "Đoàn thanh niên"]
@@ -137,6 +137,14 @@ import Testing
             #expect(none == 0)
             #expect(besides == (ProcessInfo.processInfo.activeProcessorCount > 1 ? 1 : 0))
             #expect(two == one, "\(unit ?? "-")")
+            // The terminal's lines and the report, read in two parts, are the same list too.
+            let service = HandlingService(registry)
+            let lines = try service.followUpLines(unit: unit, soon: "3wd", splitFrom: .max).lines
+            let split = try service.followUpLines(unit: unit, soon: "3wd", splitFrom: 1).lines
+            #expect(lines.map(\.id) == split.map(\.id) && lines.map(\.state) == split.map(\.state) && !lines.isEmpty)
+            let report = try service.followUp(unit: unit, soon: "3wd", splitFrom: 1)
+            #expect(report.items.map(\.document.id) == lines.map(\.id))
+            #expect(Set(lines.map(\.id)).count == lines.count && lines.contains { $0.id > 60 } == (unit != "Đoàn thanh niên"))
             #expect(one.contains("den/2021/1") || unit != nil)
         }
     }

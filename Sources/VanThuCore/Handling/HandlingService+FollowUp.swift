@@ -6,8 +6,16 @@ extension HandlingService {
     /// Điều 23.1), past their deadline, or due within `soon` (`3wd`, `5d`, or up to a date;
     /// today only when nil). Urgent documents come first, then units in order, then deadlines.
     public func followUp(unit: String? = nil, soon: String? = nil) throws -> FollowUpReport {
+        try followUp(unit: unit, soon: soon, splitFrom: Self.followUpSplit)
+    }
+
+    /// The file size, in ids, from which the follow-up list is read on two connections.
+    static let followUpSplit: Int64 = 20_000
+
+    /// As ``followUp(unit:soon:)``, read on two connections from `splitFrom` ids (tests set it low).
+    func followUp(unit: String?, soon: String?, splitFrom: Int64) throws -> FollowUpReport {
         let list = try followUpList(
-            unit: unit, soon: soon, columns: Document.selectionWithoutRecipients,
+            unit: unit, soon: soon, splitFrom: splitFrom, columns: Document.selectionWithoutRecipients,
             read: { row in FollowUpItem(document: try Document(row: row), state: .dueSoon(days: 0)) },
             fields: { item in
                 let d = item.document
@@ -30,7 +38,7 @@ extension HandlingService {
     /// of the upper half of the ids meanwhile (the two parts are then ordered together); its
     /// part is kept when it saw the same last journal entry, else read again here.
     public func writeFollowUpJSON(unit: String? = nil, soon: String? = nil, to output: (UnsafeBufferPointer<UInt8>) -> Void) throws {
-        try writeFollowUpJSON(unit: unit, soon: soon, splitFrom: 20_000, to: output)
+        try writeFollowUpJSON(unit: unit, soon: soon, splitFrom: Self.followUpSplit, to: output)
     }
 
     /// As ``writeFollowUpJSON(unit:soon:to:)``, shared between two connections when the file's
@@ -38,51 +46,69 @@ extension HandlingService {
     /// - Returns: how many parts the second connection read (0 or 1).
     @discardableResult
     func writeFollowUpJSON(unit: String?, soon: String?, splitFrom: Int64, to output: (UnsafeBufferPointer<UInt8>) -> Void) throws -> Int {
+        let (scope, parts, besides) = try followUpParts(unit: unit, soon: soon, splitFrom: splitFrom) { db, scope, ids in
+            try Self.followUpJSONPart(db, scope: scope, ids: ids)
+        }
+        var entries: [FollowUpEntry] = []
+        for (block, part) in parts.enumerated() {
+            entries += part.entries.map { entry in
+                var entry = entry
+                entry.block = block
+                return entry
+            }
+        }
+        Self.sortForFollowUp(&entries, fields: { $0.fields }, state: \.state)
+        FollowUpEntry.writeJSON(today: scope.today, soonUntil: scope.soonUntil, entries: entries, documents: parts.map(\.documents), to: output)
+        return besides
+    }
+
+    /// What a list is asked for, as the first connection read it: handed to the second.
+    struct FollowUpScope: Sendable {
+        /// Folded; nil for every unit's list.
+        var unit: String?
+        var today: LocalDate
+        var soonUntil: LocalDate
+        var calendar: WorkingCalendar
+    }
+
+    /// `part` of the documents in the lower half of the ids, read here in one transaction, and,
+    /// with more than one core and a highest id of at least `splitFrom`, of the upper half on a
+    /// second connection meanwhile. The second one's part is kept when it saw the same last
+    /// journal entry (each write vanthu makes adds one), else that half is read here too.
+    /// - Returns: also how many parts the second connection read (0 or 1).
+    private func followUpParts<Part: Sendable>(
+        unit: String?, soon: String?, splitFrom: Int64, _ part: @escaping @Sendable (Database, FollowUpScope, ClosedRange<Int64>) throws -> Part
+    ) throws -> (scope: FollowUpScope, parts: [Part], besides: Int) {
         let (window, unit) = try followUpRequest(unit: unit, soon: soon)
         let today = context.today
         return try self.read { db in
             let calendar = try workingCalendar(db)
-            let soonUntil = window?.resolved(from: today, calendar: calendar) ?? today
+            let scope = FollowUpScope(
+                unit: unit, today: today, soonUntil: window?.resolved(from: today, calendar: calendar) ?? today, calendar: calendar)
             let head = try JournalHead.of(db)
             let highest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM document") ?? 0
             let split: Int64? = ProcessInfo.processInfo.activeProcessorCount > 1 && highest >= splitFrom ? highest / 2 : nil
-            func part(_ db: Database, ids: ClosedRange<Int64>) throws -> FollowUpJSONPart {
-                try Self.followUpJSONPart(db, unit: unit, today: today, soonUntil: soonUntil, calendar: calendar, ids: ids)
-            }
             let helper = split.flatMap { split in
-                store.readBeside { db -> FollowUpJSONPart? in
+                store.readBeside { db -> Part? in
                     guard try JournalHead.of(db) == head else { return nil }
-                    return try Self.followUpJSONPart(
-                        db, unit: unit, today: today, soonUntil: soonUntil, calendar: calendar, ids: (split + 1)...Int64.max)
+                    return try part(db, scope, (split + 1)...Int64.max)
                 }
             }
             defer { _ = helper?.wait() }
-            var parts = [try part(db, ids: Int64.min...(split ?? Int64.max))]
+            var parts = [try part(db, scope, Int64.min...(split ?? Int64.max))]
             let besides = helper?.wait().flatMap { $0 }
-            if let split { parts.append(try besides ?? part(db, ids: (split + 1)...Int64.max)) }
-            var entries = parts[0].entries
-            for (block, other) in parts.enumerated().dropFirst() {
-                entries += other.entries.map { entry in
-                    var entry = entry
-                    entry.block = block
-                    return entry
-                }
-            }
-            Self.sortForFollowUp(&entries, fields: { $0.fields }, state: \.state)
-            FollowUpEntry.writeJSON(today: today, soonUntil: soonUntil, entries: entries, documents: parts.map(\.documents), to: output)
-            return besides == nil ? 0 : 1
+            if let split { parts.append(try besides ?? part(db, scope, (split + 1)...Int64.max)) }
+            return (scope, parts, besides == nil ? 0 : 1)
         }
     }
 
     /// The follow-up entries among the documents with ids in `ids`, each document written as
     /// JSON as it is read, unordered.
-    private static func followUpJSONPart(
-        _ db: Database, unit: String?, today: LocalDate, soonUntil: LocalDate, calendar: WorkingCalendar, ids: ClosedRange<Int64>
-    ) throws -> FollowUpJSONPart {
+    private static func followUpJSONPart(_ db: Database, scope: FollowUpScope, ids: ClosedRange<Int64>) throws -> FollowUpJSONPart {
         // At the depth of an item's `document`: the report, its `items`, the item.
         var documents = JSONWriter(prettyAtDepth: 3, capacity: 1 << 20)
         let entries = try chooseFollowUp(
-            db, unit: unit, today: today, soonUntil: soonUntil, calendar: calendar, ids: ids, columns: Document.selectionWithoutRecipients,
+            db, scope: scope, ids: ids, columns: Document.selectionWithoutRecipients,
             read: { row in
                 let document = try Document(row: row)
                 let start = documents.count
@@ -102,8 +128,13 @@ extension HandlingService {
     /// The same list as ``followUp(unit:soon:)``, each line only what the terminal shows: the
     /// rest of each document is not read (the list of a 100,000-document backlog has 45,661).
     public func followUpLines(unit: String? = nil, soon: String? = nil) throws -> FollowUpLines {
+        try followUpLines(unit: unit, soon: soon, splitFrom: Self.followUpSplit)
+    }
+
+    /// As ``followUpLines(unit:soon:)``, read on two connections from `splitFrom` ids.
+    func followUpLines(unit: String?, soon: String?, splitFrom: Int64) throws -> FollowUpLines {
         let list = try followUpList(
-            unit: unit, soon: soon, columns: FollowUpLine.selection, read: FollowUpLine.init(row:),
+            unit: unit, soon: soon, splitFrom: splitFrom, columns: FollowUpLine.selection, read: FollowUpLine.init(row:),
             fields: { line in
                 FollowUpFields(id: line.id, registerDate: line.registerDate, dueDate: line.dueDate, urgency: line.urgency, handler: line.handler)
             },
@@ -121,22 +152,20 @@ extension HandlingService {
     }
 
     /// The follow-up list of `Item`s read with `columns` from `document d`: chosen, given their
-    /// state, and ordered; `coHandlers` is asked only for a unit's list.
-    private func followUpList<Item>(
-        unit: String?, soon: String?, columns: String, read: (Row) throws -> Item, fields: (Item) -> FollowUpFields,
-        coHandlers: (Item) -> [String], state: WritableKeyPath<Item, FollowUpState>
+    /// state, and ordered; `coHandlers` is asked only for a unit's list. Read in two parts on two
+    /// connections when the file is large enough (``followUpParts(unit:soon:splitFrom:_:)``).
+    private func followUpList<Item: Sendable>(
+        unit: String?, soon: String?, splitFrom: Int64, columns: String, read: @escaping @Sendable (Row) throws -> Item,
+        fields: @escaping @Sendable (Item) -> FollowUpFields, coHandlers: @escaping @Sendable (Item) -> [String],
+        state: WritableKeyPath<Item, FollowUpState> & Sendable
     ) throws -> (today: LocalDate, soonUntil: LocalDate, items: [Item]) {
-        let (window, unit) = try followUpRequest(unit: unit, soon: soon)
-        let today = context.today
-        return try self.read { db in
-            let calendar = try workingCalendar(db)
-            let soonUntil = window?.resolved(from: today, calendar: calendar) ?? today
-            var items = try Self.chooseFollowUp(
-                db, unit: unit, today: today, soonUntil: soonUntil, calendar: calendar, ids: nil, columns: columns, read: read, fields: fields,
-                coHandlers: coHandlers, state: state, discarded: { _ in })
-            Self.sortForFollowUp(&items, fields: fields, state: state)
-            return (today, soonUntil, items)
+        let (scope, parts, _) = try followUpParts(unit: unit, soon: soon, splitFrom: splitFrom) { db, scope, ids in
+            try Self.chooseFollowUp(
+                db, scope: scope, ids: ids, columns: columns, read: read, fields: fields, coHandlers: coHandlers, state: state, discarded: { _ in })
         }
+        var items = parts.count == 1 ? parts[0] : parts.flatMap { $0 }
+        Self.sortForFollowUp(&items, fields: fields, state: state)
+        return (scope.today, scope.soonUntil, items)
     }
 
     /// The window (`soon` parsed) and the unit (folded) a list is asked for. A chuyên viên
@@ -156,10 +185,11 @@ extension HandlingService {
     /// The `Item`s of the follow-up list among the documents with ids in `ids` (all when nil),
     /// each given its state, unordered; `discarded` is handed each one read and left out.
     private static func chooseFollowUp<Item>(
-        _ db: Database, unit: String?, today: LocalDate, soonUntil: LocalDate, calendar: WorkingCalendar, ids: ClosedRange<Int64>?,
-        columns: String, read: (Row) throws -> Item, fields: (Item) -> FollowUpFields, coHandlers: (Item) -> [String],
+        _ db: Database, scope: FollowUpScope, ids: ClosedRange<Int64>?, columns: String, read: (Row) throws -> Item, fields: (Item) -> FollowUpFields,
+        coHandlers: (Item) -> [String],
         state: WritableKeyPath<Item, FollowUpState>, discarded: (Item) -> Void
     ) throws -> [Item] {
+        let (unit, today, soonUntil, calendar) = (scope.unit, scope.today, scope.soonUntil, scope.calendar)
         // Working days from each distinct day to today (negative after today), counted once.
         var memo: [Int: Int] = [:]
         func workingDaysToToday(from day: LocalDate) -> Int {
