@@ -58,9 +58,6 @@ struct JSONWriter {
         }
     }
 
-    /// What has been written (since the last flush).
-    var bytes: UnsafeBufferPointer<UInt8> { storage.bytes }
-
     /// The bytes as a String.
     var text: String { String(decoding: storage.bytes, as: UTF8.self) }
 
