@@ -1,3 +1,5 @@
+import Foundation
+
 /// JSON written straight into UTF-8 bytes, compact or indented like JSONEncoder's
 /// `.prettyPrinted` (`"key" : value`, two spaces a level, `{}` and `[]` when empty): every
 /// JSON vanthu writes by hand (the journal's entries, `--json` lists) goes through it.
@@ -11,8 +13,6 @@
 /// colons, spaces and line breaks, and inside them every control character, DEL, C1 control and
 /// direction mark (``VietnameseText/isInvisibleControl(_:)``) escaped as `\uXXXX`, which JSON
 /// allows for any character. A reader of the JSON gets the same text back.
-import Foundation
-
 struct JSONWriter {
     /// The bytes written, kept by a caller that puts them into another text later.
     let storage: ByteBuffer
@@ -99,10 +99,8 @@ struct JSONWriter {
     /// once: piece by piece (`item()`, then each piece appended) this was 16 % of the backlog's
     /// `overdue --json`, whose 45,661 documents have 1.8 million keys.
     mutating func key(_ key: StaticString) {
-        guard key.hasPointerRepresentation else {
-            item()
-            return self.key(key.description)
-        }
+        // A one-character name may be stored as its scalar: written as any string.
+        guard key.hasPointerRepresentation else { return self.key(key.description) }
         let (name, length) = (key.utf8Start, key.utf8CodeUnitCount)
         let indent = pretty ? 2 * depth : 0
         let comma = !empty

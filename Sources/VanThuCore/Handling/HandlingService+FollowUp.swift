@@ -85,9 +85,10 @@ extension HandlingService {
             let calendar = try workingCalendar(db)
             let scope = FollowUpScope(
                 unit: unit, today: today, soonUntil: window?.resolved(from: today, calendar: calendar) ?? today, calendar: calendar)
-            let head = try JournalHead.of(db)
             let highest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM document") ?? 0
             let split: Int64? = ProcessInfo.processInfo.activeProcessorCount > 1 && highest >= splitFrom ? highest / 2 : nil
+            // Asked only when the list is shared: the second connection compares it.
+            let head = split == nil ? nil : try JournalHead.of(db)
             let helper = split.flatMap { split in
                 store.readBeside { db -> Part? in
                     guard try JournalHead.of(db) == head else { return nil }
